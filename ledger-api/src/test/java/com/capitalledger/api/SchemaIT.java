@@ -1,0 +1,72 @@
+package com.capitalledger.api;
+
+import com.capitalledger.api.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessException;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The event store's shape comes from the migrations and holds what Axon and the brief need. */
+class SchemaIT extends IntegrationTest {
+
+    @Test
+    void globalIndexComesFromADedicatedSequenceWithIncrementOneAndNoCache() {
+        List<Long> settings = jdbc.query("""
+                SELECT increment_by, cache_size FROM pg_sequences WHERE sequencename = 'domain_event_global_index_seq'""",
+                (rs, i) -> List.of(rs.getLong(1), rs.getLong(2))).get(0);
+        assertThat(settings).containsExactly(1L, 1L);
+        String columnDefault = jdbc.queryForObject("""
+                SELECT column_default FROM information_schema.columns
+                WHERE table_name = 'domain_event_entry' AND column_name = 'global_index'""", String.class);
+        assertThat(columnDefault).isEqualTo("nextval('domain_event_global_index_seq'::regclass)");
+    }
+
+    @Test
+    void payloadsAndMetadataAreByteaNeverLargeObjects() {
+        List<String> types = jdbc.queryForList("""
+                SELECT table_name || '.' || column_name || ':' || data_type FROM information_schema.columns
+                WHERE column_name IN ('payload', 'meta_data', 'token', 'diagnostics')
+                ORDER BY 1""", String.class);
+        assertThat(types).containsExactly(
+                "dead_letter_entry.diagnostics:bytea",
+                "dead_letter_entry.meta_data:bytea",
+                "dead_letter_entry.payload:bytea",
+                "dead_letter_entry.token:bytea",
+                "domain_event_entry.meta_data:bytea",
+                "domain_event_entry.payload:bytea",
+                "snapshot_event_entry.meta_data:bytea",
+                "snapshot_event_entry.payload:bytea",
+                "token_entry.token:bytea");
+    }
+
+    @Test
+    void storedEventsCannotBeUpdatedDeletedOrTruncated() {
+        jdbc.update("""
+                INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier, payload,
+                    payload_type, time_stamp)
+                VALUES ('SCHEMA-TEST', 0, 'Test', 'schema-test-event', '\\x7b7d'::bytea, 'Test', '2025-01-01T00:00:00Z')""");
+
+        assertThatThrownBy(() -> jdbc.update("UPDATE domain_event_entry SET payload_type = 'X' WHERE aggregate_identifier = 'SCHEMA-TEST'"))
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update("DELETE FROM domain_event_entry WHERE aggregate_identifier = 'SCHEMA-TEST'"))
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.execute("TRUNCATE domain_event_entry"))
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = 'SCHEMA-TEST'",
+                Long.class)).isEqualTo(1);
+    }
+
+    @Test
+    void eachReadModelHasItsOwnProcessorWithItsTokensInTheTokenStore() throws InterruptedException {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        List<String> processors = List.of();
+        while (!processors.contains("program-summary") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            processors = jdbc.queryForList("SELECT DISTINCT processor_name FROM token_entry", String.class);
+        }
+        assertThat(processors).contains("program-summary");
+    }
+}

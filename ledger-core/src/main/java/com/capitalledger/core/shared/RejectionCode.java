@@ -1,0 +1,34 @@
+package com.capitalledger.core.shared;
+
+/**
+ * The stable codes a rejected command carries. Clients key on these, so a code is never renamed or reused.
+ */
+public enum RejectionCode {
+    PROGRAM_EXISTS,
+    NO_PROGRAM,
+    UNKNOWN_PHASE,
+    DUPLICATE_ID,
+    UNKNOWN_INVESTOR,
+    UNKNOWN_TRANCHE,
+    UNKNOWN_CALL,
+    CURRENCY_MISMATCH,
+    INVALID_AMOUNT,
+    INVALID_RATE,
+    PROGRAM_TARGET_EXCEEDED,
+    INSUFFICIENT_UNFUNDED,
+    SAME_INVESTOR,
+    INVESTOR_IN_DEFAULT,
+    NOTHING_TO_CANCEL,
+    NOT_ALLOCATED,
+    ALREADY_DEFAULTED,
+    NOT_DEFAULTED,
+    LENDER_SUM_MISMATCH,
+    UNKNOWN_BASE_RATE,
+    NO_BASE_RATE,
+    AVAILABILITY_ENDED,
+    COMMITMENT_EXCEEDED,
+    PHASE_BUDGET_EXCEEDED,
+    GEARING_COVENANT_BREACH,
+    REPAYMENT_EXCEEDS_OUTSTANDING,
+    BACKDATED_COMMAND
+}

@@ -1,0 +1,23 @@
+package com.capitalledger.projections.program;
+
+import com.capitalledger.core.program.api.ProgramCreated;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** What the ledger knows about a program as a whole: its terms and when they were recorded. */
+public record ProgramSummary(String programId,
+                             String name,
+                             String currency,
+                             BigDecimal targetAmount,
+                             BigDecimal maxDebtPct,
+                             LocalDate effectiveDate,
+                             Instant recordedAt) {
+
+    /** The fold's first step: a program's summary is fully given by the event that created it. */
+    public static ProgramSummary of(ProgramCreated event, Instant recordedAt) {
+        return new ProgramSummary(event.programId().value(), event.name(), event.currency().code(),
+                event.targetAmount().amount(), event.maxDebtPct().percent(), event.effectiveDate(), recordedAt);
+    }
+}
