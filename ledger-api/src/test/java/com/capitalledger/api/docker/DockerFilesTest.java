@@ -1,0 +1,116 @@
+package com.capitalledger.api.docker;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * No Docker engine runs here, so {@code docker/} is checked statically: the compose file parses, wires the ledger
+ * to a healthy PostgreSQL 17 with a persistent volume, and everything the files refer to exists.
+ */
+class DockerFilesTest {
+
+    private static Path root;
+    private static Map<String, Object> compose;
+    private static List<String> dockerfile;
+
+    @BeforeAll
+    static void load() throws IOException {
+        root = Path.of("").toAbsolutePath();
+        while (!Files.exists(root.resolve("docker/compose.yaml"))) {
+            root = root.getParent();
+            assertThat(root).as("repository root above the working directory").isNotNull();
+        }
+        try (Reader reader = Files.newBufferedReader(root.resolve("docker/compose.yaml"))) {
+            compose = new Yaml().load(reader);
+        }
+        dockerfile = Files.readAllLines(root.resolve("docker/Dockerfile"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Map<String, Object> parent, String key) {
+        Object value = parent.get(key);
+        assertThat(value).as(key).isInstanceOf(Map.class);
+        return (Map<String, Object>) value;
+    }
+
+    private static Map<String, Object> service(String name) {
+        return map(map(compose, "services"), name);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void postgresIsVersion17WithAPersistentVolumeAndAHealthCheck() {
+        Map<String, Object> postgres = service("postgres");
+
+        assertThat(postgres.get("image")).isEqualTo("postgres:17");
+        assertThat((List<Object>) postgres.get("volumes")).contains("ledger-pgdata:/var/lib/postgresql/data");
+        assertThat(map(compose, "volumes")).containsKey("ledger-pgdata");
+        assertThat(map(postgres, "healthcheck").get("test").toString()).contains("pg_isready");
+    }
+
+    @Test
+    void theLedgerIsBuiltFromTheRepositoryAndWaitsForAHealthyDatabase() {
+        Map<String, Object> ledger = service("ledger");
+        Map<String, Object> build = map(ledger, "build");
+        Path context = root.resolve("docker").resolve(build.get("context").toString()).normalize();
+
+        assertThat(context.resolve("pom.xml")).exists();
+        assertThat(context.resolve(build.get("dockerfile").toString())).exists();
+        assertThat(map(map(ledger, "depends_on"), "postgres").get("condition")).isEqualTo("service_healthy");
+    }
+
+    @Test
+    void theLedgerPointsAtTheComposeDatabaseAndNoPasswordIsWrittenDown() {
+        Map<String, Object> ledgerEnv = map(service("ledger"), "environment");
+        Map<String, Object> postgresEnv = map(service("postgres"), "environment");
+
+        assertThat(ledgerEnv.get("LEDGER_DB_URL"))
+                .isEqualTo("jdbc:postgresql://postgres:5432/" + postgresEnv.get("POSTGRES_DB"));
+        assertThat(ledgerEnv.get("LEDGER_DB_USER")).isEqualTo(postgresEnv.get("POSTGRES_USER"));
+        assertThat(postgresEnv.get("POSTGRES_PASSWORD").toString()).startsWith("${POSTGRES_PASSWORD:?");
+        assertThat(ledgerEnv.get("LEDGER_DB_PASSWORD")).isEqualTo(postgresEnv.get("POSTGRES_PASSWORD"));
+    }
+
+    @Test
+    void theDockerfileBuildsInOneStageAndRunsOnAJre17AsANonRootUser() {
+        List<String> from = dockerfile.stream().filter(line -> line.startsWith("FROM ")).toList();
+        assertThat(from).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(from.get(0)).matches("FROM eclipse-temurin:17-jdk AS build");
+        assertThat(from.get(from.size() - 1)).startsWith("FROM eclipse-temurin:17-jre");
+
+        List<String> runtime = dockerfile.subList(dockerfile.indexOf(from.get(from.size() - 1)), dockerfile.size());
+        List<String> users = runtime.stream().filter(line -> line.startsWith("USER ")).toList();
+        assertThat(users).hasSize(1);
+        assertThat(users.get(0)).isNotIn("USER root", "USER 0");
+        assertThat(runtime).anyMatch(line -> line.startsWith("COPY --from=build"));
+        assertThat(runtime).anyMatch(line -> line.startsWith("ENTRYPOINT [\"java\""));
+    }
+
+    @Test
+    void everyPathTheDockerfileCopiesFromTheContextExists() {
+        Pattern copy = Pattern.compile("COPY (?!--from)(?:--\\S+ )*(.+) (\\S+)");
+        List<String> sources = new ArrayList<>();
+        for (String line : dockerfile) {
+            Matcher matcher = copy.matcher(line);
+            if (matcher.matches()) {
+                sources.addAll(List.of(matcher.group(1).split(" ")));
+            }
+        }
+
+        assertThat(sources).contains("mvnw", "pom.xml", "ledger-api/src");
+        assertThat(sources).allSatisfy(source -> assertThat(root.resolve(source)).exists());
+    }
+}
