@@ -1,7 +1,11 @@
 package com.capitalledger.api;
 
 import com.capitalledger.api.support.IntegrationTest;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 
 import java.util.List;
@@ -11,6 +15,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The event store's shape comes from the migrations and holds what Axon and the brief need. */
 class SchemaIT extends IntegrationTest {
+
+    @Autowired
+    private EventProcessingConfiguration processing;
 
     @Test
     void globalIndexComesFromADedicatedSequenceWithIncrementOneAndNoCache() {
@@ -68,5 +75,14 @@ class SchemaIT extends IntegrationTest {
             processors = jdbc.queryForList("SELECT DISTINCT processor_name FROM token_entry", String.class);
         }
         assertThat(processors).contains("program-summary");
+    }
+
+    @Test
+    void readModelsParkFailingEventsInTheDeadLetterTable() {
+        SequencedDeadLetterQueue<EventMessage<?>> queue = processing.deadLetterQueue("program-summary").orElseThrow();
+
+        // Reads dead_letter_entry through Axon's own statements: the configured column names must match the table.
+        assertThat(queue.amountOfSequences()).isZero();
+        assertThat(queue.isFull("any-sequence")).isFalse();
     }
 }
