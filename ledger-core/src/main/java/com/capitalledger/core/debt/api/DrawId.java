@@ -1,0 +1,16 @@
+package com.capitalledger.core.debt.api;
+
+import com.capitalledger.core.shared.Ids;
+
+/** Identifies a draw within a program, so a draw can be named in the audit trail and never recorded twice. */
+public record DrawId(String value) {
+
+    public DrawId {
+        Ids.require("drawId", value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

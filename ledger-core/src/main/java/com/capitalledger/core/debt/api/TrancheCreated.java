@@ -1,0 +1,23 @@
+package com.capitalledger.core.debt.api;
+
+import com.capitalledger.core.program.api.PhaseId;
+import com.capitalledger.core.rates.api.BaseRateName;
+import com.capitalledger.core.shared.Rate;
+import com.capitalledger.core.program.api.ProgramId;
+import com.capitalledger.core.shared.Money;
+import org.axonframework.serialization.Revision;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A debt tranche was opened with its terms and its syndicate. */
+@Revision("1")
+public record TrancheCreated(ProgramId programId, TrancheId trancheId, PhaseId phaseId, String name,
+                             Seniority seniority, Money commitment, BaseRateName baseRate, Rate marginPct,
+                             Rate commitmentFeePct, LocalDate availabilityEnd, List<Lender> lenders,
+                             LocalDate effectiveDate) {
+
+    public TrancheCreated {
+        lenders = List.copyOf(lenders);
+    }
+}

@@ -1,0 +1,14 @@
+package com.capitalledger.core.equity.api;
+
+import com.capitalledger.core.program.api.ProgramId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import com.capitalledger.core.program.api.PhaseId;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** Calls capital for a phase, split among eligible investors pro rata to their unfunded commitment. */
+public record CallCapital(@TargetAggregateIdentifier ProgramId programId, CallId callId, PhaseId phaseId, BigDecimal amount,
+                          String currency, String purpose, LocalDate effectiveDate) {
+}

@@ -1,0 +1,13 @@
+package com.capitalledger.core.equity.api;
+
+import com.capitalledger.core.program.api.ProgramId;
+import com.capitalledger.core.shared.Money;
+import org.axonframework.serialization.Revision;
+
+import java.time.LocalDate;
+
+/** A defaulted allocation of {@code amount} was funded after all. */
+@Revision("1")
+public record CallDefaultCured(ProgramId programId, CallId callId, InvestorId investorId, Money amount,
+                               LocalDate effectiveDate) {
+}

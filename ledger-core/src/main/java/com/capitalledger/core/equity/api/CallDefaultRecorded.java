@@ -1,0 +1,13 @@
+package com.capitalledger.core.equity.api;
+
+import com.capitalledger.core.program.api.ProgramId;
+import com.capitalledger.core.shared.Money;
+import org.axonframework.serialization.Revision;
+
+import java.time.LocalDate;
+
+/** An investor defaulted on its allocation of a call; {@code amount} stays called but is not paid in. */
+@Revision("1")
+public record CallDefaultRecorded(ProgramId programId, CallId callId, InvestorId investorId, Money amount,
+                                  LocalDate effectiveDate) {
+}

@@ -1,0 +1,12 @@
+package com.capitalledger.core.equity.api;
+
+import com.capitalledger.core.program.api.ProgramId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** Raises an investor's commitment. */
+public record IncreaseCommitment(@TargetAggregateIdentifier ProgramId programId, InvestorId investorId, BigDecimal amount,
+                                 String currency, LocalDate effectiveDate) {
+}
