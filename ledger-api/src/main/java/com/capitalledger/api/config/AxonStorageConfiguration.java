@@ -1,10 +1,12 @@
 package com.capitalledger.api.config;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.fasterxml.jackson.core.JsonGenerator;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -94,6 +96,8 @@ public class AxonStorageConfiguration {
     Serializer serializer(RevisionResolver revisionResolver) {
         JsonMapper mapper = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
+                // Snapshots serialize the aggregate itself, whose state is private fields without accessors.
+                .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)

@@ -4,6 +4,7 @@ import com.capitalledger.core.equity.api.CallCapital;
 import com.capitalledger.core.equity.api.CallDefaultCured;
 import com.capitalledger.core.equity.api.CallDefaultRecorded;
 import com.capitalledger.core.equity.api.CallId;
+import com.capitalledger.core.equity.api.CommitmentCancelled;
 import com.capitalledger.core.equity.api.CureCallDefault;
 import com.capitalledger.core.equity.api.EquityCommitted;
 import com.capitalledger.core.equity.api.InvestorId;
@@ -68,7 +69,7 @@ class CapitalCallTest {
     void investorsInDefaultAndFullyCalledInvestorsAreLeftOut() {
         fixture.given(plus(afterFirstCall(),
                                new CallDefaultRecorded(PROGRAM, C1, MGX, usd("1000000000.00"), LAUNCH),
-                               new com.capitalledger.core.equity.api.CommitmentCancelled(PROGRAM, ORACLE,
+                               new CommitmentCancelled(PROGRAM, ORACLE,
                                        usd("5600000000.00"), LAUNCH)).toArray())
                .when(call(C2, ABILENE, "304.00"))
                // Eligible: OPENAI 15,199,999,999.99 and SOFTBANK 15,200,000,000.00; exact 151.99999999.. and 152.0000000...

@@ -2,8 +2,9 @@ package com.capitalledger.core.program;
 
 import com.capitalledger.core.debt.api.DrawId;
 import com.capitalledger.core.debt.api.DrawTranche;
-import com.capitalledger.core.debt.api.RepaymentId;
+import com.capitalledger.core.debt.api.Lender;
 import com.capitalledger.core.debt.api.RepayTranche;
+import com.capitalledger.core.debt.api.RepaymentId;
 import com.capitalledger.core.debt.api.RepriceTranche;
 import com.capitalledger.core.debt.api.Seniority;
 import com.capitalledger.core.debt.api.TrancheCreated;
@@ -11,7 +12,8 @@ import com.capitalledger.core.debt.api.TrancheDrawn;
 import com.capitalledger.core.debt.api.TrancheId;
 import com.capitalledger.core.debt.api.TrancheRepaid;
 import com.capitalledger.core.debt.api.TrancheRepriced;
-import com.capitalledger.core.debt.api.Lender;
+import com.capitalledger.core.equity.api.CallDefaultRecorded;
+import com.capitalledger.core.equity.api.CallId;
 import com.capitalledger.core.rates.BaseRateHistory;
 import com.capitalledger.core.shared.LedgerRejection;
 import com.capitalledger.core.shared.Rate;
@@ -168,8 +170,8 @@ class DebtTest {
     void aDrawUpToTheGearingLimitIsAcceptedAndOneCentMoreBreachesTheCovenant() {
         // Called 10,000,000,000.01 with OPENAI's 3,800,000,000.01 in default: paid-in 6,200,000,000.00.
         // Debt D is allowed while D × 100 ≤ 90 × (D + 6,200,000,000.00), that is D ≤ 55,800,000,000.00.
-        List<Object> history = plus(seniorReady(), new com.capitalledger.core.equity.api.CallDefaultRecorded(PROGRAM,
-                new com.capitalledger.core.equity.api.CallId("C1"), OPENAI, usd("3800000000.01"), LAUNCH));
+        List<Object> history = plus(seniorReady(), new CallDefaultRecorded(PROGRAM,
+                new CallId("C1"), OPENAI, usd("3800000000.01"), LAUNCH));
         fixture.given(history.toArray())
                .when(draw(D1, "55800000000.01", MAR_3))
                .expectNoEvents()

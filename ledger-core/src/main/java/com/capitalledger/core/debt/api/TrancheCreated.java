@@ -1,10 +1,10 @@
 package com.capitalledger.core.debt.api;
 
 import com.capitalledger.core.program.api.PhaseId;
-import com.capitalledger.core.rates.api.BaseRateName;
-import com.capitalledger.core.shared.Rate;
 import com.capitalledger.core.program.api.ProgramId;
+import com.capitalledger.core.rates.api.BaseRateName;
 import com.capitalledger.core.shared.Money;
+import com.capitalledger.core.shared.Rate;
 import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;

@@ -1,9 +1,8 @@
 package com.capitalledger.core.equity.api;
 
+import com.capitalledger.core.program.api.PhaseId;
 import com.capitalledger.core.program.api.ProgramId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-import com.capitalledger.core.program.api.PhaseId;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,0 +1,53 @@
+package com.capitalledger.core;
+
+import com.capitalledger.core.program.NoProgramInterceptor;
+import com.capitalledger.core.program.Program;
+import com.capitalledger.core.rates.BaseRate;
+import com.capitalledger.core.rates.BaseRateFixings;
+import com.capitalledger.core.rates.BaseRateHistory;
+import com.capitalledger.core.rates.api.BaseRateFixed;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.Message;
+
+import java.util.List;
+
+/** The domain's aggregates on Axon with an in-memory event store: the same code path as the service, minus storage. */
+public final class InMemoryLedger implements AutoCloseable {
+
+    private final InMemoryEventStorageEngine storage = new InMemoryEventStorageEngine();
+    private final Configuration axon;
+
+    public InMemoryLedger() {
+        axon = DefaultConfigurer.defaultConfiguration()
+                .configureEmbeddedEventStore(config -> storage)
+                .configureAggregate(Program.class)
+                .configureAggregate(BaseRate.class)
+                .registerComponent(BaseRateFixings.class, config -> (rate, day) -> {
+                    BaseRateHistory history = new BaseRateHistory();
+                    config.eventStore().readEvents(rate.streamId()).asStream()
+                          .map(message -> (BaseRateFixed) message.getPayload())
+                          .forEach(history::apply);
+                    return history.inEffect(rate, day);
+                })
+                .buildConfiguration();
+        axon.commandBus().registerHandlerInterceptor(new NoProgramInterceptor());
+        axon.start();
+    }
+
+    public CommandGateway commands() {
+        return axon.commandGateway();
+    }
+
+    /** Every stored event's payload, in the order of the global stream. */
+    public List<Object> events() {
+        return storage.readEvents(null, false).map(Message::getPayload).map(Object.class::cast).toList();
+    }
+
+    @Override
+    public void close() {
+        axon.shutdown();
+    }
+}
