@@ -1,5 +1,6 @@
 package com.capitalledger.api.web;
 
+import com.capitalledger.projections.audit.AuditKeys;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.springframework.stereotype.Component;
@@ -15,14 +16,8 @@ import java.util.Map;
 @Component
 public class AuditMetadata implements CorrelationDataProvider {
 
-    public static final String CORRELATION_ID = "correlationId";
-    public static final String CAUSATION_ID = "causationId";
-    public static final String ACTOR = "actor";
-    public static final String CLIENT = "client";
-    public static final String REASON = "reason";
-    public static final String IDEMPOTENCY_KEY = "idempotencyKey";
-
-    private static final String[] COPIED = {CORRELATION_ID, ACTOR, CLIENT, REASON, IDEMPOTENCY_KEY};
+    private static final String[] COPIED = {AuditKeys.CORRELATION_ID, AuditKeys.ACTOR, AuditKeys.CLIENT,
+            AuditKeys.REASON, AuditKeys.IDEMPOTENCY_KEY};
 
     @Override
     public Map<String, ?> correlationDataFor(Message<?> message) {
@@ -33,7 +28,7 @@ public class AuditMetadata implements CorrelationDataProvider {
                 data.put(key, value);
             }
         }
-        data.put(CAUSATION_ID, message.getIdentifier());
+        data.put(AuditKeys.CAUSATION_ID, message.getIdentifier());
         return data;
     }
 }

@@ -1,5 +1,6 @@
 package com.capitalledger.api.web;
 
+import com.capitalledger.projections.audit.AuditKeys;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -10,8 +11,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Sends a command through Axon's gateway with the request's audit metadata, and returns the aggregate version
- * the command produced. The command's own rejection ({@code LedgerRejection}) propagates unchanged.
+ * Sends a command through Axon's gateway with the request's audit metadata and returns the aggregate version the
+ * command produced. A refused command's {@code LedgerRejection} propagates unchanged (the command bus has already
+ * written it to the audit trail).
  */
 @Component
 public class CommandSender {
@@ -24,11 +26,11 @@ public class CommandSender {
 
     public long send(Object command, String reason, HttpServletRequest request) {
         Map<String, Object> metadata = new HashMap<>();
-        metadata.put(AuditMetadata.CORRELATION_ID, CorrelationId.of(request));
-        metadata.put(AuditMetadata.CLIENT, client(request));
-        metadata.put(AuditMetadata.ACTOR, request.getRemoteUser() == null ? "anonymous" : request.getRemoteUser());
+        metadata.put(AuditKeys.CORRELATION_ID, CorrelationId.of(request));
+        metadata.put(AuditKeys.CLIENT, client(request));
+        metadata.put(AuditKeys.ACTOR, request.getRemoteUser() == null ? "anonymous" : request.getRemoteUser());
         if (reason != null) {
-            metadata.put(AuditMetadata.REASON, reason);
+            metadata.put(AuditKeys.REASON, reason);
         }
         Long version = gateway.sendAndWait(
                 GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metadata)));

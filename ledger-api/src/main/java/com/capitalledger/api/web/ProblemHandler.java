@@ -1,10 +1,12 @@
 package com.capitalledger.api.web;
 
+import com.capitalledger.api.admin.ReadModelUnavailable;
 import com.capitalledger.core.shared.LedgerRejection;
 import com.capitalledger.core.shared.RejectionCode;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -39,6 +41,40 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 : HttpStatus.UNPROCESSABLE_ENTITY;
         ProblemDetail problem = problem(status, rejection.code().name(), rejection.detail(), request);
         return ResponseEntity.status(status).body(problem);
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ResponseEntity<Object> notFound(NotFound notFound, NativeWebRequest request) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(problem(HttpStatus.NOT_FOUND, notFound.code(), notFound.getMessage(), request));
+    }
+
+    @ExceptionHandler(InvalidParameter.class)
+    ResponseEntity<Object> invalidParameter(InvalidParameter invalid, NativeWebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", invalid.getMessage(), request);
+        problem.setProperty("errors", List.of(Map.of("field", invalid.parameter(), "message", invalid.getMessage())));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** A read model being rebuilt answers 503 with {@code Retry-After}: never silently from half a state. */
+    @ExceptionHandler(ReadModelUnavailable.class)
+    ResponseEntity<Object> rebuilding(ReadModelUnavailable unavailable, NativeWebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "READ_MODEL_REBUILDING",
+                unavailable.getMessage(), request);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(unavailable.retryAfterSeconds()))
+                .body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException exception, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = exception.getPropertyName() == null ? "parameter" : exception.getPropertyName();
+        String message = "cannot be read as " + (exception.getRequiredType() == null ? "the expected type"
+                : exception.getRequiredType().getSimpleName()) + ": '" + exception.getValue() + "'";
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", name + " " + message, request);
+        problem.setProperty("errors", List.of(Map.of("field", name, "message", message)));
+        return handleExceptionInternal(exception, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,6 +1,8 @@
 package com.capitalledger.api.support;
 
 import com.capitalledger.api.LedgerApplication;
+import com.capitalledger.api.admin.ReadModelStatus;
+import com.capitalledger.api.admin.ReadModels;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,7 +25,28 @@ public abstract class IntegrationTest {
         TestDatabase.configure(registry);
     }
 
+    @Autowired
+    protected ReadModels readModels;
+
     protected HttpClientSupport http() {
         return new HttpClientSupport("http://localhost:" + port);
+    }
+
+    /** Waits until every read model has handled every stored event. */
+    protected void awaitReadModels() {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (readModels.status().stream().allMatch(s -> s.position() >= s.head()
+                    && s.state() == ReadModelStatus.State.LIVE)) {
+                return;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("read models did not catch up: " + readModels.status());
     }
 }

@@ -5,6 +5,7 @@ import com.capitalledger.core.program.api.ProgramCreated;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 
 /** What the ledger knows about a program as a whole: its terms and when they were recorded. */
 public record ProgramSummary(String programId,
@@ -18,6 +19,7 @@ public record ProgramSummary(String programId,
     /** The fold's first step: a program's summary is fully given by the event that created it. */
     public static ProgramSummary of(ProgramCreated event, Instant recordedAt) {
         return new ProgramSummary(event.programId().value(), event.name(), event.currency().code(),
-                event.targetAmount().amount(), event.maxDebtPct().percent(), event.effectiveDate(), recordedAt);
+                event.targetAmount().amount(), event.maxDebtPct().percent(), event.effectiveDate(),
+                recordedAt.truncatedTo(ChronoUnit.MICROS));
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Repository;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 /** The {@code program_summary} table. */
@@ -51,6 +52,10 @@ public class ProgramSummaryRepository {
     public Optional<ProgramSummary> find(String programId) {
         return jdbc.query("SELECT * FROM program_summary WHERE program_id = :programId",
                 new MapSqlParameterSource("programId", programId), ROW).stream().findFirst();
+    }
+
+    public List<ProgramSummary> all() {
+        return jdbc.query("SELECT * FROM program_summary ORDER BY program_id", ROW);
     }
 
     public void deleteAll() {

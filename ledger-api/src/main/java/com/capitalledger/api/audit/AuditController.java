@@ -1,0 +1,94 @@
+package com.capitalledger.api.audit;
+
+import com.capitalledger.api.admin.ReadModels;
+import com.capitalledger.api.web.InvalidParameter;
+import com.capitalledger.projections.audit.AuditEntry;
+import com.capitalledger.projections.audit.AuditFilter;
+import com.capitalledger.projections.audit.AuditTrail;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The compliance audit trail: every accepted event and every rejected command, filtered, in pages ordered by the
+ * instant they were recorded. JSON by default; {@code Accept: text/csv} exports the same page as CSV, with the next
+ * page's cursor in the {@code X-Next-Cursor} header.
+ */
+@RestController
+@RequestMapping("/api/v1/audit/entries")
+public class AuditController {
+
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 1000;
+
+    private final AuditTrail trail;
+    private final ReadModels readModels;
+
+    public AuditController(AuditTrail trail, ReadModels readModels) {
+        this.trail = trail;
+        this.readModels = readModels;
+    }
+
+    /** One page of entries and the cursor of the next, absent on the last page. */
+    public record AuditPage(List<AuditEntry> entries, String nextCursor) {
+    }
+
+    @GetMapping(produces = "application/json")
+    public AuditPage json(@RequestParam(required = false) String programId,
+                          @RequestParam(required = false) String investorId,
+                          @RequestParam(required = false) String trancheId,
+                          @RequestParam(required = false) String actor,
+                          @RequestParam(required = false) String type,
+                          @RequestParam(required = false) AuditEntry.Outcome outcome,
+                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                          @RequestParam(required = false) String cursor,
+                          @RequestParam(required = false) Integer limit) {
+        return page(new AuditFilter(programId, investorId, trancheId, actor, type, outcome, from, to,
+                AuditCursor.decode(cursor), limit(limit)));
+    }
+
+    @GetMapping(produces = "text/csv")
+    public String csv(@RequestParam(required = false) String programId,
+                      @RequestParam(required = false) String investorId,
+                      @RequestParam(required = false) String trancheId,
+                      @RequestParam(required = false) String actor,
+                      @RequestParam(required = false) String type,
+                      @RequestParam(required = false) AuditEntry.Outcome outcome,
+                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                      @RequestParam(required = false) String cursor,
+                      @RequestParam(required = false) Integer limit,
+                      HttpServletResponse response) {
+        AuditPage page = page(new AuditFilter(programId, investorId, trancheId, actor, type, outcome, from, to,
+                AuditCursor.decode(cursor), limit(limit)));
+        if (page.nextCursor() != null) {
+            response.setHeader("X-Next-Cursor", page.nextCursor());
+        }
+        response.setHeader("Content-Disposition", "attachment; filename=\"audit-entries.csv\"");
+        return AuditCsv.write(page.entries());
+    }
+
+    private AuditPage page(AuditFilter filter) {
+        readModels.requireAvailable("audit-trail");
+        List<AuditEntry> entries = trail.find(filter);
+        String next = entries.size() == filter.limit() ? AuditCursor.encode(entries.get(entries.size() - 1)) : null;
+        return new AuditPage(entries, next);
+    }
+
+    private static int limit(Integer limit) {
+        if (limit == null) {
+            return DEFAULT_LIMIT;
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidParameter("limit", "must be between 1 and " + MAX_LIMIT + ", was " + limit);
+        }
+        return limit;
+    }
+}

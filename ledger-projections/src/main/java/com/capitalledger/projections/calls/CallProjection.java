@@ -1,0 +1,53 @@
+package com.capitalledger.projections.calls;
+
+import com.capitalledger.core.equity.api.CallDefaultCured;
+import com.capitalledger.core.equity.api.CallDefaultRecorded;
+import com.capitalledger.core.equity.api.CapitalCalled;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+import static com.capitalledger.projections.support.Streams.recorded;
+
+/** Records capital calls, their allocations and defaults in {@code call_movement}; its own processing group. */
+@Component
+@ProcessingGroup(CallProjection.PROCESSING_GROUP)
+public class CallProjection {
+
+    public static final String PROCESSING_GROUP = "capital-calls";
+
+    private final CallMovementTable table;
+
+    public CallProjection(CallMovementTable table) {
+        this.table = table;
+    }
+
+    private void record(Object event, TrackingToken token, Instant recordedAt) {
+        CallMovements.of(recorded(event, token, recordedAt)).forEach(table.facts()::insert);
+    }
+
+    @EventHandler
+    void on(CapitalCalled event, TrackingToken token, @Timestamp Instant at) {
+        record(event, token, at);
+    }
+
+    @EventHandler
+    void on(CallDefaultRecorded event, TrackingToken token, @Timestamp Instant at) {
+        record(event, token, at);
+    }
+
+    @EventHandler
+    void on(CallDefaultCured event, TrackingToken token, @Timestamp Instant at) {
+        record(event, token, at);
+    }
+
+    @ResetHandler
+    void reset() {
+        table.facts().deleteAll();
+    }
+}

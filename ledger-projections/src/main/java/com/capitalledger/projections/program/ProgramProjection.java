@@ -1,0 +1,78 @@
+package com.capitalledger.projections.program;
+
+import com.capitalledger.core.debt.api.TrancheCreated;
+import com.capitalledger.core.debt.api.TrancheDrawn;
+import com.capitalledger.core.equity.api.CapitalCalled;
+import com.capitalledger.core.program.api.PhaseCreated;
+import com.capitalledger.core.program.api.ProgramCreated;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import static com.capitalledger.projections.support.Streams.recorded;
+
+/**
+ * The programs read model: each program's terms in {@code program_summary}, and what its phases have deployed in
+ * {@code phase_movement}. Answers {@link FindProgram}. Its own processing group, so it can be replayed alone.
+ */
+@Component
+@ProcessingGroup(ProgramProjection.PROCESSING_GROUP)
+public class ProgramProjection {
+
+    public static final String PROCESSING_GROUP = "programs";
+
+    private final ProgramSummaryRepository summaries;
+    private final PhaseMovementTable phases;
+
+    public ProgramProjection(ProgramSummaryRepository summaries, PhaseMovementTable phases) {
+        this.summaries = summaries;
+        this.phases = phases;
+    }
+
+    @EventHandler
+    void on(ProgramCreated event, @Timestamp Instant recordedAt) {
+        summaries.save(ProgramSummary.of(event, recordedAt));
+    }
+
+    private void record(Object event, TrackingToken token, Instant recordedAt) {
+        PhaseMovements.of(recorded(event, token, recordedAt)).ifPresent(phases.facts()::insert);
+    }
+
+    @EventHandler
+    void on(PhaseCreated event, TrackingToken token, @Timestamp Instant at) {
+        record(event, token, at);
+    }
+
+    @EventHandler
+    void on(CapitalCalled event, TrackingToken token, @Timestamp Instant at) {
+        record(event, token, at);
+    }
+
+    @EventHandler
+    void on(TrancheCreated event, TrackingToken token, @Timestamp Instant at) {
+        record(event, token, at);
+    }
+
+    @EventHandler
+    void on(TrancheDrawn event, TrackingToken token, @Timestamp Instant at) {
+        record(event, token, at);
+    }
+
+    @QueryHandler
+    Optional<ProgramSummary> handle(FindProgram query) {
+        return summaries.find(query.programId());
+    }
+
+    @ResetHandler
+    void onReset() {
+        summaries.deleteAll();
+        phases.facts().deleteAll();
+    }
+}

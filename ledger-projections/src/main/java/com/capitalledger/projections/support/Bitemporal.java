@@ -1,0 +1,28 @@
+package com.capitalledger.projections.support;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+
+/**
+ * The two times a position query is asked at: {@code asOf}, the effective date (every fact effective on or before
+ * it counts), and {@code knownAt}, the instant of knowledge (only facts recorded at or before it count). Today and
+ * now by default; a past {@code knownAt} shows what the ledger said before a later correction.
+ */
+public record Bitemporal(LocalDate asOf, Instant knownAt) {
+
+    public Bitemporal {
+        Objects.requireNonNull(asOf, "asOf");
+        knownAt = Objects.requireNonNull(knownAt, "knownAt").truncatedTo(ChronoUnit.MICROS);
+    }
+
+    public boolean includes(LocalDate effectiveDate, Instant recordedAt) {
+        return !effectiveDate.isAfter(asOf) && !recordedAt.isAfter(knownAt);
+    }
+
+    /** Everything the ledger knows: far-future date, far-future instant. */
+    public static Bitemporal everything() {
+        return new Bitemporal(LocalDate.of(9999, 12, 31), Instant.parse("9999-12-31T23:59:59Z"));
+    }
+}
