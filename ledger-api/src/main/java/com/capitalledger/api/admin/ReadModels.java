@@ -119,7 +119,10 @@ public class ReadModels {
         long millis = Math.max(1, Duration.between(rebuild.startedAt(), until).toMillis());
         long done = Math.min(position, rebuild.head());
         long rate = done * 1000 / millis;
-        Long eta = state == State.REBUILDING ? (rate == 0 ? null : (rebuild.head() - done) / Math.max(rate, 1)) : 0L;
+        Long eta = 0L;
+        if (state == State.REBUILDING) {
+            eta = rate == 0 ? null : (rebuild.head() - done) / rate;
+        }
         return new ReadModelStatus(name, GROUPS.get(name), state, position, head, done, rate, eta,
                 rebuild.startedAt(), rebuild.finishedAt());
     }

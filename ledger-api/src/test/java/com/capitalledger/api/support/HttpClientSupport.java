@@ -24,8 +24,12 @@ public final class HttpClientSupport {
         this.base = base;
     }
 
-    public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    public HttpResponse<String> get(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request);
     }
 
     public HttpResponse<String> postJson(String path, String body, String... headers) {

@@ -1,0 +1,127 @@
+package com.capitalledger.api.admin;
+
+import com.capitalledger.api.support.IntegrationTest;
+import com.capitalledger.api.support.ScriptedHistory;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import javax.sql.DataSource;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import static com.capitalledger.api.support.HttpClientSupport.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Rebuilding read models, checking them against the event store, and refusing queries while they rebuild. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReadModelOperationsIT extends IntegrationTest {
+
+    private static final String P = "OPS-IT";
+    private static final List<String> TABLES = List.of("program_summary", "equity_movement", "call_movement",
+            "debt_movement", "base_rate_fixing", "phase_movement", "audit_entry");
+
+    @Autowired
+    private CommandGateway commands;
+
+    @Autowired
+    private DataSource dataSource;
+
+    @BeforeAll
+    void scriptTheHistory() {
+        ScriptedHistory history = new ScriptedHistory(commands, P, "TERM-SOFR-6M");
+        history.runUntilBeforeCorrection();
+        history.recordBackDatedFixing();
+        awaitReadModels();
+    }
+
+    private Map<String, List<Map<String, Object>>> dump() {
+        Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
+        for (String table : TABLES) {
+            tables.put(table, jdbc.queryForList("SELECT * FROM " + table + " ORDER BY 1, 2"));
+        }
+        return tables;
+    }
+
+    private JsonNode consistencyCheck() {
+        HttpResponse<String> response = http().postJson("/api/v1/admin/consistency-check", "");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json(response);
+    }
+
+    @Test
+    void aRebuildOfEveryReadModelYieldsIdenticalTablesAndNoInconsistency() {
+        Map<String, List<Map<String, Object>>> before = dump();
+
+        HttpResponse<String> started = http().postJson("/api/v1/admin/read-models/all/rebuild", "");
+        assertThat(started.statusCode()).isEqualTo(202);
+        awaitReadModels();
+
+        assertThat(dump()).isEqualTo(before);
+        JsonNode status = json(http().get("/api/v1/admin/read-models/investor-positions"));
+        assertThat(status.get("state").asText()).isEqualTo("LIVE");
+        assertThat(status.get("eventsDone").asLong()).isEqualTo(status.get("head").asLong());
+        assertThat(status.get("rebuildFinishedAt").isNull()).isFalse();
+        JsonNode report = consistencyCheck();
+        assertThat(report.get("differenceCount").asLong()).as(report.toString()).isZero();
+        assertThat(report.get("eventsChecked").asLong()).isEqualTo(
+                jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class));
+    }
+
+    @Test
+    void theConsistencyCheckFindsAnAlteredAMissingAndAnExtraRow() {
+        assertThat(consistencyCheck().get("differenceCount").asLong()).isZero();
+        Long draw = jdbc.queryForObject("SELECT min(global_index) FROM debt_movement WHERE program_id = ? AND kind = 'DRAWN'",
+                Long.class, P);
+        jdbc.update("UPDATE equity_movement SET called = called + 0.01 WHERE program_id = ? AND kind = 'CALLED' "
+                + "AND investor_id = 'B'", P);
+        jdbc.update("DELETE FROM debt_movement WHERE global_index = ? AND line = 1", draw);
+        jdbc.update("INSERT INTO phase_movement (global_index, program_id, kind, phase_id, amount, effective_date, "
+                + "recorded_at) VALUES (999999999, ?, 'EQUITY_CALLED', 'PH1', 1.00, DATE '2025-01-01', now())", P);
+        try {
+            JsonNode report = consistencyCheck();
+
+            assertThat(report.get("differenceCount").asLong()).isEqualTo(4);
+            assertThat(report.get("differences")).extracting(d -> d.get("table").asText() + " " + d.get("kind").asText())
+                    .containsExactlyInAnyOrder("equity_movement DIFFERENT", "equity_movement DIFFERENT",
+                            "debt_movement MISSING", "phase_movement UNEXPECTED");
+        } finally {
+            http().postJson("/api/v1/admin/read-models/all/rebuild", "");
+            awaitReadModels();
+        }
+        assertThat(consistencyCheck().get("differenceCount").asLong()).as("a rebuild repairs them").isZero();
+    }
+
+    @Test
+    void whileARebuildIsUnderWayItsQueriesAnswer503WithRetryAfter() throws Exception {
+        try (Connection blocker = dataSource.getConnection()) {
+            blocker.setAutoCommit(false);
+            try (Statement lock = blocker.createStatement()) {
+                // Holds the rebuild inside its reset, between "started" and "caught up".
+                lock.execute("LOCK TABLE equity_movement IN ACCESS EXCLUSIVE MODE");
+            }
+            CompletableFuture<HttpResponse<String>> rebuild = CompletableFuture.supplyAsync(() ->
+                    http().postJson("/api/v1/admin/read-models/investor-positions/rebuild", ""));
+            HttpResponse<String> during = http().await("/api/v1/programs/" + P + "/positions",
+                    r -> r.statusCode() == 503, java.time.Duration.ofSeconds(10));
+
+            assertThat(during.statusCode()).isEqualTo(503);
+            assertThat(during.headers().firstValue("Retry-After")).isPresent();
+            assertThat(json(during).get("code").asText()).isEqualTo("READ_MODEL_REBUILDING");
+            assertThat(http().get("/api/v1/programs/" + P + "/tranches/T1").statusCode())
+                    .as("other read models still answer").isEqualTo(200);
+            blocker.rollback();
+            assertThat(rebuild.get().statusCode()).isEqualTo(202);
+        }
+        awaitReadModels();
+        assertThat(http().get("/api/v1/programs/" + P + "/positions").statusCode()).isEqualTo(200);
+    }
+}
