@@ -9,14 +9,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import javax.sql.DataSource;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import javax.sql.DataSource;
 
 import static com.capitalledger.api.support.HttpClientSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -110,8 +111,10 @@ class ReadModelOperationsIT extends IntegrationTest {
             }
             CompletableFuture<HttpResponse<String>> rebuild = CompletableFuture.supplyAsync(() ->
                     http().postJson("/api/v1/admin/read-models/investor-positions/rebuild", ""));
-            HttpResponse<String> during = http().await("/api/v1/programs/" + P + "/positions",
-                    r -> r.statusCode() == 503, java.time.Duration.ofSeconds(10));
+            assertThat(http().await("/api/v1/admin/read-models/investor-positions",
+                    r -> json(r).get("state").asText().equals("REBUILDING"), Duration.ofSeconds(10)).body())
+                    .contains("REBUILDING");
+            HttpResponse<String> during = http().get("/api/v1/programs/" + P + "/positions");
 
             assertThat(during.statusCode()).isEqualTo(503);
             assertThat(during.headers().firstValue("Retry-After")).isPresent();
