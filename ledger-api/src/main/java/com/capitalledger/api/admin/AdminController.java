@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** Operating the read models: their status, rebuilding one or all, and checking them against the event store. */
@@ -43,13 +42,8 @@ public class AdminController {
     /** Starts the rebuild and answers 202 at once; follow it on {@code GET /api/v1/admin/read-models/{name}}. */
     @PostMapping("/read-models/{name}/rebuild")
     public ResponseEntity<List<ReadModelStatus>> rebuild(@PathVariable String name) {
-        List<ReadModelStatus> started = new ArrayList<>();
-        if ("all".equals(name)) {
-            ReadModels.GROUPS.keySet().forEach(each -> started.add(readModels.rebuild(each)));
-        } else {
-            started.add(readModels.rebuild(known(name)));
-        }
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(started);
+        List<String> names = "all".equals(name) ? List.copyOf(ReadModels.GROUPS.keySet()) : List.of(known(name));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(readModels.rebuild(names));
     }
 
     /** Folds the whole event store afresh and compares it with every read-model table; expected: no difference. */

@@ -6,14 +6,21 @@ import com.capitalledger.projections.calls.CallProjection;
 import com.capitalledger.projections.debt.DebtProjection;
 import com.capitalledger.projections.equity.EquityProjection;
 import com.capitalledger.projections.program.ProgramProjection;
+import com.capitalledger.projections.rebuild.BulkLoad;
+import com.capitalledger.projections.rebuild.ReadModelFacts;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -25,14 +32,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The read models by name, their processors' progress, and rebuilds: a rebuild stops a read model's processor,
- * resets its tokens (its reset handler empties its tables) and replays the whole event stream into it. Until it has
- * caught up with the stream's end as it was when the rebuild began, queries on it answer 503.
+ * The read models by name, their processors' progress, and rebuilds. Until a rebuilt read model has caught up with
+ * the stream's end as it was when the rebuild began, queries on it answer 503.
  */
 @Component
 public class ReadModels {
@@ -52,12 +60,31 @@ public class ReadModels {
         GROUPS = Collections.unmodifiableMap(groups);
     }
 
-    private record Rebuild(Instant startedAt, long head, Instant finishedAt) {
+    /** A rebuild's progress: events bulk-loaded so far, then, once handed over, the processor's own position. */
+    private record Rebuild(Instant startedAt, long head, Instant finishedAt, AtomicLong loaded, boolean handedOver) {
+
+        Rebuild finished(Instant at) {
+            return new Rebuild(startedAt, head, at, loaded, handedOver);
+        }
+
+        Rebuild handOver() {
+            return new Rebuild(startedAt, head, finishedAt, loaded, true);
+        }
     }
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final Journal journal;
+    private final BulkLoad bulkLoad;
+    private final ReadModelFacts facts;
+    private final TokenStore tokenStore;
+    private final TransactionTemplate transactions;
+    private final ExecutorService loader = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "read-model-bulk-load");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
     private final ScheduledExecutorService progressLog = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "read-model-progress");
@@ -65,32 +92,80 @@ public class ReadModels {
         return thread;
     });
 
-    public ReadModels(EventProcessingConfiguration processing, JdbcTemplate jdbc, Clock clock) {
+    public ReadModels(EventProcessingConfiguration processing, JdbcTemplate jdbc, Clock clock, Journal journal,
+                      BulkLoad bulkLoad, ReadModelFacts facts, TokenStore tokenStore,
+                      PlatformTransactionManager transactionManager) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.journal = journal;
+        this.bulkLoad = bulkLoad;
+        this.facts = facts;
+        this.tokenStore = tokenStore;
+        this.transactions = new TransactionTemplate(transactionManager);
         progressLog.scheduleAtFixedRate(this::logProgress, 5, 5, TimeUnit.SECONDS);
     }
 
     @PreDestroy
     void stopProgressLog() {
         progressLog.shutdownNow();
+        loader.shutdownNow();
     }
 
     public boolean exists(String name) {
         return GROUPS.containsKey(name);
     }
 
-    /** Starts rebuilding the named read model and returns at once; progress shows in {@link #status(String)}. */
-    public synchronized ReadModelStatus rebuild(String name) {
-        StreamingEventProcessor processor = processor(name);
+    /**
+     * Starts rebuilding the named read models and returns at once; progress shows in {@link #status(String)}. Their
+     * processors stop and reset (their reset handlers empty their tables); the journal up to its current head is
+     * then read once and bulk-loaded into all of them; each processor resumes from that head with the gaps the load
+     * saw, so events committed meanwhile are still handled, once.
+     */
+    public synchronized List<ReadModelStatus> rebuild(List<String> names) {
         long head = head();
-        log.info("Rebuilding read model {} from the start of the event stream up to {}", name, head);
-        rebuilds.put(name, new Rebuild(clock.instant(), head, null));
-        processor.shutDown();
-        processor.resetTokens();
-        processor.start();
-        return status(name);
+        Instant startedAt = clock.instant();
+        AtomicLong loaded = new AtomicLong();
+        names.forEach(name -> rebuilds.put(name, new Rebuild(startedAt, head, null, loaded, false)));
+        log.info("Rebuilding read models {} from the event stream up to {}", names, head);
+        for (String name : names) {
+            StreamingEventProcessor processor = processor(name);
+            processor.shutDown();
+            processor.resetTokens();
+        }
+        loader.submit(() -> load(names, head, loaded));
+        List<ReadModelStatus> statuses = new ArrayList<>();
+        names.forEach(name -> statuses.add(status(name)));
+        return statuses;
+    }
+
+    private void load(List<String> names, long head, AtomicLong loaded) {
+        try {
+            BulkLoad.Result result = journal.read(events -> bulkLoad.load(events, facts.of(names), head, loaded));
+            TrackingToken resumeAt = GapAwareTrackingToken.newInstance(head, result.gaps());
+            for (String name : names) {
+                String group = GROUPS.get(name);
+                transactions.executeWithoutResult(status -> {
+                    for (int segment : tokenStore.fetchSegments(group)) {
+                        tokenStore.storeToken(resumeAt, group, segment);
+                        tokenStore.releaseClaim(group, segment);
+                    }
+                });
+                rebuilds.computeIfPresent(name, (key, rebuild) -> rebuild.handOver());
+                processor(name).start();
+            }
+            log.info("Read models {} bulk-loaded: {} events up to {}", names, result.events(), head);
+        } catch (RuntimeException e) {
+            // The tables may be half loaded: replay them the ordinary way, through their processors.
+            log.error("Bulk load of {} failed; replaying through the processors instead", names, e);
+            for (String name : names) {
+                StreamingEventProcessor processor = processor(name);
+                processor.shutDown();
+                processor.resetTokens();
+                rebuilds.computeIfPresent(name, (key, rebuild) -> rebuild.handOver());
+                processor.start();
+            }
+        }
     }
 
     public List<ReadModelStatus> status() {
@@ -104,8 +179,9 @@ public class ReadModels {
         long head = head();
         long position = position(processor);
         Rebuild rebuild = rebuilds.get(name);
-        if (rebuild != null && rebuild.finishedAt() == null && caughtUp(processor, position, rebuild.head())) {
-            rebuild = new Rebuild(rebuild.startedAt(), rebuild.head(), clock.instant());
+        if (rebuild != null && rebuild.finishedAt() == null && rebuild.handedOver()
+                && caughtUp(processor, position, rebuild.head())) {
+            rebuild = rebuild.finished(clock.instant());
             rebuilds.put(name, rebuild);
             log.info("Read model {} rebuilt: {} events in {} ms", name, rebuild.head(),
                     Duration.between(rebuild.startedAt(), rebuild.finishedAt()).toMillis());
@@ -117,7 +193,7 @@ public class ReadModels {
         }
         Instant until = rebuild.finishedAt() == null ? clock.instant() : rebuild.finishedAt();
         long millis = Math.max(1, Duration.between(rebuild.startedAt(), until).toMillis());
-        long done = Math.min(position, rebuild.head());
+        long done = rebuild.handedOver() ? Math.min(position, rebuild.head()) : rebuild.loaded().get();
         long rate = done * 1000 / millis;
         Long eta = 0L;
         if (state == State.REBUILDING) {

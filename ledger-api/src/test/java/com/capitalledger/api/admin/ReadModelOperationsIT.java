@@ -78,6 +78,23 @@ class ReadModelOperationsIT extends IntegrationTest {
     }
 
     @Test
+    void eventsWrittenWhileARebuildRunsAreHandledExactlyOnce() throws Exception {
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+            ScriptedHistory concurrent = new ScriptedHistory(commands, P + "-DURING", "TERM-SOFR-12M");
+            concurrent.runUntilBeforeCorrection();
+        });
+        HttpResponse<String> started = http().postJson("/api/v1/admin/read-models/all/rebuild", "");
+        writer.get();
+        awaitReadModels();
+
+        assertThat(started.statusCode()).isEqualTo(202);
+        JsonNode report = consistencyCheck();
+        assertThat(report.get("differenceCount").asLong()).as(report.toString()).isZero();
+        assertThat(http().get("/api/v1/programs/" + P + "-DURING/positions?asOf=2025-12-31").statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
     void theConsistencyCheckFindsAnAlteredAMissingAndAnExtraRow() {
         assertThat(consistencyCheck().get("differenceCount").asLong()).isZero();
         Long draw = jdbc.queryForObject("SELECT min(global_index) FROM debt_movement WHERE program_id = ? AND kind = 'DRAWN'",

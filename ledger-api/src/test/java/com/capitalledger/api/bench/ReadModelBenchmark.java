@@ -69,7 +69,7 @@ public final class ReadModelBenchmark {
 
             ReadModels readModels = app.getBean(ReadModels.class);
             long rebuildStart = System.nanoTime();
-            ReadModels.GROUPS.keySet().forEach(readModels::rebuild);
+            readModels.rebuild(List.copyOf(ReadModels.GROUPS.keySet()));
             while (!readModels.status().stream().allMatch(s -> s.state() == ReadModelStatus.State.LIVE
                     && s.position() >= s.head())) {
                 Thread.sleep(100);

@@ -148,7 +148,7 @@ class PositionsIT extends IntegrationTest {
         JsonNode known = get(BASE + "/positions?asOf=2025-06-30&knownAt=" + before);
         JsonNode now = get(BASE + "/positions?asOf=2025-06-30");
 
-        assertThat(Instant.parse(known.get("knownAt").asText())).isEqualTo(beforeCorrection.truncatedTo(ChronoUnit.MICROS));
+        assertThat(Instant.parse(known.get("knownAt").asText())).isEqualTo(beforeCorrection.truncatedTo(ChronoUnit.MILLIS));
         assertThat(known.get("tranches").get(0).get("accruedInterest").asText()).isEqualTo("162625.00");
         assertThat(known.get("tranches").get(0).get("baseRatePct").asText()).isEqualTo("4.30000");
         assertThat(now.get("tranches").get(0).get("accruedInterest").asText()).isEqualTo("166158.33");

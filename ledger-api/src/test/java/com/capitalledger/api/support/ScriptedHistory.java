@@ -68,7 +68,10 @@ public final class ScriptedHistory {
                 AuditKeys.CORRELATION_ID, program.value() + "-" + sent))));
     }
 
-    /** Everything up to the last draw; returns the instant just after, before the back-dated fixing is recorded. */
+    /**
+     * Everything up to the last draw; returns an instant after it and at least a millisecond (the precision of
+     * recording instants) before the back-dated fixing is recorded.
+     */
     public Instant runUntilBeforeCorrection() {
         PhaseId phase = new PhaseId("PH1");
         TrancheId tranche = new TrancheId("T1");
@@ -90,12 +93,24 @@ public final class ScriptedHistory {
         send(new CureCallDefault(program, new CallId("C1"), new InvestorId("C"), day("2025-07-01")));
         send(new CallCapital(program, new CallId("C2"), phase, d("9000000.00"), "USD", "shell", day("2025-08-01")));
         send(new DrawTranche(program, tranche, new DrawId("D2"), d("4567890.12"), "USD", day("2025-09-01")));
-        return Instant.now();
+        pauseAMillisecond();
+        Instant between = Instant.now();
+        pauseAMillisecond();
+        return between;
     }
 
     /** The correction: the rate was 4.50% from 2025-04-01, recorded only now. */
     public void recordBackDatedFixing() {
         send(new RecordBaseRateFixing(rate, d("4.50000"), day("2025-04-01")));
+    }
+
+    private static void pauseAMillisecond() {
+        try {
+            Thread.sleep(2);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public int commandsSent() {

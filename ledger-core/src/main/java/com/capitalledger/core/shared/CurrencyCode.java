@@ -2,11 +2,14 @@ package com.capitalledger.core.shared;
 
 import java.util.Currency;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * An ISO 4217 currency whose minor unit is the cent, the only kind the ledger's two-decimal amounts can express.
  */
 public record CurrencyCode(String code) {
+
+    private static final Pattern THREE_LETTERS = Pattern.compile("[A-Z]{3}");
 
     public CurrencyCode {
         Objects.requireNonNull(code, "code");
@@ -28,7 +31,7 @@ public record CurrencyCode(String code) {
     }
 
     private static boolean isSupported(String code) {
-        if (!code.matches("[A-Z]{3}")) {
+        if (!THREE_LETTERS.matcher(code).matches()) {
             return false;
         }
         try {

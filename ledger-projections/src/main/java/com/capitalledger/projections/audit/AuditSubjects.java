@@ -30,12 +30,17 @@ record AuditSubjects(String programId, String investorId, String counterpartyId,
                 values.get("effectiveDate") instanceof LocalDate day ? day : null);
     }
 
+    /** Reflection is slow; each message type's components are looked up once. */
+    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+            return type.isRecord() ? type.getRecordComponents() : new RecordComponent[0];
+        }
+    };
+
     private static Map<String, Object> components(Object message) {
         Map<String, Object> values = new HashMap<>();
-        if (!message.getClass().isRecord()) {
-            return values;
-        }
-        for (RecordComponent component : message.getClass().getRecordComponents()) {
+        for (RecordComponent component : COMPONENTS.get(message.getClass())) {
             try {
                 values.put(component.getName(), component.getAccessor().invoke(message));
             } catch (IllegalAccessException | InvocationTargetException e) {

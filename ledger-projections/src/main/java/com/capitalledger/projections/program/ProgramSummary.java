@@ -20,6 +20,6 @@ public record ProgramSummary(String programId,
     public static ProgramSummary of(ProgramCreated event, Instant recordedAt) {
         return new ProgramSummary(event.programId().value(), event.name(), event.currency().code(),
                 event.targetAmount().amount(), event.maxDebtPct().percent(), event.effectiveDate(),
-                recordedAt.truncatedTo(ChronoUnit.MICROS));
+                recordedAt.truncatedTo(ChronoUnit.MILLIS));
     }
 }

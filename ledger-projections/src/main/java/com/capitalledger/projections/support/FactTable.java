@@ -1,8 +1,14 @@
 package com.capitalledger.projections.support;
 
+import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -12,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import javax.sql.DataSource;
 
 /**
  * A read-model table of facts, one row per fact, keyed by the event's global index: insert (batched per unit of
@@ -23,6 +30,7 @@ public final class FactTable<F> {
     private final JdbcTemplate jdbc;
     private final String table;
     private final String insert;
+    private final String copy;
     private final String order;
     private final Function<F, Object[]> values;
     private final RowMapper<F> mapper;
@@ -37,6 +45,7 @@ public final class FactTable<F> {
         this.table = table;
         this.insert = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
                 + String.join(", ", columns.stream().map(c -> "?").toList()) + ") ON CONFLICT (" + key + ") DO NOTHING";
+        this.copy = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN WITH (FORMAT csv)";
         this.order = key;
         this.values = values;
         this.mapper = mapper;
@@ -57,6 +66,45 @@ public final class FactTable<F> {
         List<Object[]> rows = new ArrayList<>(facts.size());
         facts.forEach(fact -> rows.add(values.apply(fact)));
         jdbc.batchUpdate(insert, rows);
+    }
+
+    /**
+     * Writes many facts with PostgreSQL's {@code COPY}, several times faster than batched inserts, for a bulk
+     * rebuild into emptied tables (no conflict handling: a duplicate key fails the load).
+     */
+    public void copyAll(List<F> facts) {
+        if (facts.isEmpty()) {
+            return;
+        }
+        StringBuilder csv = new StringBuilder(facts.size() * 128);
+        for (F fact : facts) {
+            Object[] row = values.apply(fact);
+            for (int i = 0; i < row.length; i++) {
+                if (i > 0) {
+                    csv.append(',');
+                }
+                appendCsv(csv, row[i]);
+            }
+            csv.append('\n');
+        }
+        DataSource dataSource = jdbc.getDataSource();
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, new StringReader(csv.toString()));
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("cannot copy " + facts.size() + " rows into " + table, e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** CSV as COPY reads it: an unquoted empty field is NULL, every other value is quoted. */
+    private static void appendCsv(StringBuilder csv, Object value) {
+        if (value == null) {
+            return;
+        }
+        String text = value instanceof BigDecimal decimal ? decimal.toPlainString() : value.toString();
+        csv.append('"').append(text.replace("\"", "\"\"")).append('"');
     }
 
     /** One program's facts effective by {@code at.asOf()} and recorded by {@code at.knownAt()}, in stream order. */
