@@ -6,13 +6,10 @@ import com.capitalledger.projections.audit.AuditEntry;
 import com.capitalledger.projections.audit.AuditFilter;
 import com.capitalledger.projections.audit.AuditTrail;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -40,39 +37,24 @@ public class AuditController {
     }
 
     @GetMapping(produces = "application/json")
-    public AuditPage json(@RequestParam(required = false) String programId,
-                          @RequestParam(required = false) String investorId,
-                          @RequestParam(required = false) String trancheId,
-                          @RequestParam(required = false) String actor,
-                          @RequestParam(required = false) String type,
-                          @RequestParam(required = false) AuditEntry.Outcome outcome,
-                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-                          @RequestParam(required = false) String cursor,
-                          @RequestParam(required = false) Integer limit) {
-        return page(new AuditFilter(programId, investorId, trancheId, actor, type, outcome, from, to,
-                AuditCursor.decode(cursor), limit(limit)));
+    public AuditPage json(AuditQuery query) {
+        return page(query);
     }
 
     @GetMapping(produces = "text/csv")
-    public String csv(@RequestParam(required = false) String programId,
-                      @RequestParam(required = false) String investorId,
-                      @RequestParam(required = false) String trancheId,
-                      @RequestParam(required = false) String actor,
-                      @RequestParam(required = false) String type,
-                      @RequestParam(required = false) AuditEntry.Outcome outcome,
-                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-                      @RequestParam(required = false) String cursor,
-                      @RequestParam(required = false) Integer limit,
-                      HttpServletResponse response) {
-        AuditPage page = page(new AuditFilter(programId, investorId, trancheId, actor, type, outcome, from, to,
-                AuditCursor.decode(cursor), limit(limit)));
+    public String csv(AuditQuery query, HttpServletResponse response) {
+        AuditPage page = page(query);
         if (page.nextCursor() != null) {
             response.setHeader("X-Next-Cursor", page.nextCursor());
         }
         response.setHeader("Content-Disposition", "attachment; filename=\"audit-entries.csv\"");
         return AuditCsv.write(page.entries());
+    }
+
+    private AuditPage page(AuditQuery query) {
+        return page(new AuditFilter(query.programId(), query.investorId(), query.trancheId(), query.actor(),
+                query.type(), query.outcome(), query.from(), query.to(), AuditCursor.decode(query.cursor()),
+                limit(query.limit())));
     }
 
     private AuditPage page(AuditFilter filter) {

@@ -4,8 +4,6 @@ import com.capitalledger.core.program.NoProgramInterceptor;
 import com.capitalledger.core.program.Program;
 import com.capitalledger.core.rates.BaseRate;
 import com.capitalledger.core.rates.BaseRateFixings;
-import com.capitalledger.core.rates.BaseRateHistory;
-import com.capitalledger.core.rates.api.BaseRateFixed;
 import com.capitalledger.projections.audit.AuditTrail;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
@@ -79,19 +77,8 @@ public class DomainConfiguration {
         return new NoProgramInterceptor();
     }
 
-    /**
-     * The fixings in effect, read from the base rate's own stream in the event store within the command's unit of
-     * work, so a draw sees every fixing committed before it.
-     */
     @Bean
     BaseRateFixings baseRateFixings(EventStore eventStore) {
-        return (rate, day) -> {
-            BaseRateHistory history = new BaseRateHistory();
-            // From sequence 0: the events themselves, never a snapshot standing in for them.
-            eventStore.readEvents(rate.streamId(), 0).asStream()
-                      .map(message -> (BaseRateFixed) message.getPayload())
-                      .forEach(history::apply);
-            return history.inEffect(rate, day);
-        };
+        return new BaseRateLookup(eventStore);
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
@@ -71,7 +72,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             HttpStatusCode status, WebRequest request) {
         String name = exception.getPropertyName() == null ? "parameter" : exception.getPropertyName();
         String message = "cannot be read as " + (exception.getRequiredType() == null ? "the expected type"
-                : exception.getRequiredType().getSimpleName()) + ": '" + exception.getValue() + "'";
+                : exception.getRequiredType().getSimpleName()) + ": '" + shortened(exception.getValue()) + "'";
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", name + " " + message, request);
         problem.setProperty("errors", List.of(Map.of("field", name, "message", message)));
         return handleExceptionInternal(exception, problem, headers, HttpStatus.BAD_REQUEST, request);
@@ -90,11 +91,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException exception,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> fields = exception.getBindingResult().getFieldErrors().stream()
-                .map(error -> Map.of("field", error.getField(),
-                        "message", String.valueOf(error.getDefaultMessage())))
+                // A conversion failure's own message names Java types; say what is wrong in the API's terms.
+                .map(error -> Map.of("field", error.getField(), "message", error.isBindingFailure()
+                        ? "has a value that cannot be read as this field's type" : String.valueOf(error.getDefaultMessage())))
                 .toList();
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
-                fields.size() + " field(s) failed validation", request);
+        // A body that fails validation, or query parameters that cannot be bound (such as an unknown outcome).
+        boolean body = exception.getParameter().hasParameterAnnotation(RequestBody.class);
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, body ? "VALIDATION_FAILED" : "INVALID_PARAMETER",
+                fields.size() + (body ? " field(s) failed validation" : " parameter(s) cannot be used as given"),
+                request);
         problem.setProperty("errors", fields);
         return handleExceptionInternal(exception, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
@@ -118,6 +123,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             decorate(problem, known == null ? "HTTP_" + status.value() : known.name(), request);
         }
         return super.handleExceptionInternal(exception, problem, headers, status, request);
+    }
+
+    /** Echoes at most 64 characters of a rejected value. */
+    private static String shortened(Object value) {
+        String text = String.valueOf(value);
+        return text.length() <= 64 ? text : text.substring(0, 64) + "...";
     }
 
     private static ProblemDetail problem(HttpStatus status, String code, String detail, WebRequest request) {
