@@ -1,7 +1,11 @@
 package com.capitalledger.api.program;
 
+import com.capitalledger.api.web.CommandAccepted;
 import com.capitalledger.api.web.CommandSender;
+import com.capitalledger.api.web.PathIds;
+import com.capitalledger.core.program.api.CreatePhase;
 import com.capitalledger.core.program.api.CreateProgram;
+import com.capitalledger.core.program.api.PhaseId;
 import com.capitalledger.core.program.api.ProgramId;
 import com.capitalledger.core.shared.LedgerRejection;
 import com.capitalledger.core.shared.RejectionCode;
@@ -21,9 +25,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
-import java.net.URI;
 
-/** Programs: open one, read one. */
+/** Programs: open one and add its phases; read one. */
 @RestController
 @RequestMapping(path = "/api/v1/programs", produces = MediaType.APPLICATION_JSON_VALUE)
 public class ProgramController {
@@ -42,9 +45,17 @@ public class ProgramController {
         CreateProgram command = new CreateProgram(new ProgramId(body.programId()), body.name(), body.currency(),
                 new BigDecimal(body.targetAmount()), new BigDecimal(body.maxDebtPct()), body.effectiveDate());
         long version = commands.send(command, body.reason(), request);
-        return ResponseEntity.created(URI.create("/api/v1/programs/" + body.programId()))
-                .eTag(Long.toString(version))
-                .body(new CommandAccepted(body.programId(), version));
+        return CommandAccepted.created("/api/v1/programs/" + body.programId(), body.programId(), version);
+    }
+
+    @PostMapping(path = "/{programId}/phases", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<CommandAccepted> createPhase(@PathVariable String programId,
+                                                       @Valid @RequestBody CreatePhaseRequest body,
+                                                       HttpServletRequest request) {
+        ProgramId program = PathIds.parse("programId", programId, ProgramId::new);
+        long version = commands.send(new CreatePhase(program, new PhaseId(body.phaseId()), body.name(),
+                new BigDecimal(body.budget()), body.currency(), body.effectiveDate()), body.reason(), request);
+        return CommandAccepted.created("/api/v1/programs/" + programId + "/positions", programId, version);
     }
 
     @GetMapping("/{programId}")

@@ -14,7 +14,16 @@ public final class Shapes {
     public static final String AMOUNT_MESSAGE = "must be a decimal string with exactly 2 decimals, such as 1000000.00";
     public static final String PERCENT_4DP = "(0|[1-9][0-9]{0,2})(\\.[0-9]{1,4})?";
     public static final String PERCENT_4DP_MESSAGE = "must be a percentage with at most 4 decimals, such as 90 or 2.7500";
+    /** A base rate: up to five decimals, possibly negative. */
+    public static final String BASE_RATE = "-?(0|[1-9][0-9]?)(\\.[0-9]{1,5})?";
+    public static final String BASE_RATE_MESSAGE = "must be a rate in percent with at most 5 decimals, such as 4.31000";
+    /** A margin or fee: up to four decimals. */
+    public static final String MARGIN = "(0|[1-9][0-9]?)(\\.[0-9]{1,4})?";
+    public static final String MARGIN_MESSAGE = "must be a rate in percent with at most 4 decimals, such as 2.2500";
+    public static final String SENIORITY = "SENIOR|MEZZANINE";
     public static final int NAME_MAX = 200;
+    public static final int PURPOSE_MAX = 500;
+    public static final int LENDERS_MAX = 100;
     public static final int REASON_MAX = 500;
 
     private Shapes() {

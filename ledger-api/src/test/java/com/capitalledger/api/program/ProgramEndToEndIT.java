@@ -36,7 +36,7 @@ class ProgramEndToEndIT extends IntegrationTest {
         assertThat(created.headers().firstValue("ETag")).hasValue("\"0\"");
         assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/programs/STARGATE-E2E");
         assertThat(created.headers().firstValue("X-Correlation-Id")).hasValue("req-e2e-1");
-        assertThat(json(created).get("programId").asText()).isEqualTo("STARGATE-E2E");
+        assertThat(json(created).get("aggregateId").asText()).isEqualTo("STARGATE-E2E");
         assertThat(json(created).get("version").asLong()).isZero();
 
         Map<String, Object> event = jdbc.queryForMap("""

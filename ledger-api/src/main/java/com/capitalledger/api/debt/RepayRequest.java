@@ -1,0 +1,17 @@
+package com.capitalledger.api.debt;
+
+import com.capitalledger.api.web.Shapes;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+
+/** Body of {@code POST /api/v1/programs/{programId}/tranches/{trancheId}/repayments}. */
+public record RepayRequest(
+        @NotNull @Pattern(regexp = Shapes.ID, message = Shapes.ID_MESSAGE) String repaymentId,
+        @NotNull @Pattern(regexp = Shapes.AMOUNT, message = Shapes.AMOUNT_MESSAGE) String amount,
+        @NotNull @Pattern(regexp = Shapes.CURRENCY, message = Shapes.CURRENCY_MESSAGE) String currency,
+        @NotNull LocalDate effectiveDate,
+        @Size(max = Shapes.REASON_MAX) String reason) {
+}
