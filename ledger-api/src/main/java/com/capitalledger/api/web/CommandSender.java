@@ -32,6 +32,10 @@ public class CommandSender {
         if (reason != null) {
             metadata.put(AuditKeys.REASON, reason);
         }
+        String idempotencyKey = request.getHeader(Idempotency.KEY_HEADER);
+        if (idempotencyKey != null) {
+            metadata.put(AuditKeys.IDEMPOTENCY_KEY, idempotencyKey);
+        }
         Long version = gateway.sendAndWait(
                 GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metadata)));
         return version;

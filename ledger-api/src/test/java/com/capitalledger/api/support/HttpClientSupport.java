@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.function.Predicate;
 
 /** A plain JDK HTTP client against the running service: requests cross a real socket. */
@@ -32,9 +33,27 @@ public final class HttpClientSupport {
         return send(request);
     }
 
+    /** A JSON POST with a fresh {@code Idempotency-Key}, unless the headers name one. */
     public HttpResponse<String> postJson(String path, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        boolean keyed = false;
+        for (int i = 0; i < headers.length; i += 2) {
+            keyed |= headers[i].equalsIgnoreCase("Idempotency-Key");
+        }
+        if (!keyed) {
+            request.header("Idempotency-Key", UUID.randomUUID().toString());
+        }
+        return send(request);
+    }
+
+    /** A POST exactly as given: no header added. */
+    public HttpResponse<String> postRaw(String path, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (headers.length > 0) {
             request.headers(headers);

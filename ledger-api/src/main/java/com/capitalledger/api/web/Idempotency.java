@@ -1,0 +1,232 @@
+package com.capitalledger.api.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Makes every POST under {@code /api/} safe to retry. The request must carry an {@code Idempotency-Key}; the first
+ * request with a key runs inside one database transaction that also stores the key and the response, so the
+ * command's events and its key commit together, and the client hears of success only after that commit. A retry
+ * with the same key and body gets the stored response with {@code Idempotency-Replayed: true}; the same key with
+ * another body is refused with {@code IDEMPOTENCY_KEY_REUSED}. Concurrent requests with one key queue on the key's
+ * row: the first decides, the others replay its answer.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+public class Idempotency extends OncePerRequestFilter {
+
+    public static final String KEY_HEADER = "Idempotency-Key";
+    public static final String REPLAYED_HEADER = "Idempotency-Replayed";
+    private static final Pattern WELL_FORMED_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
+    private static final int MAX_BODY = 1 << 20;
+
+    private final JdbcTemplate jdbc;
+    private final PlatformTransactionManager transactions;
+    private final ObjectMapper json;
+
+    public Idempotency(JdbcTemplate jdbc, PlatformTransactionManager transactions, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod()) || !request.getRequestURI().startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = request.getHeader(KEY_HEADER);
+        if (key == null || !WELL_FORMED_KEY.matcher(key).matches()) {
+            problem(request, response, HttpStatus.BAD_REQUEST, "IDEMPOTENCY_KEY_REQUIRED",
+                    "every POST needs an " + KEY_HEADER + " header of 1 to 200 visible ASCII characters");
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+        if (body.length > MAX_BODY) {
+            problem(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE",
+                    "request bodies are limited to " + MAX_BODY + " bytes");
+            return;
+        }
+        String principal = request.getRemoteUser() == null ? "anonymous" : request.getRemoteUser();
+        String hash = hash(request, body);
+
+        TransactionStatus transaction = transactions.getTransaction(new DefaultTransactionDefinition());
+        boolean first;
+        try {
+            // Waits while another transaction holds the same key, then either inserts or finds it taken.
+            first = jdbc.update("INSERT INTO idempotency_key (principal, idempotency_key, request_hash, status, body) "
+                    + "VALUES (?, ?, ?, 0, ''::bytea) ON CONFLICT DO NOTHING", principal, key, hash) == 1;
+        } catch (RuntimeException e) {
+            transactions.rollback(transaction);
+            throw e;
+        }
+        if (!first) {
+            transactions.commit(transaction);
+            replay(request, response, principal, key, hash);
+            return;
+        }
+        ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+        try {
+            chain.doFilter(new CachedBody(request, body), captured);
+        } catch (IOException | ServletException | RuntimeException e) {
+            transactions.rollback(transaction);
+            throw e;
+        }
+        int status = captured.getStatus();
+        if (status >= 200 && status < 300 && !transaction.isRollbackOnly()) {
+            jdbc.update("UPDATE idempotency_key SET status = ?, content_type = ?, location = ?, etag = ?, body = ? "
+                    + "WHERE principal = ? AND idempotency_key = ?", status, captured.getContentType(),
+                    captured.getHeader(HttpHeaders.LOCATION), captured.getHeader(HttpHeaders.ETAG),
+                    captured.getContentAsByteArray(), principal, key);
+            transactions.commit(transaction);
+        } else {
+            transactions.rollback(transaction);
+            if (status == HttpStatus.UNPROCESSABLE_ENTITY.value() || status == HttpStatus.NOT_FOUND.value()) {
+                // The ledger's refusal is an answer too: a retry gets it again, whatever has changed since.
+                TransactionStatus own = transactions.getTransaction(
+                        new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRES_NEW));
+                jdbc.update("INSERT INTO idempotency_key (principal, idempotency_key, request_hash, status, "
+                        + "content_type, body) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", principal, key, hash,
+                        status, captured.getContentType(), captured.getContentAsByteArray());
+                transactions.commit(own);
+            }
+        }
+        captured.copyBodyToResponse();
+    }
+
+    private void replay(HttpServletRequest request, HttpServletResponse response, String principal, String key,
+                        String hash) throws IOException {
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM idempotency_key WHERE principal = ? "
+                + "AND idempotency_key = ?", principal, key);
+        if (rows.isEmpty()) {
+            problem(request, response, HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION",
+                    "the first request with this " + KEY_HEADER + " did not complete; retry");
+            return;
+        }
+        Map<String, Object> row = rows.get(0);
+        if (!hash.equals(row.get("request_hash"))) {
+            problem(request, response, HttpStatus.UNPROCESSABLE_ENTITY, "IDEMPOTENCY_KEY_REUSED",
+                    KEY_HEADER + " " + key + " was already used for a different request");
+            return;
+        }
+        response.setStatus((Integer) row.get("status"));
+        if (row.get("content_type") != null) {
+            response.setContentType((String) row.get("content_type"));
+        }
+        if (row.get("location") != null) {
+            response.setHeader(HttpHeaders.LOCATION, (String) row.get("location"));
+        }
+        if (row.get("etag") != null) {
+            response.setHeader(HttpHeaders.ETAG, (String) row.get("etag"));
+        }
+        response.setHeader(REPLAYED_HEADER, "true");
+        response.getOutputStream().write((byte[]) row.get("body"));
+    }
+
+    private void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
+                         String detail) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("https://capital-ledger.example/problems/" + code.toLowerCase().replace('_', '-')));
+        problem.setTitle(status.getReasonPhrase());
+        problem.setInstance(URI.create(request.getRequestURI()));
+        problem.setProperty("code", code);
+        problem.setProperty("correlationId", CorrelationId.of(request));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** The request's identity for replays: method, path and body, hashed. */
+    private static String hash(HttpServletRequest request, byte[] body) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update((request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
+            sha256.update(body);
+            return HexFormat.of().formatHex(sha256.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The request with its body already read, so it can be both hashed and handled. */
+    private static final class CachedBody extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        private CachedBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream bytes = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return bytes.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("synchronous reads only");
+                }
+
+                @Override
+                public int read() {
+                    return bytes.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return bytes.read(buffer, offset, length);
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+    }
+}
