@@ -25,12 +25,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
+import java.sql.SQLException;
+
 /**
  * Axon's storage on PostgreSQL: the table and column names created by the Flyway migrations, Jackson as the one
  * serializer (events, messages, snapshots, tokens), and pooled streaming processors for every read model.
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonStorageConfiguration {
+
+    private static final String UNIQUE_VIOLATION = "23505";
 
     @Bean
     EventSchema eventSchema() {
@@ -72,6 +76,26 @@ public class AxonStorageConfiguration {
                 .schema(eventSchema)
                 .batchSize(1_000)
                 .build();
+    }
+
+    /**
+     * Recognises PostgreSQL's unique violation (SQLState 23505), also inside a batch's chained exceptions. Axon's
+     * default resolver only knows {@code SQLIntegrityConstraintViolationException}, which the PostgreSQL driver never
+     * throws: two commands appending the same program version would surface as a storage failure (500) instead of
+     * the concurrency conflict they are, which is retried.
+     */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return exception -> {
+            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+                for (SQLException sql = cause instanceof SQLException s ? s : null; sql != null; sql = sql.getNextException()) {
+                    if (UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        };
     }
 
     @Bean

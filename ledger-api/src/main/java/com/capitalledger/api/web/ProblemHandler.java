@@ -4,6 +4,8 @@ import com.capitalledger.api.admin.ReadModelUnavailable;
 import com.capitalledger.core.shared.LedgerRejection;
 import com.capitalledger.core.shared.RejectionCode;
 import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -42,6 +45,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 : HttpStatus.UNPROCESSABLE_ENTITY;
         ProblemDetail problem = problem(status, rejection.code().name(), rejection.detail(), request);
         return ResponseEntity.status(status).body(problem);
+    }
+
+    /**
+     * Another command changed the same program between this one's load and its append. The idempotency filter retries
+     * the whole request in a fresh transaction; only when retries run out does the client see this 409.
+     */
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ResponseEntity<Object> concurrentModification(Exception conflict, NativeWebRequest request) {
+        request.setAttribute(Idempotency.RETRYABLE, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION",
+                "the program was changed by another command at the same moment; retry", request));
     }
 
     @ExceptionHandler(NotFound.class)
