@@ -51,6 +51,7 @@ public class DomainConfiguration {
         return configurer -> configurer.configureAggregate(
                 AggregateConfigurer.defaultConfiguration(Program.class)
                         .configureAggregateFactory(config -> programAggregateFactory)
+                        .configureCommandTargetResolver(config -> new ExpectedVersionTargetResolver())
                         .configureSnapshotTrigger(config ->
                                 new EventCountSnapshotTriggerDefinition(snapshotter.getObject(), threshold)));
     }

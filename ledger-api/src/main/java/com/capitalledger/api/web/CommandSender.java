@@ -1,14 +1,18 @@
 package com.capitalledger.api.web;
 
+import com.capitalledger.api.config.ExpectedVersionTargetResolver;
 import com.capitalledger.projections.audit.AuditKeys;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Sends a command through Axon's gateway with the request's audit metadata and returns the aggregate version the
@@ -17,6 +21,8 @@ import java.util.Map;
  */
 @Component
 public class CommandSender {
+
+    private static final Pattern ENTITY_TAG = Pattern.compile("(?:W/)?\"([0-9]{1,18})\"");
 
     private final CommandGateway gateway;
 
@@ -32,6 +38,10 @@ public class CommandSender {
         if (reason != null) {
             metadata.put(AuditKeys.REASON, reason);
         }
+        String ifMatch = request.getHeader(HttpHeaders.IF_MATCH);
+        if (ifMatch != null) {
+            metadata.put(ExpectedVersionTargetResolver.EXPECTED_VERSION, expectedVersion(ifMatch));
+        }
         String idempotencyKey = request.getHeader(Idempotency.KEY_HEADER);
         if (idempotencyKey != null) {
             metadata.put(AuditKeys.IDEMPOTENCY_KEY, idempotencyKey);
@@ -39,6 +49,15 @@ public class CommandSender {
         Long version = gateway.sendAndWait(
                 GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metadata)));
         return version;
+    }
+
+    /** {@code If-Match: "7"} (or {@code W/"7"}): the program version the client's decision was based on. */
+    private static long expectedVersion(String ifMatch) {
+        Matcher version = ENTITY_TAG.matcher(ifMatch.trim());
+        if (!version.matches()) {
+            throw new InvalidParameter("If-Match", "must be the ETag of a program version, such as \"7\"");
+        }
+        return Long.parseLong(version.group(1));
     }
 
     private static String client(HttpServletRequest request) {

@@ -6,6 +6,7 @@ import com.capitalledger.core.shared.RejectionCode;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -56,6 +57,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         request.setAttribute(Idempotency.RETRYABLE, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION",
                 "the program was changed by another command at the same moment; retry", request));
+    }
+
+    /** {@code If-Match} named another version than the program's: the client decided on a state that has moved on. */
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ResponseEntity<Object> versionMismatch(ConflictingAggregateVersionException conflict, NativeWebRequest request) {
+        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).body(problem(HttpStatus.PRECONDITION_FAILED,
+                "VERSION_MISMATCH", "If-Match expected version " + conflict.getExpectedVersion() + " of program "
+                        + conflict.getAggregateIdentifier() + ", which is at version " + conflict.getActualVersion(),
+                request));
     }
 
     @ExceptionHandler(NotFound.class)
