@@ -95,11 +95,6 @@ public class AuditTrail {
                 + "ORDER BY position", ROW, from, to);
     }
 
-    public long countAccepted() {
-        Long count = jdbc.queryForObject("SELECT count(*) FROM audit_entry WHERE outcome = 'ACCEPTED'", Long.class);
-        return count == null ? 0 : count;
-    }
-
     /** A rebuild removes the processor's lines only; rejections are the sole record of what was refused. */
     public void deleteAccepted() {
         jdbc.update("DELETE FROM audit_entry WHERE outcome = 'ACCEPTED'");

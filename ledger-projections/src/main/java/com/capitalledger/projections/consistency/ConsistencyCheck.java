@@ -1,25 +1,7 @@
 package com.capitalledger.projections.consistency;
 
-import com.capitalledger.core.program.api.ProgramCreated;
-import com.capitalledger.projections.audit.AuditEntries;
-import com.capitalledger.projections.audit.AuditEntry;
-import com.capitalledger.projections.audit.AuditTrail;
-import com.capitalledger.projections.calls.CallMovement;
-import com.capitalledger.projections.calls.CallMovementTable;
-import com.capitalledger.projections.calls.CallMovements;
-import com.capitalledger.projections.debt.DebtMovement;
-import com.capitalledger.projections.debt.DebtMovements;
-import com.capitalledger.projections.debt.DebtTables;
-import com.capitalledger.projections.debt.FixingRow;
-import com.capitalledger.projections.equity.EquityMovement;
-import com.capitalledger.projections.equity.EquityMovementTable;
-import com.capitalledger.projections.equity.EquityMovements;
-import com.capitalledger.projections.program.PhaseMovement;
-import com.capitalledger.projections.program.PhaseMovementTable;
-import com.capitalledger.projections.program.PhaseMovements;
-import com.capitalledger.projections.program.ProgramSummary;
-import com.capitalledger.projections.program.ProgramSummaryRepository;
-import com.capitalledger.projections.support.FactTable;
+import com.capitalledger.projections.rebuild.ReadModelFacts;
+import com.capitalledger.projections.rebuild.ReadModelFacts.TableFacts;
 import org.springframework.stereotype.Service;
 
 import java.lang.reflect.RecordComponent;
@@ -30,13 +12,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
  * Folds the event store afresh with the read models' own mappings and compares the result, row by row and column by
  * column, with what the tables hold. Works through the journal in chunks of global indexes, so memory stays bounded
- * however long the history.
+ * however long the history (a table without event positions, such as {@code program_summary}, is compared whole).
  */
 @Service
 public class ConsistencyCheck {
@@ -44,27 +25,18 @@ public class ConsistencyCheck {
     private static final int CHUNK = 5_000;
     private static final int LISTED = 100;
 
-    private final EquityMovementTable equity;
-    private final CallMovementTable calls;
-    private final DebtTables debt;
-    private final PhaseMovementTable phases;
-    private final ProgramSummaryRepository programs;
-    private final AuditTrail audit;
+    private final ReadModelFacts facts;
 
-    public ConsistencyCheck(EquityMovementTable equity, CallMovementTable calls, DebtTables debt,
-                            PhaseMovementTable phases, ProgramSummaryRepository programs, AuditTrail audit) {
-        this.equity = equity;
-        this.calls = calls;
-        this.debt = debt;
-        this.phases = phases;
-        this.programs = programs;
-        this.audit = audit;
+    public ConsistencyCheck(ReadModelFacts facts) {
+        this.facts = facts;
     }
 
     /** @param journal every stored event in global-index order */
     public ConsistencyReport check(Stream<JournalEvent> journal) {
+        List<TableFacts<?>> tables = facts.of(facts.readModels());
         Findings findings = new Findings();
-        Map<String, ProgramSummary> expectedPrograms = new TreeMap<>();
+        Map<String, Map<String, Object>> wholeTables = new LinkedHashMap<>();
+        tables.stream().filter(t -> t.stored() == null).forEach(t -> wholeTables.put(t.table(), new TreeMap<>()));
         Iterator<JournalEvent> events = journal.iterator();
         long checked = 0;
         List<JournalEvent> chunk = new ArrayList<>(CHUNK);
@@ -72,71 +44,56 @@ public class ConsistencyCheck {
         while (events.hasNext()) {
             JournalEvent event = events.next();
             checked++;
-            if (event.payload() instanceof ProgramCreated created) {
-                expectedPrograms.put(created.programId().value(), ProgramSummary.of(created, event.recordedAt()));
-            }
             chunk.add(event);
             if (chunk.size() == CHUNK) {
                 long chunkEnd = event.globalIndex() + 1;
-                compareChunk(chunk, chunkStart, chunkEnd, findings);
+                compareChunk(tables, chunk, chunkStart, chunkEnd, wholeTables, findings);
                 chunk.clear();
                 chunkStart = chunkEnd;
             }
         }
-        compareChunk(chunk, chunkStart, Long.MAX_VALUE, findings);
-        compare("program_summary", expectedPrograms, rowsByKey(programs.all(), ProgramSummary::programId), findings);
-
-        Map<String, Long> rows = new LinkedHashMap<>();
-        for (FactTable<?> table : List.of(equity.facts(), calls.facts(), debt.movements(), debt.fixings(), phases.facts())) {
-            rows.put(table.name(), table.count());
+        compareChunk(tables, chunk, chunkStart, Long.MAX_VALUE, wholeTables, findings);
+        for (TableFacts<?> table : tables) {
+            if (table.stored() == null) {
+                Map<String, Object> stored = keyed(table, table.all().get());
+                findings.rows.merge(table.table(), (long) stored.size(), Long::sum);
+                compare(table.table(), wholeTables.get(table.table()), stored, findings);
+            }
         }
-        rows.put("program_summary", (long) programs.all().size());
-        rows.put("audit_entry (accepted)", audit.countAccepted());
-        return new ConsistencyReport(checked, rows, findings.count, List.copyOf(findings.listed));
+        return new ConsistencyReport(checked, findings.rows, findings.count, List.copyOf(findings.listed));
     }
 
-    private void compareChunk(List<JournalEvent> chunk, long from, long to, Findings findings) {
-        String range = "global_index >= ? AND global_index < ?";
-        compare(equity.facts().name(), expected(chunk, e -> EquityMovements.of(e.recorded()), EquityMovement::globalIndex,
-                        EquityMovement::line),
-                keyed(equity.facts().where(range, from, to), EquityMovement::globalIndex, EquityMovement::line), findings);
-        compare(calls.facts().name(), expected(chunk, e -> CallMovements.of(e.recorded()), CallMovement::globalIndex,
-                        CallMovement::line),
-                keyed(calls.facts().where(range, from, to), CallMovement::globalIndex, CallMovement::line), findings);
-        compare(debt.movements().name(), expected(chunk, e -> DebtMovements.of(e.recorded()), DebtMovement::globalIndex,
-                        DebtMovement::line),
-                keyed(debt.movements().where(range, from, to), DebtMovement::globalIndex, DebtMovement::line), findings);
-        compare(debt.fixings().name(), expected(chunk, e -> DebtMovements.fixing(e.recorded()).stream().toList(),
-                        FixingRow::globalIndex, f -> 0),
-                keyed(debt.fixings().where(range, from, to), FixingRow::globalIndex, f -> 0), findings);
-        compare(phases.facts().name(), expected(chunk, e -> PhaseMovements.of(e.recorded()).stream().toList(),
-                        PhaseMovement::globalIndex, m -> 0),
-                keyed(phases.facts().where(range, from, to), PhaseMovement::globalIndex, m -> 0), findings);
-        compare("audit_entry", expected(chunk, e -> List.of(AuditEntries.accepted(e.eventId(), e.globalIndex(),
-                        e.payload(), e.recordedAt(), e.metadata())), AuditEntry::position, a -> 0),
-                keyed(audit.acceptedBetween(from, to), AuditEntry::position, a -> 0), findings);
+    private static void compareChunk(List<TableFacts<?>> tables, List<JournalEvent> chunk, long from, long to,
+                                     Map<String, Map<String, Object>> wholeTables, Findings findings) {
+        for (TableFacts<?> table : tables) {
+            Map<String, Object> expected = expected(table, chunk);
+            if (table.stored() == null) {
+                wholeTables.get(table.table()).putAll(expected);
+            } else {
+                Map<String, Object> stored = keyed(table, table.stored().apply(from, to));
+                findings.rows.merge(table.table(), (long) stored.size(), Long::sum);
+                compare(table.table(), expected, stored, findings);
+            }
+        }
     }
 
-    private static <F> Map<String, F> expected(List<JournalEvent> chunk, Function<JournalEvent, List<F>> facts,
-                                               Function<F, Long> index, Function<F, Integer> line) {
-        List<F> all = new ArrayList<>();
-        chunk.forEach(event -> all.addAll(facts.apply(event)));
-        return keyed(all, index, line);
+    private static <F> Map<String, Object> expected(TableFacts<F> table, List<JournalEvent> chunk) {
+        List<F> rows = new ArrayList<>();
+        chunk.forEach(event -> rows.addAll(table.rows().apply(event)));
+        return keyed(table, rows);
     }
 
-    private static <F> Map<String, F> keyed(List<F> facts, Function<F, Long> index, Function<F, Integer> line) {
-        return rowsByKey(facts, fact -> index.apply(fact) + "/" + line.apply(fact));
-    }
-
-    private static <F> Map<String, F> rowsByKey(List<F> facts, Function<F, String> key) {
-        Map<String, F> byKey = new TreeMap<>();
-        facts.forEach(fact -> byKey.put(key.apply(fact), fact));
+    @SuppressWarnings("unchecked")
+    private static <F> Map<String, Object> keyed(TableFacts<F> table, List<?> rows) {
+        Map<String, Object> byKey = new TreeMap<>();
+        rows.forEach(row -> byKey.put(table.key().apply((F) row), row));
         return byKey;
     }
 
-    private static <F> void compare(String table, Map<String, F> expected, Map<String, F> actual, Findings findings) {
+    private static void compare(String table, Map<String, Object> expected, Map<String, Object> actual,
+                                Findings findings) {
         expected.forEach((key, row) -> {
-            F stored = actual.get(key);
+            Object stored = actual.get(key);
             if (stored == null) {
                 findings.add(new Difference(table, key, Difference.Kind.MISSING, row.toString(), null));
             } else if (!normalized(row).equals(normalized(stored))) {
@@ -165,6 +122,7 @@ public class ConsistencyCheck {
     }
 
     private static final class Findings {
+        private final Map<String, Long> rows = new LinkedHashMap<>();
         private long count;
         private final List<Difference> listed = new ArrayList<>();
 

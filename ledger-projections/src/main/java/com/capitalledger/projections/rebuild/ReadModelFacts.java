@@ -21,19 +21,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * Every read model's facts as a function of one stored event, with the same pure mappings its event handlers use,
- * and a bulk writer per table: what a bulk rebuild loads, table by table, in large JDBC batches.
+ * Every read model's tables: the facts one stored event brings, with the same pure mappings the event handlers use,
+ * how to write them in bulk and how to read them back. A bulk rebuild loads with them; the consistency check
+ * compares with them.
  */
 @Component
 public class ReadModelFacts {
 
-    /** One table's rows from one event, and how to write many of them at once. */
-    public record TableFacts<F>(String table, java.util.function.Function<JournalEvent, List<F>> rows,
-                                Consumer<List<F>> write) {
+    /**
+     * One table of a read model: the rows one event brings, how to write many at once, each row's key, and how to read
+     * back the stored rows of events in {@code [from, to)}; a table without event positions has no {@code stored} but
+     * an {@code all}, which reads it whole.
+     */
+    public record TableFacts<F>(String table, Function<JournalEvent, List<F>> rows, Consumer<List<F>> write,
+                                Function<F, String> key, BiFunction<Long, Long, List<F>> stored,
+                                Supplier<List<F>> all) {
     }
+
+    private static final String RANGE = "global_index >= ? AND global_index < ?";
 
     private final Map<String, List<TableFacts<?>>> byReadModel = new LinkedHashMap<>();
 
@@ -42,20 +53,29 @@ public class ReadModelFacts {
         byReadModel.put("programs", List.of(
                 new TableFacts<ProgramSummary>("program_summary", e -> e.payload() instanceof ProgramCreated created
                         ? List.of(ProgramSummary.of(created, e.recordedAt())) : List.of(),
-                        rows -> rows.forEach(programs::save)),
+                        rows -> rows.forEach(programs::save), ProgramSummary::programId, null, programs::all),
                 new TableFacts<>("phase_movement", e -> PhaseMovements.of(e.recorded()).stream().toList(),
-                        phases.facts()::copyAll)));
+                        phases.facts()::copyAll, m -> m.globalIndex() + "/0",
+                        (from, to) -> phases.facts().where(RANGE, from, to), null)));
         byReadModel.put("investor-positions", List.of(
-                new TableFacts<>("equity_movement", e -> EquityMovements.of(e.recorded()), equity.facts()::copyAll)));
+                new TableFacts<>("equity_movement", e -> EquityMovements.of(e.recorded()), equity.facts()::copyAll,
+                        m -> m.globalIndex() + "/" + m.line(),
+                        (from, to) -> equity.facts().where(RANGE, from, to), null)));
         byReadModel.put("capital-calls", List.of(
-                new TableFacts<>("call_movement", e -> CallMovements.of(e.recorded()), calls.facts()::copyAll)));
+                new TableFacts<>("call_movement", e -> CallMovements.of(e.recorded()), calls.facts()::copyAll,
+                        m -> m.globalIndex() + "/" + m.line(),
+                        (from, to) -> calls.facts().where(RANGE, from, to), null)));
         byReadModel.put("tranches", List.of(
-                new TableFacts<>("debt_movement", e -> DebtMovements.of(e.recorded()), debt.movements()::copyAll),
+                new TableFacts<>("debt_movement", e -> DebtMovements.of(e.recorded()), debt.movements()::copyAll,
+                        m -> m.globalIndex() + "/" + m.line(),
+                        (from, to) -> debt.movements().where(RANGE, from, to), null),
                 new TableFacts<>("base_rate_fixing", e -> DebtMovements.fixing(e.recorded()).stream().toList(),
-                        debt.fixings()::copyAll)));
+                        debt.fixings()::copyAll, f -> f.globalIndex() + "/0",
+                        (from, to) -> debt.fixings().where(RANGE, from, to), null)));
         byReadModel.put("audit-trail", List.of(
                 new TableFacts<>("audit_entry", e -> List.of(AuditEntries.accepted(e.eventId(), e.globalIndex(),
-                        e.payload(), e.recordedAt(), e.metadata())), audit::copyAccepted)));
+                        e.payload(), e.recordedAt(), e.metadata())), audit::copyAccepted,
+                        a -> a.position() + "/0", audit::acceptedBetween, null)));
     }
 
     public Set<String> readModels() {
