@@ -6,7 +6,6 @@ import java.util.regex.Pattern;
 /** The one shape every business identifier shares, so an id can travel in a URL, a CSV cell and a log line as is. */
 public final class Ids {
 
-    public static final int MAX_LENGTH = 64;
     public static final String PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
     private static final Pattern SHAPE = Pattern.compile(PATTERN);
 

@@ -10,9 +10,9 @@ import java.util.Objects;
  * A positive or zero amount of one currency, held exactly with two decimals.
  * <p>
  * Amounts that enter the ledger come through {@link #of(BigDecimal, CurrencyCode)}, which refuses anything but
- * a strictly positive value with exactly two decimals. Zero exists only as a computed balance.
+ * a strictly positive value with exactly two decimals.
  */
-public record Money(BigDecimal amount, CurrencyCode currency) implements Comparable<Money> {
+public record Money(BigDecimal amount, CurrencyCode currency) {
 
     /** Fifteen digits before the point: 999 trillion, three orders of magnitude above the largest program. */
     public static final int MAX_INTEGER_DIGITS = 15;
@@ -54,27 +54,6 @@ public record Money(BigDecimal amount, CurrencyCode currency) implements Compara
         return new Money(amount, currency);
     }
 
-    public static Money zero(CurrencyCode currency) {
-        return new Money(BigDecimal.ZERO.setScale(SCALE), currency);
-    }
-
-    public Money plus(Money other) {
-        return new Money(amount.add(sameCurrency(other).amount), currency);
-    }
-
-    public Money minus(Money other) {
-        return new Money(amount.subtract(sameCurrency(other).amount), currency);
-    }
-
-    public boolean isZero() {
-        return amount.signum() == 0;
-    }
-
-    @Override
-    public int compareTo(Money other) {
-        return amount.compareTo(sameCurrency(other).amount);
-    }
-
     /** The amount as the API writes it: plain digits, exactly two decimals. */
     public String toPlainString() {
         return amount.toPlainString();
@@ -85,12 +64,5 @@ public record Money(BigDecimal amount, CurrencyCode currency) implements Compara
     public String toString() {
         DecimalFormat grouped = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
         return grouped.format(amount) + " " + currency.code();
-    }
-
-    private Money sameCurrency(Money other) {
-        if (!currency.equals(other.currency)) {
-            throw new IllegalArgumentException("cannot combine " + this + " with " + other);
-        }
-        return other;
     }
 }

@@ -8,7 +8,7 @@ import java.util.Objects;
  * An interest rate in percent per year, held exactly. Base rates carry up to five decimals, margins and fees up to
  * four; every rate the ledger reports is shown with five.
  */
-public record Rate(BigDecimal percent) implements Comparable<Rate> {
+public record Rate(BigDecimal percent) {
 
     public static final int BASE_RATE_SCALE = 5;
     public static final int MARGIN_SCALE = 4;
@@ -54,18 +54,9 @@ public record Rate(BigDecimal percent) implements Comparable<Rate> {
         return new Rate(percent);
     }
 
-    public Rate plus(Rate other) {
-        return new Rate(percent.add(other.percent));
-    }
-
     /** The rate as the API reports it: five decimals. */
     public String toReported() {
         return percent.setScale(REPORTED_SCALE, RoundingMode.UNNECESSARY).toPlainString();
-    }
-
-    @Override
-    public int compareTo(Rate other) {
-        return percent.compareTo(other.percent);
     }
 
     @Override

@@ -22,9 +22,4 @@ public record Bitemporal(LocalDate asOf, Instant knownAt) {
     public boolean includes(LocalDate effectiveDate, Instant recordedAt) {
         return !effectiveDate.isAfter(asOf) && !recordedAt.isAfter(knownAt);
     }
-
-    /** Everything the ledger knows: far-future date, far-future instant. */
-    public static Bitemporal everything() {
-        return new Bitemporal(LocalDate.of(9999, 12, 31), Instant.parse("9999-12-31T23:59:59Z"));
-    }
 }

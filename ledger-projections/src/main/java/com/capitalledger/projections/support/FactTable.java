@@ -119,15 +119,6 @@ public final class FactTable<F> {
         return jdbc.query("SELECT * FROM " + table + " WHERE " + condition + " ORDER BY " + order, mapper, parameters);
     }
 
-    public List<F> all() {
-        return jdbc.query("SELECT * FROM " + table + " ORDER BY " + order, mapper);
-    }
-
-    public long count() {
-        Long count = jdbc.queryForObject("SELECT count(*) FROM " + table, Long.class);
-        return count == null ? 0 : count;
-    }
-
     public void deleteAll() {
         jdbc.update("DELETE FROM " + table);
     }
