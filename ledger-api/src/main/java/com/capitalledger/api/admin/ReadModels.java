@@ -135,7 +135,7 @@ public class ReadModels {
         }
         loader.submit(() -> load(names, head, loaded));
         List<ReadModelStatus> statuses = new ArrayList<>();
-        names.forEach(name -> statuses.add(status(name)));
+        names.forEach(name -> statuses.add(status(name, head)));
         return statuses;
     }
 
@@ -169,14 +169,18 @@ public class ReadModels {
     }
 
     public List<ReadModelStatus> status() {
+        long head = head();
         List<ReadModelStatus> statuses = new ArrayList<>();
-        GROUPS.keySet().forEach(name -> statuses.add(status(name)));
+        GROUPS.keySet().forEach(name -> statuses.add(status(name, head)));
         return statuses;
     }
 
     public ReadModelStatus status(String name) {
+        return status(name, head());
+    }
+
+    private ReadModelStatus status(String name, long head) {
         StreamingEventProcessor processor = processor(name);
-        long head = head();
         long position = position(processor);
         Rebuild rebuild = rebuilds.get(name);
         if (rebuild != null && rebuild.finishedAt() == null && rebuild.handedOver()

@@ -14,7 +14,6 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
@@ -30,6 +29,11 @@ import java.util.Optional;
 @RequestMapping(path = "/api/v1/programs/{programId}", produces = MediaType.APPLICATION_JSON_VALUE)
 public class PositionsController {
 
+    /** The query's two times, both optional. */
+    public record At(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
+    }
+
     private final PositionsService positions;
     private final ReadModels readModels;
     private final Clock clock;
@@ -41,55 +45,47 @@ public class PositionsController {
     }
 
     @GetMapping("/positions")
-    public ProgramPositions positions(@PathVariable String programId,
-                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
+    public ProgramPositions positions(@PathVariable String programId, At at) {
         readModels.requireAvailable("programs", "investor-positions", "tranches");
-        return found(positions.positions(programId, at(asOf, knownAt)), "program " + programId + " does not exist",
+        return found(positions.positions(programId, bitemporal(at)), "program " + programId + " does not exist",
                 RejectionCode.NO_PROGRAM);
     }
 
     @GetMapping("/investors/{investorId}")
-    public InvestorPosition investor(@PathVariable String programId, @PathVariable String investorId,
-                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
+    public InvestorPosition investor(@PathVariable String programId, @PathVariable String investorId, At at) {
         readModels.requireAvailable("programs", "investor-positions");
-        Bitemporal at = at(asOf, knownAt);
-        requireProgram(programId, at);
-        return found(positions.investor(programId, investorId, at),
+        Bitemporal when = knownProgram(programId, at);
+        return found(positions.investor(programId, investorId, when),
                 "investor " + investorId + " has no commitment in program " + programId, RejectionCode.UNKNOWN_INVESTOR);
     }
 
     @GetMapping("/tranches/{trancheId}")
-    public TranchePosition tranche(@PathVariable String programId, @PathVariable String trancheId,
-                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
+    public TranchePosition tranche(@PathVariable String programId, @PathVariable String trancheId, At at) {
         readModels.requireAvailable("programs", "tranches");
-        Bitemporal at = at(asOf, knownAt);
-        requireProgram(programId, at);
-        return found(positions.tranche(programId, trancheId, at),
+        Bitemporal when = knownProgram(programId, at);
+        return found(positions.tranche(programId, trancheId, when),
                 "tranche " + trancheId + " does not exist in program " + programId, RejectionCode.UNKNOWN_TRANCHE);
     }
 
     @GetMapping("/capital-calls/{callId}")
-    public CapitalCallView call(@PathVariable String programId, @PathVariable String callId,
-                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
+    public CapitalCallView call(@PathVariable String programId, @PathVariable String callId, At at) {
         readModels.requireAvailable("programs", "capital-calls");
-        Bitemporal at = at(asOf, knownAt);
-        requireProgram(programId, at);
-        return found(positions.call(programId, callId, at),
+        Bitemporal when = knownProgram(programId, at);
+        return found(positions.call(programId, callId, when),
                 "capital call " + callId + " does not exist in program " + programId, RejectionCode.UNKNOWN_CALL);
     }
 
-    private Bitemporal at(LocalDate asOf, Instant knownAt) {
+    private Bitemporal bitemporal(At at) {
         Instant now = clock.instant();
-        return new Bitemporal(asOf == null ? LocalDate.ofInstant(now, clock.getZone()) : asOf,
-                knownAt == null ? now : knownAt);
+        return new Bitemporal(at.asOf() == null ? LocalDate.ofInstant(now, clock.getZone()) : at.asOf(),
+                at.knownAt() == null ? now : at.knownAt());
     }
 
-    private void requireProgram(String programId, Bitemporal at) {
-        found(positions.program(programId, at), "program " + programId + " does not exist", RejectionCode.NO_PROGRAM);
+    /** The query's times, once the program is known to have existed then: 404 NO_PROGRAM otherwise. */
+    private Bitemporal knownProgram(String programId, At at) {
+        Bitemporal when = bitemporal(at);
+        found(positions.program(programId, when), "program " + programId + " does not exist", RejectionCode.NO_PROGRAM);
+        return when;
     }
 
     private static <T> T found(Optional<T> value, String detail, RejectionCode code) {

@@ -16,9 +16,11 @@ import com.capitalledger.projections.program.ProgramSummary;
 import com.capitalledger.projections.program.ProgramSummaryRepository;
 import com.capitalledger.projections.support.Bitemporal;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -44,27 +46,29 @@ public class PositionsService {
     }
 
     /** Read in one repeatable-read transaction, so the read models are seen at one moment. */
-    @Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Optional<ProgramPositions> positions(String programId, Bitemporal at) {
         return program(programId, at).map(program -> ProgramPositions.assemble(program, at, investorsOf(programId, at),
                 tranchesOf(programId, at), new PhasePositions().applyAll(phases.facts().forProgram(programId, at))));
     }
 
+    /** One investor of a program; the caller has checked the program with {@link #program}. */
     @Transactional(readOnly = true)
     public Optional<InvestorPosition> investor(String programId, String investorId, Bitemporal at) {
-        return program(programId, at).flatMap(program -> investorsOf(programId, at).positions().stream()
-                .filter(position -> position.investorId().equals(investorId)).findFirst());
+        return investorsOf(programId, at).positions().stream()
+                .filter(position -> position.investorId().equals(investorId)).findFirst();
     }
 
+    /** One tranche of a program; the caller has checked the program with {@link #program}. */
     @Transactional(readOnly = true)
     public Optional<TranchePosition> tranche(String programId, String trancheId, Bitemporal at) {
-        return program(programId, at).flatMap(program -> tranchesOf(programId, at).position(trancheId, at.asOf()));
+        return tranchesOf(programId, at).position(trancheId, at.asOf());
     }
 
+    /** One capital call of a program; the caller has checked the program with {@link #program}. */
     @Transactional(readOnly = true)
     public Optional<CapitalCallView> call(String programId, String callId, Bitemporal at) {
-        return program(programId, at).flatMap(program ->
-                new CapitalCalls().applyAll(calls.facts().forProgram(programId, at)).call(callId));
+        return new CapitalCalls().applyAll(calls.facts().forProgram(programId, at)).call(callId);
     }
 
     /** The program's terms, if it had been recorded by {@code at.knownAt()}. */
@@ -78,7 +82,7 @@ public class PositionsService {
 
     private TranchePositions tranchesOf(String programId, Bitemporal at) {
         List<DebtMovement> movements = debt.movements().forProgram(programId, at);
-        List<String> rates = movements.stream().map(DebtMovement::baseRate).filter(java.util.Objects::nonNull)
+        List<String> rates = movements.stream().map(DebtMovement::baseRate).filter(Objects::nonNull)
                 .distinct().toList();
         TranchePositions positions = new TranchePositions();
         debt.fixingsOf(rates, at.knownAt()).forEach(positions::apply);
