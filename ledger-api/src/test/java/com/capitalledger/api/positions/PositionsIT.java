@@ -1,8 +1,15 @@
 package com.capitalledger.api.positions;
 
+import com.capitalledger.api.admin.Journal;
 import com.capitalledger.api.support.IntegrationTest;
 import com.capitalledger.api.support.ScriptedHistory;
+import com.capitalledger.projections.consistency.JournalEvent;
+import com.capitalledger.projections.positions.PositionsFold;
+import com.capitalledger.projections.positions.ProgramPositions;
+import com.capitalledger.projections.support.Bitemporal;
+import com.capitalledger.projections.support.Recorded;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,6 +23,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -35,6 +43,12 @@ class PositionsIT extends IntegrationTest {
 
     @Autowired
     private CommandGateway commands;
+
+    @Autowired
+    private Journal journal;
+
+    @Autowired
+    private ObjectMapper mapper;
 
     private Instant beforeCorrection;
 
@@ -184,6 +198,23 @@ class PositionsIT extends IntegrationTest {
         assertThat(debt.get("accruedInterest").asText()).isEqualTo(accrued[0].toPlainString());
         assertThat(debt.get("outstanding").asText()).isEqualTo("10567890.12");
         assertThat(p.get("capitalisation").get("debtPctOfCapitalisation").asText()).isEqualTo("35.741103");
+    }
+
+    @Test
+    void foldingTheEventStoreInMemoryGivesTheSamePositionsAsTheStoredReadModels() throws Exception {
+        List<Recorded<?>> events = journal.read(stream -> stream.map(JournalEvent::recorded)
+                .<Recorded<?>>map(recorded -> recorded).toList());
+        String now = Instant.now().toString();
+
+        for (String query : List.of("asOf=2025-04-15&knownAt=" + now, "asOf=2025-06-30&knownAt=" + beforeCorrection,
+                "asOf=2025-12-31&knownAt=" + now)) {
+            String[] parts = query.split("&");
+            Bitemporal at = new Bitemporal(LocalDate.parse(parts[0].substring(5)), Instant.parse(parts[1].substring(8)));
+            ProgramPositions inMemory = PositionsFold.positions(events, P, at).orElseThrow();
+
+            assertThat(mapper.readTree(mapper.writeValueAsString(inMemory))).as(query)
+                    .isEqualTo(get(BASE + "/positions?" + query));
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.capitalledger.projections.program;
 
 import com.capitalledger.core.program.api.ProgramCreated;
+import com.capitalledger.core.shared.Percentage;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -16,10 +17,14 @@ public record ProgramSummary(String programId,
                              LocalDate effectiveDate,
                              Instant recordedAt) {
 
-    /** The fold's first step: a program's summary is fully given by the event that created it. */
+    /**
+     * The fold's first step: a program's summary is fully given by the event that created it. The maximum debt share
+     * is held with four decimals, as stored, so a summary folded in memory reads the same as one read from the table.
+     */
     public static ProgramSummary of(ProgramCreated event, Instant recordedAt) {
         return new ProgramSummary(event.programId().value(), event.name(), event.currency().code(),
-                event.targetAmount().amount(), event.maxDebtPct().percent(), event.effectiveDate(),
+                event.targetAmount().amount(), event.maxDebtPct().percent().setScale(Percentage.MAX_SCALE),
+                event.effectiveDate(),
                 recordedAt.truncatedTo(ChronoUnit.MILLIS));
     }
 }
