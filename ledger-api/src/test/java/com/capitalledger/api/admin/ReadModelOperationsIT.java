@@ -77,8 +77,12 @@ class ReadModelOperationsIT extends IntegrationTest {
                 jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class));
     }
 
+    /**
+     * Commands and the rebuild run at the same time; how they interleave is up to the scheduler, so this shows the
+     * outcome under a race, not one particular ordering.
+     */
     @Test
-    void eventsWrittenWhileARebuildRunsAreHandledExactlyOnce() throws Exception {
+    void eventsWrittenConcurrentlyWithARebuildAreHandledExactlyOnce() throws Exception {
         CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
             ScriptedHistory concurrent = new ScriptedHistory(commands, P + "-DURING", "TERM-SOFR-12M");
             concurrent.runUntilBeforeCorrection();
