@@ -1,9 +1,12 @@
 package com.capitalledger.api.config;
 
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +15,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 /** The OpenAPI 3 description served at {@code /v3/api-docs} (Swagger UI at {@code /swagger-ui.html}). */
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfiguration {
+
+    private static final String BASIC = "basic";
+    private static final String BEARER = "bearer";
 
     @Bean
     OpenAPI ledgerApi() {
@@ -32,7 +38,15 @@ public class OpenApiConfiguration {
                         REPAYMENT_EXCEEDS_OUTSTANDING, BACKDATED_COMMAND; malformed input answers 400 \
                         (VALIDATION_FAILED, MALFORMED_REQUEST, INVALID_PARAMETER, IDEMPOTENCY_KEY_REQUIRED); a key \
                         reused for another request 422 IDEMPOTENCY_KEY_REUSED; a conflict that survives retries 409 \
-                        CONCURRENT_MODIFICATION; a read model being rebuilt 503 READ_MODEL_REBUILDING."""));
+                        CONCURRENT_MODIFICATION; a read model being rebuilt 503 READ_MODEL_REBUILDING.
+
+                        Authentication: HTTP Basic (configured users) or a bearer JWT (when an issuer is configured);                         missing or wrong credentials answer 401 UNAUTHENTICATED, a role that may not call the                         endpoint 403 FORBIDDEN. Roles: TREASURY posts business commands and reads positions;                         COMPLIANCE reads positions and the audit trail and runs the consistency check; ANALYST reads                         positions; ADMIN operates the service (read models, consistency check, metrics) and reads,                         but posts no business command. The authenticated principal is recorded as the actor of                         every event."""))
+                .components(new Components()
+                        .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
+                        .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer").bearerFormat("JWT")))
+                .addSecurityItem(new SecurityRequirement().addList(BASIC))
+                .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 
     /** Every POST documents the Idempotency-Key it requires. */

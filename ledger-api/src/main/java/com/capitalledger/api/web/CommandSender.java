@@ -34,7 +34,11 @@ public class CommandSender {
         Map<String, Object> metadata = new HashMap<>();
         metadata.put(AuditKeys.CORRELATION_ID, CorrelationId.of(request));
         metadata.put(AuditKeys.CLIENT, client(request));
-        metadata.put(AuditKeys.ACTOR, request.getRemoteUser() == null ? "anonymous" : request.getRemoteUser());
+        String actor = request.getRemoteUser();
+        if (actor == null) {
+            throw new IllegalStateException("a command reached the ledger without an authenticated principal");
+        }
+        metadata.put(AuditKeys.ACTOR, actor);
         if (reason != null) {
             metadata.put(AuditKeys.REASON, reason);
         }

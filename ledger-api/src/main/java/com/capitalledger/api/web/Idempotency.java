@@ -1,6 +1,5 @@
 package com.capitalledger.api.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -10,12 +9,10 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.Ordered;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,7 +26,6 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -48,7 +44,8 @@ import java.util.regex.Pattern;
  * row: the first decides, the others replay its answer.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+// After Spring Security's filter chain: only authorised requests get here, and keys are scoped to their principal.
+@Order(SecurityProperties.DEFAULT_FILTER_ORDER + 10)
 public class Idempotency extends OncePerRequestFilter {
 
     public static final String KEY_HEADER = "Idempotency-Key";
@@ -63,12 +60,12 @@ public class Idempotency extends OncePerRequestFilter {
 
     private final JdbcTemplate jdbc;
     private final PlatformTransactionManager transactions;
-    private final ObjectMapper json;
+    private final ProblemWriter problems;
 
-    public Idempotency(JdbcTemplate jdbc, PlatformTransactionManager transactions, ObjectMapper json) {
+    public Idempotency(JdbcTemplate jdbc, PlatformTransactionManager transactions, ProblemWriter problems) {
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.json = json;
+        this.problems = problems;
     }
 
     @Override
@@ -91,7 +88,12 @@ public class Idempotency extends OncePerRequestFilter {
                     "request bodies are limited to " + MAX_BODY + " bytes");
             return;
         }
-        String principal = request.getRemoteUser() == null ? "anonymous" : request.getRemoteUser();
+        String principal = request.getRemoteUser();
+        if (principal == null) {
+            // Security lets no anonymous POST through; should a rule ever do so, refuse rather than share keys.
+            problem(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "authentication required");
+            return;
+        }
         String hash = hash(request, body);
 
         for (int attempt = 1; ; attempt++) {
@@ -196,15 +198,7 @@ public class Idempotency extends OncePerRequestFilter {
 
     private void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
                          String detail) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("https://capital-ledger.example/problems/" + code.toLowerCase().replace('_', '-')));
-        problem.setTitle(status.getReasonPhrase());
-        problem.setInstance(URI.create(request.getRequestURI()));
-        problem.setProperty("code", code);
-        problem.setProperty("correlationId", CorrelationId.of(request));
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        problems.write(request, response, status, code, detail);
     }
 
     /** The request's identity for replays: method, path and body, hashed. */

@@ -38,7 +38,7 @@ import java.util.Map;
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
-    private static final String TYPE_BASE = "https://capital-ledger.example/problems/";
+    static final String TYPE_BASE = "https://capital-ledger.example/problems/";
 
     @ExceptionHandler(LedgerRejection.class)
     ResponseEntity<Object> rejected(LedgerRejection rejection, NativeWebRequest request) {

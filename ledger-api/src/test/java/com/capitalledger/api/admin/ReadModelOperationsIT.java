@@ -1,6 +1,7 @@
 package com.capitalledger.api.admin;
 
 import com.capitalledger.api.support.IntegrationTest;
+import com.capitalledger.api.support.TestUsers;
 import com.capitalledger.api.support.ScriptedHistory;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -53,7 +54,7 @@ class ReadModelOperationsIT extends IntegrationTest {
     }
 
     private JsonNode consistencyCheck() {
-        HttpResponse<String> response = http().postJson("/api/v1/admin/consistency-check", "");
+        HttpResponse<String> response = http(TestUsers.ADMIN).postJson("/api/v1/admin/consistency-check", "");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json(response);
     }
@@ -62,12 +63,12 @@ class ReadModelOperationsIT extends IntegrationTest {
     void aRebuildOfEveryReadModelYieldsIdenticalTablesAndNoInconsistency() {
         Map<String, List<Map<String, Object>>> before = dump();
 
-        HttpResponse<String> started = http().postJson("/api/v1/admin/read-models/all/rebuild", "");
+        HttpResponse<String> started = http(TestUsers.ADMIN).postJson("/api/v1/admin/read-models/all/rebuild", "");
         assertThat(started.statusCode()).isEqualTo(202);
         awaitReadModels();
 
         assertThat(dump()).isEqualTo(before);
-        JsonNode status = json(http().get("/api/v1/admin/read-models/investor-positions"));
+        JsonNode status = json(http(TestUsers.ADMIN).get("/api/v1/admin/read-models/investor-positions"));
         assertThat(status.get("state").asText()).isEqualTo("LIVE");
         assertThat(status.get("eventsDone").asLong()).isEqualTo(status.get("head").asLong());
         assertThat(status.get("rebuildFinishedAt").isNull()).isFalse();
@@ -87,7 +88,7 @@ class ReadModelOperationsIT extends IntegrationTest {
             ScriptedHistory concurrent = new ScriptedHistory(commands, P + "-DURING", "TERM-SOFR-12M");
             concurrent.runUntilBeforeCorrection();
         });
-        HttpResponse<String> started = http().postJson("/api/v1/admin/read-models/all/rebuild", "");
+        HttpResponse<String> started = http(TestUsers.ADMIN).postJson("/api/v1/admin/read-models/all/rebuild", "");
         writer.get();
         awaitReadModels();
 
@@ -116,7 +117,7 @@ class ReadModelOperationsIT extends IntegrationTest {
                     .containsExactlyInAnyOrder("equity_movement DIFFERENT", "equity_movement DIFFERENT",
                             "debt_movement MISSING", "phase_movement UNEXPECTED");
         } finally {
-            http().postJson("/api/v1/admin/read-models/all/rebuild", "");
+            http(TestUsers.ADMIN).postJson("/api/v1/admin/read-models/all/rebuild", "");
             awaitReadModels();
         }
         assertThat(consistencyCheck().get("differenceCount").asLong()).as("a rebuild repairs them").isZero();
@@ -131,8 +132,8 @@ class ReadModelOperationsIT extends IntegrationTest {
                 lock.execute("LOCK TABLE equity_movement IN ACCESS EXCLUSIVE MODE");
             }
             CompletableFuture<HttpResponse<String>> rebuild = CompletableFuture.supplyAsync(() ->
-                    http().postJson("/api/v1/admin/read-models/investor-positions/rebuild", ""));
-            assertThat(http().await("/api/v1/admin/read-models/investor-positions",
+                    http(TestUsers.ADMIN).postJson("/api/v1/admin/read-models/investor-positions/rebuild", ""));
+            assertThat(http(TestUsers.ADMIN).await("/api/v1/admin/read-models/investor-positions",
                     r -> json(r).get("state").asText().equals("REBUILDING"), Duration.ofSeconds(10)).body())
                     .contains("REBUILDING");
             HttpResponse<String> during = http().get("/api/v1/programs/" + P + "/positions");

@@ -1,6 +1,7 @@
 package com.capitalledger.api.audit;
 
 import com.capitalledger.api.support.IntegrationTest;
+import com.capitalledger.api.support.TestUsers;
 import com.capitalledger.api.support.ScriptedHistory;
 import com.capitalledger.core.equity.api.CallCapital;
 import com.capitalledger.core.equity.api.CallId;
@@ -52,7 +53,7 @@ class AuditTrailIT extends IntegrationTest {
     }
 
     private JsonNode page(String query) {
-        HttpResponse<String> response = http().get("/api/v1/audit/entries?" + query);
+        HttpResponse<String> response = http(TestUsers.COMPLIANCE).get("/api/v1/audit/entries?" + query);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json(response);
     }
@@ -129,7 +130,7 @@ class AuditTrailIT extends IntegrationTest {
 
     @Test
     void theTrailExportsAsCsv() {
-        HttpResponse<String> csv = http().get("/api/v1/audit/entries?programId=" + P + "&investorId=C&limit=2",
+        HttpResponse<String> csv = http(TestUsers.COMPLIANCE).get("/api/v1/audit/entries?programId=" + P + "&investorId=C&limit=2",
                 "Accept", "text/csv");
 
         assertThat(csv.statusCode()).isEqualTo(200);
@@ -144,10 +145,10 @@ class AuditTrailIT extends IntegrationTest {
 
     @Test
     void badQueryParametersAreProblems() {
-        assertThat(http().get("/api/v1/audit/entries?limit=0").statusCode()).isEqualTo(400);
-        assertThat(json(http().get("/api/v1/audit/entries?cursor=not-a-cursor")).get("code").asText())
+        assertThat(http(TestUsers.COMPLIANCE).get("/api/v1/audit/entries?limit=0").statusCode()).isEqualTo(400);
+        assertThat(json(http(TestUsers.COMPLIANCE).get("/api/v1/audit/entries?cursor=not-a-cursor")).get("code").asText())
                 .isEqualTo("INVALID_PARAMETER");
-        JsonNode unknownOutcome = json(http().get("/api/v1/audit/entries?outcome=MAYBE"));
+        JsonNode unknownOutcome = json(http(TestUsers.COMPLIANCE).get("/api/v1/audit/entries?outcome=MAYBE"));
         assertThat(unknownOutcome.get("code").asText()).isEqualTo("INVALID_PARAMETER");
         assertThat(unknownOutcome.get("errors").get(0).get("field").asText()).isEqualTo("outcome");
         assertThat(unknownOutcome.toString()).doesNotContain("java.");

@@ -12,6 +12,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 import javax.sql.DataSource;
 import java.net.URI;
@@ -25,10 +26,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
  * The read-model benchmark (not part of the test suite): loads a generated history of N events (default 1,000,000)
@@ -52,7 +56,12 @@ public final class ReadModelBenchmark {
 
     public static void main(String[] args) throws Exception {
         int total = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        // Queries sign in as a configured analyst, as a real client would: the figures include authentication.
+        String password = UUID.randomUUID().toString();
+        String authorization = "Basic " + Base64.getEncoder().encodeToString(("bench:" + password).getBytes(UTF_8));
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LedgerApplication.class).run(
+                "--ledger.security.users[0].name=bench", "--ledger.security.users[0].roles=ANALYST",
+                "--ledger.security.users[0].password={bcrypt}" + new BCryptPasswordEncoder().encode(password),
                 "--spring.datasource.url=", "--ledger.embedded-postgres.ephemeral=true", "--server.port=0",
                 "--logging.structured.format.console=", "--logging.level.root=WARN",
                 "--logging.level.com.capitalledger.api.admin=INFO")) {
@@ -79,7 +88,7 @@ public final class ReadModelBenchmark {
             System.out.printf("  rebuild / raw read = %.2f%n", rebuildRate / rawRate);
 
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-            queries(port, programs, app.getBean(JdbcTemplate.class));
+            queries(port, authorization, programs, app.getBean(JdbcTemplate.class));
             Runtime runtime = Runtime.getRuntime();
             System.out.printf("heap: max %d MB, used now %d MB%n", runtime.maxMemory() >> 20,
                     (runtime.totalMemory() - runtime.freeMemory()) >> 20);
@@ -146,7 +155,7 @@ public final class ReadModelBenchmark {
         return rows;
     }
 
-    private static void queries(int port, int programs, JdbcTemplate jdbc) throws Exception {
+    private static void queries(int port, String authorization, int programs, JdbcTemplate jdbc) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         Random random = new Random(7);
         long[] latencies = new long[QUERIES];
@@ -154,7 +163,7 @@ public final class ReadModelBenchmark {
             String program = "P" + random.nextInt(programs);
             LocalDate asOf = LocalDate.of(2024, 1, 1).plusDays(random.nextInt(800));
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/programs/"
-                    + program + "/positions?asOf=" + asOf)).GET().build();
+                    + program + "/positions?asOf=" + asOf)).header("Authorization", authorization).GET().build();
             long start = System.nanoTime();
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             long took = System.nanoTime() - start;

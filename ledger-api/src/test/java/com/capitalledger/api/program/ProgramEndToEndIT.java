@@ -50,7 +50,7 @@ class ProgramEndToEndIT extends IntegrationTest {
         assertThat(payload).contains("\"amount\":500000000000.00").contains("\"effectiveDate\":\"2025-01-21\"");
         String metadata = new String((byte[]) event.get("meta_data"), StandardCharsets.UTF_8);
         assertThat(metadata).contains("\"correlationId\":\"req-e2e-1\"").contains("\"reason\":\"program launch\"")
-                .contains("\"actor\":\"anonymous\"").contains("\"causationId\"");
+                .contains("\"actor\":\"treasury\"").contains("\"causationId\"");
 
         HttpResponse<String> read = http().await("/api/v1/programs/STARGATE-E2E", r -> r.statusCode() == 200,
                 Duration.ofSeconds(15));

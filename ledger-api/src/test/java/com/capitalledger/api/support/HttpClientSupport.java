@@ -13,16 +13,37 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-/** A plain JDK HTTP client against the running service: requests cross a real socket. */
+/**
+ * A plain JDK HTTP client against the running service: requests cross a real socket. It signs every request in with
+ * HTTP Basic when given credentials, and sends none when anonymous.
+ */
 public final class HttpClientSupport {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String base;
+    private final String authorization;
 
+    /** An anonymous client. */
     public HttpClientSupport(String base) {
+        this(base, null);
+    }
+
+    /** @param authorization the {@code Authorization} header value to send, or null for none */
+    public HttpClientSupport(String base, String authorization) {
         this.base = base;
+        this.authorization = authorization;
+    }
+
+    /** The same service, as another user. */
+    public HttpClientSupport as(TestUsers user) {
+        return new HttpClientSupport(base, user.basic());
+    }
+
+    /** The same service, anonymously. */
+    public HttpClientSupport anonymous() {
+        return new HttpClientSupport(base, null);
     }
 
     public HttpResponse<String> get(String path, String... headers) {
@@ -51,7 +72,7 @@ public final class HttpClientSupport {
         return send(request);
     }
 
-    /** A POST exactly as given: no header added. */
+    /** A POST exactly as given: no header added but the credentials. */
     public HttpResponse<String> postRaw(String path, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
@@ -85,7 +106,10 @@ public final class HttpClientSupport {
         }
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        if (authorization != null && request.build().headers().firstValue("Authorization").isEmpty()) {
+            request.header("Authorization", authorization);
+        }
         try {
             return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -23,12 +23,22 @@ public abstract class IntegrationTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.configure(registry);
+        TestUsers.configure(registry);
     }
 
     @Autowired
     protected ReadModels readModels;
 
+    /** A client signed in as the treasury system, which posts commands and reads positions. */
     protected HttpClientSupport http() {
+        return http(TestUsers.TREASURY);
+    }
+
+    protected HttpClientSupport http(TestUsers user) {
+        return new HttpClientSupport("http://localhost:" + port, user.basic());
+    }
+
+    protected HttpClientSupport anonymous() {
         return new HttpClientSupport("http://localhost:" + port);
     }
 

@@ -1,6 +1,7 @@
 package com.capitalledger.api.web;
 
 import com.capitalledger.api.support.IntegrationTest;
+import com.capitalledger.api.support.TestUsers;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -63,6 +64,19 @@ class IdempotencyIT extends IntegrationTest {
         assertThat(other.statusCode()).isEqualTo(422);
         assertThat(json(other).get("code").asText()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
         assertThat(events("IDEM-B")).isZero();
+    }
+
+    @Test
+    void keysBelongToTheirPrincipal() {
+        HttpResponse<String> mine = http().postJson("/api/v1/programs", program("IDEM-MINE"), "Idempotency-Key", "k-shared");
+        HttpResponse<String> theirs = http(TestUsers.TREASURY_2).postJson("/api/v1/programs", program("IDEM-THEIRS"),
+                "Idempotency-Key", "k-shared");
+
+        assertThat(mine.statusCode()).isEqualTo(201);
+        assertThat(theirs.statusCode()).as("another system's key never replays or blocks mine").isEqualTo(201);
+        assertThat(theirs.headers().firstValue("Idempotency-Replayed")).isEmpty();
+        assertThat(jdbc.queryForList("SELECT principal FROM idempotency_key WHERE idempotency_key = 'k-shared'",
+                String.class)).containsExactlyInAnyOrder("treasury", "treasury-2");
     }
 
     @Test

@@ -41,7 +41,11 @@ class OpenApiIT extends IntegrationTest {
             assertThat(parameter.get("name").asText()).isEqualTo("Idempotency-Key");
             assertThat(parameter.get("required").asBoolean()).isTrue();
         });
-        assertThat(json(response).get("info").get("description").asText()).contains("COMMITMENT_EXCEEDED");
+        assertThat(json(response).get("info").get("description").asText()).contains("COMMITMENT_EXCEEDED")
+                .contains("401 UNAUTHENTICATED").contains("403 FORBIDDEN");
+        JsonNode schemes = json(response).get("components").get("securitySchemes");
+        assertThat(schemes.get("basic").get("scheme").asText()).isEqualTo("basic");
+        assertThat(schemes.get("bearer").get("bearerFormat").asText()).isEqualTo("JWT");
         assertThat(http().get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
     }
 }

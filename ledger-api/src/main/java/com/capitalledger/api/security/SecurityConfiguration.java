@@ -1,0 +1,153 @@
+package com.capitalledger.api.security;
+
+import com.capitalledger.api.web.ProblemWriter;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Authentication on everything but the health probes: HTTP Basic against {@code ledger.security.users} (or the
+ * embedded default's demo users), and bearer JWTs when Spring Boot's resource-server properties name an issuer, a
+ * JWK set or a public key. Stateless (no session, so no CSRF exposure); 401 and 403 answer as problem+json.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableConfigurationProperties(LedgerSecurityProperties.class)
+public class SecurityConfiguration {
+
+    /**
+     * The users, decided once at start-up. Anywhere but on the embedded default, no users and no JWT issuer means no
+     * one could ever be authenticated legitimately: the service refuses to start rather than run open or with a
+     * default credential.
+     */
+    @Bean
+    UserDirectory userDirectory(LedgerSecurityProperties properties, ObjectProvider<EmbeddedPostgres> embedded,
+                                ObjectProvider<JwtDecoder> jwt) {
+        if (!properties.users().isEmpty()) {
+            return UserDirectory.configured(properties.users());
+        }
+        if (embedded.getIfAvailable() != null && properties.demoUsers()) {
+            return UserDirectory.demo(DemoCredentials.loadOrCreate(properties.demoCredentialsFile()));
+        }
+        if (jwt.getIfAvailable() != null) {
+            return UserDirectory.none();
+        }
+        throw new IllegalStateException("No way to authenticate anyone: configure users (ledger.security.users[i].name,"
+                + " .password as {bcrypt}, .roles) or a JWT issuer (spring.security.oauth2.resourceserver.jwt.issuer-uri"
+                + " or .jwk-set-uri). Demo users exist only on the embedded default database.");
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, UserDirectory users, LedgerSecurityProperties properties,
+                            ObjectProvider<JwtDecoder> jwtDecoder, ProblemWriter problemWriter, Clock clock)
+            throws Exception {
+        JwtDecoder decoder = jwtDecoder.getIfAvailable();
+        SecurityProblems problems = new SecurityProblems(problemWriter, decoder != null);
+
+        DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(new InMemoryUserDetailsManager(users.users()));
+        bcrypt.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+        http.authenticationManager(new ProviderManager(
+                new RememberedCredentials(bcrypt, properties.rememberCredentials(), clock)));
+
+        http.csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .authorizeHttpRequests(authorize -> {
+                    for (AccessRules.Rule rule : AccessRules.RULES) {
+                        if (rule.open()) {
+                            authorize.requestMatchers(rule.matcher()).permitAll();
+                        } else {
+                            authorize.requestMatchers(rule.matcher())
+                                    .hasAnyRole(rule.roles().stream().map(Role::name).toArray(String[]::new));
+                        }
+                    }
+                    authorize.anyRequest().authenticated();
+                });
+        if (decoder != null) {
+            JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
+            provider.setJwtAuthenticationConverter(tokens(properties.jwt()));
+            http.oauth2ResourceServer(server -> server
+                    .authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems)
+                    .jwt(jwt -> jwt.authenticationManager(new ProviderManager(provider))));
+        }
+        return http.build();
+    }
+
+    /**
+     * The firewall refuses requests whose URL could be read two ways (encoded semicolons, slashes, dot segments...)
+     * before any filter runs; they get the same 400 problem as any other malformed request.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
+        return (request, response, rejected) -> problems.write(request, response, HttpStatus.BAD_REQUEST,
+                "MALFORMED_REQUEST", "the request URL is not acceptable: it contains encoded or ambiguous characters");
+    }
+
+    /** A token's principal (recorded as the actor on events) and its ledger roles; other role names are ignored. */
+    static Converter<Jwt, AbstractAuthenticationToken> tokens(LedgerSecurityProperties.Jwt settings) {
+        return jwt -> {
+            String principal = jwt.getClaimAsString(settings.principalClaim());
+            if (principal == null || principal.isBlank()) {
+                throw new InvalidBearerTokenException("the token has no " + settings.principalClaim() + " claim");
+            }
+            Set<Role> roles = EnumSet.noneOf(Role.class);
+            for (String name : claimValues(jwt.getClaims().get(settings.rolesClaim()))) {
+                for (Role role : Role.values()) {
+                    if (role.name().equals(name.toUpperCase(Locale.ROOT))) {
+                        roles.add(role);
+                    }
+                }
+            }
+            if (roles.contains(Role.ADMIN) && roles.contains(Role.TREASURY)) {
+                throw new InvalidBearerTokenException("the token combines ADMIN with TREASURY, which segregation of "
+                        + "duties forbids");
+            }
+            List<SimpleGrantedAuthority> authorities = roles.stream()
+                    .map(role -> new SimpleGrantedAuthority(role.authority())).toList();
+            return new JwtAuthenticationToken(jwt, authorities, principal);
+        };
+    }
+
+    private static List<String> claimValues(Object claim) {
+        if (claim instanceof Collection<?> values) {
+            return values.stream().map(String::valueOf).toList();
+        }
+        if (claim instanceof String text) {
+            return List.of(text.trim().split("\\s+"));
+        }
+        return List.of();
+    }
+}

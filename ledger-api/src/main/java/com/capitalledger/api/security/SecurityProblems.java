@@ -1,0 +1,65 @@
+package com.capitalledger.api.security;
+
+import com.capitalledger.api.web.ProblemWriter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+import java.io.IOException;
+import java.util.stream.Collectors;
+
+/** 401 and 403 as problem+json, with the challenge a client needs and, for 403, the role it lacks. */
+final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private final ProblemWriter problems;
+    private final boolean bearer;
+
+    SecurityProblems(ProblemWriter problems, boolean bearer) {
+        this.problems = problems;
+        this.bearer = bearer;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+            throws IOException {
+        response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"capital-ledger\", charset=\"UTF-8\"");
+        if (bearer) {
+            response.addHeader(HttpHeaders.WWW_AUTHENTICATE, failure instanceof InvalidBearerTokenException
+                    ? "Bearer error=\"invalid_token\"" : "Bearer");
+        }
+        String detail;
+        if (failure instanceof InvalidBearerTokenException invalid) {
+            detail = "the bearer token was not accepted: " + invalid.getMessage();
+        } else if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+            detail = "the credentials were not accepted";
+        } else {
+            detail = "authentication required: HTTP Basic" + (bearer ? " or a bearer token" : "");
+        }
+        problems.write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", detail);
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+            throws IOException {
+        Authentication who = SecurityContextHolder.getContext().getAuthentication();
+        String name = who == null ? "the caller" : who.getName();
+        String held = who == null ? "" : who.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .filter(authority -> authority.startsWith("ROLE_")).map(authority -> authority.substring(5))
+                .sorted().collect(Collectors.joining(", "));
+        String needed = AccessRules.deciding(request)
+                .map(rule -> rule.roles().stream().map(Role::name).sorted().collect(Collectors.joining(" or ")))
+                .orElse("another role");
+        problems.write(request, response, HttpStatus.FORBIDDEN, "FORBIDDEN", name + " (roles: "
+                + (held.isEmpty() ? "none" : held) + ") may not " + request.getMethod() + " this resource; it needs "
+                + needed);
+    }
+}

@@ -1,0 +1,107 @@
+package com.capitalledger.api.security;
+
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The HTTP Basic users: those configured under {@code ledger.security.users}, checked strictly at start-up, or, on
+ * the embedded default only, one generated demo user per role.
+ */
+public final class UserDirectory {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+    /** {@code {bcrypt}} then a modular-crypt bcrypt hash: version, two-digit cost, 22 characters salt, 31 hash. */
+    private static final Pattern BCRYPT = Pattern.compile("\\{bcrypt}\\$2[aby]?\\$(0[4-9]|[12][0-9]|3[01])\\$[./A-Za-z0-9]{53}");
+
+    private final List<UserDetails> users;
+    private final Map<String, String> demoPasswords;
+
+    private UserDirectory(List<UserDetails> users, Map<String, String> demoPasswords) {
+        this.users = List.copyOf(users);
+        this.demoPasswords = demoPasswords;
+    }
+
+    /** The configured users; any mistake stops the service with the property that is wrong. */
+    public static UserDirectory configured(List<LedgerSecurityProperties.User> configured) {
+        List<UserDetails> users = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < configured.size(); i++) {
+            LedgerSecurityProperties.User user = configured.get(i);
+            String property = "ledger.security.users[" + i + "]";
+            if (user.name() == null || !NAME.matcher(user.name()).matches()) {
+                throw new IllegalStateException(property + ".name must be 1 to 64 of A-Z a-z 0-9 . _ @ -");
+            }
+            if (!names.add(user.name())) {
+                throw new IllegalStateException(property + ".name " + user.name() + " is configured twice");
+            }
+            if (user.password() == null || !BCRYPT.matcher(user.password()).matches()) {
+                throw new IllegalStateException(property + ".password must be a {bcrypt} hash such as {bcrypt}$2a$12$..."
+                        + " (clear-text and other encodings are refused)");
+            }
+            users.add(user(user.name(), user.password(), roles(property, user.roles())));
+        }
+        return new UserDirectory(users, Map.of());
+    }
+
+    /** One demo user per role, named after it in lower case, with the given clear passwords (embedded default only). */
+    public static UserDirectory demo(Map<Role, String> passwords) {
+        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
+        List<UserDetails> users = new ArrayList<>();
+        Map<String, String> clear = new LinkedHashMap<>();
+        passwords.forEach((role, password) -> {
+            String name = DemoCredentials.userName(role);
+            users.add(user(name, "{bcrypt}" + bcrypt.encode(password), EnumSet.of(role)));
+            clear.put(name, password);
+        });
+        return new UserDirectory(users, Collections.unmodifiableMap(clear));
+    }
+
+    public static UserDirectory none() {
+        return new UserDirectory(List.of(), Map.of());
+    }
+
+    public List<UserDetails> users() {
+        return users;
+    }
+
+    public boolean isEmpty() {
+        return users.isEmpty();
+    }
+
+    /** The demo user's clear password for a role, when the demo users are in use. */
+    public Optional<String> demoPassword(Role role) {
+        return Optional.ofNullable(demoPasswords.get(DemoCredentials.userName(role)));
+    }
+
+    private static Set<Role> roles(String property, List<Role> roles) {
+        if (roles.isEmpty()) {
+            throw new IllegalStateException(property + ".roles must name at least one of TREASURY, COMPLIANCE, "
+                    + "ANALYST, ADMIN");
+        }
+        Set<Role> set = EnumSet.copyOf(roles);
+        if (set.contains(Role.ADMIN) && set.contains(Role.TREASURY)) {
+            throw new IllegalStateException(property + ".roles combines ADMIN with TREASURY: whoever operates the "
+                    + "service must not also post business commands (segregation of duties)");
+        }
+        return set;
+    }
+
+    private static UserDetails user(String name, String password, Set<Role> roles) {
+        return User.withUsername(name).password(password)
+                .authorities(roles.stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList())
+                .build();
+    }
+}

@@ -1,0 +1,213 @@
+package com.capitalledger.api.security;
+
+import com.capitalledger.api.support.HttpClientSupport;
+import com.capitalledger.api.support.IntegrationTest;
+import com.capitalledger.api.support.TestUsers;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static com.capitalledger.api.support.HttpClientSupport.json;
+import static com.capitalledger.api.support.TestUsers.ADMIN;
+import static com.capitalledger.api.support.TestUsers.ANALYST;
+import static com.capitalledger.api.support.TestUsers.COMPLIANCE;
+import static com.capitalledger.api.support.TestUsers.TREASURY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every endpoint × {anonymous, TREASURY, COMPLIANCE, ANALYST, ADMIN}: anonymous gets 401, a role without the right
+ * 403 (and nothing is recorded), a role with it a 2xx. The table below is written from the brief's segregation of
+ * duties, independently of the service's rules; a first test checks it lists every endpoint the service exposes, so
+ * an endpoint added without a row fails here. Runs in its own context (own database): it posts fixings.
+ */
+@TestPropertySource(properties = "ledger.test.context=role-matrix")
+class RoleMatrixIT extends IntegrationTest {
+
+    private static final List<TestUsers> CALLERS = List.of(TREASURY, COMPLIANCE, ANALYST, ADMIN);
+    private static final Set<TestUsers> READERS = EnumSet.of(TREASURY, COMPLIANCE, ANALYST, ADMIN);
+    private static final Set<TestUsers> AUTHENTICATED = READERS;
+    private static final Set<TestUsers> COMMANDS = EnumSet.of(TREASURY);
+    private static final Set<TestUsers> AUDIT = EnumSet.of(COMPLIANCE, ADMIN);
+    private static final Set<TestUsers> OPERATE = EnumSet.of(ADMIN);
+    private static final String P = "/api/v1/programs/MATRIX";
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    private RequestMappingHandlerMapping mappings;
+
+    /** One row: the endpoint as the service maps it, a request that succeeds for an allowed caller, who is allowed. */
+    private record Row(String method, String pattern, String path, String body, Set<TestUsers> allowed) {
+        String endpoint() {
+            return method + " " + pattern;
+        }
+    }
+
+    private static Row post(String pattern, String path, String body, Set<TestUsers> allowed) {
+        return new Row("POST", pattern, path, body, allowed);
+    }
+
+    private static Row get(String pattern, String path, Set<TestUsers> allowed) {
+        return new Row("GET", pattern, path, null, allowed);
+    }
+
+    /** In order: each command builds on the ones before, so the allowed caller's request succeeds. */
+    private static final List<Row> ROWS = List.of(
+            post("/api/v1/base-rates/{rateName}/fixings", "/api/v1/base-rates/SOFR/fixings",
+                    "{\"ratePct\":\"4.30000\",\"effectiveDate\":\"2025-01-01\"}", COMMANDS),
+            post("/api/v1/programs", "/api/v1/programs", """
+                    {"programId":"MATRIX","name":"Matrix","currency":"USD","targetAmount":"1000000000.00",
+                     "maxDebtPct":"80","effectiveDate":"2025-01-01"}""", COMMANDS),
+            post("/api/v1/programs/{programId}/phases", P + "/phases", """
+                    {"phaseId":"PH1","name":"Phase","budget":"500000000.00","currency":"USD",
+                     "effectiveDate":"2025-01-01"}""", COMMANDS),
+            post("/api/v1/programs/{programId}/commitments", P + "/commitments", """
+                    {"investorId":"A","investorName":"Alpha","amount":"60000000.00","currency":"USD",
+                     "effectiveDate":"2025-01-01"}""", COMMANDS),
+            post("/api/v1/programs/{programId}/commitments/{investorId}/increase", P + "/commitments/A/increase",
+                    "{\"amount\":\"1000000.00\",\"currency\":\"USD\",\"effectiveDate\":\"2025-01-02\"}", COMMANDS),
+            post("/api/v1/programs/{programId}/commitments/{investorId}/reduce", P + "/commitments/A/reduce",
+                    "{\"amount\":\"500000.00\",\"currency\":\"USD\",\"effectiveDate\":\"2025-01-02\"}", COMMANDS),
+            post("/api/v1/programs/{programId}/commitments/{investorId}/transfers", P + "/commitments/A/transfers",
+                    "{\"toInvestorId\":\"B\",\"amount\":\"500000.00\",\"currency\":\"USD\",\"effectiveDate\":\"2025-01-02\"}",
+                    COMMANDS),
+            post("/api/v1/programs/{programId}/capital-calls", P + "/capital-calls", """
+                    {"callId":"C1","phaseId":"PH1","amount":"10000000.00","currency":"USD","purpose":"land",
+                     "effectiveDate":"2025-02-01"}""", COMMANDS),
+            post("/api/v1/programs/{programId}/capital-calls/{callId}/defaults", P + "/capital-calls/C1/defaults",
+                    "{\"investorId\":\"B\",\"effectiveDate\":\"2025-02-02\"}", COMMANDS),
+            post("/api/v1/programs/{programId}/capital-calls/{callId}/defaults/{investorId}/cure",
+                    P + "/capital-calls/C1/defaults/B/cure", "{\"effectiveDate\":\"2025-02-03\"}", COMMANDS),
+            post("/api/v1/programs/{programId}/commitments/{investorId}/cancel", P + "/commitments/B/cancel",
+                    "{\"effectiveDate\":\"2025-02-03\"}", COMMANDS),
+            post("/api/v1/programs/{programId}/tranches", P + "/tranches", """
+                    {"trancheId":"T1","phaseId":"PH1","name":"Senior","seniority":"SENIOR","commitment":"50000000.00",
+                     "currency":"USD","baseRate":"SOFR","marginPct":"2.0000","commitmentFeePct":"0.5000",
+                     "availabilityEnd":"2026-12-31","effectiveDate":"2025-02-03",
+                     "lenders":[{"lenderId":"L1","name":"Lender One","commitment":"50000000.00"}]}""", COMMANDS),
+            post("/api/v1/programs/{programId}/tranches/{trancheId}/draws", P + "/tranches/T1/draws",
+                    "{\"drawId\":\"D1\",\"amount\":\"1000000.00\",\"currency\":\"USD\",\"effectiveDate\":\"2025-03-01\"}",
+                    COMMANDS),
+            post("/api/v1/programs/{programId}/tranches/{trancheId}/repayments", P + "/tranches/T1/repayments",
+                    "{\"repaymentId\":\"R1\",\"amount\":\"500000.00\",\"currency\":\"USD\",\"effectiveDate\":\"2025-04-01\"}",
+                    COMMANDS),
+            post("/api/v1/programs/{programId}/tranches/{trancheId}/repricings", P + "/tranches/T1/repricings",
+                    "{\"newMarginPct\":\"2.5000\",\"effectiveDate\":\"2025-05-01\"}", COMMANDS),
+            get("/api/v1/programs/{programId}", P, READERS),
+            get("/api/v1/programs/{programId}/positions", P + "/positions?asOf=2025-12-31", READERS),
+            get("/api/v1/programs/{programId}/investors/{investorId}", P + "/investors/A?asOf=2025-12-31", READERS),
+            get("/api/v1/programs/{programId}/tranches/{trancheId}", P + "/tranches/T1?asOf=2025-12-31", READERS),
+            get("/api/v1/programs/{programId}/capital-calls/{callId}", P + "/capital-calls/C1?asOf=2025-12-31",
+                    READERS),
+            get("/api/v1/audit/entries", "/api/v1/audit/entries?programId=MATRIX", AUDIT),
+            post("/api/v1/admin/consistency-check", "/api/v1/admin/consistency-check", "", AUDIT),
+            get("/api/v1/admin/read-models", "/api/v1/admin/read-models", OPERATE),
+            get("/api/v1/admin/read-models/{name}", "/api/v1/admin/read-models/tranches", OPERATE),
+            post("/api/v1/admin/read-models/{name}/rebuild", "/api/v1/admin/read-models/audit-trail/rebuild", "",
+                    OPERATE),
+            // Served outside Spring MVC's controllers: the documentation and Actuator.
+            get("/v3/api-docs", "/v3/api-docs", AUTHENTICATED),
+            get("/swagger-ui/index.html", "/swagger-ui/index.html", AUTHENTICATED),
+            get("/actuator/metrics", "/actuator/metrics", OPERATE),
+            get("/actuator/metrics/{name}", "/actuator/metrics/jvm.memory.used", OPERATE),
+            get("/actuator/info", "/actuator/info", OPERATE));
+
+    @Test
+    void theTableCoversEveryEndpointTheServiceExposes() {
+        Set<String> exposed = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, handler) -> {
+            if (handler.getBeanType().getPackageName().startsWith("com.capitalledger")) {
+                for (var method : info.getMethodsCondition().getMethods()) {
+                    for (String pattern : info.getPatternValues()) {
+                        exposed.add(method + " " + pattern);
+                    }
+                }
+            }
+        });
+        Set<String> tabled = new TreeSet<>();
+        ROWS.forEach(row -> tabled.add(row.endpoint()));
+        assertThat(tabled).containsAll(exposed);
+        assertThat(exposed).hasSizeGreaterThanOrEqualTo(25);
+    }
+
+    @Test
+    void everyEndpointAnswersEachCallerAsTheTableSays() {
+        List<String> mismatches = new ArrayList<>();
+        for (Row row : ROWS) {
+            if (!row.method().equals("POST")) {
+                awaitReadModels();
+            }
+            long events = events();
+            check(row, "anonymous", send(row, anonymous()), 401, mismatches);
+            for (TestUsers caller : CALLERS) {
+                if (!row.allowed().contains(caller)) {
+                    check(row, caller.name(), send(row, http(caller)), 403, mismatches);
+                }
+            }
+            assertThat(events()).as("refused callers of " + row.endpoint() + " recorded nothing").isEqualTo(events);
+            for (TestUsers caller : CALLERS) {
+                if (row.allowed().contains(caller)) {
+                    HttpResponse<String> response = send(row, http(caller));
+                    if (response.statusCode() < 200 || response.statusCode() > 299) {
+                        mismatches.add(row.endpoint() + " as " + caller + ": expected 2xx, got "
+                                + response.statusCode() + " " + shortened(response.body()));
+                    }
+                }
+            }
+            if (row.path().equals(P + "/commitments")) {
+                // A second investor, for the transfer, default, cure and cancel rows.
+                assertThat(http(TREASURY).postJson(row.path(), """
+                        {"investorId":"B","investorName":"Beta","amount":"30000000.00","currency":"USD",
+                         "effectiveDate":"2025-01-01"}""").statusCode()).isEqualTo(201);
+            }
+        }
+        assertThat(mismatches).isEmpty();
+    }
+
+    @Test
+    void healthProbesAreOpenToAnyone() {
+        for (String probe : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")) {
+            assertThat(anonymous().get(probe).statusCode()).as(probe).isEqualTo(200);
+        }
+    }
+
+    private static void check(Row row, String caller, HttpResponse<String> response, int expected,
+                              List<String> mismatches) {
+        if (response.statusCode() != expected) {
+            mismatches.add(row.endpoint() + " as " + caller + ": expected " + expected + ", got "
+                    + response.statusCode() + " " + shortened(response.body()));
+            return;
+        }
+        JsonNode problem = json(response);
+        String code = expected == 401 ? "UNAUTHENTICATED" : "FORBIDDEN";
+        if (!response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")
+                || !code.equals(problem.path("code").asText()) || problem.path("correlationId").asText().isEmpty()) {
+            mismatches.add(row.endpoint() + " as " + caller + ": not a " + code + " problem: " + response.body());
+        }
+        if (expected == 401 && response.headers().allValues("WWW-Authenticate").stream()
+                .noneMatch(challenge -> challenge.startsWith("Basic"))) {
+            mismatches.add(row.endpoint() + " as anonymous: no Basic challenge");
+        }
+    }
+
+    private static String shortened(String body) {
+        return body.length() <= 300 ? body : body.substring(0, 300) + "...";
+    }
+
+    private static HttpResponse<String> send(Row row, HttpClientSupport client) {
+        return row.body() == null ? client.get(row.path()) : client.postJson(row.path(), row.body());
+    }
+
+    private long events() {
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+    }
+}

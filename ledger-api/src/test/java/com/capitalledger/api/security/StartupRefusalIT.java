@@ -1,0 +1,55 @@
+package com.capitalledger.api.security;
+
+import com.capitalledger.api.LedgerApplication;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+import java.io.IOException;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * On a database of its own choosing (anything but the embedded default) the service has no demo users: without
+ * configured users or a JWT issuer it refuses to start, and so it does with a clear-text password.
+ */
+class StartupRefusalIT {
+
+    private static EmbeddedPostgres server;
+
+    @BeforeAll
+    static void startAServer() throws IOException {
+        server = EmbeddedPostgres.builder().start();
+    }
+
+    @AfterAll
+    static void stopTheServer() throws IOException {
+        server.close();
+    }
+
+    private static void start(String... more) {
+        String[] args = new String[more.length + 4];
+        args[0] = "--spring.datasource.url=" + server.getJdbcUrl("postgres", "postgres");
+        args[1] = "--spring.datasource.username=postgres";
+        args[2] = "--server.port=0";
+        args[3] = "--logging.level.root=OFF";
+        System.arraycopy(more, 0, args, 4, more.length);
+        new SpringApplicationBuilder(LedgerApplication.class).run(args).close();
+    }
+
+    @Test
+    void withNoUsersAndNoIssuerTheServiceRefusesToStart() {
+        assertThatThrownBy(StartupRefusalIT::start)
+                .rootCause().hasMessageContaining("No way to authenticate anyone")
+                .hasMessageContaining("Demo users exist only on the embedded default");
+    }
+
+    @Test
+    void aClearTextPasswordIsRefusedAtStartUp() {
+        assertThatThrownBy(() -> start("--ledger.security.users[0].name=treasury",
+                "--ledger.security.users[0].password={noop}treasury", "--ledger.security.users[0].roles=TREASURY"))
+                .rootCause().hasMessageContaining("ledger.security.users[0].password must be a {bcrypt} hash");
+    }
+}

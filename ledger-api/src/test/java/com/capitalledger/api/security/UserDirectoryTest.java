@@ -1,0 +1,61 @@
+package com.capitalledger.api.security;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class UserDirectoryTest {
+
+    private static final String HASH = "{bcrypt}" + new BCryptPasswordEncoder(4).encode("a long passphrase");
+
+    private static LedgerSecurityProperties.User user(String name, String password, Role... roles) {
+        return new LedgerSecurityProperties.User(name, password, List.of(roles));
+    }
+
+    @Test
+    void aConfiguredUserKeepsItsHashAndRoles() {
+        UserDirectory directory = UserDirectory.configured(List.of(user("treasury-system", HASH, Role.TREASURY),
+                user("auditor", HASH, Role.COMPLIANCE, Role.ANALYST)));
+
+        assertThat(directory.users()).hasSize(2);
+        assertThat(directory.users().get(0).getPassword()).isEqualTo(HASH);
+        assertThat(directory.users().get(1).getAuthorities()).extracting(GrantedAuthority::getAuthority)
+                .containsExactlyInAnyOrder("ROLE_COMPLIANCE", "ROLE_ANALYST");
+        assertThat(directory.demoPassword(Role.TREASURY)).isEmpty();
+    }
+
+    @Test
+    void aPasswordThatIsNotABcryptHashStopsTheServiceNamingTheProperty() {
+        for (String password : List.of("secret", "{noop}secret", "{sha256}abc", "{bcrypt}secret",
+                "$2a$10$" + "a".repeat(53), "{bcrypt}$2a$10$tooShort")) {
+            assertThatThrownBy(() -> UserDirectory.configured(List.of(user("ok", HASH, Role.ADMIN),
+                    user("clear", password, Role.TREASURY))))
+                    .as(password).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("ledger.security.users[1].password must be a {bcrypt} hash");
+        }
+    }
+
+    @Test
+    void aUserMayNotBothOperateTheServiceAndPostBusinessCommands() {
+        assertThatThrownBy(() -> UserDirectory.configured(List.of(user("root", HASH, Role.ADMIN, Role.TREASURY))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("ledger.security.users[0].roles combines ADMIN with TREASURY");
+    }
+
+    @Test
+    void namesAreUniqueWellFormedAndEveryUserHasARole() {
+        assertThatThrownBy(() -> UserDirectory.configured(List.of(user("a", HASH, Role.ADMIN), user("a", HASH, Role.ANALYST))))
+                .hasMessageContaining("ledger.security.users[1].name a is configured twice");
+        assertThatThrownBy(() -> UserDirectory.configured(List.of(user("bad name", HASH, Role.ADMIN))))
+                .hasMessageContaining("ledger.security.users[0].name must be");
+        assertThatThrownBy(() -> UserDirectory.configured(List.of(user(null, HASH, Role.ADMIN))))
+                .hasMessageContaining("ledger.security.users[0].name must be");
+        assertThatThrownBy(() -> UserDirectory.configured(List.of(user("nobody", HASH))))
+                .hasMessageContaining("ledger.security.users[0].roles must name at least one");
+    }
+}

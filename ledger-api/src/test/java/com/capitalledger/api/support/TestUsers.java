@@ -1,0 +1,59 @@
+package com.capitalledger.api.support;
+
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * The users integration tests sign in as, configured like production users ({@code {bcrypt}} hashes under
+ * {@code ledger.security.users}). Passwords are generated per test run, so none is written down anywhere; the
+ * hashes use bcrypt's lowest cost to keep start-up quick.
+ */
+public enum TestUsers {
+    TREASURY("treasury", "TREASURY"),
+    /** A second treasury system: idempotency keys are scoped per principal. */
+    TREASURY_2("treasury-2", "TREASURY"),
+    COMPLIANCE("compliance", "COMPLIANCE"),
+    ANALYST("analyst", "ANALYST"),
+    ADMIN("admin", "ADMIN");
+
+    private final String userName;
+    private final String role;
+    private final String password;
+
+    TestUsers(String userName, String role) {
+        this.userName = userName;
+        this.role = role;
+        byte[] secret = new byte[18];
+        new SecureRandom().nextBytes(secret);
+        this.password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    }
+
+    public String userName() {
+        return userName;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    /** The {@code Authorization} header value for this user. */
+    public String basic() {
+        return "Basic " + Base64.getEncoder().encodeToString((userName + ":" + password).getBytes());
+    }
+
+    public static void configure(DynamicPropertyRegistry registry) {
+        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
+        List<TestUsers> all = List.of(values());
+        for (int i = 0; i < all.size(); i++) {
+            TestUsers user = all.get(i);
+            String hash = "{bcrypt}" + bcrypt.encode(user.password);
+            registry.add("ledger.security.users[" + i + "].name", user::userName);
+            registry.add("ledger.security.users[" + i + "].password", () -> hash);
+            registry.add("ledger.security.users[" + i + "].roles", () -> user.role);
+        }
+    }
+}
