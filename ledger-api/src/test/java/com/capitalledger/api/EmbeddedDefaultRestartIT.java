@@ -6,29 +6,35 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.FileSystemUtils;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Properties;
 
 import static com.capitalledger.api.support.HttpClientSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The embedded default as a newcomer meets it: nothing configured, a real PostgreSQL started from its data
- * directory, stopped cleanly with the service, and the ledger still there on the next start.
+ * directory, demo users with generated passwords in an owner-only file, the Stargate demo posted on first start,
+ * everything stopped cleanly with the service and still there (and not posted twice) on the next start.
  */
 class EmbeddedDefaultRestartIT {
 
-    private Path dataDirectory;
+    private Path home;
 
     @AfterEach
-    void removeDataDirectory() throws IOException {
-        if (dataDirectory != null) {
-            FileSystemUtils.deleteRecursively(dataDirectory);
+    void removeHome() throws IOException {
+        if (home != null) {
+            FileSystemUtils.deleteRecursively(home);
         }
     }
 
@@ -36,36 +42,69 @@ class EmbeddedDefaultRestartIT {
         return new SpringApplicationBuilder(LedgerApplication.class).run(
                 "--spring.datasource.url=",
                 "--server.port=0",
-                "--ledger.embedded-postgres.data-directory=" + dataDirectory);
+                "--ledger.embedded-postgres.data-directory=" + home.resolve("postgres"),
+                "--ledger.security.demo-credentials-file=" + credentialsFile());
     }
 
-    private static HttpClientSupport http(ConfigurableApplicationContext context) {
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return new HttpClientSupport("http://localhost:" + port);
+    private Path credentialsFile() {
+        return home.resolve("demo-credentials.properties");
+    }
+
+    private HttpClientSupport http(ConfigurableApplicationContext context, String user) throws IOException {
+        Properties passwords = new Properties();
+        try (Reader reader = Files.newBufferedReader(credentialsFile())) {
+            passwords.load(reader);
+        }
+        String credentials = user + ":" + passwords.getProperty(user);
+        return new HttpClientSupport(base(context), "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes()));
+    }
+
+    private static String base(ConfigurableApplicationContext context) {
+        return "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    private static long events(ConfigurableApplicationContext context) {
+        return context.getBean(JdbcTemplate.class).queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
     }
 
     @Test
-    void aProgramCreatedOverHttpIsStillThereAfterTheServiceIsStoppedAndStartedAgain() throws IOException {
-        dataDirectory = Files.createTempDirectory("ledger-embedded-");
+    void theDemoIsPostedOnFirstStartAndTheLedgerIsStillThereAfterARestart() throws IOException {
+        home = Files.createTempDirectory("ledger-embedded-");
         String body = """
-                {"programId":"STARGATE","name":"Stargate","currency":"USD","targetAmount":"500000000000.00",
+                {"programId":"RESTART","name":"Restart","currency":"USD","targetAmount":"1000000.00",
                  "maxDebtPct":"90","effectiveDate":"2025-01-21"}""";
+        long eventsAfterFirstRun;
 
         try (ConfigurableApplicationContext first = start()) {
-            assertThat(json(http(first).get("/actuator/health/readiness")).get("status").asText()).isEqualTo("UP");
-            assertThat(http(first).postJson("/api/v1/programs", body).statusCode()).isEqualTo(201);
-            assertThat(http(first).await("/api/v1/programs/STARGATE", r -> r.statusCode() == 200,
-                    Duration.ofSeconds(15)).statusCode()).isEqualTo(200);
+            assertThat(Files.getPosixFilePermissions(credentialsFile()))
+                    .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            HttpClientSupport anonymous = new HttpClientSupport(base(first));
+            assertThat(json(anonymous.get("/actuator/health/readiness")).get("status").asText()).isEqualTo("UP");
+            assertThat(anonymous.get("/api/v1/programs/STARGATE").statusCode()).isEqualTo(401);
+
+            HttpClientSupport treasury = http(first, "treasury");
+            HttpResponse<String> demo = treasury.await("/api/v1/programs/STARGATE/positions?asOf=2025-12-31",
+                    r -> r.statusCode() == 200 && json(r).get("tranches").size() == 2, Duration.ofSeconds(15));
+            assertThat(demo.statusCode()).as(demo.body()).isEqualTo(200);
+            assertThat(json(demo).get("investors")).hasSize(4);
+            assertThat(json(demo).get("capitalisation").get("outstandingDebt").asText()).isEqualTo("15000000000.00");
+            assertThat(http(first, "admin").postJson("/api/v1/programs", body).statusCode())
+                    .as("the demo admin posts no business command").isEqualTo(403);
+            assertThat(treasury.postJson("/api/v1/programs", body).statusCode()).isEqualTo(201);
+            eventsAfterFirstRun = events(first);
         }
-        assertThat(dataDirectory.resolve("PG_VERSION")).exists();
-        assertThat(dataDirectory.resolve("postmaster.pid")).as("PostgreSQL stopped with the service").doesNotExist();
+        assertThat(home.resolve("postgres").resolve("PG_VERSION")).exists();
+        assertThat(home.resolve("postgres").resolve("postmaster.pid")).as("PostgreSQL stopped with the service")
+                .doesNotExist();
 
         try (ConfigurableApplicationContext second = start()) {
-            HttpResponse<String> program = http(second).get("/api/v1/programs/STARGATE");
-            assertThat(program.statusCode()).isEqualTo(200);
-            assertThat(json(program).get("targetAmount").asText()).isEqualTo("500000000000.00");
-            assertThat(http(second).postJson("/api/v1/programs", body).statusCode())
+            HttpClientSupport treasury = http(second, "treasury");
+            HttpResponse<String> program = treasury.get("/api/v1/programs/RESTART");
+            assertThat(program.statusCode()).as("the same demo passwords still sign in").isEqualTo(200);
+            assertThat(json(program).get("targetAmount").asText()).isEqualTo("1000000.00");
+            assertThat(treasury.postJson("/api/v1/programs", body).statusCode())
                     .as("the event store remembers the program too").isEqualTo(422);
+            assertThat(events(second)).as("the demo is not posted again").isEqualTo(eventsAfterFirstRun);
         }
     }
 }

@@ -1,0 +1,96 @@
+package com.capitalledger.api.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * The Stargate demo program ({@code demo/stargate.json}): a $500B target, a $100B first phase, SoftBank and OpenAI at
+ * $19B, Oracle $7B, MGX $5B, a senior and a mezzanine tranche, calls, draws, a repricing and a repayment. It is posted
+ * over HTTP to the running service like any treasury system would, so it passes authentication, validation,
+ * idempotency and the command path. Each step has a fixed idempotency key: loading twice records nothing new.
+ */
+@Component
+public class StargateDemo {
+
+    public static final String PROGRAM_ID = "STARGATE";
+    private static final String SCENARIO = "demo/stargate.json";
+
+    private final ObjectMapper json;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public StargateDemo(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /**
+     * Posts every step, in order, to {@code base} with the given {@code Authorization} header.
+     *
+     * @return how many steps were newly recorded (the others were replays of an earlier load)
+     * @throws IllegalStateException naming the step and the service's problem when a step is refused
+     */
+    public int load(URI base, String authorization) {
+        JsonNode steps = scenario().get("steps");
+        int recorded = 0;
+        for (int i = 0; i < steps.size(); i++) {
+            JsonNode step = steps.get(i);
+            HttpRequest request = HttpRequest.newBuilder(base.resolve(step.get("path").asText()))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", authorization)
+                    .header("Idempotency-Key", "stargate-demo-step-" + (i + 1))
+                    .header("X-Correlation-Id", "stargate-demo")
+                    .POST(HttpRequest.BodyPublishers.ofString(step.get("body").toString()))
+                    .build();
+            HttpResponse<String> response = send(request);
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException("demo step " + (i + 1) + " (POST " + step.get("path").asText()
+                        + ") was answered " + response.statusCode() + ": " + response.body());
+            }
+            if (response.headers().firstValue("Idempotency-Replayed").isEmpty()) {
+                recorded++;
+            }
+        }
+        return recorded;
+    }
+
+    /** Whether the demo program is already in the ledger, asked over the same API. */
+    public boolean present(URI base, String authorization) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve("/api/v1/programs/" + PROGRAM_ID))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", authorization).GET().build());
+        if (response.statusCode() != 200 && response.statusCode() != 404) {
+            throw new IllegalStateException("cannot tell whether the demo is loaded: " + response.statusCode() + " "
+                    + response.body());
+        }
+        return response.statusCode() == 200;
+    }
+
+    private JsonNode scenario() {
+        try (InputStream in = new ClassPathResource(SCENARIO).getInputStream()) {
+            return json.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + SCENARIO, e);
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the service did not answer " + request.uri(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

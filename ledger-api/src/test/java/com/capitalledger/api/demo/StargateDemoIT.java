@@ -1,0 +1,74 @@
+package com.capitalledger.api.demo;
+
+import com.capitalledger.api.support.IntegrationTest;
+import com.capitalledger.api.support.TestUsers;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.Iterator;
+import java.util.Map;
+
+import static com.capitalledger.api.support.HttpClientSupport.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Stargate demo posted over HTTP gives, field by field, the positions that {@code demo_expected.py} computes
+ * independently (exact rationals) from the same scenario file, for mid-year and year-end 2025. Its own context and
+ * database: the demo posts SOFR fixings, which every program on SOFR shares.
+ */
+@TestPropertySource(properties = "ledger.test.context=stargate-demo")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StargateDemoIT extends IntegrationTest {
+
+    @Autowired
+    private StargateDemo demo;
+
+    @Autowired
+    private ObjectMapper mapper;
+
+    @BeforeAll
+    void loadTheDemo() {
+        URI base = URI.create("http://localhost:" + port);
+        assertThat(demo.present(base, TestUsers.TREASURY.basic())).isFalse();
+        assertThat(demo.load(base, TestUsers.TREASURY.basic())).as("every step newly recorded").isEqualTo(20);
+        awaitReadModels();
+        assertThat(demo.present(base, TestUsers.TREASURY.basic())).isTrue();
+    }
+
+    @Test
+    void theDemoPostedOverHttpGivesThePositionsItsIndependentComputationExpects() throws IOException {
+        JsonNode expected;
+        try (InputStream in = getClass().getResourceAsStream("/demo_expected.json")) {
+            expected = mapper.readTree(in);
+        }
+        assertThat(expected.size()).isEqualTo(2);
+        for (Iterator<Map.Entry<String, JsonNode>> dates = expected.fields(); dates.hasNext(); ) {
+            Map.Entry<String, JsonNode> asOf = dates.next();
+            HttpResponse<String> response = http(TestUsers.ANALYST)
+                    .get("/api/v1/programs/STARGATE/positions?asOf=" + asOf.getKey());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            ObjectNode actual = (ObjectNode) json(response);
+            assertThat(actual.remove("knownAt")).as("knownAt is reported").isNotNull();
+            assertThat(actual).as("positions as of " + asOf.getKey()).isEqualTo(asOf.getValue());
+        }
+    }
+
+    @Test
+    void loadingTheDemoAgainRecordsNothingNew() {
+        URI base = URI.create("http://localhost:" + port);
+        long events = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+
+        assertThat(demo.load(base, TestUsers.TREASURY.basic())).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class)).isEqualTo(events);
+    }
+}
