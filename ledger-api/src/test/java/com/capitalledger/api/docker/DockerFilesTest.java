@@ -85,6 +85,19 @@ class DockerFilesTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theLedgerGetsOneUserPerRoleWhosePasswordIsABcryptHashFromTheEnvironment() {
+        Map<String, Object> ledgerEnv = map(map(map(compose, "services"), "ledger"), "environment");
+        List<String> roles = new ArrayList<>();
+        for (int i = 0; ledgerEnv.containsKey("LEDGER_SECURITY_USERS_" + i + "_NAME"); i++) {
+            roles.add(ledgerEnv.get("LEDGER_SECURITY_USERS_" + i + "_ROLES").toString());
+            assertThat(ledgerEnv.get("LEDGER_SECURITY_USERS_" + i + "_PASSWORD").toString())
+                    .matches("\\{bcrypt}\\$\\{LEDGER_[A-Z]+_BCRYPT:\\?[^}]+}");
+        }
+        assertThat(roles).containsExactlyInAnyOrder("TREASURY", "COMPLIANCE", "ANALYST", "ADMIN");
+    }
+
+    @Test
     void theDockerfileBuildsInOneStageAndRunsOnAJre17AsANonRootUser() {
         List<String> from = dockerfile.stream().filter(line -> line.startsWith("FROM ")).toList();
         assertThat(from).hasSizeGreaterThanOrEqualTo(2);
