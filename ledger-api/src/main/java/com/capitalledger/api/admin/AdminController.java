@@ -3,6 +3,8 @@ package com.capitalledger.api.admin;
 import com.capitalledger.api.web.NotFound;
 import com.capitalledger.projections.consistency.ConsistencyCheck;
 import com.capitalledger.projections.consistency.ConsistencyReport;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,6 +21,9 @@ import java.util.List;
 @RequestMapping(path = "/api/v1/admin", produces = MediaType.APPLICATION_JSON_VALUE)
 public class AdminController {
 
+    private static final String READ_MODEL = "Read model: programs, investor-positions, capital-calls, tranches or "
+            + "audit-trail";
+
     private final ReadModels readModels;
     private final ConsistencyCheck consistency;
     private final Journal journal;
@@ -29,24 +34,46 @@ public class AdminController {
         this.journal = journal;
     }
 
+    @Operation(summary = "List the read models' status",
+            description = "Each read model's state (LIVE, REBUILDING or STOPPED), its position in the event stream "
+                    + "against the stream's head, and a rebuild's pace and expected time. Role: ADMIN. No business "
+                    + "rejection (422).")
     @GetMapping("/read-models")
     public List<ReadModelStatus> readModels() {
         return readModels.status();
     }
 
+    @Operation(summary = "Read one read model's status",
+            description = "The read model's state (LIVE, REBUILDING or STOPPED), its position in the event stream "
+                    + "against the stream's head, and a rebuild's pace and expected time. Role: ADMIN. Errors: 404 "
+                    + "UNKNOWN_READ_MODEL. No business rejection (422).")
     @GetMapping("/read-models/{name}")
-    public ReadModelStatus readModel(@PathVariable String name) {
+    public ReadModelStatus readModel(@Parameter(description = READ_MODEL, example = "investor-positions")
+                                     @PathVariable String name) {
         return readModels.status(known(name));
     }
 
     /** Starts the rebuild and answers 202 at once; follow it on {@code GET /api/v1/admin/read-models/{name}}. */
+    @Operation(summary = "Rebuild a read model, or all",
+            description = "Starts rebuilding the named read model (or all of them, with name 'all') from the event "
+                    + "store and answers 202 at once with their status; follow it on GET "
+                    + "/api/v1/admin/read-models/{name}. Meanwhile queries that need it answer 503 "
+                    + "READ_MODEL_REBUILDING. Role: ADMIN. Errors: 404 UNKNOWN_READ_MODEL; 400 "
+                    + "IDEMPOTENCY_KEY_REQUIRED and 422 IDEMPOTENCY_KEY_REUSED, like every POST. No business "
+                    + "rejection code.")
     @PostMapping("/read-models/{name}/rebuild")
-    public ResponseEntity<List<ReadModelStatus>> rebuild(@PathVariable String name) {
+    public ResponseEntity<List<ReadModelStatus>> rebuild(
+            @Parameter(description = READ_MODEL + ", or all", example = "all") @PathVariable String name) {
         List<String> names = "all".equals(name) ? List.copyOf(ReadModels.GROUPS.keySet()) : List.of(known(name));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(readModels.rebuild(names));
     }
 
     /** Folds the whole event store afresh and compares it with every read-model table; expected: no difference. */
+    @Operation(summary = "Check the read models against the event store",
+            description = "Folds the whole event store afresh and compares the result with every read-model table; "
+                    + "the report lists any difference (expected: none). Roles: COMPLIANCE, ADMIN. Errors: 400 "
+                    + "IDEMPOTENCY_KEY_REQUIRED and 422 IDEMPOTENCY_KEY_REUSED, like every POST. No business "
+                    + "rejection code.")
     @PostMapping("/consistency-check")
     public ConsistencyReport consistencyCheck() {
         return journal.read(consistency::check);

@@ -5,7 +5,9 @@ import com.capitalledger.api.web.InvalidParameter;
 import com.capitalledger.projections.audit.AuditEntry;
 import com.capitalledger.projections.audit.AuditFilter;
 import com.capitalledger.projections.audit.AuditTrail;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,17 +34,27 @@ public class AuditController {
         this.readModels = readModels;
     }
 
+    private static final String SUMMARY = "Read the audit trail";
+    private static final String DESCRIPTION = "Every accepted event and every rejected command (with its code), "
+            + "filtered, in pages ordered by the instant recorded. JSON by default; Accept: text/csv exports the same "
+            + "page as CSV, with the next page's cursor in the X-Next-Cursor header. Roles: COMPLIANCE, ADMIN. Errors: "
+            + "400 INVALID_PARAMETER (limit outside 1-1000, a cursor this service did not issue, an unknown outcome, "
+            + "an unreadable from or to); 503 READ_MODEL_REBUILDING while the audit trail is being rebuilt. No "
+            + "business rejection (422).";
+
     /** One page of entries and the cursor of the next, absent on the last page. */
     public record AuditPage(List<AuditEntry> entries, String nextCursor) {
     }
 
+    @Operation(summary = SUMMARY, description = DESCRIPTION)
     @GetMapping(produces = "application/json")
-    public AuditPage json(AuditQuery query) {
+    public AuditPage json(@ParameterObject AuditQuery query) {
         return page(query);
     }
 
+    @Operation(summary = SUMMARY, description = DESCRIPTION)
     @GetMapping(produces = "text/csv")
-    public String csv(AuditQuery query, HttpServletResponse response) {
+    public String csv(@ParameterObject AuditQuery query, HttpServletResponse response) {
         AuditPage page = page(query);
         if (page.nextCursor() != null) {
             response.setHeader("X-Next-Cursor", page.nextCursor());

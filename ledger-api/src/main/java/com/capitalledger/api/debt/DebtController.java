@@ -15,6 +15,8 @@ import com.capitalledger.core.debt.api.Seniority;
 import com.capitalledger.core.debt.api.TrancheId;
 import com.capitalledger.core.program.api.PhaseId;
 import com.capitalledger.core.program.api.ProgramId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
@@ -27,11 +29,17 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
 
+import static com.capitalledger.api.web.ApiDocs.COMMAND_ANSWER;
+import static com.capitalledger.api.web.ApiDocs.COMMAND_ERRORS;
+import static com.capitalledger.api.web.ApiDocs.PROGRAM_ID;
+
 /** Debt commands: open a tranche with its syndicate, draw, repay, reprice. */
 @RestController
 @RequestMapping(path = "/api/v1/programs/{programId}/tranches", consumes = MediaType.APPLICATION_JSON_VALUE,
         produces = MediaType.APPLICATION_JSON_VALUE)
 public class DebtController {
+
+    private static final String TRANCHE_ID = "Tranche identifier";
 
     private final CommandSender commands;
 
@@ -51,10 +59,19 @@ public class DebtController {
         return CommandAccepted.created("/api/v1/programs/" + programId + "/tranches/" + trancheId, programId, version);
     }
 
+    @Operation(summary = "Create a debt tranche with its syndicate",
+            description = "Opens a SENIOR or MEZZANINE tranche for a phase: commitment, base rate, margin, commitment "
+                    + "fee, availability end and lenders, whose commitments must sum to the tranche's. Interest and "
+                    + "the commitment fee accrue from its effective date." + COMMAND_ANSWER + " Rejections: 404 NO_PROGRAM; "
+                    + "422 DUPLICATE_ID (tranche, or a lender listed twice), UNKNOWN_PHASE, UNKNOWN_BASE_RATE, "
+                    + "CURRENCY_MISMATCH, INVALID_AMOUNT (commitment or a lender's), INVALID_RATE (margin or fee), "
+                    + "BACKDATED_COMMAND, AVAILABILITY_ENDED (availability ends before the effective date), "
+                    + "LENDER_SUM_MISMATCH." + COMMAND_ERRORS)
     @PostMapping
-    public ResponseEntity<CommandAccepted> create(@PathVariable String programId,
-                                                  @Valid @RequestBody CreateTrancheRequest body,
-                                                  HttpServletRequest request) {
+    public ResponseEntity<CommandAccepted> create(
+            @Parameter(description = PROGRAM_ID, example = "STARGATE") @PathVariable String programId,
+            @Valid @RequestBody CreateTrancheRequest body,
+            HttpServletRequest request) {
         long version = commands.send(new CreateTranche(program(programId), new TrancheId(body.trancheId()),
                 new PhaseId(body.phaseId()), body.name(), Seniority.valueOf(body.seniority()),
                 new BigDecimal(body.commitment()), body.currency(), body.baseRate(), new BigDecimal(body.marginPct()),
@@ -65,26 +82,53 @@ public class DebtController {
         return trancheChanged(programId, body.trancheId(), version);
     }
 
+    @Operation(summary = "Draw on a tranche",
+            description = "Draws an amount, split across the lenders pro rata to their undrawn commitment (largest "
+                    + "remainder, ties to the lower lender id). The draw accrues interest from its own date."
+                    + COMMAND_ANSWER + " Rejections: 404 NO_PROGRAM; 422 UNKNOWN_TRANCHE, DUPLICATE_ID, CURRENCY_MISMATCH, "
+                    + "INVALID_AMOUNT, BACKDATED_COMMAND, AVAILABILITY_ENDED, NO_BASE_RATE, COMMITMENT_EXCEEDED, "
+                    + "PHASE_BUDGET_EXCEEDED, GEARING_COVENANT_BREACH." + COMMAND_ERRORS)
     @PostMapping("/{trancheId}/draws")
-    public ResponseEntity<CommandAccepted> draw(@PathVariable String programId, @PathVariable String trancheId,
-                                                @Valid @RequestBody DrawRequest body, HttpServletRequest request) {
+    public ResponseEntity<CommandAccepted> draw(
+            @Parameter(description = PROGRAM_ID, example = "STARGATE") @PathVariable String programId,
+            @Parameter(description = TRANCHE_ID, example = "SENIOR-A") @PathVariable String trancheId,
+            @Valid @RequestBody DrawRequest body,
+            HttpServletRequest request) {
         long version = commands.send(new DrawTranche(program(programId), tranche(trancheId), new DrawId(body.drawId()),
                 new BigDecimal(body.amount()), body.currency(), body.effectiveDate()), body.reason(), request);
         return trancheChanged(programId, trancheId, version);
     }
 
+    @Operation(summary = "Repay a tranche",
+            description = "Repays part of the outstanding, split across the lenders pro rata to their outstanding "
+                    + "(largest remainder, ties to the lower lender id); repaid money cannot be redrawn. Accrual on "
+                    + "the repaid amount stops on the repayment's date." + COMMAND_ANSWER + " Rejections: 404 NO_PROGRAM; "
+                    + "422 UNKNOWN_TRANCHE, DUPLICATE_ID, CURRENCY_MISMATCH, INVALID_AMOUNT, BACKDATED_COMMAND, "
+                    + "REPAYMENT_EXCEEDS_OUTSTANDING." + COMMAND_ERRORS)
     @PostMapping("/{trancheId}/repayments")
-    public ResponseEntity<CommandAccepted> repay(@PathVariable String programId, @PathVariable String trancheId,
-                                                 @Valid @RequestBody RepayRequest body, HttpServletRequest request) {
+    public ResponseEntity<CommandAccepted> repay(
+            @Parameter(description = PROGRAM_ID, example = "STARGATE") @PathVariable String programId,
+            @Parameter(description = TRANCHE_ID, example = "MEZZ-A") @PathVariable String trancheId,
+            @Valid @RequestBody RepayRequest body,
+            HttpServletRequest request) {
         long version = commands.send(new RepayTranche(program(programId), tranche(trancheId),
                 new RepaymentId(body.repaymentId()), new BigDecimal(body.amount()), body.currency(),
                 body.effectiveDate()), body.reason(), request);
         return trancheChanged(programId, trancheId, version);
     }
 
+    @Operation(summary = "Reprice a tranche's margin",
+            description = "Changes the tranche's margin from the effective date until the next repricing. May be "
+                    + "back-dated as a correction, down to the tranche's creation; accruals then follow it and "
+                    + "knownAt shows what was known before. A second repricing with the same date replaces the "
+                    + "first." + COMMAND_ANSWER + " Rejections: 404 NO_PROGRAM; 422 UNKNOWN_TRANCHE, INVALID_RATE, "
+                    + "BACKDATED_COMMAND (dated before the tranche's creation)." + COMMAND_ERRORS)
     @PostMapping("/{trancheId}/repricings")
-    public ResponseEntity<CommandAccepted> reprice(@PathVariable String programId, @PathVariable String trancheId,
-                                                   @Valid @RequestBody RepriceRequest body, HttpServletRequest request) {
+    public ResponseEntity<CommandAccepted> reprice(
+            @Parameter(description = PROGRAM_ID, example = "STARGATE") @PathVariable String programId,
+            @Parameter(description = TRANCHE_ID, example = "SENIOR-A") @PathVariable String trancheId,
+            @Valid @RequestBody RepriceRequest body,
+            HttpServletRequest request) {
         long version = commands.send(new RepriceTranche(program(programId), tranche(trancheId),
                 new BigDecimal(body.newMarginPct()), body.effectiveDate()), body.reason(), request);
         return trancheChanged(programId, trancheId, version);

@@ -1,17 +1,39 @@
 package com.capitalledger.api.debt;
 
 import com.capitalledger.api.web.Shapes;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
 
-/** Body of {@code POST /api/v1/programs/{programId}/tranches/{trancheId}/draws}. */
+/**
+ * Body of {@code POST /api/v1/programs/{programId}/tranches/{trancheId}/draws}.
+ * <p>
+ * Numeric examples are JSON-quoted: swagger-core reads an example as JSON and would publish "4.31000" as 4.31.
+ */
 public record DrawRequest(
+        @Schema(description = "Draw identifier, new in the program (DUPLICATE_ID otherwise); 1-64 characters: letters, "
+                + "digits, '.', '_' or '-', starting with a letter or digit",
+                example = "D-1")
         @NotNull @Pattern(regexp = Shapes.ID, message = Shapes.ID_MESSAGE) String drawId,
+        @Schema(description = "Amount drawn in the program's currency, a decimal string with exactly two decimals, > "
+                + "0; cumulative drawn + amount <= the tranche commitment (COMMITMENT_EXCEEDED), within the phase "
+                + "budget (PHASE_BUDGET_EXCEEDED) and the gearing covenant (GEARING_COVENANT_BREACH); split across "
+                + "lenders pro rata to their undrawn commitment",
+                example = "\"6000000000.00\"")
         @NotNull @Pattern(regexp = Shapes.AMOUNT, message = Shapes.AMOUNT_MESSAGE) String amount,
+        @Schema(description = "ISO 4217 code of the amount's currency; must be the program's currency, otherwise "
+                + "CURRENCY_MISMATCH",
+                example = "USD")
         @NotNull @Pattern(regexp = Shapes.CURRENCY, message = Shapes.CURRENCY_MESSAGE) String currency,
+        @Schema(description = "Date the command takes effect, for the whole day (YYYY-MM-DD); on or before the "
+                + "tranche's availability end (AVAILABILITY_ENDED), with a base-rate fixing in effect (NO_BASE_RATE), "
+                + "not before the program's latest effective date (BACKDATED_COMMAND); accrues interest from this day",
+                example = "2025-03-03")
         @NotNull LocalDate effectiveDate,
+        @Schema(description = "Optional free text recorded in the audit trail, at most 500 characters",
+                example = "Long-lead equipment deposit")
         @Size(max = Shapes.REASON_MAX) String reason) {
 }

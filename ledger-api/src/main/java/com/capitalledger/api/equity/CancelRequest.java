@@ -1,6 +1,7 @@
 package com.capitalledger.api.equity;
 
 import com.capitalledger.api.web.Shapes;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -8,6 +9,11 @@ import java.time.LocalDate;
 
 /** Body of {@code POST .../commitments/{investorId}/cancel} and of a default's cure. */
 public record CancelRequest(
+        @Schema(description = "Date the command takes effect, for the whole day (YYYY-MM-DD); not before the program's "
+                + "latest effective date (BACKDATED_COMMAND)",
+                example = "2025-11-03")
         @NotNull LocalDate effectiveDate,
+        @Schema(description = "Optional free text recorded in the audit trail, at most 500 characters",
+                example = "Investor notice of 2025-11-03")
         @Size(max = Shapes.REASON_MAX) String reason) {
 }

@@ -1,6 +1,7 @@
 package com.capitalledger.api.equity;
 
 import com.capitalledger.api.web.Shapes;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -8,13 +9,36 @@ import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
 
-/** Body of {@code POST /api/v1/programs/{programId}/capital-calls}. */
+/**
+ * Body of {@code POST /api/v1/programs/{programId}/capital-calls}.
+ * <p>
+ * Numeric examples are JSON-quoted: swagger-core reads an example as JSON and would publish "4.31000" as 4.31.
+ */
 public record CapitalCallRequest(
+        @Schema(description = "Capital call identifier, new in the program (DUPLICATE_ID otherwise); 1-64 characters: "
+                + "letters, digits, '.', '_' or '-', starting with a letter or digit",
+                example = "CALL-1")
         @NotNull @Pattern(regexp = Shapes.ID, message = Shapes.ID_MESSAGE) String callId,
+        @Schema(description = "Phase the call funds (UNKNOWN_PHASE otherwise); the call counts against its budget",
+                example = "PHASE-1")
         @NotNull @Pattern(regexp = Shapes.ID, message = Shapes.ID_MESSAGE) String phaseId,
+        @Schema(description = "Amount called in the program's currency, a decimal string with exactly two decimals, > "
+                + "0; split among investors not in default pro rata to their unfunded commitment, in whole cents; <= "
+                + "their unfunded total (INSUFFICIENT_UNFUNDED) and within the phase budget (PHASE_BUDGET_EXCEEDED)",
+                example = "\"5000000000.00\"")
         @NotNull @Pattern(regexp = Shapes.AMOUNT, message = Shapes.AMOUNT_MESSAGE) String amount,
+        @Schema(description = "ISO 4217 code of the amount's currency; must be the program's currency, otherwise "
+                + "CURRENCY_MISMATCH",
+                example = "USD")
         @NotNull @Pattern(regexp = Shapes.CURRENCY, message = Shapes.CURRENCY_MESSAGE) String currency,
+        @Schema(description = "What the capital is for, 1-500 characters",
+                example = "Site acquisition and long-lead equipment")
         @NotBlank @Size(max = Shapes.PURPOSE_MAX) String purpose,
+        @Schema(description = "Date the command takes effect, for the whole day (YYYY-MM-DD); not before the program's "
+                + "latest effective date (BACKDATED_COMMAND)",
+                example = "2025-02-01")
         @NotNull LocalDate effectiveDate,
+        @Schema(description = "Optional free text recorded in the audit trail, at most 500 characters",
+                example = "Drawdown notice 1")
         @Size(max = Shapes.REASON_MAX) String reason) {
 }

@@ -1,6 +1,7 @@
 package com.capitalledger.api.equity;
 
 import com.capitalledger.api.web.Shapes;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -8,12 +9,32 @@ import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
 
-/** Body of {@code POST /api/v1/programs/{programId}/commitments}. */
+/**
+ * Body of {@code POST /api/v1/programs/{programId}/commitments}.
+ * <p>
+ * Numeric examples are JSON-quoted: swagger-core reads an example as JSON and would publish "4.31000" as 4.31.
+ */
 public record CommitEquityRequest(
+        @Schema(description = "Investor identifier, new in the program (DUPLICATE_ID otherwise; increase an existing "
+                + "commitment instead); 1-64 characters: letters, digits, '.', '_' or '-', starting with a letter or "
+                + "digit",
+                example = "SOFTBANK")
         @NotNull @Pattern(regexp = Shapes.ID, message = Shapes.ID_MESSAGE) String investorId,
+        @Schema(description = "Investor's name, 1-200 characters", example = "SoftBank")
         @NotBlank @Size(max = Shapes.NAME_MAX) String investorName,
+        @Schema(description = "Committed amount in the program's currency, a decimal string with exactly two decimals, "
+                + "> 0",
+                example = "\"19000000000.00\"")
         @NotNull @Pattern(regexp = Shapes.AMOUNT, message = Shapes.AMOUNT_MESSAGE) String amount,
+        @Schema(description = "ISO 4217 code of the amount's currency; must be the program's currency, otherwise "
+                + "CURRENCY_MISMATCH",
+                example = "USD")
         @NotNull @Pattern(regexp = Shapes.CURRENCY, message = Shapes.CURRENCY_MESSAGE) String currency,
+        @Schema(description = "Date the command takes effect, for the whole day (YYYY-MM-DD); not before the program's "
+                + "latest effective date (BACKDATED_COMMAND)",
+                example = "2025-01-21")
         @NotNull LocalDate effectiveDate,
+        @Schema(description = "Optional free text recorded in the audit trail, at most 500 characters",
+                example = "Subscription agreement signed")
         @Size(max = Shapes.REASON_MAX) String reason) {
 }

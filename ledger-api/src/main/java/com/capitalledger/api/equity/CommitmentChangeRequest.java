@@ -1,16 +1,33 @@
 package com.capitalledger.api.equity;
 
 import com.capitalledger.api.web.Shapes;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
 
-/** Body of the commitment {@code increase} and {@code reduce} commands. */
+/**
+ * Body of the commitment {@code increase} and {@code reduce} commands.
+ * <p>
+ * Numeric examples are JSON-quoted: swagger-core reads an example as JSON and would publish "4.31000" as 4.31.
+ */
 public record CommitmentChangeRequest(
+        @Schema(description = "Amount added to (increase) or removed from (reduce) the commitment in the program's "
+                + "currency, a decimal string with exactly two decimals, > 0; a reduction may not exceed the "
+                + "investor's unfunded commitment (INSUFFICIENT_UNFUNDED)",
+                example = "\"1000000000.00\"")
         @NotNull @Pattern(regexp = Shapes.AMOUNT, message = Shapes.AMOUNT_MESSAGE) String amount,
+        @Schema(description = "ISO 4217 code of the amount's currency; must be the program's currency, otherwise "
+                + "CURRENCY_MISMATCH",
+                example = "USD")
         @NotNull @Pattern(regexp = Shapes.CURRENCY, message = Shapes.CURRENCY_MESSAGE) String currency,
+        @Schema(description = "Date the command takes effect, for the whole day (YYYY-MM-DD); not before the program's "
+                + "latest effective date (BACKDATED_COMMAND)",
+                example = "2025-11-03")
         @NotNull LocalDate effectiveDate,
+        @Schema(description = "Optional free text recorded in the audit trail, at most 500 characters",
+                example = "Side letter of 2025-11-03")
         @Size(max = Shapes.REASON_MAX) String reason) {
 }

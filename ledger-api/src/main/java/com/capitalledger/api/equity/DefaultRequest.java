@@ -1,6 +1,7 @@
 package com.capitalledger.api.equity;
 
 import com.capitalledger.api.web.Shapes;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -9,7 +10,16 @@ import java.time.LocalDate;
 
 /** Body of {@code POST /api/v1/programs/{programId}/capital-calls/{callId}/defaults}. */
 public record DefaultRequest(
+        @Schema(description = "Investor that did not pay its allocation in this call: a known investor "
+                + "(UNKNOWN_INVESTOR) with an allocation in it (NOT_ALLOCATED), not already in default on it "
+                + "(ALREADY_DEFAULTED)",
+                example = "ORACLE")
         @NotNull @Pattern(regexp = Shapes.ID, message = Shapes.ID_MESSAGE) String investorId,
+        @Schema(description = "Date the command takes effect, for the whole day (YYYY-MM-DD); not before the program's "
+                + "latest effective date (BACKDATED_COMMAND)",
+                example = "2025-11-03")
         @NotNull LocalDate effectiveDate,
+        @Schema(description = "Optional free text recorded in the audit trail, at most 500 characters",
+                example = "Allocation unpaid at the due date")
         @Size(max = Shapes.REASON_MAX) String reason) {
 }

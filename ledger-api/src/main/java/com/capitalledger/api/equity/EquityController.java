@@ -15,6 +15,8 @@ import com.capitalledger.core.equity.api.ReduceCommitment;
 import com.capitalledger.core.equity.api.TransferCommitment;
 import com.capitalledger.core.program.api.PhaseId;
 import com.capitalledger.core.program.api.ProgramId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
@@ -27,11 +29,18 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
 
+import static com.capitalledger.api.web.ApiDocs.COMMAND_ANSWER;
+import static com.capitalledger.api.web.ApiDocs.COMMAND_ERRORS;
+import static com.capitalledger.api.web.ApiDocs.PROGRAM_ID;
+
 /** Equity commands: commitments and their changes, capital calls, defaults and cures. */
 @RestController
 @RequestMapping(path = "/api/v1/programs/{programId}", consumes = MediaType.APPLICATION_JSON_VALUE,
         produces = MediaType.APPLICATION_JSON_VALUE)
 public class EquityController {
+
+    private static final String INVESTOR_ID = "Investor identifier, as given when it committed";
+    private static final String CALL_ID = "Capital call identifier";
 
     private final CommandSender commands;
 
@@ -51,53 +60,96 @@ public class EquityController {
         return CommandAccepted.created("/api/v1/programs/" + programId + "/investors/" + investorId, programId, version);
     }
 
+    @Operation(summary = "Commit equity",
+            description = "Records a new investor's equity commitment to the program." + COMMAND_ANSWER
+                    + " Rejections: 404 NO_PROGRAM; 422 DUPLICATE_ID, CURRENCY_MISMATCH, INVALID_AMOUNT, "
+                    + "BACKDATED_COMMAND." + COMMAND_ERRORS)
     @PostMapping("/commitments")
-    public ResponseEntity<CommandAccepted> commit(@PathVariable String programId,
-                                                  @Valid @RequestBody CommitEquityRequest body, HttpServletRequest request) {
+    public ResponseEntity<CommandAccepted> commit(
+            @Parameter(description = PROGRAM_ID, example = "STARGATE") @PathVariable String programId,
+            @Valid @RequestBody CommitEquityRequest body,
+            HttpServletRequest request) {
         long version = commands.send(new CommitEquity(program(programId), new InvestorId(body.investorId()),
                 body.investorName(), new BigDecimal(body.amount()), body.currency(), body.effectiveDate()),
                 body.reason(), request);
         return investorChanged(programId, body.investorId(), version);
     }
 
+    @Operation(summary = "Increase a commitment",
+            description = "Adds to an investor's committed amount." + COMMAND_ANSWER
+                    + " Rejections: 404 NO_PROGRAM; 422 UNKNOWN_INVESTOR, CURRENCY_MISMATCH, INVALID_AMOUNT, "
+                    + "BACKDATED_COMMAND." + COMMAND_ERRORS)
     @PostMapping("/commitments/{investorId}/increase")
-    public ResponseEntity<CommandAccepted> increase(@PathVariable String programId, @PathVariable String investorId,
-                                                    @Valid @RequestBody CommitmentChangeRequest body,
-                                                    HttpServletRequest request) {
+    public ResponseEntity<CommandAccepted> increase(
+            @Parameter(description = PROGRAM_ID, example = "STARGATE") @PathVariable String programId,
+            @Parameter(description = INVESTOR_ID, example = "SOFTBANK") @PathVariable String investorId,
+            @Valid @RequestBody CommitmentChangeRequest body,
+            HttpServletRequest request) {
         long version = commands.send(new IncreaseCommitment(program(programId), investor(investorId),
                 new BigDecimal(body.amount()), body.currency(), body.effectiveDate()), body.reason(), request);
         return investorChanged(programId, investorId, version);
     }
 
+    @Operation(summary = "Reduce a commitment",
+            description = "Removes part of an investor's unfunded commitment (committed - called)." + COMMAND_ANSWER
+                    + " Rejections: 404 NO_PROGRAM; 422 UNKNOWN_INVESTOR, CURRENCY_MISMATCH, INVALID_AMOUNT, "
+                    + "BACKDATED_COMMAND, INSUFFICIENT_UNFUNDED." + COMMAND_ERRORS)
     @PostMapping("/commitments/{investorId}/reduce")
-    public ResponseEntity<CommandAccepted> reduce(@PathVariable String programId, @PathVariable String investorId,
-                                                  @Valid @RequestBody CommitmentChangeRequest body,
-                                                  HttpServletRequest request) {
+    public ResponseEntity<CommandAccepted> reduce(
+            @Parameter(description = PROGRAM_ID, example = "STARGATE") @PathVariable String programId,
+            @Parameter(description = INVESTOR_ID, example = "SOFTBANK") @PathVariable String investorId,
+            @Valid @RequestBody CommitmentChangeRequest body,
+            HttpServletRequest request) {
         long version = commands.send(new ReduceCommitment(program(programId), investor(investorId),
                 new BigDecimal(body.amount()), body.currency(), body.effectiveDate()), body.reason(), request);
         return investorChanged(programId, investorId, version);
     }
 
+    @Operation(summary = "Cancel a commitment's unfunded part",
+            description = "Sets the investor's committed amount to what it has been called, cancelling all its "
+                    + "unfunded commitment." + COMMAND_ANSWER + " Rejections: 404 NO_PROGRAM; 422 UNKNOWN_INVESTOR, "
+                    + "BACKDATED_COMMAND, NOTHING_TO_CANCEL." + COMMAND_ERRORS)
     @PostMapping("/commitments/{investorId}/cancel")
-    public ResponseEntity<CommandAccepted> cancel(@PathVariable String programId, @PathVariable String investorId,
-                                                  @Valid @RequestBody CancelRequest body, HttpServletRequest request) {
+    public ResponseEntity<CommandAccepted> cancel(
+            @Parameter(description = PROGRAM_ID, example = "STARGATE") @PathVariable String programId,
+            @Parameter(description = INVESTOR_ID, example = "SOFTBANK") @PathVariable String investorId,
+            @Valid @RequestBody CancelRequest body,
+            HttpServletRequest request) {
         long version = commands.send(new CancelCommitment(program(programId), investor(investorId),
                 body.effectiveDate()), body.reason(), request);
         return investorChanged(programId, investorId, version);
     }
 
+    @Operation(summary = "Transfer unfunded commitment to another investor",
+            description = "Moves unfunded commitment from the investor in the path to toInvestorId; what was called "
+                    + "stays with the transferor, which may not be in default." + COMMAND_ANSWER
+                    + " Rejections: 404 NO_PROGRAM; 422 UNKNOWN_INVESTOR (either investor), SAME_INVESTOR, "
+                    + "CURRENCY_MISMATCH, INVALID_AMOUNT, BACKDATED_COMMAND, INSUFFICIENT_UNFUNDED, "
+                    + "INVESTOR_IN_DEFAULT." + COMMAND_ERRORS)
     @PostMapping("/commitments/{investorId}/transfers")
-    public ResponseEntity<CommandAccepted> transfer(@PathVariable String programId, @PathVariable String investorId,
-                                                    @Valid @RequestBody TransferRequest body, HttpServletRequest request) {
+    public ResponseEntity<CommandAccepted> transfer(
+            @Parameter(description = PROGRAM_ID, example = "STARGATE") @PathVariable String programId,
+            @Parameter(description = "Transferring investor's identifier", example = "SOFTBANK")
+            @PathVariable String investorId,
+            @Valid @RequestBody TransferRequest body,
+            HttpServletRequest request) {
         long version = commands.send(new TransferCommitment(program(programId), investor(investorId),
                 new InvestorId(body.toInvestorId()), new BigDecimal(body.amount()), body.currency(),
                 body.effectiveDate()), body.reason(), request);
         return investorChanged(programId, investorId, version);
     }
 
+    @Operation(summary = "Call capital",
+            description = "Calls capital for a phase, split among investors with no open default and unfunded "
+                    + "commitment pro rata to their unfunded commitment, by the largest-remainder method in whole "
+                    + "cents (ties to the lower investor id)." + COMMAND_ANSWER + " Rejections: 404 NO_PROGRAM; 422 "
+                    + "DUPLICATE_ID, UNKNOWN_PHASE, CURRENCY_MISMATCH, INVALID_AMOUNT, BACKDATED_COMMAND, INSUFFICIENT_UNFUNDED, "
+                    + "PHASE_BUDGET_EXCEEDED." + COMMAND_ERRORS)
     @PostMapping("/capital-calls")
-    public ResponseEntity<CommandAccepted> call(@PathVariable String programId,
-                                                @Valid @RequestBody CapitalCallRequest body, HttpServletRequest request) {
+    public ResponseEntity<CommandAccepted> call(
+            @Parameter(description = PROGRAM_ID, example = "STARGATE") @PathVariable String programId,
+            @Valid @RequestBody CapitalCallRequest body,
+            HttpServletRequest request) {
         long version = commands.send(new CallCapital(program(programId), new CallId(body.callId()),
                 new PhaseId(body.phaseId()), new BigDecimal(body.amount()), body.currency(), body.purpose(),
                 body.effectiveDate()), body.reason(), request);
@@ -105,20 +157,34 @@ public class EquityController {
                 version);
     }
 
+    @Operation(summary = "Record an investor's default on a capital call",
+            description = "Marks the investor's allocation in the call unpaid: it stays called, counts as defaulted, "
+                    + "and the investor is left out of later calls until cured." + COMMAND_ANSWER
+                    + " Rejections: 404 NO_PROGRAM; 422 UNKNOWN_CALL, UNKNOWN_INVESTOR, BACKDATED_COMMAND, "
+                    + "NOT_ALLOCATED, ALREADY_DEFAULTED." + COMMAND_ERRORS)
     @PostMapping("/capital-calls/{callId}/defaults")
-    public ResponseEntity<CommandAccepted> recordDefault(@PathVariable String programId, @PathVariable String callId,
-                                                         @Valid @RequestBody DefaultRequest body,
-                                                         HttpServletRequest request) {
+    public ResponseEntity<CommandAccepted> recordDefault(
+            @Parameter(description = PROGRAM_ID, example = "STARGATE") @PathVariable String programId,
+            @Parameter(description = CALL_ID, example = "CALL-1") @PathVariable String callId,
+            @Valid @RequestBody DefaultRequest body,
+            HttpServletRequest request) {
         long version = commands.send(new RecordCallDefault(program(programId),
                 PathIds.parse("callId", callId, CallId::new), new InvestorId(body.investorId()), body.effectiveDate()),
                 body.reason(), request);
         return CommandAccepted.created("/api/v1/programs/" + programId + "/capital-calls/" + callId, programId, version);
     }
 
+    @Operation(summary = "Cure an investor's default on a capital call",
+            description = "Reverses a recorded default; the investor is ACTIVE again once no default is open."
+                    + COMMAND_ANSWER + " Rejections: 404 NO_PROGRAM; 422 UNKNOWN_CALL, UNKNOWN_INVESTOR, BACKDATED_COMMAND, "
+                    + "NOT_ALLOCATED, NOT_DEFAULTED." + COMMAND_ERRORS)
     @PostMapping("/capital-calls/{callId}/defaults/{investorId}/cure")
-    public ResponseEntity<CommandAccepted> cure(@PathVariable String programId, @PathVariable String callId,
-                                                @PathVariable String investorId, @Valid @RequestBody CancelRequest body,
-                                                HttpServletRequest request) {
+    public ResponseEntity<CommandAccepted> cure(
+            @Parameter(description = PROGRAM_ID, example = "STARGATE") @PathVariable String programId,
+            @Parameter(description = CALL_ID, example = "CALL-1") @PathVariable String callId,
+            @Parameter(description = INVESTOR_ID, example = "ORACLE") @PathVariable String investorId,
+            @Valid @RequestBody CancelRequest body,
+            HttpServletRequest request) {
         long version = commands.send(new CureCallDefault(program(programId),
                 PathIds.parse("callId", callId, CallId::new), investor(investorId), body.effectiveDate()),
                 body.reason(), request);

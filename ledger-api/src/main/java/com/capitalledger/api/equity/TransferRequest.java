@@ -1,17 +1,37 @@
 package com.capitalledger.api.equity;
 
 import com.capitalledger.api.web.Shapes;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
 
-/** Body of {@code POST /api/v1/programs/{programId}/commitments/{investorId}/transfers}. */
+/**
+ * Body of {@code POST /api/v1/programs/{programId}/commitments/{investorId}/transfers}.
+ * <p>
+ * Numeric examples are JSON-quoted: swagger-core reads an example as JSON and would publish "4.31000" as 4.31.
+ */
 public record TransferRequest(
+        @Schema(description = "Investor receiving the unfunded commitment: a known investor of the program "
+                + "(UNKNOWN_INVESTOR otherwise), other than the transferor (SAME_INVESTOR otherwise)",
+                example = "MGX")
         @NotNull @Pattern(regexp = Shapes.ID, message = Shapes.ID_MESSAGE) String toInvestorId,
+        @Schema(description = "Unfunded commitment moved in the program's currency, a decimal string with exactly two "
+                + "decimals, > 0; <= the transferor's unfunded commitment (INSUFFICIENT_UNFUNDED); called capital "
+                + "stays with the transferor",
+                example = "\"1000000000.00\"")
         @NotNull @Pattern(regexp = Shapes.AMOUNT, message = Shapes.AMOUNT_MESSAGE) String amount,
+        @Schema(description = "ISO 4217 code of the amount's currency; must be the program's currency, otherwise "
+                + "CURRENCY_MISMATCH",
+                example = "USD")
         @NotNull @Pattern(regexp = Shapes.CURRENCY, message = Shapes.CURRENCY_MESSAGE) String currency,
+        @Schema(description = "Date the command takes effect, for the whole day (YYYY-MM-DD); not before the program's "
+                + "latest effective date (BACKDATED_COMMAND)",
+                example = "2025-11-03")
         @NotNull LocalDate effectiveDate,
+        @Schema(description = "Optional free text recorded in the audit trail, at most 500 characters",
+                example = "Secondary sale of commitment")
         @Size(max = Shapes.REASON_MAX) String reason) {
 }

@@ -9,6 +9,9 @@ import com.capitalledger.projections.equity.InvestorPosition;
 import com.capitalledger.projections.positions.PositionsService;
 import com.capitalledger.projections.positions.ProgramPositions;
 import com.capitalledger.projections.support.Bitemporal;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +24,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 
+import static com.capitalledger.api.web.ApiDocs.PROGRAM_ID;
+
 /**
  * Positions as of an effective date ({@code asOf}, default today, UTC) and as known at an instant ({@code knownAt},
  * default now): the whole program, or one investor, tranche or capital call.
@@ -29,8 +34,19 @@ import java.util.Optional;
 @RequestMapping(path = "/api/v1/programs/{programId}", produces = MediaType.APPLICATION_JSON_VALUE)
 public class PositionsController {
 
+    private static final String READERS = " Roles: TREASURY, COMPLIANCE, ANALYST, ADMIN.";
+    private static final String QUERY_ERRORS = " 400 INVALID_PARAMETER when asOf or knownAt cannot be read; 503 "
+            + "READ_MODEL_REBUILDING (with Retry-After) while a read model it needs is being rebuilt. No business "
+            + "rejection (422).";
+
     /** The query's two times, both optional. */
-    public record At(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+    public record At(@Parameter(description = "Effective date (YYYY-MM-DD): the state after every event with an "
+                             + "effective date on or before it, accruals through it inclusive; today (UTC) by default",
+                             example = "2025-12-31")
+                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                     @Parameter(description = "Instant (ISO-8601, UTC): counts only events recorded at or before it, "
+                             + "to see what was known then, before later corrections; now by default",
+                             example = "2025-11-01T00:00:00Z")
                      @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
     }
 
@@ -44,31 +60,63 @@ public class PositionsController {
         this.clock = clock;
     }
 
+    @Operation(summary = "Read a program's positions",
+            description = "The whole capital stack as of asOf, as known at knownAt: each investor (committed, called, "
+                    + "paid-in, defaulted, unfunded, ownership on called and on paid-in, status) with equity totals; "
+                    + "each tranche and lender (drawn, repaid, outstanding, undrawn, rates, accrued interest and "
+                    + "commitment fee, margin history) with debt totals; capitalisation and the gearing covenant; "
+                    + "each phase's budget and deployment." + READERS + " Errors: 404 NO_PROGRAM (unknown, or not yet "
+                    + "recorded at knownAt);" + QUERY_ERRORS)
     @GetMapping("/positions")
-    public ProgramPositions positions(@PathVariable String programId, At at) {
+    public ProgramPositions positions(
+            @Parameter(description = PROGRAM_ID, example = "STARGATE") @PathVariable String programId,
+            @ParameterObject At at) {
         readModels.requireAvailable("programs", "investor-positions", "tranches");
         return found(positions.positions(programId, bitemporal(at)), "program " + programId + " does not exist",
                 RejectionCode.NO_PROGRAM);
     }
 
+    @Operation(summary = "Read one investor's position",
+            description = "The investor's committed, called, paid-in, defaulted and unfunded amounts, ownership "
+                    + "percentages, status and open defaults, as of asOf, as known at knownAt." + READERS
+                    + " Errors: 404 NO_PROGRAM, 404 UNKNOWN_INVESTOR (no commitment in the program then);"
+                    + QUERY_ERRORS)
     @GetMapping("/investors/{investorId}")
-    public InvestorPosition investor(@PathVariable String programId, @PathVariable String investorId, At at) {
+    public InvestorPosition investor(
+            @Parameter(description = PROGRAM_ID, example = "STARGATE") @PathVariable String programId,
+            @Parameter(description = "Investor identifier", example = "SOFTBANK") @PathVariable String investorId,
+            @ParameterObject At at) {
         readModels.requireAvailable("programs", "investor-positions");
         Bitemporal when = knownProgram(programId, at);
         return found(positions.investor(programId, investorId, when),
                 "investor " + investorId + " has no commitment in program " + programId, RejectionCode.UNKNOWN_INVESTOR);
     }
 
+    @Operation(summary = "Read one tranche's position",
+            description = "The tranche's commitment, drawn, repaid, outstanding and undrawn amounts, base rate, "
+                    + "margin and all-in rate, accrued interest and commitment fee, margin history and each lender's "
+                    + "share, as of asOf, as known at knownAt." + READERS + " Errors: 404 NO_PROGRAM, 404 "
+                    + "UNKNOWN_TRANCHE (not in the program then);" + QUERY_ERRORS)
     @GetMapping("/tranches/{trancheId}")
-    public TranchePosition tranche(@PathVariable String programId, @PathVariable String trancheId, At at) {
+    public TranchePosition tranche(
+            @Parameter(description = PROGRAM_ID, example = "STARGATE") @PathVariable String programId,
+            @Parameter(description = "Tranche identifier", example = "SENIOR-A") @PathVariable String trancheId,
+            @ParameterObject At at) {
         readModels.requireAvailable("programs", "tranches");
         Bitemporal when = knownProgram(programId, at);
         return found(positions.tranche(programId, trancheId, when),
                 "tranche " + trancheId + " does not exist in program " + programId, RejectionCode.UNKNOWN_TRANCHE);
     }
 
+    @Operation(summary = "Read one capital call and its allocations",
+            description = "The call's phase, amount and purpose with each investor's allocation and default state, "
+                    + "as of asOf, as known at knownAt." + READERS + " Errors: 404 NO_PROGRAM, 404 UNKNOWN_CALL (not "
+                    + "in the program then);" + QUERY_ERRORS)
     @GetMapping("/capital-calls/{callId}")
-    public CapitalCallView call(@PathVariable String programId, @PathVariable String callId, At at) {
+    public CapitalCallView call(
+            @Parameter(description = PROGRAM_ID, example = "STARGATE") @PathVariable String programId,
+            @Parameter(description = "Capital call identifier", example = "CALL-1") @PathVariable String callId,
+            @ParameterObject At at) {
         readModels.requireAvailable("programs", "capital-calls");
         Bitemporal when = knownProgram(programId, at);
         return found(positions.call(programId, callId, when),

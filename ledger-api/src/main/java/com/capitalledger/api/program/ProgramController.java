@@ -11,6 +11,8 @@ import com.capitalledger.core.shared.LedgerRejection;
 import com.capitalledger.core.shared.RejectionCode;
 import com.capitalledger.projections.program.FindProgram;
 import com.capitalledger.projections.program.ProgramSummary;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -26,10 +28,15 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
 
+import static com.capitalledger.api.web.ApiDocs.COMMAND_ERRORS;
+
 /** Programs: open one and add its phases; read one. */
 @RestController
 @RequestMapping(path = "/api/v1/programs", produces = MediaType.APPLICATION_JSON_VALUE)
 public class ProgramController {
+
+    private static final String PROGRAM_ID = "Program identifier: 1-64 characters, letters, digits, '.', '_' or '-', "
+            + "starting with a letter or digit";
 
     private final CommandSender commands;
     private final QueryGateway queries;
@@ -39,6 +46,11 @@ public class ProgramController {
         this.queries = queries;
     }
 
+    @Operation(summary = "Create a program",
+            description = "Opens a program with its single currency, target amount and gearing covenant (maximum debt "
+                    + "share). Answers 201 with the program's version as ETag. Role: TREASURY. Business rejections "
+                    + "(422): PROGRAM_EXISTS, CURRENCY_MISMATCH (not an ISO 4217 currency with two decimals), "
+                    + "INVALID_AMOUNT, INVALID_RATE (maxDebtPct outside (0, 100])." + COMMAND_ERRORS)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<CommandAccepted> create(@Valid @RequestBody CreateProgramRequest body,
                                                   HttpServletRequest request) {
@@ -48,18 +60,29 @@ public class ProgramController {
         return CommandAccepted.created("/api/v1/programs/" + body.programId(), body.programId(), version);
     }
 
+    @Operation(summary = "Create a phase of a program",
+            description = "Adds a phase with its budget; phase budgets together may not exceed the program target. "
+                    + "Answers 201 with the program's version as ETag. Role: TREASURY. Rejections: 404 NO_PROGRAM; "
+                    + "422 DUPLICATE_ID, CURRENCY_MISMATCH, INVALID_AMOUNT, BACKDATED_COMMAND, "
+                    + "PROGRAM_TARGET_EXCEEDED." + COMMAND_ERRORS)
     @PostMapping(path = "/{programId}/phases", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<CommandAccepted> createPhase(@PathVariable String programId,
-                                                       @Valid @RequestBody CreatePhaseRequest body,
-                                                       HttpServletRequest request) {
+    public ResponseEntity<CommandAccepted> createPhase(
+            @Parameter(description = PROGRAM_ID, example = "STARGATE") @PathVariable String programId,
+            @Valid @RequestBody CreatePhaseRequest body,
+            HttpServletRequest request) {
         ProgramId program = PathIds.parse("programId", programId, ProgramId::new);
         long version = commands.send(new CreatePhase(program, new PhaseId(body.phaseId()), body.name(),
                 new BigDecimal(body.budget()), body.currency(), body.effectiveDate()), body.reason(), request);
         return CommandAccepted.created("/api/v1/programs/" + programId + "/positions", programId, version);
     }
 
+    @Operation(summary = "Read a program's terms",
+            description = "The program's name, currency, target amount and maximum debt share, as currently known. "
+                    + "Roles: TREASURY, COMPLIANCE, ANALYST, ADMIN. Rejections: 404 NO_PROGRAM; no business "
+                    + "rejection (422).")
     @GetMapping("/{programId}")
-    public ProgramView get(@PathVariable String programId) {
+    public ProgramView get(
+            @Parameter(description = PROGRAM_ID, example = "STARGATE") @PathVariable String programId) {
         return queries.query(new FindProgram(programId), ResponseTypes.optionalInstanceOf(ProgramSummary.class))
                 .join()
                 .map(ProgramView::of)

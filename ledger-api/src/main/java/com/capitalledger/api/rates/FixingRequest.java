@@ -1,15 +1,29 @@
 package com.capitalledger.api.rates;
 
 import com.capitalledger.api.web.Shapes;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
 
-/** Body of {@code POST /api/v1/base-rates/{rateName}/fixings}. */
+/**
+ * Body of {@code POST /api/v1/base-rates/{rateName}/fixings}.
+ * <p>
+ * Numeric examples are JSON-quoted: swagger-core reads an example as JSON and would publish "4.31000" as 4.31.
+ */
 public record FixingRequest(
+        @Schema(description = "Fixing in percent per year, > -100 and < 100, at most 5 decimals, may be negative "
+                + "(INVALID_RATE otherwise)",
+                example = "\"4.31000\"")
         @NotNull @Pattern(regexp = Shapes.BASE_RATE, message = Shapes.BASE_RATE_MESSAGE) String ratePct,
+        @Schema(description = "Date from which the fixing applies to every tranche on this rate, until the day before "
+                + "the next fixing (YYYY-MM-DD); may be back-dated as a correction; a second fixing for the same date "
+                + "replaces the first",
+                example = "2025-01-21")
         @NotNull LocalDate effectiveDate,
+        @Schema(description = "Optional free text recorded in the audit trail, at most 500 characters",
+                example = "SOFR fixing")
         @Size(max = Shapes.REASON_MAX) String reason) {
 }

@@ -5,11 +5,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static com.capitalledger.api.support.HttpClientSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The OpenAPI description covers every endpoint and documents the idempotency key. */
+/**
+ * The OpenAPI description covers every endpoint and documents the idempotency key, each operation's roles and
+ * problem codes, and every request field with a description and an example.
+ */
 class OpenApiIT extends IntegrationTest {
 
     @Test
@@ -47,5 +54,95 @@ class OpenApiIT extends IntegrationTest {
         assertThat(schemes.get("basic").get("scheme").asText()).isEqualTo("basic");
         assertThat(schemes.get("bearer").get("bearerFormat").asText()).isEqualTo("JWT");
         assertThat(http().get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
+    }
+
+    private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options",
+            "trace");
+
+    @Test
+    void everyOperationAndRequestFieldIsDocumented() {
+        HttpResponse<String> response = http().get("/v3/api-docs");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode api = json(response);
+
+        List<String> undocumentedOperations = new ArrayList<>();
+        int operations = 0;
+        for (Map.Entry<String, JsonNode> path : api.get("paths").properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                if (!HTTP_METHODS.contains(operation.getKey())) {
+                    continue;
+                }
+                operations++;
+                String where = operation.getKey().toUpperCase() + " " + path.getKey();
+                if (blank(operation.getValue().get("summary"))) {
+                    undocumentedOperations.add(where + ": no summary");
+                }
+                if (blank(operation.getValue().get("description"))) {
+                    undocumentedOperations.add(where + ": no description");
+                }
+                for (JsonNode parameter : operation.getValue().path("parameters")) {
+                    String in = parameter.path("in").asText();
+                    if (("path".equals(in) || "query".equals(in)) && (blank(parameter.get("description"))
+                            || blank(parameter.get("example")))) {
+                        undocumentedOperations.add(where + ": " + in + " parameter " + parameter.path("name").asText()
+                                + " without description or example");
+                    }
+                }
+            }
+        }
+        assertThat(operations).isGreaterThanOrEqualTo(25);
+        assertThat(undocumentedOperations).isEmpty();
+
+        List<String> undocumentedFields = new ArrayList<>();
+        int requestSchemas = 0;
+        for (Map.Entry<String, JsonNode> schema : api.get("components").get("schemas").properties()) {
+            if (!schema.getKey().endsWith("Request")) {
+                continue;
+            }
+            requestSchemas++;
+            JsonNode properties = schema.getValue().get("properties");
+            assertThat(properties).as(schema.getKey() + " properties").isNotNull();
+            for (Map.Entry<String, JsonNode> property : properties.properties()) {
+                String where = schema.getKey() + "." + property.getKey();
+                if (blank(property.getValue().get("description"))) {
+                    undocumentedFields.add(where + ": no description");
+                }
+                JsonNode example = property.getValue().get("example");
+                if (blank(example)) {
+                    undocumentedFields.add(where + ": no example");
+                    continue;
+                }
+                // A string field's example is a string the field accepts (amounts and rates keep their decimals).
+                if ("string".equals(property.getValue().path("type").asText())) {
+                    String pattern = property.getValue().path("pattern").asText(null);
+                    String format = property.getValue().path("format").asText(null);
+                    if (!example.isTextual()) {
+                        undocumentedFields.add(where + ": example " + example + " is not a string");
+                    } else if (pattern != null && !example.asText().matches(pattern)) {
+                        undocumentedFields.add(where + ": example " + example + " does not match " + pattern);
+                    } else if ("date".equals(format) && !example.asText().matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
+                        undocumentedFields.add(where + ": example " + example + " is not a date");
+                    }
+                }
+            }
+        }
+        // 13 command bodies and the tranche's lender entries.
+        assertThat(requestSchemas).isGreaterThanOrEqualTo(14);
+        assertThat(undocumentedFields).isEmpty();
+
+        // Spot checks: roles and the problem codes a command can answer are in its description.
+        JsonNode paths = api.get("paths");
+        assertThat(paths.at("/~1api~1v1~1programs~1{programId}~1tranches~1{trancheId}~1draws/post/description")
+                .asText()).contains("TREASURY", "NO_PROGRAM", "UNKNOWN_TRANCHE", "NO_BASE_RATE",
+                "COMMITMENT_EXCEEDED", "PHASE_BUDGET_EXCEEDED", "GEARING_COVENANT_BREACH", "BACKDATED_COMMAND");
+        assertThat(paths.at("/~1api~1v1~1audit~1entries/get/description").asText()).contains("COMPLIANCE", "ADMIN");
+        assertThat(paths.at("/~1api~1v1~1programs~1{programId}~1positions/get/description").asText())
+                .contains("TREASURY", "COMPLIANCE", "ANALYST", "ADMIN", "NO_PROGRAM");
+        assertThat(api.at("/components/schemas/CreateTrancheRequest/properties/lenders/example").isArray()).isTrue();
+    }
+
+    private static boolean blank(JsonNode node) {
+        return node == null || node.isNull() || (node.isValueNode() && node.asText().isBlank())
+                || (node.isContainerNode() && node.isEmpty());
     }
 }
