@@ -17,6 +17,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -141,7 +142,19 @@ public class ReadModels {
 
     private void load(List<String> names, long head, AtomicLong loaded) {
         try {
-            BulkLoad.Result result = journal.read(events -> bulkLoad.load(events, facts.of(names), head, loaded));
+            List<ReadModelFacts.TableFacts<?>> tables = facts.of(names);
+            BulkLoad.Result result = journal.read(events -> bulkLoad.load(events, tables, head, loaded));
+            // Freshly copied rows have no planner statistics and no visibility map yet; autovacuum would add them
+            // later, competing with live queries just after the rebuild. VACUUM takes no bind parameter: the table
+            // names are the read models' own constants.
+            for (ReadModelFacts.TableFacts<?> table : tables) {
+                try {
+                    jdbc.execute("VACUUM (ANALYZE) " + table.table());
+                } catch (DataAccessException e) {
+                    log.warn("Could not VACUUM (ANALYZE) {} after its bulk load; autovacuum will: {}", table.table(),
+                            e.getMessage());
+                }
+            }
             TrackingToken resumeAt = GapAwareTrackingToken.newInstance(head, result.gaps());
             for (String name : names) {
                 String group = GROUPS.get(name);

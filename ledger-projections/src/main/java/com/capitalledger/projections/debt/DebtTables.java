@@ -1,5 +1,6 @@
 package com.capitalledger.projections.debt;
 
+import com.capitalledger.projections.support.Bitemporal;
 import com.capitalledger.projections.support.FactTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -49,14 +50,15 @@ public class DebtTables {
     }
 
     /**
-     * The fixings of the given rates known at {@code knownAt}, whatever their effective date: accruals through the
-     * as-of date need every fixing up to it, and the position reports the one in effect on it.
+     * The fixings of the given rates in effect up to the as-of date, as known at {@code knownAt}: accruals through
+     * the as-of date need every fixing up to it, the position reports the one in effect on it, and later fixings
+     * cannot change either.
      */
-    public List<FixingRow> fixingsOf(List<String> rateNames, java.time.Instant knownAt) {
+    public List<FixingRow> fixingsOf(List<String> rateNames, Bitemporal at) {
         if (rateNames.isEmpty()) {
             return List.of();
         }
-        return fixings.where("rate_name = ANY (?) AND recorded_at <= ?", rateNames.toArray(String[]::new),
-                timestamp(knownAt));
+        return fixings.where("rate_name = ANY (?) AND effective_date <= ? AND recorded_at <= ?",
+                rateNames.toArray(String[]::new), at.asOf(), timestamp(at.knownAt()));
     }
 }

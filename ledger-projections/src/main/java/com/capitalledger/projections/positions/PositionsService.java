@@ -85,7 +85,7 @@ public class PositionsService {
         List<String> rates = movements.stream().map(DebtMovement::baseRate).filter(Objects::nonNull)
                 .distinct().toList();
         TranchePositions positions = new TranchePositions();
-        debt.fixingsOf(rates, at.knownAt()).forEach(positions::apply);
+        debt.fixingsOf(rates, at).forEach(positions::apply);
         movements.forEach(positions::apply);
         return positions;
     }
