@@ -1,5 +1,6 @@
 package com.capitalledger.api;
 
+import com.capitalledger.api.demo.DemoOnFirstStart;
 import com.capitalledger.api.support.HttpClientSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,11 +51,15 @@ class EmbeddedDefaultRestartIT {
         return home.resolve("demo-credentials.properties");
     }
 
-    private HttpClientSupport http(ConfigurableApplicationContext context, String user) throws IOException {
+    private Properties passwords() throws IOException {
         Properties passwords = new Properties();
         try (Reader reader = Files.newBufferedReader(credentialsFile())) {
             passwords.load(reader);
         }
+        return passwords;
+    }
+
+    private static HttpClientSupport http(ConfigurableApplicationContext context, Properties passwords, String user) {
         String credentials = user + ":" + passwords.getProperty(user);
         return new HttpClientSupport(base(context), "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes()));
     }
@@ -74,6 +79,7 @@ class EmbeddedDefaultRestartIT {
                 {"programId":"RESTART","name":"Restart","currency":"USD","targetAmount":"1000000.00",
                  "maxDebtPct":"90","effectiveDate":"2025-01-21"}""";
         long eventsAfterFirstRun;
+        Properties firstPasswords;
 
         try (ConfigurableApplicationContext first = start()) {
             assertThat(Files.getPosixFilePermissions(credentialsFile()))
@@ -82,14 +88,16 @@ class EmbeddedDefaultRestartIT {
             assertThat(json(anonymous.get("/actuator/health/readiness")).get("status").asText()).isEqualTo("UP");
             assertThat(anonymous.get("/api/v1/programs/STARGATE").statusCode()).isEqualTo(401);
 
-            HttpClientSupport treasury = http(first, "treasury");
+            firstPasswords = passwords();
+            assertThat(first.getBean(DemoOnFirstStart.class).outcome()).isEqualTo(DemoOnFirstStart.Outcome.LOADED);
+            HttpClientSupport treasury = http(first, firstPasswords, "treasury");
             HttpResponse<String> demo = treasury.await("/api/v1/programs/STARGATE/positions?asOf=2025-12-31",
                     r -> r.statusCode() == 200 && "15000000000.00".equals(
                             json(r).get("capitalisation").get("outstandingDebt").asText()), Duration.ofSeconds(15));
             assertThat(demo.statusCode()).as(demo.body()).isEqualTo(200);
             assertThat(json(demo).get("investors")).hasSize(4);
             assertThat(json(demo).get("tranches")).hasSize(2);
-            assertThat(http(first, "admin").postJson("/api/v1/programs", body).statusCode())
+            assertThat(http(first, firstPasswords, "admin").postJson("/api/v1/programs", body).statusCode())
                     .as("the demo admin posts no business command").isEqualTo(403);
             assertThat(treasury.postJson("/api/v1/programs", body).statusCode()).isEqualTo(201);
             eventsAfterFirstRun = events(first);
@@ -99,13 +107,15 @@ class EmbeddedDefaultRestartIT {
                 .doesNotExist();
 
         try (ConfigurableApplicationContext second = start()) {
-            HttpClientSupport treasury = http(second, "treasury");
+            HttpClientSupport treasury = http(second, firstPasswords, "treasury");
             HttpResponse<String> program = treasury.get("/api/v1/programs/RESTART");
             assertThat(program.statusCode()).as("the same demo passwords still sign in").isEqualTo(200);
             assertThat(json(program).get("targetAmount").asText()).isEqualTo("1000000.00");
             assertThat(treasury.postJson("/api/v1/programs", body).statusCode())
                     .as("the event store remembers the program too").isEqualTo(422);
             assertThat(events(second)).as("the demo is not posted again").isEqualTo(eventsAfterFirstRun);
+            assertThat(second.getBean(DemoOnFirstStart.class).outcome())
+                    .isEqualTo(DemoOnFirstStart.Outcome.NOT_FIRST_START);
         }
     }
 }

@@ -34,21 +34,23 @@ public class StargateDemo {
     }
 
     /**
-     * Posts every step, in order, to {@code base} with the given {@code Authorization} header.
+     * Posts every step, in order, to the service at {@code base} (including any context path) with the given
+     * {@code Authorization} header.
      *
      * @return how many steps were newly recorded (the others were replays of an earlier load)
      * @throws IllegalStateException naming the step and the service's problem when a step is refused
      */
     public int load(URI base, String authorization) {
         JsonNode steps = scenario().get("steps");
+        String root = base.toString().replaceAll("/+$", "");
         int recorded = 0;
         for (int i = 0; i < steps.size(); i++) {
             JsonNode step = steps.get(i);
-            HttpRequest request = HttpRequest.newBuilder(base.resolve(step.get("path").asText()))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(root + step.get("path").asText()))
                     .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
                     .header("Authorization", authorization)
-                    .header("Idempotency-Key", "stargate-demo-step-" + (i + 1))
+                    .header("Idempotency-Key", key(i + 1))
                     .header("X-Correlation-Id", "stargate-demo")
                     .POST(HttpRequest.BodyPublishers.ofString(step.get("body").toString()))
                     .build();
@@ -64,15 +66,13 @@ public class StargateDemo {
         return recorded;
     }
 
-    /** Whether the demo program is already in the ledger, asked over the same API. */
-    public boolean present(URI base, String authorization) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve("/api/v1/programs/" + PROGRAM_ID))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", authorization).GET().build());
-        if (response.statusCode() != 200 && response.statusCode() != 404) {
-            throw new IllegalStateException("cannot tell whether the demo is loaded: " + response.statusCode() + " "
-                    + response.body());
-        }
-        return response.statusCode() == 200;
+    /** The idempotency key of a step, counted from 1. */
+    public static String key(int step) {
+        return "stargate-demo-step-" + step;
+    }
+
+    public int steps() {
+        return scenario().get("steps").size();
     }
 
     private JsonNode scenario() {

@@ -8,11 +8,14 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.security.SecureRandom;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -32,6 +35,8 @@ public final class DemoCredentials {
     private static final char[] ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789".toCharArray();
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9]{24,128}");
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+    private static final long MAX_SIZE = 4096;
 
     private DemoCredentials() {
     }
@@ -43,7 +48,7 @@ public final class DemoCredentials {
     /** The passwords in {@code file}, or new ones written there when it is missing, incomplete or readable by others. */
     public static Map<Role, String> loadOrCreate(Path file) {
         try {
-            if (Files.exists(file)) {
+            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
                 Map<Role, String> existing = read(file);
                 if (existing != null) {
                     log.info("Demo users' passwords read from {}", file);
@@ -61,9 +66,19 @@ public final class DemoCredentials {
     }
 
     private static Map<Role, String> read(Path file) throws IOException {
-        PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);
-        if (posix != null && !OWNER_ONLY.containsAll(posix.readAttributes().permissions())) {
-            log.warn("{} is readable by others than its owner; its demo passwords are replaced", file);
+        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class,
+                LinkOption.NOFOLLOW_LINKS);
+        if (view == null) {
+            log.warn("{} is on a file system that cannot restrict it to its owner; its demo passwords are replaced", file);
+            return null;
+        }
+        PosixFileAttributes attributes = view.readAttributes();
+        UserPrincipal me = file.getFileSystem().getUserPrincipalLookupService()
+                .lookupPrincipalByName(System.getProperty("user.name"));
+        if (!attributes.isRegularFile() || !attributes.owner().equals(me) || attributes.size() > MAX_SIZE
+                || !OWNER_ONLY.containsAll(attributes.permissions())) {
+            log.warn("{} is not a small regular file of {} readable by its owner alone; its demo passwords are replaced",
+                    file, me.getName());
             return null;
         }
         Properties properties = new Properties();
@@ -95,21 +110,29 @@ public final class DemoCredentials {
         return passwords;
     }
 
-    /** Written to a new owner-only file first, then moved into place: the passwords are never readable by others. */
+    /**
+     * Written to a new, uniquely named owner-only file first, then moved into place: the passwords are never readable
+     * by others, and a link planted at the final name is replaced, not followed. A directory created here is the
+     * owner's alone too.
+     */
     private static void write(Path file, Map<Role, String> passwords) throws IOException {
         Path directory = file.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
-        boolean posix = Files.getFileAttributeView(directory, PosixFileAttributeView.class) != null;
-        Path temporary = directory.resolve(file.getFileName() + ".new");
-        Files.deleteIfExists(temporary);
-        if (!posix) {
+        if (Files.getFileAttributeView(directory.getRoot(), PosixFileAttributeView.class) == null) {
             throw new IOException(directory + " cannot restrict a file to its owner; configure ledger.security.users");
         }
-        Files.createFile(temporary, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        if (!Files.isDirectory(directory)) {
+            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY));
+        }
+        Path temporary = Files.createTempFile(directory, file.getFileName().toString(), ".new",
+                PosixFilePermissions.asFileAttribute(OWNER_ONLY));
         StringBuilder text = new StringBuilder("# Demo users of the capital ledger's embedded default (HTTP Basic).\n"
                 + "# Generated at first start; delete this file to generate new ones. Never use them elsewhere.\n");
         passwords.forEach((role, password) -> text.append(userName(role)).append('=').append(password).append('\n'));
-        Files.writeString(temporary, text, StandardCharsets.UTF_8);
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
     }
 }

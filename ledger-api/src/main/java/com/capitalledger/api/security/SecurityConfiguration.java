@@ -3,6 +3,7 @@ package com.capitalledger.api.security;
 import com.capitalledger.api.web.ProblemWriter;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -23,6 +25,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -51,7 +54,18 @@ public class SecurityConfiguration {
      */
     @Bean
     UserDirectory userDirectory(LedgerSecurityProperties properties, ObjectProvider<EmbeddedPostgres> embedded,
-                                ObjectProvider<JwtDecoder> jwt) {
+                                ObjectProvider<JwtDecoder> jwt,
+                                ObjectProvider<OAuth2ResourceServerProperties> resourceServer) {
+        if (jwt.getIfAvailable() != null) {
+            List<String> audiences = resourceServer.getIfAvailable() == null ? List.of()
+                    : resourceServer.getIfAvailable().getJwt().getAudiences();
+            if (audiences.isEmpty()) {
+                // Without an audience check, any token the identity provider signs (for any other application) with a
+                // roles claim would be accepted here.
+                throw new IllegalStateException("A JWT issuer or key set is configured without an audience: set "
+                        + "spring.security.oauth2.resourceserver.jwt.audiences to the audience the ledger's tokens carry");
+            }
+        }
         if (!properties.users().isEmpty()) {
             return UserDirectory.configured(properties.users());
         }
@@ -63,7 +77,8 @@ public class SecurityConfiguration {
         }
         throw new IllegalStateException("No way to authenticate anyone: configure users (ledger.security.users[i].name,"
                 + " .password as {bcrypt}, .roles) or a JWT issuer (spring.security.oauth2.resourceserver.jwt.issuer-uri"
-                + " or .jwk-set-uri). Demo users exist only on the embedded default database.");
+                + " or .jwk-set-uri, with .audiences). Demo users exist only on the embedded default database, unless "
+                + "ledger.security.demo-users=false.");
     }
 
     @Bean
@@ -98,11 +113,18 @@ public class SecurityConfiguration {
                 });
         if (decoder != null) {
             JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
-            provider.setJwtAuthenticationConverter(tokens(properties.jwt()));
+            provider.setJwtAuthenticationConverter(tokens(properties.jwt(), users.names()));
             http.oauth2ResourceServer(server -> server
                     .authenticationEntryPoint(problems)
                     .accessDeniedHandler(problems)
-                    .jwt(jwt -> jwt.authenticationManager(new ProviderManager(provider))));
+                    .jwt(jwt -> jwt.authenticationManager(new ProviderManager(provider)))
+                    .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                        @Override
+                        public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                            filter.setAuthenticationFailureHandler(problems::bearerFailure);
+                            return filter;
+                        }
+                    }));
         }
         return http.build();
     }
@@ -127,16 +149,22 @@ public class SecurityConfiguration {
     }
 
     /** A token's principal (recorded as the actor on events) and its ledger roles; other role names are ignored. */
-    static Converter<Jwt, AbstractAuthenticationToken> tokens(LedgerSecurityProperties.Jwt settings) {
+    static Converter<Jwt, AbstractAuthenticationToken> tokens(LedgerSecurityProperties.Jwt settings,
+                                                              Set<String> basicUsers) {
         return jwt -> {
             String principal = jwt.getClaimAsString(settings.principalClaim());
             if (principal == null || principal.isBlank()) {
                 throw new InvalidBearerTokenException("the token has no " + settings.principalClaim() + " claim");
             }
+            if (basicUsers.contains(principal.toLowerCase(Locale.ROOT))) {
+                // The actor and the idempotency keys of a configured user must not be reachable through a token.
+                throw new InvalidBearerTokenException("the token's principal is the name of a configured user");
+            }
             Set<Role> roles = EnumSet.noneOf(Role.class);
             for (String name : claimValues(jwt.getClaims().get(settings.rolesClaim()))) {
                 for (Role role : Role.values()) {
-                    if (role.name().equals(name.toUpperCase(Locale.ROOT))) {
+                    // Exactly the ledger's role names: an identity provider's generic "admin" grants nothing here.
+                    if (role.name().equals(name)) {
                         roles.add(role);
                     }
                 }

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
@@ -45,6 +46,21 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
             detail = "authentication required: HTTP Basic" + (bearer ? " or a bearer token" : "");
         }
         problems.write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", detail);
+    }
+
+    /**
+     * A bearer token that could not be checked because the identity provider's keys could not be fetched is not the
+     * client's fault: 503 with Retry-After, not the framework's 500. Any other failure is a 401.
+     */
+    void bearerFailure(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+            throws IOException {
+        if (failure instanceof AuthenticationServiceException) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+            problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "AUTHENTICATION_UNAVAILABLE",
+                    "the bearer token cannot be checked now: the identity provider's keys are unavailable; retry");
+            return;
+        }
+        commence(request, response, failure);
     }
 
     @Override

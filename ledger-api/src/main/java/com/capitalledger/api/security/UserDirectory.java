@@ -11,6 +11,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -44,7 +45,8 @@ public final class UserDirectory {
             if (user.name() == null || !NAME.matcher(user.name()).matches()) {
                 throw new IllegalStateException(property + ".name must be 1 to 64 of A-Z a-z 0-9 . _ @ -");
             }
-            if (!names.add(user.name())) {
+            // Spring Security's user store ignores case: "Alice" and "alice" are the same user.
+            if (!names.add(user.name().toLowerCase(Locale.ROOT))) {
                 throw new IllegalStateException(property + ".name " + user.name() + " is configured twice");
             }
             if (user.password() == null || !BCRYPT.matcher(user.password()).matches()) {
@@ -77,8 +79,11 @@ public final class UserDirectory {
         return users;
     }
 
-    public boolean isEmpty() {
-        return users.isEmpty();
+    /** The users' names in lower case (names are case-insensitive). */
+    public Set<String> names() {
+        Set<String> names = new HashSet<>();
+        users.forEach(user -> names.add(user.getUsername().toLowerCase(Locale.ROOT)));
+        return Set.copyOf(names);
     }
 
     /** The demo user's clear password for a role, when the demo users are in use. */

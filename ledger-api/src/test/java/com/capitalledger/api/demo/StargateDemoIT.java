@@ -34,15 +34,17 @@ class StargateDemoIT extends IntegrationTest {
     private StargateDemo demo;
 
     @Autowired
+    private DemoOnFirstStart firstStart;
+
+    @Autowired
     private ObjectMapper mapper;
 
     @BeforeAll
     void loadTheDemo() {
         URI base = URI.create("http://localhost:" + port);
-        assertThat(demo.present(base, TestUsers.TREASURY.basic())).isFalse();
+        assertThat(firstStart.firstStartOrUnfinished("treasury")).as("an empty event store").isTrue();
         assertThat(demo.load(base, TestUsers.TREASURY.basic())).as("every step newly recorded").isEqualTo(20);
         awaitReadModels();
-        assertThat(demo.present(base, TestUsers.TREASURY.basic())).isTrue();
     }
 
     @Test
@@ -70,5 +72,18 @@ class StargateDemoIT extends IntegrationTest {
 
         assertThat(demo.load(base, TestUsers.TREASURY.basic())).isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class)).isEqualTo(events);
+        assertThat(firstStart.firstStartOrUnfinished("treasury")).as("a ledger in use is not a first start").isFalse();
+    }
+
+    @Test
+    void aLoadInterruptedBeforeItsLastStepIsFinishedOnTheNextStart() {
+        // As if the service had stopped after step 19: the last step's answer was never recorded.
+        jdbc.update("DELETE FROM idempotency_key WHERE principal = 'treasury' AND idempotency_key = ?",
+                StargateDemo.key(20));
+        assertThat(firstStart.firstStartOrUnfinished("treasury")).isTrue();
+
+        demo.load(URI.create("http://localhost:" + port + "/"), TestUsers.TREASURY.basic());
+
+        assertThat(firstStart.firstStartOrUnfinished("treasury")).isFalse();
     }
 }

@@ -52,6 +52,30 @@ class DemoCredentialsTest {
     }
 
     @Test
+    void aLinkPlantedAtTheFilesNameIsReplacedNotFollowed() throws IOException {
+        Path elsewhere = home.resolve("elsewhere.properties");
+        Map<Role, String> planted = DemoCredentials.loadOrCreate(elsewhere);
+        Path file = home.resolve("demo-credentials.properties");
+        Files.createSymbolicLink(file, elsewhere);
+
+        Map<Role, String> passwords = DemoCredentials.loadOrCreate(file);
+
+        assertThat(passwords.get(Role.ADMIN)).as("the linked file's passwords are not trusted")
+                .isNotEqualTo(planted.get(Role.ADMIN));
+        assertThat(Files.isSymbolicLink(file)).isFalse();
+        assertThat(DemoCredentials.loadOrCreate(elsewhere)).as("the link's target is left alone").isEqualTo(planted);
+    }
+
+    @Test
+    void aNewDirectoryIsTheOwnersAlone() throws IOException {
+        Path file = home.resolve("fresh").resolve("demo-credentials.properties");
+
+        DemoCredentials.loadOrCreate(file);
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent()))).isEqualTo("rwx------");
+    }
+
+    @Test
     void anIncompleteFileIsReplaced() throws IOException {
         Path file = home.resolve("demo-credentials.properties");
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

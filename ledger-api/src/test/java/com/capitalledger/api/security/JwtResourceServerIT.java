@@ -43,6 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class JwtResourceServerIT extends IntegrationTest {
 
+    private static final String LEDGER = "capital-ledger";
     private static final KeyPair TRUSTED = rsa();
     private static final KeyPair UNKNOWN = rsa();
     private static final HttpServer JWKS = jwks();
@@ -51,6 +52,7 @@ class JwtResourceServerIT extends IntegrationTest {
     static void issuer(DynamicPropertyRegistry registry) {
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
                 () -> "http://localhost:" + JWKS.getAddress().getPort() + "/jwks.json");
+        registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> LEDGER);
     }
 
     @AfterAll
@@ -86,11 +88,11 @@ class JwtResourceServerIT extends IntegrationTest {
         }
     }
 
-    private static String token(KeyPair key, String subject, List<String> roles, Instant expiry) {
+    private static String token(KeyPair key, String subject, Object roles, Instant expiry, String audience) {
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("trusted").build(),
-                    new JWTClaimsSet.Builder().subject(subject).claim("roles", roles).issueTime(new Date())
-                            .expirationTime(Date.from(expiry)).build());
+                    new JWTClaimsSet.Builder().subject(subject).claim("roles", roles).audience(audience)
+                            .issueTime(new Date()).expirationTime(Date.from(expiry)).build());
             jwt.sign(new RSASSASigner((RSAPrivateKey) key.getPrivate()));
             return "Bearer " + jwt.serialize();
         } catch (JOSEException e) {
@@ -98,8 +100,12 @@ class JwtResourceServerIT extends IntegrationTest {
         }
     }
 
-    private HttpClientSupport bearer(KeyPair key, String subject, List<String> roles, Instant expiry) {
-        return new HttpClientSupport("http://localhost:" + port, token(key, subject, roles, expiry));
+    private HttpClientSupport bearer(KeyPair key, String subject, Object roles, Instant expiry) {
+        return bearer(key, subject, roles, expiry, LEDGER);
+    }
+
+    private HttpClientSupport bearer(KeyPair key, String subject, Object roles, Instant expiry, String audience) {
+        return new HttpClientSupport("http://localhost:" + port, token(key, subject, roles, expiry, audience));
     }
 
     private static Instant inAnHour() {
@@ -129,16 +135,24 @@ class JwtResourceServerIT extends IntegrationTest {
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(json(refused).get("code").asText()).isEqualTo("FORBIDDEN");
 
-        HttpClientSupport nobody = bearer(TRUSTED, "intruder", List.of("SUPERUSER"), inAnHour());
-        assertThat(nobody.get("/api/v1/programs/NONE/positions").statusCode()).isEqualTo(403);
+        HttpClientSupport nobody = bearer(TRUSTED, "intruder", List.of("SUPERUSER", "admin", "Treasury"), inAnHour());
+        assertThat(nobody.get("/api/v1/programs/NONE/positions").statusCode())
+                .as("role names match exactly: an identity provider's generic admin is not the ledger's ADMIN")
+                .isEqualTo(403);
+
+        HttpClientSupport spaceSeparated = bearer(TRUSTED, "analyst-8", "ANALYST COMPLIANCE", inAnHour());
+        assertThat(spaceSeparated.get("/api/v1/audit/entries?programId=NONE").statusCode()).isEqualTo(200);
     }
 
     @Test
-    void expiredForeignAndOverPrivilegedTokensAreRefusedWithABearerChallenge() {
+    void expiredForeignOverPrivilegedMisaddressedAndImpersonatingTokensAreRefused() {
         List<HttpClientSupport> refused = List.of(
                 bearer(TRUSTED, "late", List.of("TREASURY"), Instant.now().minus(Duration.ofHours(1))),
                 bearer(UNKNOWN, "forger", List.of("TREASURY"), inAnHour()),
                 bearer(TRUSTED, "root", List.of("ADMIN", "TREASURY"), inAnHour()),
+                bearer(TRUSTED, "elsewhere", List.of("TREASURY"), inAnHour(), "another-application"),
+                bearer(TRUSTED, "Treasury", List.of("TREASURY"), inAnHour()),
+                bearer(TRUSTED, " ", List.of("TREASURY"), inAnHour()),
                 new HttpClientSupport("http://localhost:" + port, "Bearer not-a-jwt"));
         for (HttpClientSupport client : refused) {
             HttpResponse<String> response = client.get("/api/v1/programs/NONE/positions");

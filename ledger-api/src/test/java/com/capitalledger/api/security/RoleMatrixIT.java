@@ -126,10 +126,12 @@ class RoleMatrixIT extends IntegrationTest {
         Set<String> exposed = new TreeSet<>();
         mappings.getHandlerMethods().forEach((info, handler) -> {
             if (handler.getBeanType().getPackageName().startsWith("com.capitalledger")) {
-                for (var method : info.getMethodsCondition().getMethods()) {
-                    for (String pattern : info.getPatternValues()) {
-                        exposed.add(method + " " + pattern);
+                var methods = info.getMethodsCondition().getMethods();
+                for (String pattern : info.getPatternValues()) {
+                    if (methods.isEmpty()) {
+                        exposed.add("ANY " + pattern);
                     }
+                    methods.forEach(method -> exposed.add(method + " " + pattern));
                 }
             }
         });
@@ -147,6 +149,7 @@ class RoleMatrixIT extends IntegrationTest {
                 awaitReadModels();
             }
             long events = events();
+            long keys = jdbc.queryForObject("SELECT count(*) FROM idempotency_key", Long.class);
             check(row, "anonymous", send(row, anonymous()), 401, mismatches);
             for (TestUsers caller : CALLERS) {
                 if (!row.allowed().contains(caller)) {
@@ -154,6 +157,8 @@ class RoleMatrixIT extends IntegrationTest {
                 }
             }
             assertThat(events()).as("refused callers of " + row.endpoint() + " recorded nothing").isEqualTo(events);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM idempotency_key", Long.class))
+                    .as("refused callers of " + row.endpoint() + " used up no idempotency key").isEqualTo(keys);
             for (TestUsers caller : CALLERS) {
                 if (row.allowed().contains(caller)) {
                     HttpResponse<String> response = send(row, http(caller));

@@ -47,6 +47,23 @@ class StartupRefusalIT {
     }
 
     @Test
+    void theEmbeddedDefaultWithDemoUsersSwitchedOffAndNoUsersRefusesToStart() {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(LedgerApplication.class).run("--spring.datasource.url=",
+                "--ledger.embedded-postgres.ephemeral=true", "--ledger.security.demo-users=false", "--server.port=0",
+                "--logging.level.root=OFF").close())
+                .rootCause().hasMessageContaining("No way to authenticate anyone")
+                .hasMessageContaining("ledger.security.demo-users=false");
+    }
+
+    @Test
+    void aJwtIssuerWithoutAnAudienceIsRefusedAtStartUp() {
+        assertThatThrownBy(() -> start(
+                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:9/jwks.json"))
+                .rootCause().hasMessageContaining("without an audience")
+                .hasMessageContaining("spring.security.oauth2.resourceserver.jwt.audiences");
+    }
+
+    @Test
     void aClearTextPasswordIsRefusedAtStartUp() {
         assertThatThrownBy(() -> start("--ledger.security.users[0].name=treasury",
                 "--ledger.security.users[0].password={noop}treasury", "--ledger.security.users[0].roles=TREASURY"))

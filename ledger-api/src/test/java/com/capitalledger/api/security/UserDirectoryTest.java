@@ -51,6 +51,8 @@ class UserDirectoryTest {
     void namesAreUniqueWellFormedAndEveryUserHasARole() {
         assertThatThrownBy(() -> UserDirectory.configured(List.of(user("a", HASH, Role.ADMIN), user("a", HASH, Role.ANALYST))))
                 .hasMessageContaining("ledger.security.users[1].name a is configured twice");
+        assertThatThrownBy(() -> UserDirectory.configured(List.of(user("Alice", HASH, Role.ADMIN), user("alice", HASH, Role.ANALYST))))
+                .as("names are case-insensitive").hasMessageContaining("ledger.security.users[1].name alice is configured twice");
         assertThatThrownBy(() -> UserDirectory.configured(List.of(user("bad name", HASH, Role.ADMIN))))
                 .hasMessageContaining("ledger.security.users[0].name must be");
         assertThatThrownBy(() -> UserDirectory.configured(List.of(user(null, HASH, Role.ADMIN))))
