@@ -3,9 +3,11 @@ package com.capitalledger.api.admin;
 import com.capitalledger.projections.consistency.JournalEvent;
 import com.capitalledger.projections.support.Streams;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.stereotype.Component;
 
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -19,14 +21,19 @@ public class Journal {
         this.storage = storage;
     }
 
+    /**
+     * Each event under its own index, even one that commits during the read after a later-numbered event (writers
+     * keep writing during a rebuild or a check): the stream is sequential, so each token is compared with the one
+     * before it.
+     */
     public <R> R read(Function<Stream<JournalEvent>, R> reader) {
         try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(null, false)) {
-            return reader.apply(events.map(Journal::journalEvent));
+            AtomicReference<TrackingToken> previous = new AtomicReference<>();
+            return reader.apply(events.sequential().map(message -> {
+                long index = Streams.ownIndex(previous.getAndSet(message.trackingToken()), message.trackingToken());
+                return new JournalEvent(message.getIdentifier(), index, message.getPayload(), message.getTimestamp(),
+                        message.getMetaData());
+            }));
         }
-    }
-
-    private static JournalEvent journalEvent(TrackedEventMessage<?> message) {
-        return new JournalEvent(message.getIdentifier(), Streams.globalIndex(message.trackingToken()),
-                message.getPayload(), message.getTimestamp(), message.getMetaData());
     }
 }

@@ -1,13 +1,12 @@
 package com.capitalledger.projections.audit;
 
+import com.capitalledger.projections.support.EventPositions;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
-
-import static com.capitalledger.projections.support.Streams.globalIndex;
 
 /** Writes one audit line per accepted event, with the metadata of the request that caused it. Its own group. */
 @Component
@@ -17,15 +16,17 @@ public class AuditProjection {
     public static final String PROCESSING_GROUP = "audit-trail";
 
     private final AuditTrail trail;
+    private final EventPositions positions;
 
-    public AuditProjection(AuditTrail trail) {
+    public AuditProjection(AuditTrail trail, EventPositions positions) {
         this.trail = trail;
+        this.positions = positions;
     }
 
     /** Every event is audited, whatever its type. */
     @EventHandler
     void on(Object event, EventMessage<?> message, TrackingToken token) {
-        trail.recordAccepted(AuditEntries.accepted(message.getIdentifier(), globalIndex(token), event,
+        trail.recordAccepted(AuditEntries.accepted(message.getIdentifier(), positions.of(token), event,
                 message.getTimestamp(), message.getMetaData()));
     }
 

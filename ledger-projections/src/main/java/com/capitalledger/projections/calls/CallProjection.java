@@ -3,6 +3,7 @@ package com.capitalledger.projections.calls;
 import com.capitalledger.core.equity.api.CallDefaultCured;
 import com.capitalledger.core.equity.api.CallDefaultRecorded;
 import com.capitalledger.core.equity.api.CapitalCalled;
+import com.capitalledger.projections.support.EventPositions;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -12,8 +13,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 
-import static com.capitalledger.projections.support.Streams.recorded;
-
 /** Records capital calls, their allocations and defaults in {@code call_movement}; its own processing group. */
 @Component
 @ProcessingGroup(CallProjection.PROCESSING_GROUP)
@@ -22,13 +21,15 @@ public class CallProjection {
     public static final String PROCESSING_GROUP = "capital-calls";
 
     private final CallMovementTable table;
+    private final EventPositions positions;
 
-    public CallProjection(CallMovementTable table) {
+    public CallProjection(CallMovementTable table, EventPositions positions) {
         this.table = table;
+        this.positions = positions;
     }
 
     private void record(Object event, TrackingToken token, Instant recordedAt) {
-        CallMovements.of(recorded(event, token, recordedAt)).forEach(table.facts()::insert);
+        CallMovements.of(positions.recorded(event, token, recordedAt)).forEach(table.facts()::insert);
     }
 
     @EventHandler

@@ -5,6 +5,7 @@ import com.capitalledger.core.debt.api.TrancheDrawn;
 import com.capitalledger.core.debt.api.TrancheRepaid;
 import com.capitalledger.core.debt.api.TrancheRepriced;
 import com.capitalledger.core.rates.api.BaseRateFixed;
+import com.capitalledger.projections.support.EventPositions;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -13,8 +14,6 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-
-import static com.capitalledger.projections.support.Streams.recorded;
 
 /**
  * Records tranches, their lenders, draws, repayments and repricings in {@code debt_movement}, and base-rate fixings in
@@ -27,13 +26,15 @@ public class DebtProjection {
     public static final String PROCESSING_GROUP = "tranches";
 
     private final DebtTables tables;
+    private final EventPositions positions;
 
-    public DebtProjection(DebtTables tables) {
+    public DebtProjection(DebtTables tables, EventPositions positions) {
         this.tables = tables;
+        this.positions = positions;
     }
 
     private void record(Object event, TrackingToken token, Instant recordedAt) {
-        DebtMovements.of(recorded(event, token, recordedAt)).forEach(tables.movements()::insert);
+        DebtMovements.of(positions.recorded(event, token, recordedAt)).forEach(tables.movements()::insert);
     }
 
     @EventHandler
@@ -58,7 +59,7 @@ public class DebtProjection {
 
     @EventHandler
     void on(BaseRateFixed event, TrackingToken token, @Timestamp Instant at) {
-        DebtMovements.fixing(recorded(event, token, at)).ifPresent(tables.fixings()::insert);
+        DebtMovements.fixing(positions.recorded(event, token, at)).ifPresent(tables.fixings()::insert);
     }
 
     @ResetHandler

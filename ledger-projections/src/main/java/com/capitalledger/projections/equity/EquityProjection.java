@@ -8,6 +8,7 @@ import com.capitalledger.core.equity.api.CommitmentIncreased;
 import com.capitalledger.core.equity.api.CommitmentReduced;
 import com.capitalledger.core.equity.api.CommitmentTransferred;
 import com.capitalledger.core.equity.api.EquityCommitted;
+import com.capitalledger.projections.support.EventPositions;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -17,8 +18,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 
-import static com.capitalledger.projections.support.Streams.recorded;
-
 /** Records every equity event's movements in {@code equity_movement}; its own processing group. */
 @Component
 @ProcessingGroup(EquityProjection.PROCESSING_GROUP)
@@ -27,13 +26,15 @@ public class EquityProjection {
     public static final String PROCESSING_GROUP = "investor-positions";
 
     private final EquityMovementTable table;
+    private final EventPositions positions;
 
-    public EquityProjection(EquityMovementTable table) {
+    public EquityProjection(EquityMovementTable table, EventPositions positions) {
         this.table = table;
+        this.positions = positions;
     }
 
     private void record(Object event, TrackingToken token, Instant recordedAt) {
-        EquityMovements.of(recorded(event, token, recordedAt)).forEach(table.facts()::insert);
+        EquityMovements.of(positions.recorded(event, token, recordedAt)).forEach(table.facts()::insert);
     }
 
     @EventHandler

@@ -5,6 +5,7 @@ import com.capitalledger.core.debt.api.TrancheDrawn;
 import com.capitalledger.core.equity.api.CapitalCalled;
 import com.capitalledger.core.program.api.PhaseCreated;
 import com.capitalledger.core.program.api.ProgramCreated;
+import com.capitalledger.projections.support.EventPositions;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -15,8 +16,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.Optional;
-
-import static com.capitalledger.projections.support.Streams.recorded;
 
 /**
  * The programs read model: each program's terms in {@code program_summary}, and what its phases have deployed in
@@ -30,10 +29,12 @@ public class ProgramProjection {
 
     private final ProgramSummaryRepository summaries;
     private final PhaseMovementTable phases;
+    private final EventPositions positions;
 
-    public ProgramProjection(ProgramSummaryRepository summaries, PhaseMovementTable phases) {
+    public ProgramProjection(ProgramSummaryRepository summaries, PhaseMovementTable phases, EventPositions positions) {
         this.summaries = summaries;
         this.phases = phases;
+        this.positions = positions;
     }
 
     @EventHandler
@@ -42,7 +43,7 @@ public class ProgramProjection {
     }
 
     private void record(Object event, TrackingToken token, Instant recordedAt) {
-        PhaseMovements.of(recorded(event, token, recordedAt)).ifPresent(phases.facts()::insert);
+        PhaseMovements.of(positions.recorded(event, token, recordedAt)).ifPresent(phases.facts()::insert);
     }
 
     @EventHandler

@@ -4,7 +4,6 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 
-import java.time.Instant;
 
 /** Helpers for event handlers that record facts with their place in the global event stream. */
 public final class Streams {
@@ -12,7 +11,11 @@ public final class Streams {
     private Streams() {
     }
 
-    /** The event's global index: the JDBC event store's token, unwrapped from a replay or a segment merge. */
+    /**
+     * The token's global index, unwrapped from a replay or a segment merge. For the JDBC store's gap-aware tokens that
+     * is the highest index seen, which is the event's own only when it did not fill a gap: handlers use
+     * {@link EventPositions}; this is right for reading the store from the start, where nothing fills a gap.
+     */
     public static long globalIndex(TrackingToken token) {
         TrackingToken event = WrappedToken.unwrapUpperBound(token);
         if (event instanceof GapAwareTrackingToken gapAware) {
@@ -21,7 +24,20 @@ public final class Streams {
         return event.position().orElseThrow(() -> new IllegalStateException("no position in token " + token));
     }
 
-    public static <E> Recorded<E> recorded(E event, TrackingToken token, Instant recordedAt) {
-        return new Recorded<>(event, globalIndex(token), recordedAt);
+    /**
+     * An event's own global index, read in sequence: its token, and the token of the event before it in the same
+     * stream. A gap-aware token's index only moves forward; when it did not, the event filled a gap, and its index is
+     * the one gap that the previous token had and this one no longer has.
+     */
+    public static long ownIndex(TrackingToken previous, TrackingToken current) {
+        TrackingToken now = WrappedToken.unwrapUpperBound(current);
+        TrackingToken before = previous == null ? null : WrappedToken.unwrapUpperBound(previous);
+        if (!(now instanceof GapAwareTrackingToken token) || !(before instanceof GapAwareTrackingToken earlier)
+                || token.getIndex() > earlier.getIndex()) {
+            return globalIndex(current);
+        }
+        return earlier.getGaps().stream().filter(gap -> !token.getGaps().contains(gap)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("token " + current + " neither advances on " + previous
+                        + " nor fills one of its gaps"));
     }
 }
