@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Properties;
 
 import static com.capitalledger.api.support.HttpClientSupport.json;
@@ -101,6 +102,11 @@ class EmbeddedDefaultRestartIT {
                     .as("the demo admin posts no business command").isEqualTo(403);
             assertThat(treasury.postJson("/api/v1/programs", body).statusCode()).isEqualTo(201);
             eventsAfterFirstRun = events(first);
+            JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
+            assertThat(List.of(jdbc.queryForObject("SHOW fsync", String.class),
+                    jdbc.queryForObject("SHOW synchronous_commit", String.class),
+                    jdbc.queryForObject("SHOW full_page_writes", String.class)))
+                    .as("an acknowledged command is on disk").containsOnly("on");
         }
         assertThat(home.resolve("postgres").resolve("PG_VERSION")).exists();
         assertThat(home.resolve("postgres").resolve("postmaster.pid")).as("PostgreSQL stopped with the service")

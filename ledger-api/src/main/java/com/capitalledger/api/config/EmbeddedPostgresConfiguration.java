@@ -43,6 +43,13 @@ public class EmbeddedPostgresConfiguration {
             Files.createDirectories(properties.dataDirectory());
             builder.setDataDirectory(properties.dataDirectory()).setCleanDataDirectory(false);
         }
+        if (properties.durable()) {
+            // The embedded server's defaults are made for throw-away test databases: no fsync, asynchronous commit.
+            // A ledger acknowledges a command only once it is on disk, so the persistent default turns both back on.
+            builder.setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on");
+        }
         EmbeddedPostgres postgres = builder.start();
         createDatabaseIfMissing(postgres, properties.database());
         log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(),

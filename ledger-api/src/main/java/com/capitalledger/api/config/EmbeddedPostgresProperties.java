@@ -11,11 +11,16 @@ import java.nio.file.Path;
  * @param port          the port it listens on (127.0.0.1 only); 0 picks a free one
  * @param database      the database the ledger uses inside it
  * @param ephemeral     a throw-away cluster in a temporary directory, removed on shutdown (tests)
+ * @param durable       fsync and synchronous commit on; by default on unless ephemeral (benchmarks turn it on)
  */
 @ConfigurationProperties("ledger.embedded-postgres")
-public record EmbeddedPostgresProperties(Path dataDirectory, int port, String database, boolean ephemeral) {
+public record EmbeddedPostgresProperties(Path dataDirectory, int port, String database, boolean ephemeral,
+                                         Boolean durable) {
 
     public EmbeddedPostgresProperties {
+        if (durable == null) {
+            durable = !ephemeral;
+        }
         if (dataDirectory == null) {
             dataDirectory = Path.of(System.getProperty("user.home"), ".capital-ledger", "postgres");
         }
