@@ -62,7 +62,8 @@ public final class ReadModelBenchmark {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LedgerApplication.class).run(
                 "--ledger.security.users[0].name=bench", "--ledger.security.users[0].roles=ANALYST",
                 "--ledger.security.users[0].password={bcrypt}" + new BCryptPasswordEncoder().encode(password),
-                "--spring.datasource.url=", "--ledger.embedded-postgres.ephemeral=true", "--server.port=0",
+                "--spring.datasource.url=", "--ledger.embedded-postgres.ephemeral=true",
+                "--ledger.embedded-postgres.durable=true", "--server.port=0",
                 "--logging.structured.format.console=", "--logging.level.root=WARN",
                 "--logging.level.com.capitalledger.api.admin=INFO")) {
             EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);

@@ -1,0 +1,205 @@
+package com.capitalledger.api.bench;
+
+import com.capitalledger.api.LedgerApplication;
+import com.capitalledger.core.equity.api.IncreaseCommitment;
+import com.capitalledger.core.equity.api.InvestorId;
+import com.capitalledger.core.program.api.ProgramId;
+import com.capitalledger.projections.audit.AuditKeys;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+import javax.sql.DataSource;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+/**
+ * The command benchmark (not part of the test suite): at {@value #CLIENTS} concurrent clients, each on a program of
+ * its own, measures in the same run on the same machine and the same embedded PostgreSQL:
+ * <ol>
+ *     <li>the raw PostgreSQL baseline: single-row insert transactions/s (a row about the size of a stored event);</li>
+ *     <li>commands in process: {@code IncreaseCommitment} through Axon's command gateway (load the program from its
+ *     snapshot and events, decide, append, commit), commands/s;</li>
+ *     <li>the same command end to end over HTTP: Basic authentication, validation, idempotency key stored in the
+ *     command's transaction, ETag; commands/s and latency p50/p99.</li>
+ * </ol>
+ * Run with the read-model benchmark: {@code ./mvnw -pl ledger-api -am -Pbenchmark -DskipTests verify}
+ * ({@code -Dbench.commands=...} per measurement, default 20,000).
+ */
+public final class CommandBenchmark {
+
+    private static final int CLIENTS = 8;
+    private static final int WARMUP = 1_000;
+    private static final LocalDate DAY = LocalDate.of(2025, 1, 21);
+
+    private CommandBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int total = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        String password = UUID.randomUUID().toString();
+        String authorization = "Basic " + Base64.getEncoder().encodeToString(("bench:" + password).getBytes(UTF_8));
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LedgerApplication.class).run(
+                "--ledger.security.users[0].name=bench", "--ledger.security.users[0].roles=TREASURY",
+                "--ledger.security.users[0].password={bcrypt}" + new BCryptPasswordEncoder().encode(password),
+                "--spring.datasource.url=", "--ledger.embedded-postgres.ephemeral=true",
+                "--ledger.embedded-postgres.durable=true", "--server.port=0",
+                "--logging.structured.format.console=", "--logging.level.root=WARN")) {
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(CLIENTS)).build();
+            for (int client = 0; client < CLIENTS; client++) {
+                setUp(http, port, authorization, client);
+            }
+
+            JdbcTemplate jdbc = new JdbcTemplate(app.getBean(DataSource.class));
+            System.out.printf("PostgreSQL %s, fsync=%s, synchronous_commit=%s (the same server for every figure)%n",
+                    jdbc.queryForObject("SHOW server_version", String.class),
+                    jdbc.queryForObject("SHOW fsync", String.class),
+                    jdbc.queryForObject("SHOW synchronous_commit", String.class));
+            double raw = rate("raw PostgreSQL single-row insert transactions",
+                    rawInserts(app.getBean(DataSource.class), total));
+
+            CommandGateway gateway = app.getBean(CommandGateway.class);
+            run(WARMUP, (client, i) -> inProcess(gateway, client));
+            double inProcess = rate("commands in process (IncreaseCommitment via the command gateway)",
+                    run(total, (client, i) -> inProcess(gateway, client)));
+            System.out.printf("  in process / raw = %.2f (target >= 0.5)%n", inProcess / raw);
+
+            run(WARMUP, (client, i) -> overHttp(http, port, authorization, client));
+            Timing overHttp = run(total, (client, i) -> overHttp(http, port, authorization, client));
+            double httpRate = rate("commands over HTTP (auth, validation, idempotency, command)", overHttp);
+            System.out.printf("  HTTP / raw = %.2f (target >= 0.3); latency p50 %.1f ms, p99 %.1f ms (target <= 50)"
+                    + ", max %.1f ms%n", httpRate / raw, overHttp.percentile(50), overHttp.percentile(99),
+                    overHttp.percentile(100));
+            System.out.printf("heap: max %d MB, used now %d MB%n", Runtime.getRuntime().maxMemory() >> 20,
+                    (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
+        }
+        System.exit(0);
+    }
+
+    private static void setUp(HttpClient http, int port, String authorization, int client) throws Exception {
+        post(http, port, authorization, "/api/v1/programs", """
+                {"programId":"BENCH-%d","name":"Bench","currency":"USD","targetAmount":"900000000000.00",
+                 "maxDebtPct":"90","effectiveDate":"%s"}""".formatted(client, DAY));
+        post(http, port, authorization, "/api/v1/programs/BENCH-" + client + "/commitments", """
+                {"investorId":"A","investorName":"Alpha","amount":"1000.00","currency":"USD","effectiveDate":"%s"}"""
+                .formatted(DAY));
+    }
+
+    private static void inProcess(CommandGateway gateway, int client) {
+        gateway.sendAndWait(GenericCommandMessage.asCommandMessage(new IncreaseCommitment(
+                new ProgramId("BENCH-" + client), new InvestorId("A"), new BigDecimal("1.00"), "USD", DAY))
+                .andMetaData(MetaData.from(Map.of(AuditKeys.ACTOR, "bench", AuditKeys.CLIENT, "command-benchmark"))));
+    }
+
+    private static void overHttp(HttpClient http, int port, String authorization, int client) throws Exception {
+        post(http, port, authorization, "/api/v1/programs/BENCH-" + client + "/commitments/A/increase",
+                "{\"amount\":\"1.00\",\"currency\":\"USD\",\"effectiveDate\":\"" + DAY + "\"}");
+    }
+
+    private static void post(HttpClient http, int port, String authorization, String path, String body)
+            throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", authorization).header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    /** Single-row inserts of ~600 bytes, each its own transaction, from the same number of clients. */
+    private static Timing rawInserts(DataSource dataSource, int total) throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS bench_raw_insert (id bigserial PRIMARY KEY, "
+                    + "aggregate_id varchar(64) NOT NULL, sequence bigint NOT NULL, payload bytea NOT NULL)");
+        }
+        byte[] payload = new byte[600];
+        Arrays.fill(payload, (byte) 'x');
+        return run(total, (client, i) -> {
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement insert = connection.prepareStatement(
+                         "INSERT INTO bench_raw_insert (aggregate_id, sequence, payload) VALUES (?, ?, ?)")) {
+                connection.setAutoCommit(true);
+                insert.setString(1, "BENCH-" + client);
+                insert.setLong(2, i);
+                insert.setBytes(3, payload);
+                insert.executeUpdate();
+            }
+        });
+    }
+
+    private interface Call {
+        void run(int client, int i) throws Exception;
+    }
+
+    /** Elapsed time and each call's latency. */
+    private record Timing(long nanos, long[] latencies) {
+        double percentile(int p) {
+            long[] sorted = latencies.clone();
+            Arrays.sort(sorted);
+            int index = Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * p / 100.0) - 1);
+            return sorted[Math.max(0, index)] / 1e6;
+        }
+    }
+
+    /** {@code total} calls split across {@value #CLIENTS} clients, each calling in a loop. */
+    private static Timing run(int total, Call call) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        long[] latencies = new long[total];
+        int perClient = total / CLIENTS;
+        List<Callable<Void>> work = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            int client = c;
+            work.add(() -> {
+                for (int i = 0; i < perClient; i++) {
+                    long start = System.nanoTime();
+                    call.run(client, i);
+                    latencies[client * perClient + i] = System.nanoTime() - start;
+                }
+                return null;
+            });
+        }
+        long start = System.nanoTime();
+        try {
+            for (Future<Void> done : clients.invokeAll(work)) {
+                done.get();
+            }
+        } finally {
+            clients.shutdown();
+        }
+        return new Timing(System.nanoTime() - start, Arrays.copyOf(latencies, perClient * CLIENTS));
+    }
+
+    private static double rate(String what, Timing timing) {
+        int done = timing.latencies().length;
+        double seconds = timing.nanos() / 1e9;
+        double rate = done / seconds;
+        System.out.printf("%s: %,d in %.1f s = %,.0f/s at %d clients%n", what, done, seconds, rate, CLIENTS);
+        return rate;
+    }
+}
