@@ -38,7 +38,10 @@ public class EmbeddedPostgresConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException, SQLException {
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPort(properties.port());
+        // Stopped by this bean's destroy method, after everything that uses it. Its own JVM shutdown hook would run
+        // in parallel with Spring's and stop the server while the processors were still releasing their claims.
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPort(properties.port())
+                .setRegisterShutdownHook(false);
         if (!properties.ephemeral()) {
             Files.createDirectories(properties.dataDirectory());
             builder.setDataDirectory(properties.dataDirectory()).setCleanDataDirectory(false);
