@@ -19,7 +19,8 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
@@ -35,6 +36,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -89,7 +91,10 @@ public class SecurityConfiguration {
         SecurityProblems problems = new SecurityProblems(problemWriter, decoder != null);
 
         DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(new InMemoryUserDetailsManager(users.users()));
-        bcrypt.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+        // Only {bcrypt} hashes are accepted. A name that is no user is checked against a dummy hash this encoder
+        // makes: at the users' highest cost, so that unknown names do not answer faster than known ones.
+        bcrypt.setPasswordEncoder(new DelegatingPasswordEncoder("bcrypt",
+                Map.of("bcrypt", new BCryptPasswordEncoder(users.highestCost()))));
         http.authenticationManager(new ProviderManager(
                 new RememberedCredentials(bcrypt, properties.rememberCredentials(), clock)));
 

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -77,6 +78,12 @@ public final class UserDirectory {
 
     public List<UserDetails> users() {
         return users;
+    }
+
+    /** The highest bcrypt cost among the users' hashes (10, bcrypt's default, when there is no user). */
+    public int highestCost() {
+        return users.stream().map(user -> BCRYPT.matcher(user.getPassword())).filter(Matcher::matches)
+                .mapToInt(hash -> Integer.parseInt(hash.group(1))).max().orElse(10);
     }
 
     /** The users' names in lower case (names are case-insensitive). */

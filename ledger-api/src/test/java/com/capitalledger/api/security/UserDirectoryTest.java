@@ -30,6 +30,17 @@ class UserDirectoryTest {
     }
 
     @Test
+    void theHighestCostIsReadFromTheHashes() {
+        String cost12 = "{bcrypt}$2a$12$" + "a".repeat(53);
+        String cost05 = "{bcrypt}$2$05$" + "b".repeat(53);
+
+        assertThat(UserDirectory.configured(List.of(user("a", cost05, Role.ADMIN), user("b", cost12, Role.ANALYST)))
+                .highestCost()).isEqualTo(12);
+        assertThat(UserDirectory.configured(List.of(user("a", HASH, Role.ADMIN))).highestCost()).isEqualTo(4);
+        assertThat(UserDirectory.none().highestCost()).isEqualTo(10);
+    }
+
+    @Test
     void aPasswordThatIsNotABcryptHashStopsTheServiceNamingTheProperty() {
         for (String password : List.of("secret", "{noop}secret", "{sha256}abc", "{bcrypt}secret",
                 "$2a$10$" + "a".repeat(53), "{bcrypt}$2a$10$tooShort")) {
