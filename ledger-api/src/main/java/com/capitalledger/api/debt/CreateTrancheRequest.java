@@ -1,5 +1,6 @@
 package com.capitalledger.api.debt;
 
+import com.capitalledger.api.web.ApiDocs;
 import com.capitalledger.api.web.Shapes;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -34,8 +35,7 @@ public record CreateTrancheRequest(
                 + "exactly two decimals, > 0; must equal the sum of the lenders' commitments (LENDER_SUM_MISMATCH)",
                 example = "\"40000000000.00\"")
         @NotNull @Pattern(regexp = Shapes.AMOUNT, message = Shapes.AMOUNT_MESSAGE) String commitment,
-        @Schema(description = "ISO 4217 code of the amount's currency; must be the program's currency, otherwise "
-                + "CURRENCY_MISMATCH",
+        @Schema(description = ApiDocs.CURRENCY,
                 example = "USD")
         @NotNull @Pattern(regexp = Shapes.CURRENCY, message = Shapes.CURRENCY_MESSAGE) String currency,
         @Schema(description = "Base rate the tranche floats on: SOFR, TERM-SOFR-1M, TERM-SOFR-3M, TERM-SOFR-6M or "
@@ -65,7 +65,7 @@ public record CreateTrancheRequest(
                 + "(BACKDATED_COMMAND)",
                 example = "2025-02-01")
         @NotNull LocalDate effectiveDate,
-        @Schema(description = "Optional free text recorded in the audit trail, at most 500 characters",
+        @Schema(description = ApiDocs.REASON,
                 example = "Senior facility signed")
         @Size(max = Shapes.REASON_MAX) String reason) {
 

@@ -1,5 +1,6 @@
 package com.capitalledger.api.debt;
 
+import com.capitalledger.api.web.ApiDocs;
 import com.capitalledger.api.web.Shapes;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
@@ -23,15 +24,14 @@ public record RepayRequest(
                 + "their outstanding; repaid money cannot be redrawn",
                 example = "\"234567890.12\"")
         @NotNull @Pattern(regexp = Shapes.AMOUNT, message = Shapes.AMOUNT_MESSAGE) String amount,
-        @Schema(description = "ISO 4217 code of the amount's currency; must be the program's currency, otherwise "
-                + "CURRENCY_MISMATCH",
+        @Schema(description = ApiDocs.CURRENCY,
                 example = "USD")
         @NotNull @Pattern(regexp = Shapes.CURRENCY, message = Shapes.CURRENCY_MESSAGE) String currency,
         @Schema(description = "Date the command takes effect, for the whole day (YYYY-MM-DD); stops accrual on the "
                 + "repaid amount from this day; not before the program's latest effective date (BACKDATED_COMMAND)",
                 example = "2025-10-15")
         @NotNull LocalDate effectiveDate,
-        @Schema(description = "Optional free text recorded in the audit trail, at most 500 characters",
+        @Schema(description = ApiDocs.REASON,
                 example = "Partial prepayment")
         @Size(max = Shapes.REASON_MAX) String reason) {
 }

@@ -1,5 +1,6 @@
 package com.capitalledger.api.equity;
 
+import com.capitalledger.api.web.ApiDocs;
 import com.capitalledger.api.web.Shapes;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
@@ -13,7 +14,7 @@ public record CancelRequest(
                 + "latest effective date (BACKDATED_COMMAND)",
                 example = "2025-11-03")
         @NotNull LocalDate effectiveDate,
-        @Schema(description = "Optional free text recorded in the audit trail, at most 500 characters",
+        @Schema(description = ApiDocs.REASON,
                 example = "Investor notice of 2025-11-03")
         @Size(max = Shapes.REASON_MAX) String reason) {
 }

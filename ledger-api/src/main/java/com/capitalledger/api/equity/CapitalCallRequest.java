@@ -1,5 +1,6 @@
 package com.capitalledger.api.equity;
 
+import com.capitalledger.api.web.ApiDocs;
 import com.capitalledger.api.web.Shapes;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
@@ -27,8 +28,7 @@ public record CapitalCallRequest(
                 + "their unfunded total (INSUFFICIENT_UNFUNDED) and within the phase budget (PHASE_BUDGET_EXCEEDED)",
                 example = "\"5000000000.00\"")
         @NotNull @Pattern(regexp = Shapes.AMOUNT, message = Shapes.AMOUNT_MESSAGE) String amount,
-        @Schema(description = "ISO 4217 code of the amount's currency; must be the program's currency, otherwise "
-                + "CURRENCY_MISMATCH",
+        @Schema(description = ApiDocs.CURRENCY,
                 example = "USD")
         @NotNull @Pattern(regexp = Shapes.CURRENCY, message = Shapes.CURRENCY_MESSAGE) String currency,
         @Schema(description = "What the capital is for, 1-500 characters",
@@ -38,7 +38,7 @@ public record CapitalCallRequest(
                 + "latest effective date (BACKDATED_COMMAND)",
                 example = "2025-02-01")
         @NotNull LocalDate effectiveDate,
-        @Schema(description = "Optional free text recorded in the audit trail, at most 500 characters",
+        @Schema(description = ApiDocs.REASON,
                 example = "Drawdown notice 1")
         @Size(max = Shapes.REASON_MAX) String reason) {
 }

@@ -1,5 +1,6 @@
 package com.capitalledger.api.program;
 
+import com.capitalledger.api.web.ApiDocs;
 import com.capitalledger.api.web.Shapes;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
@@ -36,7 +37,7 @@ public record CreateProgramRequest(
         @Schema(description = "Date the program opens (YYYY-MM-DD); later commands may not be dated before it",
                 example = "2025-01-21")
         @NotNull LocalDate effectiveDate,
-        @Schema(description = "Optional free text recorded in the audit trail, at most 500 characters",
+        @Schema(description = ApiDocs.REASON,
                 example = "Program announced")
         @Size(max = Shapes.REASON_MAX) String reason) {
 }

@@ -1,5 +1,6 @@
 package com.capitalledger.api.rates;
 
+import com.capitalledger.api.web.ApiDocs;
 import com.capitalledger.api.web.Shapes;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
@@ -23,7 +24,7 @@ public record FixingRequest(
                 + "replaces the first",
                 example = "2025-01-21")
         @NotNull LocalDate effectiveDate,
-        @Schema(description = "Optional free text recorded in the audit trail, at most 500 characters",
+        @Schema(description = ApiDocs.REASON,
                 example = "SOFR fixing")
         @Size(max = Shapes.REASON_MAX) String reason) {
 }

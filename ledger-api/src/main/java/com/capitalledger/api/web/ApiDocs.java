@@ -1,6 +1,6 @@
 package com.capitalledger.api.web;
 
-/** Phrases the OpenAPI descriptions of several controllers share. */
+/** Phrases the OpenAPI descriptions of several controllers and request bodies share. */
 public final class ApiDocs {
 
     /** What every command can answer besides its business rejections. */
@@ -9,6 +9,11 @@ public final class ApiDocs {
             + "If-Match names another version; 409 CONCURRENT_MODIFICATION.";
     public static final String COMMAND_ANSWER = " Answers 201 with the program's version as ETag. Role: TREASURY.";
     public static final String PROGRAM_ID = "Program identifier";
+    /** A command's currency field. */
+    public static final String CURRENCY = "ISO 4217 code of the amount's currency; must be the program's currency, "
+            + "otherwise CURRENCY_MISMATCH";
+    /** A command's reason field. */
+    public static final String REASON = "Optional free text recorded in the audit trail, at most 500 characters";
 
     private ApiDocs() {
     }
