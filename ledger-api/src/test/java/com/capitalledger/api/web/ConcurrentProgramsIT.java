@@ -1,14 +1,26 @@
 package com.capitalledger.api.web;
 
 import com.capitalledger.api.support.IntegrationTest;
+import com.capitalledger.core.program.api.CreatePhase;
+import com.capitalledger.core.program.api.PhaseId;
+import com.capitalledger.core.program.api.ProgramId;
 import com.capitalledger.api.support.TestUsers;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static com.capitalledger.api.support.HttpClientSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +34,70 @@ class ConcurrentProgramsIT extends IntegrationTest {
 
     private static final int PROGRAMS = 8;
     private static final int COMMANDS = 40;
+
+    @Autowired
+    private CommandGateway commands;
+
+    @Autowired
+    private PlatformTransactionManager transactions;
+
+    @Test
+    void anEventCommittedAfterALaterNumberedOneIsRecordedUnderItsOwnIndex() throws Exception {
+        for (String program : List.of("GAP-EARLY", "GAP-LATE")) {
+            assertThat(http().postJson("/api/v1/programs", """
+                    {"programId":"%s","name":"Gap","currency":"USD","targetAmount":"1000000000.00",
+                     "maxDebtPct":"90","effectiveDate":"2025-01-01"}""".formatted(program)).statusCode()).isEqualTo(201);
+        }
+        awaitReadModels();
+        CountDownLatch appended = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        // The early program's event takes its index first, but its transaction stays open...
+        CompletableFuture<Void> early = CompletableFuture.runAsync(() ->
+                new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                    commands.sendAndWait(phase("GAP-EARLY"));
+                    appended.countDown();
+                    try {
+                        assertThat(release.await(30, TimeUnit.SECONDS)).isTrue();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                }));
+        assertThat(appended.await(30, TimeUnit.SECONDS)).isTrue();
+        // ...while the late program's event, numbered after it, commits and is handled by every read model.
+        commands.sendAndWait(phase("GAP-LATE"));
+        awaitReadModels();
+        release.countDown();
+        early.get(30, TimeUnit.SECONDS);
+        // The processors' positions are already past the early event (it was a gap); wait for it to be handled.
+        awaitRows("SELECT count(*) FROM phase_movement WHERE program_id = 'GAP-EARLY'");
+        awaitRows("SELECT count(*) FROM audit_entry WHERE program_id = 'GAP-EARLY' AND type = 'PhaseCreated'");
+
+        Map<String, Object> earlyEvent = jdbc.queryForMap("SELECT global_index, event_identifier FROM domain_event_entry "
+                + "WHERE aggregate_identifier = 'GAP-EARLY' AND sequence_number = 1");
+        long lateIndex = jdbc.queryForObject("SELECT global_index FROM domain_event_entry "
+                + "WHERE aggregate_identifier = 'GAP-LATE' AND sequence_number = 1", Long.class);
+        assertThat((Long) earlyEvent.get("global_index")).as("the early event is numbered first").isLessThan(lateIndex);
+        assertThat(jdbc.queryForObject("SELECT position FROM audit_entry WHERE entry_id = ?", Long.class,
+                earlyEvent.get("event_identifier"))).isEqualTo(earlyEvent.get("global_index"));
+        assertThat(jdbc.queryForObject("SELECT global_index FROM phase_movement WHERE program_id = 'GAP-EARLY'",
+                Long.class)).isEqualTo(earlyEvent.get("global_index"));
+        JsonNode report = json(http(TestUsers.COMPLIANCE).postJson("/api/v1/admin/consistency-check", ""));
+        assertThat(report.get("differenceCount").asLong()).as(report.toString()).isZero();
+    }
+
+    private void awaitRows(String count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (jdbc.queryForObject(count, Long.class) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(jdbc.queryForObject(count, Long.class)).as(count).isEqualTo(1);
+    }
+
+    private static CreatePhase phase(String program) {
+        return new CreatePhase(new ProgramId(program), new PhaseId("PH1"), "Phase", new BigDecimal("1000.00"), "USD",
+                LocalDate.of(2025, 1, 1));
+    }
 
     @Test
     void eventsCommittedOutOfOrderAreRecordedUnderTheirOwnIndex() {
