@@ -10,8 +10,7 @@ import java.time.LocalDate;
 
 /** Body of {@code POST .../commitments/{investorId}/cancel} and of a default's cure. */
 public record CancelRequest(
-        @Schema(description = "Date the command takes effect, for the whole day (YYYY-MM-DD); not before the program's "
-                + "latest effective date (BACKDATED_COMMAND)",
+        @Schema(description = ApiDocs.EFFECTIVE_DATE,
                 example = "2025-11-03")
         @NotNull LocalDate effectiveDate,
         @Schema(description = ApiDocs.REASON,

@@ -34,8 +34,7 @@ public record CapitalCallRequest(
         @Schema(description = "What the capital is for, 1-500 characters",
                 example = "Site acquisition and long-lead equipment")
         @NotBlank @Size(max = Shapes.PURPOSE_MAX) String purpose,
-        @Schema(description = "Date the command takes effect, for the whole day (YYYY-MM-DD); not before the program's "
-                + "latest effective date (BACKDATED_COMMAND)",
+        @Schema(description = ApiDocs.EFFECTIVE_DATE,
                 example = "2025-02-01")
         @NotNull LocalDate effectiveDate,
         @Schema(description = ApiDocs.REASON,

@@ -16,8 +16,7 @@ public record DefaultRequest(
                 + "(ALREADY_DEFAULTED)",
                 example = "ORACLE")
         @NotNull @Pattern(regexp = Shapes.ID, message = Shapes.ID_MESSAGE) String investorId,
-        @Schema(description = "Date the command takes effect, for the whole day (YYYY-MM-DD); not before the program's "
-                + "latest effective date (BACKDATED_COMMAND)",
+        @Schema(description = ApiDocs.EFFECTIVE_DATE,
                 example = "2025-11-03")
         @NotNull LocalDate effectiveDate,
         @Schema(description = ApiDocs.REASON,

@@ -29,8 +29,7 @@ public record CreatePhaseRequest(
         @Schema(description = ApiDocs.CURRENCY,
                 example = "USD")
         @NotNull @Pattern(regexp = Shapes.CURRENCY, message = Shapes.CURRENCY_MESSAGE) String currency,
-        @Schema(description = "Date the command takes effect, for the whole day (YYYY-MM-DD); not before the program's "
-                + "latest effective date (BACKDATED_COMMAND)",
+        @Schema(description = ApiDocs.EFFECTIVE_DATE,
                 example = "2025-01-21")
         @NotNull LocalDate effectiveDate,
         @Schema(description = ApiDocs.REASON,

@@ -12,6 +12,9 @@ public final class ApiDocs {
     /** A command's currency field. */
     public static final String CURRENCY = "ISO 4217 code of the amount's currency; must be the program's currency, "
             + "otherwise CURRENCY_MISMATCH";
+    /** A command's effective date, where it has no further rule. */
+    public static final String EFFECTIVE_DATE = "Date the command takes effect, for the whole day (YYYY-MM-DD); not "
+            + "before the program's latest effective date (BACKDATED_COMMAND)";
     /** A command's reason field. */
     public static final String REASON = "Optional free text recorded in the audit trail, at most 500 characters";
 

@@ -36,15 +36,6 @@ public final class HttpClientSupport {
         this.authorization = authorization;
     }
 
-    /** The same service, as another user. */
-    public HttpClientSupport as(TestUsers user) {
-        return new HttpClientSupport(base, user.basic());
-    }
-
-    /** The same service, anonymously. */
-    public HttpClientSupport anonymous() {
-        return new HttpClientSupport(base, null);
-    }
 
     public HttpResponse<String> get(String path, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
