@@ -1,9 +1,15 @@
 package com.capitalledger.core;
 
+import com.capitalledger.core.program.NoProgramInterceptor;
+import com.capitalledger.core.program.Program;
+import com.capitalledger.core.rates.BaseRate;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+
+import java.time.Instant;
+import java.time.LocalDate;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -26,6 +32,23 @@ class ArchitectureTest {
                     "com.capitalledger.projections..",
                     "com.capitalledger.api..")
             .because("ledger-core holds the business rules alone; wiring, storage and HTTP live in the outer modules");
+
+    /**
+     * Decisions, state and what-if replays are pure: the same answer for the same history, whoever runs them. Only the
+     * Axon aggregates (shells that delegate) and the messages (with Axon's routing and revision annotations) may
+     * name the framework.
+     */
+    @ArchTest
+    static final ArchRule decisionCodeIsFreeOfFrameworkAndIo = noClasses()
+            .that().doNotBelongToAnyOf(Program.class, BaseRate.class, NoProgramInterceptor.class)
+            .and().resideOutsideOfPackage("..api..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.axonframework..", "java.io..", "java.nio..",
+                    "java.net..", "java.util.concurrent..")
+            .orShould().callMethod(Instant.class, "now")
+            .orShould().callMethod(LocalDate.class, "now")
+            .orShould().callMethod(System.class, "currentTimeMillis")
+            .orShould().callMethod(System.class, "nanoTime")
+            .because("the live command path, what-if replays and property tests must all run the same pure code");
 
     @ArchTest
     static final ArchRule coreHasNoFloatingPoint = noClasses()

@@ -6,6 +6,8 @@ import com.capitalledger.core.rates.BaseRate;
 import com.capitalledger.core.rates.BaseRateFixings;
 import com.capitalledger.core.rates.BaseRateHistory;
 import com.capitalledger.core.rates.api.BaseRateFixed;
+import com.capitalledger.core.shared.LedgerEvent;
+import com.capitalledger.core.whatif.JournalEntry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
@@ -39,6 +41,14 @@ public final class InMemoryLedger implements AutoCloseable {
 
     public CommandGateway commands() {
         return axon.commandGateway();
+    }
+
+    /** Every stored event with its id and recording instant, in the order of the global stream. */
+    public List<JournalEntry> journal() {
+        return storage.readEvents(null, false)
+                .map(message -> new JournalEntry(message.getIdentifier(), (LedgerEvent) message.getPayload(),
+                        message.getTimestamp()))
+                .toList();
     }
 
     /** Every stored event's payload, in the order of the global stream. */

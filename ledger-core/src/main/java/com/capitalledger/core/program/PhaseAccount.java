@@ -1,19 +1,24 @@
 package com.capitalledger.core.program;
 
-import java.math.BigDecimal;
+import com.capitalledger.core.shared.Money;
 
 /** A phase's budget and what has been deployed against it: equity called (defaults included) and debt drawn. */
-record PhaseAccount(BigDecimal budget, BigDecimal equityCalled, BigDecimal debtDrawn) {
+public record PhaseAccount(Money budget, Money equityCalled, Money debtDrawn) {
 
-    BigDecimal deployed() {
-        return equityCalled.add(debtDrawn);
+    static PhaseAccount opened(Money budget) {
+        Money zero = Money.zero(budget.currency());
+        return new PhaseAccount(budget, zero, zero);
     }
 
-    PhaseAccount withEquityCalled(BigDecimal amount) {
-        return new PhaseAccount(budget, equityCalled.add(amount), debtDrawn);
+    public Money deployed() {
+        return equityCalled.plus(debtDrawn);
     }
 
-    PhaseAccount withDebtDrawn(BigDecimal amount) {
-        return new PhaseAccount(budget, equityCalled, debtDrawn.add(amount));
+    PhaseAccount withEquityCalled(Money amount) {
+        return new PhaseAccount(budget, equityCalled.plus(amount), debtDrawn);
+    }
+
+    PhaseAccount withDebtDrawn(Money amount) {
+        return new PhaseAccount(budget, equityCalled, debtDrawn.plus(amount));
     }
 }

@@ -54,6 +54,35 @@ public record Money(BigDecimal amount, CurrencyCode currency) {
         return new Money(amount, currency);
     }
 
+    /** Nothing, in the given currency: where every running total of the ledger starts. */
+    public static Money zero(CurrencyCode currency) {
+        return new Money(BigDecimal.ZERO.setScale(SCALE), currency);
+    }
+
+    public Money plus(Money other) {
+        return new Money(amount.add(sameCurrency(other).amount), currency);
+    }
+
+    /** @throws IllegalArgumentException if the result would be negative: callers check their rules first */
+    public Money minus(Money other) {
+        return new Money(amount.subtract(sameCurrency(other).amount), currency);
+    }
+
+    public boolean isGreaterThan(Money other) {
+        return amount.compareTo(sameCurrency(other).amount) > 0;
+    }
+
+    public boolean isZero() {
+        return amount.signum() == 0;
+    }
+
+    private Money sameCurrency(Money other) {
+        if (!currency.equals(other.currency)) {
+            throw new IllegalArgumentException("cannot combine " + this + " with " + other);
+        }
+        return other;
+    }
+
     /** The amount as the API writes it: plain digits, exactly two decimals. */
     public String toPlainString() {
         return amount.toPlainString();

@@ -1,6 +1,7 @@
 package com.capitalledger.core.debt.api;
 
 import com.capitalledger.core.program.api.PhaseId;
+import com.capitalledger.core.program.api.ProgramCommand;
 import com.capitalledger.core.program.api.ProgramId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -12,7 +13,7 @@ import java.util.List;
 public record CreateTranche(@TargetAggregateIdentifier ProgramId programId, TrancheId trancheId, PhaseId phaseId, String name,
                             Seniority seniority, BigDecimal commitment, String currency, String baseRate,
                             BigDecimal marginPct, BigDecimal commitmentFeePct, LocalDate availabilityEnd,
-                            List<LenderCommitment> lenders, LocalDate effectiveDate) {
+                            List<LenderCommitment> lenders, LocalDate effectiveDate) implements ProgramCommand {
 
     public CreateTranche {
         lenders = lenders == null ? null : List.copyOf(lenders);

@@ -1,5 +1,6 @@
 package com.capitalledger.core.debt.api;
 
+import com.capitalledger.core.program.api.ProgramCommand;
 import com.capitalledger.core.program.api.ProgramId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -8,5 +9,5 @@ import java.time.LocalDate;
 
 /** Draws on a tranche; the amount is split across lenders pro rata to their undrawn commitment. */
 public record DrawTranche(@TargetAggregateIdentifier ProgramId programId, TrancheId trancheId, DrawId drawId, BigDecimal amount,
-                          String currency, LocalDate effectiveDate) {
+                          String currency, LocalDate effectiveDate) implements ProgramCommand {
 }

@@ -1,5 +1,6 @@
 package com.capitalledger.core.debt.api;
 
+import com.capitalledger.core.program.api.ProgramCommand;
 import com.capitalledger.core.program.api.ProgramId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -8,5 +9,5 @@ import java.time.LocalDate;
 
 /** Repays a tranche; the amount is split across lenders pro rata to their outstanding. */
 public record RepayTranche(@TargetAggregateIdentifier ProgramId programId, TrancheId trancheId, RepaymentId repaymentId,
-                           BigDecimal amount, String currency, LocalDate effectiveDate) {
+                           BigDecimal amount, String currency, LocalDate effectiveDate) implements ProgramCommand {
 }

@@ -1,5 +1,6 @@
 package com.capitalledger.core.debt.api;
 
+import com.capitalledger.core.program.api.ProgramCommand;
 import com.capitalledger.core.program.api.ProgramId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -8,5 +9,5 @@ import java.time.LocalDate;
 
 /** Changes a tranche's margin from a date on; may be back-dated as a correction. */
 public record RepriceTranche(@TargetAggregateIdentifier ProgramId programId, TrancheId trancheId, BigDecimal newMarginPct,
-                             LocalDate effectiveDate) {
+                             LocalDate effectiveDate) implements ProgramCommand {
 }

@@ -1,6 +1,7 @@
 package com.capitalledger.core.debt.api;
 
 import com.capitalledger.core.program.api.PhaseId;
+import com.capitalledger.core.program.api.ProgramEvent;
 import com.capitalledger.core.program.api.ProgramId;
 import com.capitalledger.core.rates.api.BaseRateName;
 import com.capitalledger.core.shared.Money;
@@ -15,7 +16,7 @@ import java.util.List;
 public record TrancheCreated(ProgramId programId, TrancheId trancheId, PhaseId phaseId, String name,
                              Seniority seniority, Money commitment, BaseRateName baseRate, Rate marginPct,
                              Rate commitmentFeePct, LocalDate availabilityEnd, List<Lender> lenders,
-                             LocalDate effectiveDate) {
+                             LocalDate effectiveDate) implements ProgramEvent {
 
     public TrancheCreated {
         lenders = List.copyOf(lenders);

@@ -1,6 +1,7 @@
 package com.capitalledger.core.equity.api;
 
 import com.capitalledger.core.program.api.PhaseId;
+import com.capitalledger.core.program.api.ProgramCommand;
 import com.capitalledger.core.program.api.ProgramId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -9,5 +10,5 @@ import java.time.LocalDate;
 
 /** Calls capital for a phase, split among eligible investors pro rata to their unfunded commitment. */
 public record CallCapital(@TargetAggregateIdentifier ProgramId programId, CallId callId, PhaseId phaseId, BigDecimal amount,
-                          String currency, String purpose, LocalDate effectiveDate) {
+                          String currency, String purpose, LocalDate effectiveDate) implements ProgramCommand {
 }

@@ -1,5 +1,6 @@
 package com.capitalledger.core.equity.api;
 
+import com.capitalledger.core.program.api.ProgramEvent;
 import com.capitalledger.core.program.api.ProgramId;
 import com.capitalledger.core.shared.Money;
 import org.axonframework.serialization.Revision;
@@ -9,5 +10,5 @@ import java.time.LocalDate;
 /** An investor defaulted on its allocation of a call; {@code amount} stays called but is not paid in. */
 @Revision("1")
 public record CallDefaultRecorded(ProgramId programId, CallId callId, InvestorId investorId, Money amount,
-                                  LocalDate effectiveDate) {
+                                  LocalDate effectiveDate) implements ProgramEvent {
 }

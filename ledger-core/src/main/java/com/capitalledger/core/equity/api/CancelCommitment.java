@@ -1,10 +1,11 @@
 package com.capitalledger.core.equity.api;
 
+import com.capitalledger.core.program.api.ProgramCommand;
 import com.capitalledger.core.program.api.ProgramId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.LocalDate;
 
 /** Cancels an investor's unfunded commitment: committed becomes what has been called. */
-public record CancelCommitment(@TargetAggregateIdentifier ProgramId programId, InvestorId investorId, LocalDate effectiveDate) {
+public record CancelCommitment(@TargetAggregateIdentifier ProgramId programId, InvestorId investorId, LocalDate effectiveDate) implements ProgramCommand {
 }

@@ -1,5 +1,6 @@
 package com.capitalledger.core.equity.api;
 
+import com.capitalledger.core.program.api.ProgramCommand;
 import com.capitalledger.core.program.api.ProgramId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -8,5 +9,5 @@ import java.time.LocalDate;
 
 /** An investor commits equity to the program for the first time. */
 public record CommitEquity(@TargetAggregateIdentifier ProgramId programId, InvestorId investorId, String investorName,
-                           BigDecimal amount, String currency, LocalDate effectiveDate) {
+                           BigDecimal amount, String currency, LocalDate effectiveDate) implements ProgramCommand {
 }

@@ -1,5 +1,6 @@
 package com.capitalledger.core.equity.api;
 
+import com.capitalledger.core.program.api.ProgramEvent;
 import com.capitalledger.core.program.api.ProgramId;
 import com.capitalledger.core.shared.Money;
 import org.axonframework.serialization.Revision;
@@ -9,5 +10,5 @@ import java.time.LocalDate;
 /** Unfunded commitment of {@code amount} moved from one investor to another. */
 @Revision("1")
 public record CommitmentTransferred(ProgramId programId, InvestorId fromInvestorId, InvestorId toInvestorId, Money amount,
-                                    LocalDate effectiveDate) {
+                                    LocalDate effectiveDate) implements ProgramEvent {
 }

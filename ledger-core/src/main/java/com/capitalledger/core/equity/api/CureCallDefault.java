@@ -1,5 +1,6 @@
 package com.capitalledger.core.equity.api;
 
+import com.capitalledger.core.program.api.ProgramCommand;
 import com.capitalledger.core.program.api.ProgramId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -7,5 +8,5 @@ import java.time.LocalDate;
 
 /** Records that a defaulted allocation has been funded after all. */
 public record CureCallDefault(@TargetAggregateIdentifier ProgramId programId, CallId callId, InvestorId investorId,
-                              LocalDate effectiveDate) {
+                              LocalDate effectiveDate) implements ProgramCommand {
 }

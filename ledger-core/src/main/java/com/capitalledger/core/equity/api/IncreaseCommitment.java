@@ -1,5 +1,6 @@
 package com.capitalledger.core.equity.api;
 
+import com.capitalledger.core.program.api.ProgramCommand;
 import com.capitalledger.core.program.api.ProgramId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -8,5 +9,5 @@ import java.time.LocalDate;
 
 /** Raises an investor's commitment. */
 public record IncreaseCommitment(@TargetAggregateIdentifier ProgramId programId, InvestorId investorId, BigDecimal amount,
-                                 String currency, LocalDate effectiveDate) {
+                                 String currency, LocalDate effectiveDate) implements ProgramCommand {
 }

@@ -1,5 +1,6 @@
 package com.capitalledger.core.equity.api;
 
+import com.capitalledger.core.program.api.ProgramCommand;
 import com.capitalledger.core.program.api.ProgramId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -7,5 +8,5 @@ import java.time.LocalDate;
 
 /** Records that an investor did not fund its allocation of a call. */
 public record RecordCallDefault(@TargetAggregateIdentifier ProgramId programId, CallId callId, InvestorId investorId,
-                                LocalDate effectiveDate) {
+                                LocalDate effectiveDate) implements ProgramCommand {
 }

@@ -1,5 +1,6 @@
 package com.capitalledger.core.equity.api;
 
+import com.capitalledger.core.program.api.ProgramCommand;
 import com.capitalledger.core.program.api.ProgramId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -8,5 +9,5 @@ import java.time.LocalDate;
 
 /** Lowers an investor's commitment by at most its unfunded part. */
 public record ReduceCommitment(@TargetAggregateIdentifier ProgramId programId, InvestorId investorId, BigDecimal amount,
-                               String currency, LocalDate effectiveDate) {
+                               String currency, LocalDate effectiveDate) implements ProgramCommand {
 }

@@ -1,5 +1,6 @@
 package com.capitalledger.core.equity.api;
 
+import com.capitalledger.core.program.api.ProgramCommand;
 import com.capitalledger.core.program.api.ProgramId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -8,5 +9,5 @@ import java.time.LocalDate;
 
 /** Moves unfunded commitment from one investor to another. */
 public record TransferCommitment(@TargetAggregateIdentifier ProgramId programId, InvestorId fromInvestorId, InvestorId toInvestorId,
-                                 BigDecimal amount, String currency, LocalDate effectiveDate) {
+                                 BigDecimal amount, String currency, LocalDate effectiveDate) implements ProgramCommand {
 }

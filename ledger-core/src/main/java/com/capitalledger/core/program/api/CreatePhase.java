@@ -7,5 +7,5 @@ import java.time.LocalDate;
 
 /** Adds a phase with its budget; all phase budgets together stay within the program's target. */
 public record CreatePhase(@TargetAggregateIdentifier ProgramId programId, PhaseId phaseId, String name, BigDecimal budget,
-                          String currency, LocalDate effectiveDate) {
+                          String currency, LocalDate effectiveDate) implements ProgramCommand {
 }

@@ -14,5 +14,5 @@ public record CreateProgram(@TargetAggregateIdentifier ProgramId programId,
                             String currency,
                             BigDecimal targetAmount,
                             BigDecimal maxDebtPct,
-                            LocalDate effectiveDate) {
+                            LocalDate effectiveDate) implements ProgramCommand {
 }

@@ -14,5 +14,5 @@ public record ProgramCreated(ProgramId programId,
                              CurrencyCode currency,
                              Money targetAmount,
                              Percentage maxDebtPct,
-                             LocalDate effectiveDate) {
+                             LocalDate effectiveDate) implements ProgramEvent {
 }

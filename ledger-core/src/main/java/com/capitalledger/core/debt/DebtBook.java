@@ -1,0 +1,69 @@
+package com.capitalledger.core.debt;
+
+import com.capitalledger.core.debt.api.DrawId;
+import com.capitalledger.core.debt.api.Lender;
+import com.capitalledger.core.debt.api.LenderId;
+import com.capitalledger.core.debt.api.RepaymentId;
+import com.capitalledger.core.debt.api.TrancheCreated;
+import com.capitalledger.core.debt.api.TrancheDrawn;
+import com.capitalledger.core.debt.api.TrancheId;
+import com.capitalledger.core.debt.api.TrancheRepaid;
+import com.capitalledger.core.program.api.ProgramEvent;
+import com.capitalledger.core.shared.CurrencyCode;
+import com.capitalledger.core.shared.Money;
+
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The debt side of a program: each tranche with its syndicate, and the draw and repayment ids already used. Evolves
+ * by debt events only, in place; it decides nothing (the program's decisions read it).
+ */
+public final class DebtBook {
+
+    private final SortedMap<TrancheId, TrancheAccount> tranches = new TreeMap<>();
+    private final Set<DrawId> drawIds = new HashSet<>();
+    private final Set<RepaymentId> repaymentIds = new HashSet<>();
+
+    public Optional<TrancheAccount> tranche(TrancheId id) {
+        return Optional.ofNullable(tranches.get(id));
+    }
+
+    public boolean hasDraw(DrawId id) {
+        return drawIds.contains(id);
+    }
+
+    public boolean hasRepayment(RepaymentId id) {
+        return repaymentIds.contains(id);
+    }
+
+    /** Drawn minus repaid, over every tranche. */
+    public Money outstanding(CurrencyCode currency) {
+        Money total = Money.zero(currency);
+        for (TrancheAccount tranche : tranches.values()) {
+            total = total.plus(tranche.outstanding());
+        }
+        return total;
+    }
+
+    /** Applies a debt event; other events leave the book as it is. Repricings change nothing a decision reads. */
+    public void apply(ProgramEvent event) {
+        if (event instanceof TrancheCreated created) {
+            SortedMap<LenderId, TrancheAccount.LenderAccount> lenders = new TreeMap<>();
+            for (Lender lender : created.lenders()) {
+                lenders.put(lender.lenderId(), TrancheAccount.LenderAccount.committed(lender.commitment()));
+            }
+            tranches.put(created.trancheId(), new TrancheAccount(created.phaseId(), created.commitment(),
+                    created.baseRate(), created.effectiveDate(), created.availabilityEnd(), lenders));
+        } else if (event instanceof TrancheDrawn drawn) {
+            tranches.computeIfPresent(drawn.trancheId(), (id, tranche) -> tranche.withDraw(drawn.lenderShares()));
+            drawIds.add(drawn.drawId());
+        } else if (event instanceof TrancheRepaid repaid) {
+            tranches.computeIfPresent(repaid.trancheId(), (id, tranche) -> tranche.withRepayment(repaid.lenderShares()));
+            repaymentIds.add(repaid.repaymentId());
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package com.capitalledger.core.equity;
+
+import com.capitalledger.core.equity.api.Allocation;
+import com.capitalledger.core.equity.api.CallDefaultCured;
+import com.capitalledger.core.equity.api.CallDefaultRecorded;
+import com.capitalledger.core.equity.api.CallId;
+import com.capitalledger.core.equity.api.CapitalCalled;
+import com.capitalledger.core.equity.api.CommitmentCancelled;
+import com.capitalledger.core.equity.api.CommitmentIncreased;
+import com.capitalledger.core.equity.api.CommitmentReduced;
+import com.capitalledger.core.equity.api.CommitmentTransferred;
+import com.capitalledger.core.equity.api.EquityCommitted;
+import com.capitalledger.core.equity.api.InvestorId;
+import com.capitalledger.core.program.api.ProgramEvent;
+import com.capitalledger.core.shared.CurrencyCode;
+import com.capitalledger.core.shared.Money;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * The equity side of a program: each investor's commitment and each capital call's allocations. Evolves by equity
+ * events only, in place; it decides nothing (the program's decisions read it).
+ */
+public final class EquityBook {
+
+    private final SortedMap<InvestorId, InvestorAccount> investors = new TreeMap<>();
+    private final Map<CallId, CallRecord> calls = new HashMap<>();
+
+    public Optional<InvestorAccount> investor(InvestorId id) {
+        return Optional.ofNullable(investors.get(id));
+    }
+
+    public Optional<CallRecord> call(CallId id) {
+        return Optional.ofNullable(calls.get(id));
+    }
+
+    /** Every investor in id order. */
+    public SortedMap<InvestorId, InvestorAccount> investors() {
+        return Collections.unmodifiableSortedMap(investors);
+    }
+
+    /** Called minus defaulted, over every investor: the equity that counts against debt in the gearing covenant. */
+    public Money paidIn(CurrencyCode currency) {
+        Money total = Money.zero(currency);
+        for (InvestorAccount investor : investors.values()) {
+            total = total.plus(investor.paidIn());
+        }
+        return total;
+    }
+
+    /** Applies an equity event; other events leave the book as it is. */
+    public void apply(ProgramEvent event) {
+        if (event instanceof EquityCommitted committed) {
+            investors.put(committed.investorId(), InvestorAccount.committed(committed.investorName(), committed.amount()));
+        } else if (event instanceof CommitmentIncreased increased) {
+            change(increased.investorId(), investor -> investor.withCommitted(investor.committed().plus(increased.amount())));
+        } else if (event instanceof CommitmentReduced reduced) {
+            change(reduced.investorId(), investor -> investor.withCommitted(investor.committed().minus(reduced.amount())));
+        } else if (event instanceof CommitmentCancelled cancelled) {
+            change(cancelled.investorId(), investor -> investor.withCommitted(investor.called()));
+        } else if (event instanceof CommitmentTransferred transfer) {
+            change(transfer.fromInvestorId(), investor -> investor.withCommitted(investor.committed().minus(transfer.amount())));
+            change(transfer.toInvestorId(), investor -> investor.withCommitted(investor.committed().plus(transfer.amount())));
+        } else if (event instanceof CapitalCalled called) {
+            Map<InvestorId, Money> allocations = new HashMap<>();
+            for (Allocation allocation : called.allocations()) {
+                allocations.put(allocation.investorId(), allocation.amount());
+                change(allocation.investorId(), investor -> investor.withCalled(allocation.amount()));
+            }
+            calls.put(called.callId(), CallRecord.of(called.phaseId(), allocations));
+        } else if (event instanceof CallDefaultRecorded recorded) {
+            calls.computeIfPresent(recorded.callId(), (id, call) -> call.withDefault(recorded.investorId(), true));
+            change(recorded.investorId(), investor -> investor.withDefault(recorded.callId(), recorded.amount()));
+        } else if (event instanceof CallDefaultCured cured) {
+            calls.computeIfPresent(cured.callId(), (id, call) -> call.withDefault(cured.investorId(), false));
+            change(cured.investorId(), investor -> investor.withCure(cured.callId(), cured.amount()));
+        }
+    }
+
+    private void change(InvestorId id, UnaryOperator<InvestorAccount> change) {
+        investors.computeIfPresent(id, (key, investor) -> change.apply(investor));
+    }
+}

@@ -1,0 +1,54 @@
+package com.capitalledger.core.equity;
+
+import com.capitalledger.core.equity.api.CallId;
+import com.capitalledger.core.shared.Money;
+
+import java.util.Collections;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/** One investor's commitment as the program decides on it: committed, called, defaulted, and its open defaults. */
+public record InvestorAccount(String name, Money committed, Money called, Money defaulted, SortedSet<CallId> openDefaultCalls) {
+
+    public InvestorAccount {
+        openDefaultCalls = Collections.unmodifiableSortedSet(new TreeSet<>(openDefaultCalls));
+    }
+
+    static InvestorAccount committed(String name, Money amount) {
+        Money zero = Money.zero(amount.currency());
+        return new InvestorAccount(name, amount, zero, zero, new TreeSet<>());
+    }
+
+    /** Committed but not yet called: what later calls may ask for, and all a reduction or transfer may move. */
+    public Money unfunded() {
+        return committed.minus(called);
+    }
+
+    public Money paidIn() {
+        return called.minus(defaulted);
+    }
+
+    public boolean inDefault() {
+        return !openDefaultCalls.isEmpty();
+    }
+
+    InvestorAccount withCommitted(Money newCommitted) {
+        return new InvestorAccount(name, newCommitted, called, defaulted, openDefaultCalls);
+    }
+
+    InvestorAccount withCalled(Money amount) {
+        return new InvestorAccount(name, committed, called.plus(amount), defaulted, openDefaultCalls);
+    }
+
+    InvestorAccount withDefault(CallId call, Money amount) {
+        SortedSet<CallId> open = new TreeSet<>(openDefaultCalls);
+        open.add(call);
+        return new InvestorAccount(name, committed, called, defaulted.plus(amount), open);
+    }
+
+    InvestorAccount withCure(CallId call, Money amount) {
+        SortedSet<CallId> open = new TreeSet<>(openDefaultCalls);
+        open.remove(call);
+        return new InvestorAccount(name, committed, called, defaulted.minus(amount), open);
+    }
+}

@@ -1,0 +1,103 @@
+package com.capitalledger.core.program;
+
+import com.capitalledger.core.debt.DebtBook;
+import com.capitalledger.core.debt.TrancheAccount;
+import com.capitalledger.core.debt.api.TrancheDrawn;
+import com.capitalledger.core.debt.api.TrancheRepriced;
+import com.capitalledger.core.equity.EquityBook;
+import com.capitalledger.core.equity.api.CapitalCalled;
+import com.capitalledger.core.program.api.PhaseCreated;
+import com.capitalledger.core.program.api.PhaseId;
+import com.capitalledger.core.program.api.ProgramCreated;
+import com.capitalledger.core.program.api.ProgramEvent;
+import com.capitalledger.core.shared.Money;
+
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * Everything a program's decisions need to know, and nothing else: its terms, its phases, the equity book and the
+ * debt book. It evolves by the program's events alone ({@link #evolve}), in the order they were recorded; whoever
+ * replays a history owns its state, which is why evolution happens in place (a replay of a long history would
+ * otherwise copy every id it has seen at every event).
+ */
+public final class ProgramState {
+
+    private ProgramTerms terms;
+    /** The latest effective date of an accepted command; earlier ones are back-dated (repricings excepted). */
+    private LocalDate latestEffectiveDate;
+    private final SortedMap<PhaseId, PhaseAccount> phases = new TreeMap<>();
+    private final EquityBook equity = new EquityBook();
+    private final DebtBook debt = new DebtBook();
+
+    /** The state before a program's creation: every command but its creation is refused with NO_PROGRAM. */
+    public static ProgramState none() {
+        return new ProgramState();
+    }
+
+    public boolean exists() {
+        return terms != null;
+    }
+
+    /** @throws IllegalStateException before the program's creation: decisions check {@link #exists()} first */
+    public ProgramTerms terms() {
+        if (terms == null) {
+            throw new IllegalStateException("the program has not been created");
+        }
+        return terms;
+    }
+
+    public LocalDate latestEffectiveDate() {
+        return latestEffectiveDate;
+    }
+
+    public Optional<PhaseAccount> phase(PhaseId id) {
+        return Optional.ofNullable(phases.get(id));
+    }
+
+    public SortedMap<PhaseId, PhaseAccount> phases() {
+        return Collections.unmodifiableSortedMap(phases);
+    }
+
+    public EquityBook equity() {
+        return equity;
+    }
+
+    public DebtBook debt() {
+        return debt;
+    }
+
+    /** The state after {@code event}. Assigns only: every rule was checked when the event was decided. */
+    public ProgramState evolve(ProgramEvent event) {
+        if (event instanceof ProgramCreated created) {
+            terms = ProgramTerms.of(created);
+        } else if (event instanceof PhaseCreated created) {
+            phases.put(created.phaseId(), PhaseAccount.opened(created.budget()));
+        } else if (event instanceof CapitalCalled called) {
+            deploy(called.phaseId(), phase -> phase.withEquityCalled(called.amount()));
+        } else if (event instanceof TrancheDrawn drawn) {
+            debt.tranche(drawn.trancheId()).map(TrancheAccount::phaseId)
+                    .ifPresent(phaseId -> deploy(phaseId, phase -> phase.withDebtDrawn(drawn.amount())));
+        }
+        equity.apply(event);
+        debt.apply(event);
+        // A repricing may be back-dated as a correction, so it does not move the program's clock.
+        if (!(event instanceof TrancheRepriced)) {
+            latestEffectiveDate = event.effectiveDate();
+        }
+        return this;
+    }
+
+    private void deploy(PhaseId id, UnaryOperator<PhaseAccount> change) {
+        phases.computeIfPresent(id, (key, phase) -> change.apply(phase));
+    }
+
+    /** Nothing, in the program's currency. */
+    Money zero() {
+        return Money.zero(terms().currency());
+    }
+}

@@ -1,0 +1,194 @@
+package com.capitalledger.core.whatif;
+
+import com.capitalledger.core.program.ProgramDecider;
+import com.capitalledger.core.program.ProgramState;
+import com.capitalledger.core.program.api.ProgramCommand;
+import com.capitalledger.core.program.api.ProgramCreated;
+import com.capitalledger.core.program.api.ProgramEvent;
+import com.capitalledger.core.program.api.ProgramId;
+import com.capitalledger.core.rates.BaseRateDecider;
+import com.capitalledger.core.rates.BaseRateHistory;
+import com.capitalledger.core.rates.api.BaseRateFixed;
+import com.capitalledger.core.rates.api.RecordBaseRateFixing;
+import com.capitalledger.core.shared.LedgerCommand;
+import com.capitalledger.core.shared.LedgerEvent;
+import com.capitalledger.core.shared.LedgerRejection;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Branches a program's journal and decides it again with hypothetical changes, in memory, through the same decision
+ * code as the live command path ({@link ProgramDecider}, {@link BaseRateDecider}).
+ * <p>
+ * The base journal is the program's events and the base-rate fixings, in recorded order. An added command is decided
+ * just before the first base event whose effective date is later than its own (or at the end); a replacement is
+ * decided in its event's place; a removed event is left out. Base events before the first change are taken as they
+ * were recorded; every base event after it is decided again, by the same rules, from the command that recorded it:
+ * a refusal makes it a {@link Consequence}. A rate shift changes no decision (a draw needs a fixing in effect, not a
+ * level), so it is applied to the branch's fixings once every event is decided.
+ */
+public final class Branch {
+
+    private final ProgramId program;
+    private final ProgramState state = ProgramState.none();
+    private final BaseRateHistory fixings = new BaseRateHistory();
+    private final List<JournalEntry> journal = new ArrayList<>();
+
+    private Branch(ProgramId program) {
+        this.program = program;
+    }
+
+    /**
+     * @param base    the program's journal as recorded: its own events and every base-rate fixing, in recorded order
+     * @param changes applied in their order where they fall at the same place
+     * @throws InvalidChange when a change names an event that is not in the base journal, changes an event another
+     *                       change already changes, touches the program's creation, or adds a command for another
+     *                       program
+     */
+    public static Branched replay(ProgramId program, List<JournalEntry> base, List<Change> changes) {
+        Plan plan = Plan.of(program, base, changes);
+        Branch branch = new Branch(program);
+        ChangeOutcome[] outcomes = new ChangeOutcome[changes.size()];
+        List<Consequence> consequences = new ArrayList<>();
+        for (int i = 0; i <= base.size(); i++) {
+            Instant placedAt = base.get(Math.min(i, base.size() - 1)).recordedAt();
+            for (int index : plan.addedBefore(i)) {
+                Change.Add add = (Change.Add) changes.get(index);
+                outcomes[index] = branch.decideChange(index, add, add.command(), placedAt);
+            }
+            if (i == base.size()) {
+                break;
+            }
+            JournalEntry entry = base.get(i);
+            Integer changed = plan.changeOf(i);
+            if (changed != null) {
+                Change change = changes.get(changed);
+                outcomes[changed] = change instanceof Change.Replace replace
+                        ? branch.decideChange(changed, change, replace.command(), entry.recordedAt())
+                        : ChangeOutcome.accepted(changed, change);
+            } else if (i < plan.firstChange()) {
+                branch.record(entry);
+            } else {
+                try {
+                    branch.record(new JournalEntry(entry.eventId(),
+                            branch.decide(RecordedCommands.of(entry.event())), entry.recordedAt()));
+                } catch (LedgerRejection refused) {
+                    consequences.add(new Consequence(entry.eventId(), entry.event().getClass().getSimpleName(),
+                            entry.event().effectiveDate(), refused.code(), refused.detail()));
+                }
+            }
+        }
+        List<JournalEntry> scenario = branch.journal;
+        for (int index = 0; index < changes.size(); index++) {
+            if (changes.get(index) instanceof Change.ShiftRate shift) {
+                scenario = RateShift.apply(shift, scenario, "what-if:" + index);
+                outcomes[index] = ChangeOutcome.accepted(index, shift);
+            }
+        }
+        return new Branched(List.of(outcomes), consequences, scenario);
+    }
+
+    private ChangeOutcome decideChange(int index, Change change, LedgerCommand command, Instant recordedAt) {
+        try {
+            record(new JournalEntry("what-if:" + index, decide(command), recordedAt));
+            return ChangeOutcome.accepted(index, change);
+        } catch (LedgerRejection refused) {
+            return ChangeOutcome.rejected(index, change, refused);
+        }
+    }
+
+    private LedgerEvent decide(LedgerCommand command) {
+        if (command instanceof RecordBaseRateFixing fixing) {
+            return BaseRateDecider.decide(fixing);
+        }
+        return ProgramDecider.decide(state, (ProgramCommand) command, fixings);
+    }
+
+    private void record(JournalEntry entry) {
+        if (entry.event() instanceof ProgramEvent event) {
+            state.evolve(event);
+        } else if (entry.event() instanceof BaseRateFixed fixed) {
+            fixings.apply(fixed);
+        }
+        journal.add(entry);
+    }
+
+    /** Where each change falls in the base journal, checked before anything is decided. */
+    private record Plan(Map<Integer, List<Integer>> added, Map<Integer, Integer> changed, int firstChange) {
+
+        static Plan of(ProgramId program, List<JournalEntry> base, List<Change> changes) {
+            if (base.isEmpty()) {
+                throw new IllegalArgumentException("program " + program + " has no journal to branch");
+            }
+            Map<String, Integer> positions = new HashMap<>();
+            for (int i = 0; i < base.size(); i++) {
+                positions.put(base.get(i).eventId(), i);
+            }
+            Map<Integer, List<Integer>> added = new HashMap<>();
+            Map<Integer, Integer> changed = new HashMap<>();
+            int first = base.size();
+            for (int index = 0; index < changes.size(); index++) {
+                Change change = changes.get(index);
+                if (change instanceof Change.Add add) {
+                    requireProgram(program, index, add.command());
+                    int at = placement(base, add.command().effectiveDate());
+                    added.computeIfAbsent(at, position -> new ArrayList<>()).add(index);
+                    first = Math.min(first, at);
+                } else if (change instanceof Change.Remove remove) {
+                    first = Math.min(first, target(positions, base, changed, index, remove.eventId()));
+                } else if (change instanceof Change.Replace replace) {
+                    requireProgram(program, index, replace.command());
+                    first = Math.min(first, target(positions, base, changed, index, replace.eventId()));
+                }
+            }
+            return new Plan(added, changed, first);
+        }
+
+        List<Integer> addedBefore(int position) {
+            return added.getOrDefault(position, List.of());
+        }
+
+        Integer changeOf(int position) {
+            return changed.get(position);
+        }
+
+        private static int placement(List<JournalEntry> base, LocalDate effectiveDate) {
+            for (int i = 0; i < base.size(); i++) {
+                if (base.get(i).event().effectiveDate().isAfter(effectiveDate)) {
+                    return i;
+                }
+            }
+            return base.size();
+        }
+
+        private static int target(Map<String, Integer> positions, List<JournalEntry> base,
+                                  Map<Integer, Integer> changed, int index, String eventId) {
+            Integer position = positions.get(eventId);
+            if (position == null) {
+                throw new InvalidChange(index, "event " + eventId + " is not in the program's journal as known then");
+            }
+            if (base.get(position).event() instanceof ProgramCreated) {
+                throw new InvalidChange(index, "event " + eventId + " created the program; a what-if branches an "
+                        + "existing program and cannot remove or replace its creation");
+            }
+            Integer earlier = changed.putIfAbsent(position, index);
+            if (earlier != null) {
+                throw new InvalidChange(index, "event " + eventId + " is already removed or replaced by change "
+                        + earlier);
+            }
+            return position;
+        }
+
+        private static void requireProgram(ProgramId program, int index, LedgerCommand command) {
+            if (command instanceof ProgramCommand programCommand && !programCommand.programId().equals(program)) {
+                throw new InvalidChange(index, "the command is for program " + programCommand.programId()
+                        + ", not " + program);
+            }
+        }
+    }
+}
