@@ -1,5 +1,12 @@
 package com.capitalledger.api.debt;
 
+import com.capitalledger.core.debt.api.CreateTranche;
+import com.capitalledger.core.debt.api.LenderCommitment;
+import com.capitalledger.core.debt.api.LenderId;
+import com.capitalledger.core.debt.api.Seniority;
+import com.capitalledger.core.debt.api.TrancheId;
+import com.capitalledger.core.program.api.PhaseId;
+import com.capitalledger.core.program.api.ProgramId;
 import com.capitalledger.api.web.ApiDocs;
 import com.capitalledger.api.web.Shapes;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -10,6 +17,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -68,6 +76,14 @@ public record CreateTrancheRequest(
         @Schema(description = ApiDocs.REASON,
                 example = "Senior facility signed")
         @Size(max = Shapes.REASON_MAX) String reason) {
+
+    public CreateTranche toCommand(ProgramId program) {
+        return new CreateTranche(program, new TrancheId(trancheId), new PhaseId(phaseId), name,
+                Seniority.valueOf(seniority), new BigDecimal(commitment), currency, baseRate, new BigDecimal(marginPct),
+                new BigDecimal(commitmentFeePct), availabilityEnd, lenders.stream().map(lender -> new LenderCommitment(
+                        new LenderId(lender.lenderId()), lender.name(), new BigDecimal(lender.commitment()))).toList(),
+                effectiveDate);
+    }
 
     /** One lender of the syndicate and its part of the commitment. */
     public record LenderRequest(

@@ -3,17 +3,7 @@ package com.capitalledger.api.debt;
 import com.capitalledger.api.web.CommandAccepted;
 import com.capitalledger.api.web.CommandSender;
 import com.capitalledger.api.web.PathIds;
-import com.capitalledger.core.debt.api.CreateTranche;
-import com.capitalledger.core.debt.api.DrawId;
-import com.capitalledger.core.debt.api.DrawTranche;
-import com.capitalledger.core.debt.api.LenderCommitment;
-import com.capitalledger.core.debt.api.LenderId;
-import com.capitalledger.core.debt.api.RepaymentId;
-import com.capitalledger.core.debt.api.RepayTranche;
-import com.capitalledger.core.debt.api.RepriceTranche;
-import com.capitalledger.core.debt.api.Seniority;
 import com.capitalledger.core.debt.api.TrancheId;
-import com.capitalledger.core.program.api.PhaseId;
 import com.capitalledger.core.program.api.ProgramId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -26,8 +16,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.math.BigDecimal;
 
 import static com.capitalledger.api.web.ApiDocs.COMMAND_ANSWER;
 import static com.capitalledger.api.web.ApiDocs.COMMAND_ERRORS;
@@ -72,13 +60,7 @@ public class DebtController {
             @Parameter(description = PROGRAM_ID, example = "STARGATE") @PathVariable String programId,
             @Valid @RequestBody CreateTrancheRequest body,
             HttpServletRequest request) {
-        long version = commands.send(new CreateTranche(program(programId), new TrancheId(body.trancheId()),
-                new PhaseId(body.phaseId()), body.name(), Seniority.valueOf(body.seniority()),
-                new BigDecimal(body.commitment()), body.currency(), body.baseRate(), new BigDecimal(body.marginPct()),
-                new BigDecimal(body.commitmentFeePct()), body.availabilityEnd(),
-                body.lenders().stream().map(l -> new LenderCommitment(new LenderId(l.lenderId()), l.name(),
-                        new BigDecimal(l.commitment()))).toList(),
-                body.effectiveDate()), body.reason(), request);
+        long version = commands.send(body.toCommand(program(programId)), body.reason(), request);
         return trancheChanged(programId, body.trancheId(), version);
     }
 
@@ -94,8 +76,7 @@ public class DebtController {
             @Parameter(description = TRANCHE_ID, example = "SENIOR-A") @PathVariable String trancheId,
             @Valid @RequestBody DrawRequest body,
             HttpServletRequest request) {
-        long version = commands.send(new DrawTranche(program(programId), tranche(trancheId), new DrawId(body.drawId()),
-                new BigDecimal(body.amount()), body.currency(), body.effectiveDate()), body.reason(), request);
+        long version = commands.send(body.toCommand(program(programId), tranche(trancheId)), body.reason(), request);
         return trancheChanged(programId, trancheId, version);
     }
 
@@ -111,9 +92,7 @@ public class DebtController {
             @Parameter(description = TRANCHE_ID, example = "MEZZ-A") @PathVariable String trancheId,
             @Valid @RequestBody RepayRequest body,
             HttpServletRequest request) {
-        long version = commands.send(new RepayTranche(program(programId), tranche(trancheId),
-                new RepaymentId(body.repaymentId()), new BigDecimal(body.amount()), body.currency(),
-                body.effectiveDate()), body.reason(), request);
+        long version = commands.send(body.toCommand(program(programId), tranche(trancheId)), body.reason(), request);
         return trancheChanged(programId, trancheId, version);
     }
 
@@ -129,8 +108,7 @@ public class DebtController {
             @Parameter(description = TRANCHE_ID, example = "SENIOR-A") @PathVariable String trancheId,
             @Valid @RequestBody RepriceRequest body,
             HttpServletRequest request) {
-        long version = commands.send(new RepriceTranche(program(programId), tranche(trancheId),
-                new BigDecimal(body.newMarginPct()), body.effectiveDate()), body.reason(), request);
+        long version = commands.send(body.toCommand(program(programId), tranche(trancheId)), body.reason(), request);
         return trancheChanged(programId, trancheId, version);
     }
 }

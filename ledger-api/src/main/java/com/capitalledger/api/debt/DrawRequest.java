@@ -1,5 +1,10 @@
 package com.capitalledger.api.debt;
 
+import java.math.BigDecimal;
+import com.capitalledger.core.program.api.ProgramId;
+import com.capitalledger.core.debt.api.TrancheId;
+import com.capitalledger.core.debt.api.DrawId;
+import com.capitalledger.core.debt.api.DrawTranche;
 import com.capitalledger.api.web.ApiDocs;
 import com.capitalledger.api.web.Shapes;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -36,4 +41,8 @@ public record DrawRequest(
         @Schema(description = ApiDocs.REASON,
                 example = "Long-lead equipment deposit")
         @Size(max = Shapes.REASON_MAX) String reason) {
+
+    public DrawTranche toCommand(ProgramId program, TrancheId tranche) {
+        return new DrawTranche(program, tranche, new DrawId(drawId), new BigDecimal(amount), currency, effectiveDate);
+    }
 }

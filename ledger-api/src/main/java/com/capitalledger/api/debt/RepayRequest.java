@@ -1,5 +1,10 @@
 package com.capitalledger.api.debt;
 
+import java.math.BigDecimal;
+import com.capitalledger.core.program.api.ProgramId;
+import com.capitalledger.core.debt.api.TrancheId;
+import com.capitalledger.core.debt.api.RepaymentId;
+import com.capitalledger.core.debt.api.RepayTranche;
 import com.capitalledger.api.web.ApiDocs;
 import com.capitalledger.api.web.Shapes;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -34,4 +39,9 @@ public record RepayRequest(
         @Schema(description = ApiDocs.REASON,
                 example = "Partial prepayment")
         @Size(max = Shapes.REASON_MAX) String reason) {
+
+    public RepayTranche toCommand(ProgramId program, TrancheId tranche) {
+        return new RepayTranche(program, tranche, new RepaymentId(repaymentId), new BigDecimal(amount), currency,
+                effectiveDate);
+    }
 }

@@ -1,5 +1,9 @@
 package com.capitalledger.api.debt;
 
+import java.math.BigDecimal;
+import com.capitalledger.core.program.api.ProgramId;
+import com.capitalledger.core.debt.api.TrancheId;
+import com.capitalledger.core.debt.api.RepriceTranche;
 import com.capitalledger.api.web.ApiDocs;
 import com.capitalledger.api.web.Shapes;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -27,4 +31,8 @@ public record RepriceRequest(
         @Schema(description = ApiDocs.REASON,
                 example = "Margin step-down after syndication")
         @Size(max = Shapes.REASON_MAX) String reason) {
+
+    public RepriceTranche toCommand(ProgramId program, TrancheId tranche) {
+        return new RepriceTranche(program, tranche, new BigDecimal(newMarginPct), effectiveDate);
+    }
 }

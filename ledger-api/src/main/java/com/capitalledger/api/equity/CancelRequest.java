@@ -1,5 +1,10 @@
 package com.capitalledger.api.equity;
 
+import com.capitalledger.core.program.api.ProgramId;
+import com.capitalledger.core.equity.api.InvestorId;
+import com.capitalledger.core.equity.api.CallId;
+import com.capitalledger.core.equity.api.CureCallDefault;
+import com.capitalledger.core.equity.api.CancelCommitment;
 import com.capitalledger.api.web.ApiDocs;
 import com.capitalledger.api.web.Shapes;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -16,4 +21,12 @@ public record CancelRequest(
         @Schema(description = ApiDocs.REASON,
                 example = "Investor notice of 2025-11-03")
         @Size(max = Shapes.REASON_MAX) String reason) {
+
+    public CancelCommitment cancel(ProgramId program, InvestorId investor) {
+        return new CancelCommitment(program, investor, effectiveDate);
+    }
+
+    public CureCallDefault cure(ProgramId program, CallId call, InvestorId investor) {
+        return new CureCallDefault(program, call, investor, effectiveDate);
+    }
 }

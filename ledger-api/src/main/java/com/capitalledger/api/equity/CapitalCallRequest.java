@@ -1,5 +1,10 @@
 package com.capitalledger.api.equity;
 
+import java.math.BigDecimal;
+import com.capitalledger.core.program.api.ProgramId;
+import com.capitalledger.core.program.api.PhaseId;
+import com.capitalledger.core.equity.api.CallId;
+import com.capitalledger.core.equity.api.CallCapital;
 import com.capitalledger.api.web.ApiDocs;
 import com.capitalledger.api.web.Shapes;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -40,4 +45,9 @@ public record CapitalCallRequest(
         @Schema(description = ApiDocs.REASON,
                 example = "Drawdown notice 1")
         @Size(max = Shapes.REASON_MAX) String reason) {
+
+    public CallCapital toCommand(ProgramId program) {
+        return new CallCapital(program, new CallId(callId), new PhaseId(phaseId), new BigDecimal(amount), currency,
+                purpose, effectiveDate);
+    }
 }

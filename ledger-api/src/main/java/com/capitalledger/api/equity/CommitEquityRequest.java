@@ -1,5 +1,9 @@
 package com.capitalledger.api.equity;
 
+import java.math.BigDecimal;
+import com.capitalledger.core.program.api.ProgramId;
+import com.capitalledger.core.equity.api.InvestorId;
+import com.capitalledger.core.equity.api.CommitEquity;
 import com.capitalledger.api.web.ApiDocs;
 import com.capitalledger.api.web.Shapes;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -36,4 +40,9 @@ public record CommitEquityRequest(
         @Schema(description = ApiDocs.REASON,
                 example = "Subscription agreement signed")
         @Size(max = Shapes.REASON_MAX) String reason) {
+
+    public CommitEquity toCommand(ProgramId program) {
+        return new CommitEquity(program, new InvestorId(investorId), investorName, new BigDecimal(amount), currency,
+                effectiveDate);
+    }
 }

@@ -1,5 +1,10 @@
 package com.capitalledger.api.equity;
 
+import java.math.BigDecimal;
+import com.capitalledger.core.program.api.ProgramId;
+import com.capitalledger.core.equity.api.InvestorId;
+import com.capitalledger.core.equity.api.ReduceCommitment;
+import com.capitalledger.core.equity.api.IncreaseCommitment;
 import com.capitalledger.api.web.ApiDocs;
 import com.capitalledger.api.web.Shapes;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -29,4 +34,12 @@ public record CommitmentChangeRequest(
         @Schema(description = ApiDocs.REASON,
                 example = "Side letter of 2025-11-03")
         @Size(max = Shapes.REASON_MAX) String reason) {
+
+    public IncreaseCommitment increase(ProgramId program, InvestorId investor) {
+        return new IncreaseCommitment(program, investor, new BigDecimal(amount), currency, effectiveDate);
+    }
+
+    public ReduceCommitment reduce(ProgramId program, InvestorId investor) {
+        return new ReduceCommitment(program, investor, new BigDecimal(amount), currency, effectiveDate);
+    }
 }

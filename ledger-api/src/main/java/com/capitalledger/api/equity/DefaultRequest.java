@@ -1,5 +1,9 @@
 package com.capitalledger.api.equity;
 
+import com.capitalledger.core.program.api.ProgramId;
+import com.capitalledger.core.equity.api.InvestorId;
+import com.capitalledger.core.equity.api.CallId;
+import com.capitalledger.core.equity.api.RecordCallDefault;
 import com.capitalledger.api.web.ApiDocs;
 import com.capitalledger.api.web.Shapes;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -22,4 +26,8 @@ public record DefaultRequest(
         @Schema(description = ApiDocs.REASON,
                 example = "Allocation unpaid at the due date")
         @Size(max = Shapes.REASON_MAX) String reason) {
+
+    public RecordCallDefault toCommand(ProgramId program, CallId call) {
+        return new RecordCallDefault(program, call, new InvestorId(investorId), effectiveDate);
+    }
 }

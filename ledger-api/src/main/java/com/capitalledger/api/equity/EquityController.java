@@ -3,17 +3,8 @@ package com.capitalledger.api.equity;
 import com.capitalledger.api.web.CommandAccepted;
 import com.capitalledger.api.web.CommandSender;
 import com.capitalledger.api.web.PathIds;
-import com.capitalledger.core.equity.api.CallCapital;
 import com.capitalledger.core.equity.api.CallId;
-import com.capitalledger.core.equity.api.CancelCommitment;
-import com.capitalledger.core.equity.api.CommitEquity;
-import com.capitalledger.core.equity.api.CureCallDefault;
-import com.capitalledger.core.equity.api.IncreaseCommitment;
 import com.capitalledger.core.equity.api.InvestorId;
-import com.capitalledger.core.equity.api.RecordCallDefault;
-import com.capitalledger.core.equity.api.ReduceCommitment;
-import com.capitalledger.core.equity.api.TransferCommitment;
-import com.capitalledger.core.program.api.PhaseId;
 import com.capitalledger.core.program.api.ProgramId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -26,8 +17,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.math.BigDecimal;
 
 import static com.capitalledger.api.web.ApiDocs.COMMAND_ANSWER;
 import static com.capitalledger.api.web.ApiDocs.COMMAND_ERRORS;
@@ -69,9 +58,7 @@ public class EquityController {
             @Parameter(description = PROGRAM_ID, example = "STARGATE") @PathVariable String programId,
             @Valid @RequestBody CommitEquityRequest body,
             HttpServletRequest request) {
-        long version = commands.send(new CommitEquity(program(programId), new InvestorId(body.investorId()),
-                body.investorName(), new BigDecimal(body.amount()), body.currency(), body.effectiveDate()),
-                body.reason(), request);
+        long version = commands.send(body.toCommand(program(programId)), body.reason(), request);
         return investorChanged(programId, body.investorId(), version);
     }
 
@@ -85,8 +72,7 @@ public class EquityController {
             @Parameter(description = INVESTOR_ID, example = "SOFTBANK") @PathVariable String investorId,
             @Valid @RequestBody CommitmentChangeRequest body,
             HttpServletRequest request) {
-        long version = commands.send(new IncreaseCommitment(program(programId), investor(investorId),
-                new BigDecimal(body.amount()), body.currency(), body.effectiveDate()), body.reason(), request);
+        long version = commands.send(body.increase(program(programId), investor(investorId)), body.reason(), request);
         return investorChanged(programId, investorId, version);
     }
 
@@ -100,8 +86,7 @@ public class EquityController {
             @Parameter(description = INVESTOR_ID, example = "SOFTBANK") @PathVariable String investorId,
             @Valid @RequestBody CommitmentChangeRequest body,
             HttpServletRequest request) {
-        long version = commands.send(new ReduceCommitment(program(programId), investor(investorId),
-                new BigDecimal(body.amount()), body.currency(), body.effectiveDate()), body.reason(), request);
+        long version = commands.send(body.reduce(program(programId), investor(investorId)), body.reason(), request);
         return investorChanged(programId, investorId, version);
     }
 
@@ -115,8 +100,7 @@ public class EquityController {
             @Parameter(description = INVESTOR_ID, example = "SOFTBANK") @PathVariable String investorId,
             @Valid @RequestBody CancelRequest body,
             HttpServletRequest request) {
-        long version = commands.send(new CancelCommitment(program(programId), investor(investorId),
-                body.effectiveDate()), body.reason(), request);
+        long version = commands.send(body.cancel(program(programId), investor(investorId)), body.reason(), request);
         return investorChanged(programId, investorId, version);
     }
 
@@ -133,9 +117,8 @@ public class EquityController {
             @PathVariable String investorId,
             @Valid @RequestBody TransferRequest body,
             HttpServletRequest request) {
-        long version = commands.send(new TransferCommitment(program(programId), investor(investorId),
-                new InvestorId(body.toInvestorId()), new BigDecimal(body.amount()), body.currency(),
-                body.effectiveDate()), body.reason(), request);
+        long version = commands.send(body.toCommand(program(programId), investor(investorId)), body.reason(),
+                request);
         return investorChanged(programId, investorId, version);
     }
 
@@ -150,9 +133,7 @@ public class EquityController {
             @Parameter(description = PROGRAM_ID, example = "STARGATE") @PathVariable String programId,
             @Valid @RequestBody CapitalCallRequest body,
             HttpServletRequest request) {
-        long version = commands.send(new CallCapital(program(programId), new CallId(body.callId()),
-                new PhaseId(body.phaseId()), new BigDecimal(body.amount()), body.currency(), body.purpose(),
-                body.effectiveDate()), body.reason(), request);
+        long version = commands.send(body.toCommand(program(programId)), body.reason(), request);
         return CommandAccepted.created("/api/v1/programs/" + programId + "/capital-calls/" + body.callId(), programId,
                 version);
     }
@@ -168,8 +149,7 @@ public class EquityController {
             @Parameter(description = CALL_ID, example = "CALL-1") @PathVariable String callId,
             @Valid @RequestBody DefaultRequest body,
             HttpServletRequest request) {
-        long version = commands.send(new RecordCallDefault(program(programId),
-                PathIds.parse("callId", callId, CallId::new), new InvestorId(body.investorId()), body.effectiveDate()),
+        long version = commands.send(body.toCommand(program(programId), PathIds.parse("callId", callId, CallId::new)),
                 body.reason(), request);
         return CommandAccepted.created("/api/v1/programs/" + programId + "/capital-calls/" + callId, programId, version);
     }
@@ -185,9 +165,8 @@ public class EquityController {
             @Parameter(description = INVESTOR_ID, example = "ORACLE") @PathVariable String investorId,
             @Valid @RequestBody CancelRequest body,
             HttpServletRequest request) {
-        long version = commands.send(new CureCallDefault(program(programId),
-                PathIds.parse("callId", callId, CallId::new), investor(investorId), body.effectiveDate()),
-                body.reason(), request);
+        long version = commands.send(body.cure(program(programId), PathIds.parse("callId", callId, CallId::new),
+                investor(investorId)), body.reason(), request);
         return CommandAccepted.created("/api/v1/programs/" + programId + "/capital-calls/" + callId, programId, version);
     }
 }

@@ -1,5 +1,9 @@
 package com.capitalledger.api.equity;
 
+import java.math.BigDecimal;
+import com.capitalledger.core.program.api.ProgramId;
+import com.capitalledger.core.equity.api.InvestorId;
+import com.capitalledger.core.equity.api.TransferCommitment;
 import com.capitalledger.api.web.ApiDocs;
 import com.capitalledger.api.web.Shapes;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -33,4 +37,9 @@ public record TransferRequest(
         @Schema(description = ApiDocs.REASON,
                 example = "Secondary sale of commitment")
         @Size(max = Shapes.REASON_MAX) String reason) {
+
+    public TransferCommitment toCommand(ProgramId program, InvestorId from) {
+        return new TransferCommitment(program, from, new InvestorId(toInvestorId), new BigDecimal(amount), currency,
+                effectiveDate);
+    }
 }

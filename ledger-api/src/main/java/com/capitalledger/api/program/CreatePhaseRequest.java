@@ -1,5 +1,9 @@
 package com.capitalledger.api.program;
 
+import java.math.BigDecimal;
+import com.capitalledger.core.program.api.ProgramId;
+import com.capitalledger.core.program.api.PhaseId;
+import com.capitalledger.core.program.api.CreatePhase;
 import com.capitalledger.api.web.ApiDocs;
 import com.capitalledger.api.web.Shapes;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -35,4 +39,8 @@ public record CreatePhaseRequest(
         @Schema(description = ApiDocs.REASON,
                 example = "Phase 1 approved by the board")
         @Size(max = Shapes.REASON_MAX) String reason) {
+
+    public CreatePhase toCommand(ProgramId program) {
+        return new CreatePhase(program, new PhaseId(phaseId), name, new BigDecimal(budget), currency, effectiveDate);
+    }
 }

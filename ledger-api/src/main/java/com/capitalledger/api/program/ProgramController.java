@@ -3,9 +3,7 @@ package com.capitalledger.api.program;
 import com.capitalledger.api.web.CommandAccepted;
 import com.capitalledger.api.web.CommandSender;
 import com.capitalledger.api.web.PathIds;
-import com.capitalledger.core.program.api.CreatePhase;
 import com.capitalledger.core.program.api.CreateProgram;
-import com.capitalledger.core.program.api.PhaseId;
 import com.capitalledger.core.program.api.ProgramId;
 import com.capitalledger.core.shared.LedgerRejection;
 import com.capitalledger.core.shared.RejectionCode;
@@ -71,8 +69,7 @@ public class ProgramController {
             @Valid @RequestBody CreatePhaseRequest body,
             HttpServletRequest request) {
         ProgramId program = PathIds.parse("programId", programId, ProgramId::new);
-        long version = commands.send(new CreatePhase(program, new PhaseId(body.phaseId()), body.name(),
-                new BigDecimal(body.budget()), body.currency(), body.effectiveDate()), body.reason(), request);
+        long version = commands.send(body.toCommand(program), body.reason(), request);
         return CommandAccepted.created("/api/v1/programs/" + programId + "/positions", programId, version);
     }
 

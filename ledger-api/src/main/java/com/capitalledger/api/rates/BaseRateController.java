@@ -4,7 +4,6 @@ import com.capitalledger.api.web.CommandAccepted;
 import com.capitalledger.api.web.CommandSender;
 import com.capitalledger.api.web.PathIds;
 import com.capitalledger.core.rates.api.BaseRateName;
-import com.capitalledger.core.rates.api.RecordBaseRateFixing;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,8 +16,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.math.BigDecimal;
-
 import static com.capitalledger.api.web.ApiDocs.COMMAND_ERRORS;
 
 /** Base-rate fixings, shared by every tranche on the rate; may be back-dated as corrections. */
@@ -26,7 +23,6 @@ import static com.capitalledger.api.web.ApiDocs.COMMAND_ERRORS;
 @RequestMapping(path = "/api/v1/base-rates/{rateName}/fixings", consumes = MediaType.APPLICATION_JSON_VALUE,
         produces = MediaType.APPLICATION_JSON_VALUE)
 public class BaseRateController {
-
 
     private final CommandSender commands;
 
@@ -47,8 +43,7 @@ public class BaseRateController {
             @Valid @RequestBody FixingRequest body,
             HttpServletRequest request) {
         String name = PathIds.parse("rateName", rateName, value -> value);
-        long version = commands.send(new RecordBaseRateFixing(name, new BigDecimal(body.ratePct()),
-                body.effectiveDate()), body.reason(), request);
+        long version = commands.send(body.toCommand(name), body.reason(), request);
         return CommandAccepted.created("/api/v1/base-rates/" + name + "/fixings", BaseRateName.streamIdOf(name),
                 version);
     }

@@ -1,5 +1,7 @@
 package com.capitalledger.api.rates;
 
+import java.math.BigDecimal;
+import com.capitalledger.core.rates.api.RecordBaseRateFixing;
 import com.capitalledger.api.web.ApiDocs;
 import com.capitalledger.api.web.Shapes;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -27,4 +29,8 @@ public record FixingRequest(
         @Schema(description = ApiDocs.REASON,
                 example = "SOFR fixing")
         @Size(max = Shapes.REASON_MAX) String reason) {
+
+    public RecordBaseRateFixing toCommand(String rateName) {
+        return new RecordBaseRateFixing(rateName, new BigDecimal(ratePct), effectiveDate);
+    }
 }

@@ -30,9 +30,12 @@ final class AccessRules {
             open("/actuator/health/**"),
             // The servlet container's error dispatch; what it renders was already authorised.
             open("/error"),
+            // A what-if is a question, not a command: every role that reads positions may ask it.
+            rule(HttpMethod.POST, "/api/v1/programs/*/what-if", READERS),
             rule(HttpMethod.POST, "/api/v1/programs/**", EnumSet.of(Role.TREASURY)),
             rule(null, "/api/v1/programs/**", READERS),
             rule(null, "/api/v1/base-rates/**", EnumSet.of(Role.TREASURY)),
+            rule(null, "/api/v1/scenarios/**", READERS),
             rule(null, "/api/v1/audit/**", EnumSet.of(Role.COMPLIANCE, Role.ADMIN)),
             rule(null, "/api/v1/admin/consistency-check", EnumSet.of(Role.COMPLIANCE, Role.ADMIN)),
             rule(null, "/api/v1/admin/**", EnumSet.of(Role.ADMIN)),

@@ -41,7 +41,7 @@ import java.util.regex.Pattern;
  * command's events and its key commit together, and the client hears of success only after that commit. A retry
  * with the same key and body gets the stored response with {@code Idempotency-Replayed: true}; the same key with
  * another body is refused with {@code IDEMPOTENCY_KEY_REUSED}. Concurrent requests with one key queue on the key's
- * row: the first decides, the others replay its answer.
+ * row: the first decides, the others replay its answer. POSTs that only ask (what-ifs) need no key and store nothing.
  */
 @Component
 // After Spring Security's filter chain: only authorised requests get here, and keys are scoped to their principal.
@@ -53,6 +53,7 @@ public class Idempotency extends OncePerRequestFilter {
     /** Set on the request when its command lost a race for the same program and may simply be run again. */
     public static final String RETRYABLE = Idempotency.class.getName() + ".retryable";
     private static final int ATTEMPTS = 5;
+    private static final Pattern SAFE_POST = Pattern.compile("/api/v1/programs/[^/]+/what-if|/api/v1/scenarios/[^/]+/run");
     private static final Pattern WELL_FORMED_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
     private static final int MAX_BODY = 1 << 20;
 
@@ -73,9 +74,26 @@ public class Idempotency extends OncePerRequestFilter {
         return !"POST".equals(request.getMethod()) || !request.getRequestURI().startsWith("/api/");
     }
 
+    /**
+     * POSTs that only ask (a what-if, a saved scenario run): they carry a body but change nothing, so a repeat is
+     * harmless and nothing is stored for them; their bodies are bounded all the same.
+     */
+    private static boolean onlyAsks(HttpServletRequest request) {
+        return SAFE_POST.matcher(request.getRequestURI()).matches();
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (onlyAsks(request)) {
+            byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+            if (body.length > MAX_BODY) {
+                tooLarge(request, response);
+                return;
+            }
+            chain.doFilter(new CachedBody(request, body), response);
+            return;
+        }
         String key = request.getHeader(KEY_HEADER);
         if (key == null || !WELL_FORMED_KEY.matcher(key).matches()) {
             problem(request, response, HttpStatus.BAD_REQUEST, "IDEMPOTENCY_KEY_REQUIRED",
@@ -84,8 +102,7 @@ public class Idempotency extends OncePerRequestFilter {
         }
         byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
         if (body.length > MAX_BODY) {
-            problem(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE",
-                    "request bodies are limited to " + MAX_BODY + " bytes");
+            tooLarge(request, response);
             return;
         }
         String principal = request.getRemoteUser();
@@ -194,6 +211,11 @@ public class Idempotency extends OncePerRequestFilter {
         }
         response.setHeader(REPLAYED_HEADER, "true");
         response.getOutputStream().write((byte[]) row.get("body"));
+    }
+
+    private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        problem(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE",
+                "request bodies are limited to " + MAX_BODY + " bytes");
     }
 
     private void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,

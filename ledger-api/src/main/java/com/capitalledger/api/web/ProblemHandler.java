@@ -3,6 +3,7 @@ package com.capitalledger.api.web;
 import com.capitalledger.api.admin.ReadModelUnavailable;
 import com.capitalledger.core.shared.LedgerRejection;
 import com.capitalledger.core.shared.RejectionCode;
+import com.capitalledger.core.whatif.InvalidChange;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -74,11 +75,35 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 .body(problem(HttpStatus.NOT_FOUND, notFound.code(), notFound.getMessage(), request));
     }
 
+    @ExceptionHandler(Conflict.class)
+    ResponseEntity<Object> conflict(Conflict conflict, NativeWebRequest request) {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(problem(HttpStatus.CONFLICT, conflict.code(), conflict.getMessage(), request));
+    }
+
     @ExceptionHandler(InvalidParameter.class)
     ResponseEntity<Object> invalidParameter(InvalidParameter invalid, NativeWebRequest request) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", invalid.getMessage(), request);
         problem.setProperty("errors", List.of(Map.of("field", invalid.parameter(), "message", invalid.getMessage())));
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(InvalidBody.class)
+    ResponseEntity<Object> invalidBody(InvalidBody invalid, NativeWebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", invalid.getMessage(), request);
+        problem.setProperty("errors", invalid.problems().stream()
+                .map(field -> Map.of("field", field.field(), "message", field.message())).toList());
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** A what-if change that cannot apply to the program's journal (an event not in it, one changed twice). */
+    @ExceptionHandler(InvalidChange.class)
+    ResponseEntity<Object> invalidChange(InvalidChange invalid, NativeWebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "INVALID_CHANGE", invalid.getMessage(),
+                request);
+        problem.setProperty("errors", List.of(Map.of("field", "changes[" + invalid.index() + "]",
+                "message", invalid.getMessage())));
+        return ResponseEntity.unprocessableEntity().body(problem);
     }
 
     /** A read model being rebuilt answers 503 with {@code Retry-After}: never silently from half a state. */

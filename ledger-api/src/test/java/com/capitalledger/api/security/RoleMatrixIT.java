@@ -40,6 +40,10 @@ class RoleMatrixIT extends IntegrationTest {
     private static final Set<TestUsers> AUDIT = EnumSet.of(COMPLIANCE, ADMIN);
     private static final Set<TestUsers> OPERATE = EnumSet.of(ADMIN);
     private static final String P = "/api/v1/programs/MATRIX";
+    /** Stands for the id of the scenario the row before saved. */
+    private static final String SAVED_SCENARIO = "{saved}";
+
+    private String savedScenario = "none-yet";
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -108,6 +112,13 @@ class RoleMatrixIT extends IntegrationTest {
             get("/api/v1/programs/{programId}/tranches/{trancheId}", P + "/tranches/T1?asOf=2025-12-31", READERS),
             get("/api/v1/programs/{programId}/capital-calls/{callId}", P + "/capital-calls/C1?asOf=2025-12-31",
                     READERS),
+            get("/api/v1/programs/{programId}/events", P + "/events", READERS),
+            post("/api/v1/programs/{programId}/what-if", P + "/what-if", "{\"asOf\": [\"2025-12-31\"]}", READERS),
+            post("/api/v1/scenarios", "/api/v1/scenarios",
+                    "{\"name\": \"matrix\", \"programId\": \"MATRIX\", \"request\": {}}", READERS),
+            get("/api/v1/scenarios", "/api/v1/scenarios", READERS),
+            get("/api/v1/scenarios/{scenarioId}", "/api/v1/scenarios/" + SAVED_SCENARIO, READERS),
+            post("/api/v1/scenarios/{scenarioId}/run", "/api/v1/scenarios/" + SAVED_SCENARIO + "/run", "", READERS),
             get("/api/v1/audit/entries", "/api/v1/audit/entries?programId=MATRIX", AUDIT),
             post("/api/v1/admin/consistency-check", "/api/v1/admin/consistency-check", "", AUDIT),
             get("/api/v1/admin/read-models", "/api/v1/admin/read-models", OPERATE),
@@ -162,6 +173,9 @@ class RoleMatrixIT extends IntegrationTest {
             for (TestUsers caller : CALLERS) {
                 if (row.allowed().contains(caller)) {
                     HttpResponse<String> response = send(row, http(caller));
+                    if (row.path().equals("/api/v1/scenarios") && response.statusCode() == 201) {
+                        savedScenario = json(response).get("scenarioId").asText();
+                    }
                     if (response.statusCode() < 200 || response.statusCode() > 299) {
                         mismatches.add(row.endpoint() + " as " + caller + ": expected 2xx, got "
                                 + response.statusCode() + " " + shortened(response.body()));
@@ -208,8 +222,9 @@ class RoleMatrixIT extends IntegrationTest {
         return body.length() <= 300 ? body : body.substring(0, 300) + "...";
     }
 
-    private static HttpResponse<String> send(Row row, HttpClientSupport client) {
-        return row.body() == null ? client.get(row.path()) : client.postJson(row.path(), row.body());
+    private HttpResponse<String> send(Row row, HttpClientSupport client) {
+        String path = row.path().replace(SAVED_SCENARIO, savedScenario);
+        return row.body() == null ? client.get(path) : client.postJson(path, row.body());
     }
 
     private long events() {

@@ -90,10 +90,14 @@ public final class HttpClientSupport {
     }
 
     public static JsonNode json(HttpResponse<String> response) {
+        return parse(response.body());
+    }
+
+    public static JsonNode parse(String text) {
         try {
-            return JSON.readTree(response.body());
+            return JSON.readTree(text);
         } catch (IOException e) {
-            throw new UncheckedIOException("not JSON: " + response.body(), e);
+            throw new UncheckedIOException("not JSON: " + text, e);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.capitalledger.api.web;
 
+import com.capitalledger.api.support.HttpClientSupport;
 import com.capitalledger.api.support.IntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,9 @@ class OpenApiIT extends IntegrationTest {
                 "/api/v1/programs/{programId}/investors/{investorId}",
                 "/api/v1/programs/{programId}/tranches/{trancheId}",
                 "/api/v1/programs/{programId}/capital-calls/{callId}", "/api/v1/audit/entries",
-                "/api/v1/admin/read-models", "/api/v1/admin/consistency-check");
+                "/api/v1/admin/read-models", "/api/v1/admin/consistency-check",
+                "/api/v1/programs/{programId}/what-if", "/api/v1/programs/{programId}/events", "/api/v1/scenarios",
+                "/api/v1/scenarios/{scenarioId}", "/api/v1/scenarios/{scenarioId}/run");
         JsonNode draw = paths.get("/api/v1/programs/{programId}/tranches/{trancheId}/draws").get("post");
         assertThat(draw.get("parameters")).anySatisfy(parameter -> {
             assertThat(parameter.get("name").asText()).isEqualTo("Idempotency-Key");
@@ -139,6 +142,22 @@ class OpenApiIT extends IntegrationTest {
         assertThat(paths.at("/~1api~1v1~1programs~1{programId}~1positions/get/description").asText())
                 .contains("TREASURY", "COMPLIANCE", "ANALYST", "ADMIN", "NO_PROGRAM");
         assertThat(api.at("/components/schemas/CreateTrancheRequest/properties/lenders/example").isArray()).isTrue();
+    }
+
+    @Test
+    void theWhatIfIsDescribedWithAnExampleOfEachChange() {
+        JsonNode whatIf = json(http().get("/v3/api-docs")).at("/paths/~1api~1v1~1programs~1{programId}~1what-if/post");
+
+        assertThat(whatIf.get("description").asText()).contains("TREASURY", "COMPLIANCE", "ANALYST", "ADMIN",
+                "INVALID_CHANGE", "NO_PROGRAM", "VALIDATION_FAILED", "Writes nothing");
+        List<String> ops = new ArrayList<>();
+        whatIf.at("/requestBody/content/application~1json/examples").forEach(example -> {
+            JsonNode value = example.get("value");
+            JsonNode changes = value.isTextual() ? HttpClientSupport.parse(value.asText()).get("changes")
+                    : value.get("changes");
+            changes.forEach(change -> ops.add(change.get("op").asText()));
+        });
+        assertThat(ops).contains("add", "remove", "replace", "shiftRate");
     }
 
     private static boolean blank(JsonNode node) {

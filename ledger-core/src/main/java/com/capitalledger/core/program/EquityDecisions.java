@@ -81,7 +81,7 @@ final class EquityDecisions {
     static ProgramEvent cancel(ProgramState state, CancelCommitment command) {
         InvestorAccount investor = Require.investor(state, command.investorId());
         NoBackdating.check(state, command.effectiveDate());
-        if (investor.unfunded().isZero()) {
+        if (investor.unfunded().signum() == 0) {
             throw new LedgerRejection(NOTHING_TO_CANCEL, "investor " + command.investorId()
                     + " has no unfunded commitment: committed " + investor.committed() + " is all called");
         }
@@ -129,7 +129,7 @@ final class EquityDecisions {
         Money unfunded = state.zero();
         for (var entry : state.equity().investors().entrySet()) {
             InvestorAccount investor = entry.getValue();
-            if (!investor.inDefault() && !investor.unfunded().isZero()) {
+            if (!investor.inDefault() && investor.unfunded().signum() > 0) {
                 eligibleUnfunded.put(entry.getKey(), investor.unfunded().amount());
                 unfunded = unfunded.plus(investor.unfunded());
             }
@@ -175,7 +175,7 @@ final class EquityDecisions {
     }
 
     private static Money allocated(CallRecord call, CallId callId, InvestorId investorId) {
-        return call.allocationOf(investorId).filter(allocation -> !allocation.isZero())
+        return call.allocationOf(investorId).filter(allocation -> allocation.signum() > 0)
                 .orElseThrow(() -> new LedgerRejection(NOT_ALLOCATED, "investor " + investorId
                         + " has no allocation in capital call " + callId));
     }

@@ -72,8 +72,9 @@ public record Money(BigDecimal amount, CurrencyCode currency) {
         return amount.compareTo(sameCurrency(other).amount) > 0;
     }
 
-    public boolean isZero() {
-        return amount.signum() == 0;
+    /** -1, 0 or 1 as the amount is below, at or above zero (only 0 or 1: money is never negative). */
+    public int signum() {
+        return amount.signum();
     }
 
     private Money sameCurrency(Money other) {

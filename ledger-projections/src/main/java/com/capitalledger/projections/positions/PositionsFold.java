@@ -22,49 +22,55 @@ import java.util.Optional;
 
 /**
  * A program's positions folded straight from events in memory, with the same mappings and folds the stored read
- * models use: for what-if replays, consistency checks and tests. Events in stream order.
+ * models use: for what-if replays, consistency checks and tests. The events are mapped to the read models' facts
+ * once; positions at any number of dates are then folded from those facts.
  */
 public final class PositionsFold {
 
-    private PositionsFold() {
+    private final ProgramSummary program;
+    private final List<EquityMovement> equity = new ArrayList<>();
+    private final List<PhaseMovement> phases = new ArrayList<>();
+    private final List<DebtMovement> debt = new ArrayList<>();
+    private final List<FixingRow> fixings = new ArrayList<>();
+
+    private PositionsFold(List<Recorded<?>> journal, String programId) {
+        ProgramSummary created = null;
+        for (Recorded<?> recorded : journal) {
+            if (recorded.event() instanceof ProgramCreated event && event.programId().value().equals(programId)) {
+                created = ProgramSummary.of(event, recorded.recordedAt());
+            }
+            EquityMovements.of(recorded).stream().filter(m -> m.programId().equals(programId)).forEach(equity::add);
+            PhaseMovements.of(recorded).filter(m -> m.programId().equals(programId)).ifPresent(phases::add);
+            DebtMovements.of(recorded).stream().filter(m -> m.programId().equals(programId)).forEach(debt::add);
+            DebtMovements.fixing(recorded).ifPresent(fixings::add);
+        }
+        program = created;
+    }
+
+    /** @param journal events in stream order */
+    public static PositionsFold of(List<Recorded<?>> journal, String programId) {
+        return new PositionsFold(journal, programId);
     }
 
     public static Optional<ProgramPositions> positions(List<Recorded<?>> journal, String programId, Bitemporal at) {
-        ProgramSummary program = null;
-        InvestorPositions equity = new InvestorPositions();
-        PhasePositions phases = new PhasePositions();
-        List<DebtMovement> debt = new ArrayList<>();
-        List<FixingRow> fixings = new ArrayList<>();
-        for (Recorded<?> recorded : journal) {
-            if (recorded.event() instanceof ProgramCreated created && created.programId().value().equals(programId)
-                    && !recorded.recordedAt().isAfter(at.knownAt())) {
-                program = ProgramSummary.of(created, recorded.recordedAt());
-            }
-            for (EquityMovement movement : EquityMovements.of(recorded)) {
-                if (movement.programId().equals(programId) && at.includes(movement.effectiveDate(), movement.recordedAt())) {
-                    equity.apply(movement);
-                }
-            }
-            for (PhaseMovement movement : PhaseMovements.of(recorded).stream().toList()) {
-                if (movement.programId().equals(programId) && at.includes(movement.effectiveDate(), movement.recordedAt())) {
-                    phases.apply(movement);
-                }
-            }
-            for (DebtMovement movement : DebtMovements.of(recorded)) {
-                if (movement.programId().equals(programId) && at.includes(movement.effectiveDate(), movement.recordedAt())) {
-                    debt.add(movement);
-                }
-            }
-            DebtMovements.fixing(recorded).filter(fixing -> !fixing.recordedAt().isAfter(at.knownAt()))
-                    .ifPresent(fixings::add);
-        }
-        if (program == null) {
+        return of(journal, programId).at(at);
+    }
+
+    /** The positions as of the date and as known at the instant; empty if the program was not known then. */
+    public Optional<ProgramPositions> at(Bitemporal at) {
+        if (program == null || program.recordedAt().isAfter(at.knownAt())) {
             return Optional.empty();
         }
+        InvestorPositions investors = new InvestorPositions();
+        equity.stream().filter(m -> at.includes(m.effectiveDate(), m.recordedAt())).forEach(investors::apply);
+        PhasePositions phasePositions = new PhasePositions();
+        phases.stream().filter(m -> at.includes(m.effectiveDate(), m.recordedAt())).forEach(phasePositions::apply);
+        List<DebtMovement> debtKnown = debt.stream().filter(m -> at.includes(m.effectiveDate(), m.recordedAt())).toList();
         TranchePositions tranches = new TranchePositions();
-        List<String> rates = debt.stream().map(DebtMovement::baseRate).filter(Objects::nonNull).distinct().toList();
-        fixings.stream().filter(fixing -> rates.contains(fixing.rateName())).forEach(tranches::apply);
-        debt.forEach(tranches::apply);
-        return Optional.of(ProgramPositions.assemble(program, at, equity, tranches, phases));
+        List<String> rates = debtKnown.stream().map(DebtMovement::baseRate).filter(Objects::nonNull).distinct().toList();
+        fixings.stream().filter(fixing -> !fixing.recordedAt().isAfter(at.knownAt()))
+                .filter(fixing -> rates.contains(fixing.rateName())).forEach(tranches::apply);
+        debtKnown.forEach(tranches::apply);
+        return Optional.of(ProgramPositions.assemble(program, at, investors, tranches, phasePositions));
     }
 }

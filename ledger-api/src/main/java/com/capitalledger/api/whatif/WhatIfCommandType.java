@@ -1,0 +1,106 @@
+package com.capitalledger.api.whatif;
+
+import com.capitalledger.api.debt.CreateTrancheRequest;
+import com.capitalledger.api.debt.DrawRequest;
+import com.capitalledger.api.debt.RepayRequest;
+import com.capitalledger.api.debt.RepriceRequest;
+import com.capitalledger.api.equity.CancelRequest;
+import com.capitalledger.api.equity.CapitalCallRequest;
+import com.capitalledger.api.equity.CommitEquityRequest;
+import com.capitalledger.api.equity.CommitmentChangeRequest;
+import com.capitalledger.api.equity.DefaultRequest;
+import com.capitalledger.api.equity.TransferRequest;
+import com.capitalledger.api.program.CreatePhaseRequest;
+import com.capitalledger.api.rates.FixingRequest;
+import com.capitalledger.core.debt.api.TrancheId;
+import com.capitalledger.core.equity.api.CallId;
+import com.capitalledger.core.equity.api.InvestorId;
+import com.capitalledger.core.program.api.ProgramId;
+import com.capitalledger.core.shared.LedgerCommand;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The commands a what-if can add or put in an event's place: each the body of its endpoint, plus the ids the
+ * endpoint's path carries, turned into the command exactly as the endpoint turns it.
+ */
+enum WhatIfCommandType {
+
+    CREATE_PHASE("create-phase", CreatePhaseRequest.class, List.of(),
+            (program, ids, body) -> ((CreatePhaseRequest) body).toCommand(program)),
+    COMMIT_EQUITY("commit-equity", CommitEquityRequest.class, List.of(),
+            (program, ids, body) -> ((CommitEquityRequest) body).toCommand(program)),
+    INCREASE_COMMITMENT("increase-commitment", CommitmentChangeRequest.class, List.of("investorId"),
+            (program, ids, body) -> ((CommitmentChangeRequest) body).increase(program, investor(ids))),
+    REDUCE_COMMITMENT("reduce-commitment", CommitmentChangeRequest.class, List.of("investorId"),
+            (program, ids, body) -> ((CommitmentChangeRequest) body).reduce(program, investor(ids))),
+    CANCEL_COMMITMENT("cancel-commitment", CancelRequest.class, List.of("investorId"),
+            (program, ids, body) -> ((CancelRequest) body).cancel(program, investor(ids))),
+    TRANSFER_COMMITMENT("transfer-commitment", TransferRequest.class, List.of("investorId"),
+            (program, ids, body) -> ((TransferRequest) body).toCommand(program, investor(ids))),
+    CAPITAL_CALL("capital-call", CapitalCallRequest.class, List.of(),
+            (program, ids, body) -> ((CapitalCallRequest) body).toCommand(program)),
+    RECORD_DEFAULT("record-default", DefaultRequest.class, List.of("callId"),
+            (program, ids, body) -> ((DefaultRequest) body).toCommand(program, new CallId(ids.get("callId")))),
+    CURE_DEFAULT("cure-default", CancelRequest.class, List.of("callId", "investorId"),
+            (program, ids, body) -> ((CancelRequest) body).cure(program, new CallId(ids.get("callId")), investor(ids))),
+    CREATE_TRANCHE("create-tranche", CreateTrancheRequest.class, List.of(),
+            (program, ids, body) -> ((CreateTrancheRequest) body).toCommand(program)),
+    DRAW("draw", DrawRequest.class, List.of("trancheId"),
+            (program, ids, body) -> ((DrawRequest) body).toCommand(program, tranche(ids))),
+    REPAY("repay", RepayRequest.class, List.of("trancheId"),
+            (program, ids, body) -> ((RepayRequest) body).toCommand(program, tranche(ids))),
+    REPRICE("reprice", RepriceRequest.class, List.of("trancheId"),
+            (program, ids, body) -> ((RepriceRequest) body).toCommand(program, tranche(ids))),
+    BASE_RATE_FIXING("base-rate-fixing", FixingRequest.class, List.of("baseRate"),
+            (program, ids, body) -> ((FixingRequest) body).toCommand(ids.get("baseRate")));
+
+    /** Turns a validated body and its path ids into the command. */
+    @FunctionalInterface
+    interface Builder {
+        LedgerCommand build(ProgramId program, Map<String, String> pathIds, Object body);
+    }
+
+    private final String wireName;
+    private final Class<?> body;
+    private final List<String> pathIds;
+    private final Builder builder;
+
+    WhatIfCommandType(String wireName, Class<?> body, List<String> pathIds, Builder builder) {
+        this.wireName = wireName;
+        this.body = body;
+        this.pathIds = pathIds;
+        this.builder = builder;
+    }
+
+    static Optional<WhatIfCommandType> named(String wireName) {
+        return Arrays.stream(values()).filter(type -> type.wireName.equals(wireName)).findFirst();
+    }
+
+    static List<String> wireNames() {
+        return Arrays.stream(values()).map(type -> type.wireName).toList();
+    }
+
+    Class<?> body() {
+        return body;
+    }
+
+    List<String> pathIds() {
+        return pathIds;
+    }
+
+    LedgerCommand build(ProgramId program, Map<String, String> ids, Object validatedBody) {
+        return builder.build(program, ids, validatedBody);
+    }
+
+    private static InvestorId investor(Map<String, String> ids) {
+        return new InvestorId(ids.get("investorId"));
+    }
+
+    private static TrancheId tranche(Map<String, String> ids) {
+        return new TrancheId(ids.get("trancheId"));
+    }
+}

@@ -1,0 +1,64 @@
+package com.capitalledger.projections.whatif;
+
+import com.capitalledger.core.program.api.ProgramId;
+import com.capitalledger.core.whatif.Branch;
+import com.capitalledger.core.whatif.Branched;
+import com.capitalledger.core.whatif.Change;
+import com.capitalledger.core.whatif.JournalEntry;
+import com.capitalledger.projections.positions.PositionsFold;
+import com.capitalledger.projections.positions.ProgramPositions;
+import com.capitalledger.projections.support.Bitemporal;
+import com.capitalledger.projections.support.Recorded;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a what-if in memory: branches the program's journal with the changes ({@link Branch}, the live decision code),
+ * folds the base and the branch into positions at each date with the read models' own folds, and lists every figure
+ * that differs. Touches no storage: the caller hands it the journal.
+ */
+public final class WhatIfAnalysis {
+
+    private WhatIfAnalysis() {
+    }
+
+    /**
+     * @param journal the program's events and every base-rate fixing recorded up to {@code knownAt}, in recorded order;
+     *                it includes the program's creation
+     * @throws com.capitalledger.core.whatif.InvalidChange when a change cannot be applied to this journal
+     */
+    public static WhatIfResult run(ProgramId program, List<JournalEntry> journal, List<Change> changes,
+                                   List<LocalDate> asOf, Instant knownAt) {
+        Branched branched = Branch.replay(program, journal, changes);
+        PositionsFold base = PositionsFold.of(recorded(journal), program.value());
+        PositionsFold scenario = PositionsFold.of(recorded(branched.journal()), program.value());
+        List<ProgramPositions> basePositions = new ArrayList<>(asOf.size());
+        List<ProgramPositions> scenarioPositions = new ArrayList<>(asOf.size());
+        List<FigureDifference> differences = new ArrayList<>();
+        for (LocalDate date : asOf) {
+            Bitemporal at = new Bitemporal(date, knownAt);
+            ProgramPositions before = base.at(at).orElseThrow(() -> new IllegalArgumentException(
+                    "program " + program + " is not in the journal given"));
+            ProgramPositions after = scenario.at(at).orElseThrow();
+            basePositions.add(before);
+            scenarioPositions.add(after);
+            differences.addAll(Differences.between(before, after));
+        }
+        return new WhatIfResult(program.value(), knownAt.truncatedTo(ChronoUnit.MILLIS), branched.changes(),
+                branched.consequences(), basePositions, scenarioPositions, differences);
+    }
+
+    /** Journal entries as the read models' folds take them, numbered in order. */
+    private static List<Recorded<?>> recorded(List<JournalEntry> journal) {
+        List<Recorded<?>> recorded = new ArrayList<>(journal.size());
+        for (int i = 0; i < journal.size(); i++) {
+            JournalEntry entry = journal.get(i);
+            recorded.add(new Recorded<>(entry.event(), i, entry.recordedAt()));
+        }
+        return recorded;
+    }
+}
