@@ -1,6 +1,7 @@
 package com.capitalledger.api.bench;
 
 import com.capitalledger.core.calc.LargestRemainder;
+import com.capitalledger.core.calc.Ratios;
 import com.capitalledger.core.debt.api.DrawId;
 import com.capitalledger.core.debt.api.Lender;
 import com.capitalledger.core.debt.api.LenderId;
@@ -43,7 +44,8 @@ import java.util.function.Consumer;
 /**
  * A deterministic, realistic history for the benchmark: daily SOFR fixings over two years, then programs of four
  * partners and two tranches with calls, draws, repayments, repricings, defaults and cures in effective-date order,
- * amounts that do not divide evenly and splits computed as the ledger computes them.
+ * amounts that do not divide evenly and splits computed as the ledger computes them. A draw the gearing covenant would
+ * stop is left out, so the ledger's own decision code accepts every event of it.
  */
 final class HistoryGenerator {
 
@@ -53,27 +55,42 @@ final class HistoryGenerator {
     private static final CurrencyCode USD = new CurrencyCode("USD");
     private static final LocalDate START = LocalDate.of(2024, 1, 1);
     private static final int DAYS = 730;
+    private static final BigDecimal MAX_DEBT_PCT = BigDecimal.valueOf(90);
 
     private final Random random = new Random(20251125L);
 
     /** Emits about {@code total} events: the fixings first, then program after program. */
     void generate(int total, int eventsPerProgram, Consumer<Event> sink) {
-        BaseRateName sofr = new BaseRateName("SOFR");
-        for (int day = 0; day < DAYS; day++) {
-            BigDecimal pct = BigDecimal.valueOf(420_000 + random.nextInt(30_000), 5);
-            sink.accept(new Event(sofr.streamId(), day, new BaseRateFixed(sofr, new Rate(pct), START.plusDays(day))));
-        }
+        fixings(sink);
         int emitted = DAYS;
         for (int program = 0; emitted < total; program++) {
             emitted += program(program, Math.min(eventsPerProgram, total - emitted), sink);
         }
     }
 
+    /** The fixings, then one program of each size (P0, P1, ...). */
+    void generate(int[] programSizes, Consumer<Event> sink) {
+        fixings(sink);
+        for (int program = 0; program < programSizes.length; program++) {
+            program(program, programSizes[program], sink);
+        }
+    }
+
+    private void fixings(Consumer<Event> sink) {
+        BaseRateName sofr = new BaseRateName("SOFR");
+        for (int day = 0; day < DAYS; day++) {
+            BigDecimal pct = BigDecimal.valueOf(420_000 + random.nextInt(30_000), 5);
+            sink.accept(new Event(sofr.streamId(), day, new BaseRateFixed(sofr, new Rate(pct), START.plusDays(day))));
+        }
+    }
+
     private int program(int number, int events, Consumer<Event> sink) {
         ProgramId id = new ProgramId("P" + number);
+        // Longer programs move smaller amounts, so that every event stays within commitments, budgets and the covenant.
+        long scale = Math.max(1, events / 1_000);
         List<Object> out = new ArrayList<>();
         PhaseId phase = new PhaseId("PH1");
-        out.add(new ProgramCreated(id, "Program " + number, USD, usd(500_000_000_000L), new Percentage(BigDecimal.valueOf(90)), START));
+        out.add(new ProgramCreated(id, "Program " + number, USD, usd(500_000_000_000L), new Percentage(MAX_DEBT_PCT), START));
         out.add(new PhaseCreated(id, phase, "Phase one", usd(400_000_000_000L), START));
         Map<String, BigDecimal> committed = new TreeMap<>(Map.of("MGX", money(50_000_000_000L), "OPENAI", money(190_000_000_000L),
                 "ORACLE", money(70_000_000_000L), "SOFTBANK", money(190_000_000_000L)));
@@ -104,6 +121,8 @@ final class HistoryGenerator {
         int calls = 0;
         int draws = 0;
         int repayments = 0;
+        BigDecimal paidIn = BigDecimal.ZERO.setScale(2);
+        BigDecimal debt = BigDecimal.ZERO.setScale(2);
         while (out.size() < events) {
             LocalDate day = START.plusDays((long) (out.size()) * (DAYS - 1) / Math.max(events, 1));
             int kind = random.nextInt(100);
@@ -117,7 +136,7 @@ final class HistoryGenerator {
                         unfunded.put(investor, amount.subtract(called.get(investor)));
                     }
                 });
-                BigDecimal amount = BigDecimal.valueOf(1_000_000_00L + random.nextInt(900_000_000), 2);
+                BigDecimal amount = BigDecimal.valueOf((1_000_000_00L + random.nextInt(900_000_000)) / scale, 2);
                 List<Allocation> allocations = new ArrayList<>();
                 lastAllocations.clear();
                 LargestRemainder.split(amount, unfunded).forEach((investor, share) -> {
@@ -127,8 +146,13 @@ final class HistoryGenerator {
                 });
                 out.add(new CapitalCalled(id, new CallId("C" + ++calls), phase, new Money(amount, USD), "works",
                         allocations, day));
+                paidIn = paidIn.add(amount);
             } else if (kind < 75) {
-                BigDecimal amount = BigDecimal.valueOf(5_000_000_00L + random.nextInt(900_000_000), 2);
+                BigDecimal amount = BigDecimal.valueOf((5_000_000_00L + random.nextInt(900_000_000)) / scale, 2);
+                if (!Ratios.withinGearing(debt.add(amount), paidIn, MAX_DEBT_PCT)) {
+                    continue;
+                }
+                debt = debt.add(amount);
                 SortedMap<String, BigDecimal> undrawn = new TreeMap<>();
                 syndicate.forEach((lender, f) -> undrawn.put(lender, f[0].subtract(f[1])));
                 List<LenderShare> shares = new ArrayList<>();
@@ -141,10 +165,11 @@ final class HistoryGenerator {
                 SortedMap<String, BigDecimal> outstanding = new TreeMap<>();
                 syndicate.forEach((lender, f) -> outstanding.put(lender, f[1].subtract(f[2])));
                 BigDecimal total = outstanding.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-                BigDecimal amount = BigDecimal.valueOf(1_000_000_00L + random.nextInt(100_000_000), 2);
+                BigDecimal amount = BigDecimal.valueOf((1_000_000_00L + random.nextInt(100_000_000)) / scale, 2);
                 if (total.compareTo(amount) < 0) {
                     continue;
                 }
+                debt = debt.subtract(amount);
                 List<LenderShare> shares = new ArrayList<>();
                 LargestRemainder.split(amount, outstanding).forEach((lender, share) -> {
                     shares.add(new LenderShare(new LenderId(lender), new Money(share, USD)));
@@ -161,9 +186,11 @@ final class HistoryGenerator {
                 defaultedAmount = lastAllocations.get("MGX");
                 out.add(new CallDefaultRecorded(id, new CallId(openDefault), new InvestorId(defaulter),
                         new Money(defaultedAmount, USD), day));
+                paidIn = paidIn.subtract(defaultedAmount);
             } else if (openDefault != null) {
                 out.add(new CallDefaultCured(id, new CallId(openDefault), new InvestorId(defaulter),
                         new Money(defaultedAmount, USD), day));
+                paidIn = paidIn.add(defaultedAmount);
                 openDefault = null;
             }
         }

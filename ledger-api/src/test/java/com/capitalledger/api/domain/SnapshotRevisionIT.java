@@ -25,6 +25,7 @@ import com.capitalledger.core.shared.RejectionCode;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,7 @@ class SnapshotRevisionIT extends IntegrationTest {
     private static final PhaseId PHASE = new PhaseId("PHASE-1");
     private static final TrancheId SENIOR = new TrancheId("SENIOR");
     private static final LocalDate DAY = LocalDate.of(2025, 3, 3);
+    private static final String CURRENT = Program.class.getAnnotation(Revision.class).value();
     /** A snapshot as the aggregate stored them before its state had a revision: the draw ids under another name. */
     private static final String OLD_SHAPE = "{\"programId\":{\"value\":\"%s\"},\"currency\":{\"code\":\"USD\"},"
             + "\"targetAmount\":\"1000000.00\",\"maxDebtPct\":\"90\",\"latestEffectiveDate\":\"2025-03-03\","
@@ -94,7 +96,7 @@ class SnapshotRevisionIT extends IntegrationTest {
         drawnSevenTimes(program);
 
         Map<String, Object> snapshot = latestSnapshot(program);
-        assertThat(snapshot.get("payload_revision")).isEqualTo("2");
+        assertThat(snapshot.get("payload_revision")).isEqualTo(CURRENT);
         Program fromSnapshot = serializer.deserialize(new SimpleSerializedObject<>((byte[]) snapshot.get("payload"),
                 byte[].class, (String) snapshot.get("payload_type"), (String) snapshot.get("payload_revision")));
         ProgramState fromEvents = ProgramState.none();
@@ -125,7 +127,7 @@ class SnapshotRevisionIT extends IntegrationTest {
     void theSameSnapshotClaimingTheCurrentRevisionWouldBeTrusted() {
         ProgramId program = new ProgramId("SNAPSHOT-CLAIM");
         drawnSevenTimes(program);
-        replaceSnapshot(program, "2");
+        replaceSnapshot(program, CURRENT);
 
         assertThatThrownBy(() -> commands.sendAndWait(
                 new DrawTranche(program, SENIOR, new DrawId("D1"), d("10000.00"), "USD", DAY)))

@@ -16,11 +16,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static com.capitalledger.api.support.HttpClientSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -248,6 +254,30 @@ class WhatIfIT extends IntegrationTest {
         assertThat(result.get("base").findValuesAsText("asOf")).containsExactly("2025-01-31", "2025-02-28",
                 "2025-03-31", "2025-04-30", "2025-05-31", "2025-06-30", "2025-07-31", "2025-08-31", "2025-09-30",
                 "2025-10-31", "2025-11-30", "2025-12-31");
+    }
+
+    /** The what-ifs the README shows with curl, run as shown, give the figures and codes it says they give. */
+    @Test
+    void theReadmesWhatIfsAnswerAsTheReadmeSays() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        Matcher curl = Pattern.compile("/what-if -H 'Content-Type: application/json' -d '([^']*)'").matcher(readme);
+        List<JsonNode> results = new ArrayList<>();
+        while (curl.find()) {
+            results.add(answered("STARGATE", curl.group(1)));
+        }
+        assertThat(results).hasSize(2);
+
+        JsonNode shock = results.get(0);
+        assertThat(differenceOf(shock, "tranches[SENIOR-A].accruedInterest"))
+                .isEqualTo("1368039444.44,1651928333.33,283888888.89");
+        assertThat(readme).contains("1,368,039,444.44 → 1,651,928,333.33");
+
+        JsonNode covenant = results.get(1);
+        assertThat(covenant.get("changes").findValuesAsText("outcome")).containsExactly("ACCEPTED", "REJECTED");
+        assertThat(covenant.get("changes").get(1).get("code").asText()).isEqualTo("GEARING_COVENANT_BREACH");
+        assertThat(covenant.get("changes").get(1).get("message").asText()).contains("90.909091% of capitalisation");
+        assertThat(covenant.get("consequences").findValuesAsText("code")).containsExactly("COMMITMENT_EXCEEDED");
+        assertThat(readme).contains("90.909091%", "`GEARING_COVENANT_BREACH`", "`D-3`", "(`COMMITMENT_EXCEEDED`");
     }
 
     @Test

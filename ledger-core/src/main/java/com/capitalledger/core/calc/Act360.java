@@ -4,7 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.TreeSet;
+import java.util.Iterator;
+import java.util.Map;
 
 /**
  * ACT/360 simple interest, the brief's convention 5: for each day d of a period, both ends included, the balance at
@@ -29,24 +30,49 @@ public final class Act360 {
         if (to.isBefore(from)) {
             return BigDecimal.ZERO;
         }
-        TreeSet<LocalDate> runStarts = new TreeSet<>();
-        runStarts.add(from);
-        runStarts.addAll(balance.changesAfter(from, to).keySet());
-        runStarts.addAll(ratePct.changesAfter(from, to).keySet());
-
+        // Both sets of changes are walked once, side by side, in date order.
+        Iterator<Map.Entry<LocalDate, BigDecimal>> balances = balance.changesAfter(from, to).entrySet().iterator();
+        Iterator<Map.Entry<LocalDate, BigDecimal>> rates = ratePct.changesAfter(from, to).entrySet().iterator();
+        Map.Entry<LocalDate, BigDecimal> nextBalance = next(balances);
+        Map.Entry<LocalDate, BigDecimal> nextRate = next(rates);
+        BigDecimal owed = balance.on(from).orElse(BigDecimal.ZERO);
+        BigDecimal rate = ratePct.on(from).orElse(null);
+        LocalDate start = from;
         BigDecimal sum = BigDecimal.ZERO;
-        for (LocalDate start : runStarts) {
-            LocalDate next = runStarts.higher(start);
-            long days = ChronoUnit.DAYS.between(start, next == null ? to.plusDays(1) : next);
-            BigDecimal owed = balance.on(start).orElse(BigDecimal.ZERO);
-            if (owed.signum() == 0) {
-                continue;
+        while (true) {
+            LocalDate next = earlier(nextBalance, nextRate);
+            if (owed.signum() != 0) {
+                if (rate == null) {
+                    throw new IllegalStateException("balance " + owed.toPlainString() + " on " + start
+                            + " has no rate in effect");
+                }
+                long days = ChronoUnit.DAYS.between(start, next == null ? to.plusDays(1) : next);
+                sum = sum.add(owed.multiply(rate).multiply(BigDecimal.valueOf(days)));
             }
-            BigDecimal rate = ratePct.on(start).orElseThrow(() ->
-                    new IllegalStateException("balance " + owed.toPlainString() + " on " + start + " has no rate in effect"));
-            sum = sum.add(owed.multiply(rate).multiply(BigDecimal.valueOf(days)));
+            if (next == null) {
+                return sum;
+            }
+            if (nextBalance != null && nextBalance.getKey().equals(next)) {
+                owed = nextBalance.getValue();
+                nextBalance = next(balances);
+            }
+            if (nextRate != null && nextRate.getKey().equals(next)) {
+                rate = nextRate.getValue();
+                nextRate = next(rates);
+            }
+            start = next;
         }
-        return sum;
+    }
+
+    private static Map.Entry<LocalDate, BigDecimal> next(Iterator<Map.Entry<LocalDate, BigDecimal>> changes) {
+        return changes.hasNext() ? changes.next() : null;
+    }
+
+    private static LocalDate earlier(Map.Entry<LocalDate, BigDecimal> a, Map.Entry<LocalDate, BigDecimal> b) {
+        if (a == null) {
+            return b == null ? null : b.getKey();
+        }
+        return b == null || a.getKey().isBefore(b.getKey()) ? a.getKey() : b.getKey();
     }
 
     /** The accrued amount for an exact balance-rate-days sum: divided by 36,000, rounded HALF_EVEN to the cent. */

@@ -3,6 +3,7 @@ package com.capitalledger.core.calc;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
@@ -55,14 +56,29 @@ public final class DailySteps {
         return changes.subMap(from, false, to, true);
     }
 
-    /** This value plus another, day by day; undefined wherever either is. */
+    /** This value plus another, day by day; undefined wherever either is. Both are walked once, side by side. */
     public DailySteps plus(DailySteps other) {
         TreeMap<LocalDate, BigDecimal> sum = new TreeMap<>();
-        for (LocalDate day : union(other)) {
-            Optional<BigDecimal> mine = on(day);
-            Optional<BigDecimal> theirs = other.on(day);
-            if (mine.isPresent() && theirs.isPresent()) {
-                sum.put(day, mine.get().add(theirs.get()));
+        Iterator<Map.Entry<LocalDate, BigDecimal>> mine = changes.entrySet().iterator();
+        Iterator<Map.Entry<LocalDate, BigDecimal>> theirs = other.changes.entrySet().iterator();
+        Map.Entry<LocalDate, BigDecimal> nextMine = mine.hasNext() ? mine.next() : null;
+        Map.Entry<LocalDate, BigDecimal> nextTheirs = theirs.hasNext() ? theirs.next() : null;
+        BigDecimal myValue = null;
+        BigDecimal theirValue = null;
+        while (nextMine != null || nextTheirs != null) {
+            LocalDate day = nextMine == null ? nextTheirs.getKey()
+                    : nextTheirs == null || nextMine.getKey().isBefore(nextTheirs.getKey()) ? nextMine.getKey()
+                    : nextTheirs.getKey();
+            if (nextMine != null && nextMine.getKey().equals(day)) {
+                myValue = nextMine.getValue();
+                nextMine = mine.hasNext() ? mine.next() : null;
+            }
+            if (nextTheirs != null && nextTheirs.getKey().equals(day)) {
+                theirValue = nextTheirs.getValue();
+                nextTheirs = theirs.hasNext() ? theirs.next() : null;
+            }
+            if (myValue != null && theirValue != null) {
+                sum.put(day, myValue.add(theirValue));
             }
         }
         return new DailySteps(sum);
@@ -77,13 +93,6 @@ public final class DailySteps {
         TreeMap<LocalDate, BigDecimal> negated = new TreeMap<>();
         changes.forEach((day, value) -> negated.put(day, value.negate()));
         return new DailySteps(negated);
-    }
-
-    private Iterable<LocalDate> union(DailySteps other) {
-        TreeMap<LocalDate, Boolean> days = new TreeMap<>();
-        changes.keySet().forEach(day -> days.put(day, true));
-        other.changes.keySet().forEach(day -> days.put(day, true));
-        return days.keySet();
     }
 
     @Override

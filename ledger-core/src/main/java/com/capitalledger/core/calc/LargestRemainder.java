@@ -3,7 +3,7 @@ package com.capitalledger.core.calc;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,41 +29,49 @@ public final class LargestRemainder {
         if (total.signum() < 0) {
             throw new IllegalArgumentException("cannot split a negative amount: " + amount.toPlainString());
         }
+        int n = weights.size();
+        List<K> keys = new ArrayList<>(weights.keySet());
+        BigInteger[] weight = new BigInteger[n];
         BigInteger weightSum = BigInteger.ZERO;
-        for (BigDecimal weight : weights.values()) {
-            BigInteger w = cents(weight);
-            if (w.signum() < 0) {
-                throw new IllegalArgumentException("negative weight: " + weight.toPlainString());
+        int i = 0;
+        for (BigDecimal value : weights.values()) {
+            weight[i] = cents(value);
+            if (weight[i].signum() < 0) {
+                throw new IllegalArgumentException("negative weight: " + value.toPlainString());
             }
-            weightSum = weightSum.add(w);
+            weightSum = weightSum.add(weight[i++]);
         }
         if (weightSum.signum() == 0) {
             throw new IllegalArgumentException("cannot split " + amount.toPlainString() + " over weights that sum to zero");
         }
 
-        record Share<K>(K key, BigInteger floor, BigInteger remainder) {
-        }
-        List<Share<K>> shares = new ArrayList<>(weights.size());
+        BigInteger[] floor = new BigInteger[n];
+        BigInteger[] remainder = new BigInteger[n];
         BigInteger allocated = BigInteger.ZERO;
-        for (Map.Entry<K, BigDecimal> entry : weights.entrySet()) {
-            BigInteger[] quotient = total.multiply(cents(entry.getValue())).divideAndRemainder(weightSum);
-            shares.add(new Share<>(entry.getKey(), quotient[0], quotient[1]));
-            allocated = allocated.add(quotient[0]);
+        for (i = 0; i < n; i++) {
+            BigInteger[] quotient = total.multiply(weight[i]).divideAndRemainder(weightSum);
+            floor[i] = quotient[0];
+            remainder[i] = quotient[1];
+            allocated = allocated.add(floor[i]);
         }
         int leftOver = total.subtract(allocated).intValueExact();
-
-        List<Share<K>> byRemainder = new ArrayList<>(shares);
-        byRemainder.sort(Comparator.<Share<K>, BigInteger>comparing(Share::remainder).reversed()
-                .thenComparing(Share::key));
-        Map<K, BigInteger> extra = new LinkedHashMap<>();
-        for (int i = 0; i < leftOver; i++) {
-            extra.put(byRemainder.get(i).key(), BigInteger.ONE);
+        if (leftOver > 0) {
+            // The largest remainders get a cent each, ties to the lower key (whatever order the map keeps its keys in).
+            Integer[] byRemainder = new Integer[n];
+            for (i = 0; i < n; i++) {
+                byRemainder[i] = i;
+            }
+            Arrays.sort(byRemainder, (a, b) -> {
+                int larger = remainder[b].compareTo(remainder[a]);
+                return larger != 0 ? larger : keys.get(a).compareTo(keys.get(b));
+            });
+            for (int cent = 0; cent < leftOver; cent++) {
+                floor[byRemainder[cent]] = floor[byRemainder[cent]].add(BigInteger.ONE);
+            }
         }
-
-        Map<K, BigDecimal> result = new LinkedHashMap<>();
-        for (Share<K> share : shares) {
-            BigInteger c = share.floor().add(extra.getOrDefault(share.key(), BigInteger.ZERO));
-            result.put(share.key(), new BigDecimal(c, 2));
+        Map<K, BigDecimal> result = new LinkedHashMap<>(n * 2);
+        for (i = 0; i < n; i++) {
+            result.put(keys.get(i), new BigDecimal(floor[i], 2));
         }
         return result;
     }

@@ -12,6 +12,7 @@ import com.capitalledger.core.program.api.ProgramEvent;
 import com.capitalledger.core.shared.CurrencyCode;
 import com.capitalledger.core.shared.Money;
 
+import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -27,6 +28,8 @@ public final class DebtBook {
     private final SortedMap<TrancheId, TrancheAccount> tranches = new TreeMap<>();
     private final Set<DrawId> drawIds = new HashSet<>();
     private final Set<RepaymentId> repaymentIds = new HashSet<>();
+    /** Σ (drawn − repaid) over every tranche, kept as events arrive: the covenant asks for it on every draw. */
+    private BigDecimal outstanding = BigDecimal.ZERO.setScale(Money.SCALE);
 
     public Optional<TrancheAccount> tranche(TrancheId id) {
         return Optional.ofNullable(tranches.get(id));
@@ -42,11 +45,7 @@ public final class DebtBook {
 
     /** Drawn minus repaid, over every tranche. */
     public Money outstanding(CurrencyCode currency) {
-        Money total = Money.zero(currency);
-        for (TrancheAccount tranche : tranches.values()) {
-            total = total.plus(tranche.outstanding());
-        }
-        return total;
+        return new Money(outstanding, currency);
     }
 
     /** Applies a debt event; other events leave the book as it is. Repricings change nothing a decision reads. */
@@ -61,9 +60,11 @@ public final class DebtBook {
         } else if (event instanceof TrancheDrawn drawn) {
             tranches.computeIfPresent(drawn.trancheId(), (id, tranche) -> tranche.withDraw(drawn.lenderShares()));
             drawIds.add(drawn.drawId());
+            outstanding = outstanding.add(drawn.amount().amount());
         } else if (event instanceof TrancheRepaid repaid) {
             tranches.computeIfPresent(repaid.trancheId(), (id, tranche) -> tranche.withRepayment(repaid.lenderShares()));
             repaymentIds.add(repaid.repaymentId());
+            outstanding = outstanding.subtract(repaid.amount().amount());
         }
     }
 }

@@ -8,6 +8,7 @@ import com.capitalledger.core.shared.Money;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -19,7 +20,7 @@ public record TrancheAccount(PhaseId phaseId, Money commitment, BaseRateName bas
                              LocalDate availabilityEnd, SortedMap<LenderId, LenderAccount> lenders) {
 
     public TrancheAccount {
-        lenders = new TreeMap<>(lenders);
+        lenders = Collections.unmodifiableSortedMap(new TreeMap<>(lenders));
     }
 
     public Money drawn() {

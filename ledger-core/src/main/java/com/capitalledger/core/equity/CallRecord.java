@@ -4,7 +4,6 @@ import com.capitalledger.core.equity.api.InvestorId;
 import com.capitalledger.core.program.api.PhaseId;
 import com.capitalledger.core.shared.Money;
 
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -38,7 +37,7 @@ public record CallRecord(PhaseId phaseId, SortedMap<InvestorId, Money> allocatio
         return new CallRecord(phaseId, allocations, now);
     }
 
-    static CallRecord of(PhaseId phase, Map<InvestorId, Money> allocations) {
-        return new CallRecord(phase, new TreeMap<>(allocations), Set.of());
+    static CallRecord of(PhaseId phase, SortedMap<InvestorId, Money> allocations) {
+        return new CallRecord(phase, allocations, Set.of());
     }
 }

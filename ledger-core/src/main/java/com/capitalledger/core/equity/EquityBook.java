@@ -15,6 +15,7 @@ import com.capitalledger.core.program.api.ProgramEvent;
 import com.capitalledger.core.shared.CurrencyCode;
 import com.capitalledger.core.shared.Money;
 
+import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,6 +32,8 @@ public final class EquityBook {
 
     private final SortedMap<InvestorId, InvestorAccount> investors = new TreeMap<>();
     private final Map<CallId, CallRecord> calls = new HashMap<>();
+    /** Σ (called − defaulted) over every investor, kept as events arrive: the covenant asks for it on every draw. */
+    private BigDecimal paidIn = BigDecimal.ZERO.setScale(Money.SCALE);
 
     public Optional<InvestorAccount> investor(InvestorId id) {
         return Optional.ofNullable(investors.get(id));
@@ -45,13 +48,27 @@ public final class EquityBook {
         return Collections.unmodifiableSortedMap(investors);
     }
 
+    /**
+     * The investors a capital call is split among, each with its weight: those with no open default and unfunded
+     * commitment above zero, with that unfunded commitment, in id order.
+     */
+    public SortedMap<InvestorId, BigDecimal> eligibleForCalls() {
+        SortedMap<InvestorId, BigDecimal> eligible = new TreeMap<>();
+        for (Map.Entry<InvestorId, InvestorAccount> entry : investors.entrySet()) {
+            InvestorAccount investor = entry.getValue();
+            if (!investor.inDefault()) {
+                BigDecimal unfunded = investor.committed().amount().subtract(investor.called().amount());
+                if (unfunded.signum() > 0) {
+                    eligible.put(entry.getKey(), unfunded);
+                }
+            }
+        }
+        return eligible;
+    }
+
     /** Called minus defaulted, over every investor: the equity that counts against debt in the gearing covenant. */
     public Money paidIn(CurrencyCode currency) {
-        Money total = Money.zero(currency);
-        for (InvestorAccount investor : investors.values()) {
-            total = total.plus(investor.paidIn());
-        }
-        return total;
+        return new Money(paidIn, currency);
     }
 
     /** Applies an equity event; other events leave the book as it is. */
@@ -68,22 +85,28 @@ public final class EquityBook {
             change(transfer.fromInvestorId(), investor -> investor.withCommitted(investor.committed().minus(transfer.amount())));
             change(transfer.toInvestorId(), investor -> investor.withCommitted(investor.committed().plus(transfer.amount())));
         } else if (event instanceof CapitalCalled called) {
-            Map<InvestorId, Money> allocations = new HashMap<>();
+            SortedMap<InvestorId, Money> allocations = new TreeMap<>();
             for (Allocation allocation : called.allocations()) {
                 allocations.put(allocation.investorId(), allocation.amount());
                 change(allocation.investorId(), investor -> investor.withCalled(allocation.amount()));
             }
             calls.put(called.callId(), CallRecord.of(called.phaseId(), allocations));
+            paidIn = paidIn.add(called.amount().amount());
         } else if (event instanceof CallDefaultRecorded recorded) {
             calls.computeIfPresent(recorded.callId(), (id, call) -> call.withDefault(recorded.investorId(), true));
             change(recorded.investorId(), investor -> investor.withDefault(recorded.callId(), recorded.amount()));
+            paidIn = paidIn.subtract(recorded.amount().amount());
         } else if (event instanceof CallDefaultCured cured) {
             calls.computeIfPresent(cured.callId(), (id, call) -> call.withDefault(cured.investorId(), false));
             change(cured.investorId(), investor -> investor.withCure(cured.callId(), cured.amount()));
+            paidIn = paidIn.add(cured.amount().amount());
         }
     }
 
     private void change(InvestorId id, UnaryOperator<InvestorAccount> change) {
-        investors.computeIfPresent(id, (key, investor) -> change.apply(investor));
+        InvestorAccount investor = investors.get(id);
+        if (investor != null) {
+            investors.put(id, change.apply(investor));
+        }
     }
 }

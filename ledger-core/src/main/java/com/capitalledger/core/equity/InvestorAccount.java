@@ -11,7 +11,9 @@ import java.util.TreeSet;
 public record InvestorAccount(String name, Money committed, Money called, Money defaulted, SortedSet<CallId> openDefaultCalls) {
 
     public InvestorAccount {
-        openDefaultCalls = Collections.unmodifiableSortedSet(new TreeSet<>(openDefaultCalls));
+        // Most investors are in default on nothing: no copy to make then, on every change of their account.
+        openDefaultCalls = openDefaultCalls.isEmpty() ? Collections.emptySortedSet()
+                : Collections.unmodifiableSortedSet(new TreeSet<>(openDefaultCalls));
     }
 
     static InvestorAccount committed(String name, Money amount) {

@@ -31,7 +31,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 import static com.capitalledger.core.shared.RejectionCode.ALREADY_DEFAULTED;
 import static com.capitalledger.core.shared.RejectionCode.DUPLICATE_ID;
@@ -125,15 +124,12 @@ final class EquityDecisions {
         Money amount = Require.money(state, command.amount(), command.currency());
         NoBackdating.check(state, command.effectiveDate());
 
-        SortedMap<InvestorId, BigDecimal> eligibleUnfunded = new TreeMap<>();
-        Money unfunded = state.zero();
-        for (var entry : state.equity().investors().entrySet()) {
-            InvestorAccount investor = entry.getValue();
-            if (!investor.inDefault() && investor.unfunded().signum() > 0) {
-                eligibleUnfunded.put(entry.getKey(), investor.unfunded().amount());
-                unfunded = unfunded.plus(investor.unfunded());
-            }
+        SortedMap<InvestorId, BigDecimal> eligibleUnfunded = state.equity().eligibleForCalls();
+        BigDecimal unfundedTotal = BigDecimal.ZERO.setScale(Money.SCALE);
+        for (BigDecimal weight : eligibleUnfunded.values()) {
+            unfundedTotal = unfundedTotal.add(weight);
         }
+        Money unfunded = new Money(unfundedTotal, amount.currency());
         if (amount.isGreaterThan(unfunded)) {
             throw new LedgerRejection(INSUFFICIENT_UNFUNDED, "capital call " + command.callId() + " of " + amount
                     + " exceeds the eligible unfunded commitment " + unfunded + " of "

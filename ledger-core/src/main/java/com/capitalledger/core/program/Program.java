@@ -36,7 +36,7 @@ import org.axonframework.serialization.Revision;
  * revision is skipped by Axon's revision snapshot filter (the program is then rebuilt from its events). Raise it
  * whenever a field of the state changes name, type or meaning.
  */
-@Revision("2")
+@Revision("3")
 public class Program {
 
     /** Only draws consult fixings; any other command doing so is a programming error, not a missing rate. */

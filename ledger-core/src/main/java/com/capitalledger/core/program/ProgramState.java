@@ -80,8 +80,10 @@ public final class ProgramState {
         } else if (event instanceof CapitalCalled called) {
             deploy(called.phaseId(), phase -> phase.withEquityCalled(called.amount()));
         } else if (event instanceof TrancheDrawn drawn) {
-            debt.tranche(drawn.trancheId()).map(TrancheAccount::phaseId)
-                    .ifPresent(phaseId -> deploy(phaseId, phase -> phase.withDebtDrawn(drawn.amount())));
+            TrancheAccount tranche = debt.tranche(drawn.trancheId()).orElse(null);
+            if (tranche != null) {
+                deploy(tranche.phaseId(), phase -> phase.withDebtDrawn(drawn.amount()));
+            }
         }
         equity.apply(event);
         debt.apply(event);

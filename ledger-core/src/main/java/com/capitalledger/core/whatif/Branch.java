@@ -17,6 +17,8 @@ import com.capitalledger.core.shared.LedgerRejection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,18 +57,20 @@ public final class Branch {
         Branch branch = new Branch(program);
         ChangeOutcome[] outcomes = new ChangeOutcome[changes.size()];
         List<Consequence> consequences = new ArrayList<>();
+        int nextAdd = 0;
         for (int i = 0; i <= base.size(); i++) {
-            Instant placedAt = base.get(Math.min(i, base.size() - 1)).recordedAt();
-            for (int index : plan.addedBefore(i)) {
+            for (; nextAdd < plan.adds().size() && plan.adds().get(nextAdd).position() == i; nextAdd++) {
+                int index = plan.adds().get(nextAdd).change();
                 Change.Add add = (Change.Add) changes.get(index);
+                Instant placedAt = base.get(Math.min(i, base.size() - 1)).recordedAt();
                 outcomes[index] = branch.decideChange(index, add, add.command(), placedAt);
             }
             if (i == base.size()) {
                 break;
             }
             JournalEntry entry = base.get(i);
-            Integer changed = plan.changeOf(i);
-            if (changed != null) {
+            int changed = plan.changeAt(i);
+            if (changed >= 0) {
                 Change change = changes.get(changed);
                 outcomes[changed] = change instanceof Change.Replace replace
                         ? branch.decideChange(changed, change, replace.command(), entry.recordedAt())
@@ -118,43 +122,54 @@ public final class Branch {
         journal.add(entry);
     }
 
-    /** Where each change falls in the base journal, checked before anything is decided. */
-    private record Plan(Map<Integer, List<Integer>> added, Map<Integer, Integer> changed, int firstChange) {
+    /** An added command and the base position it is decided before. */
+    private record Placed(int position, int change) {
+    }
+
+    /**
+     * Where each change falls in the base journal, checked before anything is decided: the adds in the order they
+     * are decided, and for each base event the change that removes or replaces it (or -1).
+     */
+    private record Plan(List<Placed> adds, int[] changed, int firstChange) {
 
         static Plan of(ProgramId program, List<JournalEntry> base, List<Change> changes) {
             if (base.isEmpty()) {
                 throw new IllegalArgumentException("program " + program + " has no journal to branch");
             }
             Map<String, Integer> positions = new HashMap<>();
-            for (int i = 0; i < base.size(); i++) {
-                positions.put(base.get(i).eventId(), i);
-            }
-            Map<Integer, List<Integer>> added = new HashMap<>();
-            Map<Integer, Integer> changed = new HashMap<>();
+            List<Placed> adds = new ArrayList<>();
+            int[] changed = null;
             int first = base.size();
             for (int index = 0; index < changes.size(); index++) {
                 Change change = changes.get(index);
                 if (change instanceof Change.Add add) {
                     requireProgram(program, index, add.command());
                     int at = placement(base, add.command().effectiveDate());
-                    added.computeIfAbsent(at, position -> new ArrayList<>()).add(index);
+                    adds.add(new Placed(at, index));
                     first = Math.min(first, at);
-                } else if (change instanceof Change.Remove remove) {
-                    first = Math.min(first, target(positions, base, changed, index, remove.eventId()));
-                } else if (change instanceof Change.Replace replace) {
-                    requireProgram(program, index, replace.command());
-                    first = Math.min(first, target(positions, base, changed, index, replace.eventId()));
+                } else if (change instanceof Change.Remove || change instanceof Change.Replace) {
+                    if (changed == null) {
+                        changed = new int[base.size()];
+                        Arrays.fill(changed, -1);
+                        for (int i = 0; i < base.size(); i++) {
+                            positions.put(base.get(i).eventId(), i);
+                        }
+                    }
+                    String eventId = change instanceof Change.Remove remove ? remove.eventId()
+                            : ((Change.Replace) change).eventId();
+                    if (change instanceof Change.Replace replace) {
+                        requireProgram(program, index, replace.command());
+                    }
+                    first = Math.min(first, target(positions, base, changed, index, eventId));
                 }
             }
-            return new Plan(added, changed, first);
+            // Stable: adds at one position are decided in the order the request lists them.
+            adds.sort(Comparator.comparingInt(Placed::position));
+            return new Plan(adds, changed, first);
         }
 
-        List<Integer> addedBefore(int position) {
-            return added.getOrDefault(position, List.of());
-        }
-
-        Integer changeOf(int position) {
-            return changed.get(position);
+        int changeAt(int position) {
+            return changed == null ? -1 : changed[position];
         }
 
         private static int placement(List<JournalEntry> base, LocalDate effectiveDate) {
@@ -166,8 +181,8 @@ public final class Branch {
             return base.size();
         }
 
-        private static int target(Map<String, Integer> positions, List<JournalEntry> base,
-                                  Map<Integer, Integer> changed, int index, String eventId) {
+        private static int target(Map<String, Integer> positions, List<JournalEntry> base, int[] changed, int index,
+                                  String eventId) {
             Integer position = positions.get(eventId);
             if (position == null) {
                 throw new InvalidChange(index, "event " + eventId + " is not in the program's journal as known then");
@@ -176,11 +191,11 @@ public final class Branch {
                 throw new InvalidChange(index, "event " + eventId + " created the program; a what-if branches an "
                         + "existing program and cannot remove or replace its creation");
             }
-            Integer earlier = changed.putIfAbsent(position, index);
-            if (earlier != null) {
+            if (changed[position] >= 0) {
                 throw new InvalidChange(index, "event " + eventId + " is already removed or replaced by change "
-                        + earlier);
+                        + changed[position]);
             }
+            changed[position] = index;
             return position;
         }
 

