@@ -7,8 +7,6 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -32,7 +30,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -50,14 +47,9 @@ public class Idempotency extends OncePerRequestFilter {
 
     public static final String KEY_HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotency-Replayed";
-    /** Set on the request when its command lost a race for the same program and may simply be run again. */
-    public static final String RETRYABLE = Idempotency.class.getName() + ".retryable";
-    private static final int ATTEMPTS = 5;
     private static final Pattern SAFE_POST = Pattern.compile("/api/v1/programs/[^/]+/what-if|/api/v1/scenarios/[^/]+/run");
     private static final Pattern WELL_FORMED_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
     private static final int MAX_BODY = 1 << 20;
-
-    private static final Logger log = LoggerFactory.getLogger(Idempotency.class);
 
     private final JdbcTemplate jdbc;
     private final PlatformTransactionManager transactions;
@@ -113,41 +105,30 @@ public class Idempotency extends OncePerRequestFilter {
         }
         String hash = hash(request, body);
 
-        for (int attempt = 1; ; attempt++) {
-            request.removeAttribute(RETRYABLE);
-            TransactionStatus transaction = transactions.getTransaction(new DefaultTransactionDefinition());
-            boolean first;
-            try {
-                // Waits while another transaction holds the same key, then either inserts or finds it taken.
-                first = jdbc.update("INSERT INTO idempotency_key (principal, idempotency_key, request_hash, status, "
-                        + "body) VALUES (?, ?, ?, 0, ''::bytea) ON CONFLICT DO NOTHING", principal, key, hash) == 1;
-            } catch (RuntimeException e) {
-                transactions.rollback(transaction);
-                throw e;
-            }
-            if (!first) {
-                transactions.commit(transaction);
-                replay(request, response, principal, key, hash);
-                return;
-            }
-            ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
-            try {
-                chain.doFilter(new CachedBody(request, body), captured);
-            } catch (IOException | ServletException | RuntimeException e) {
-                transactions.rollback(transaction);
-                throw e;
-            }
-            if (request.getAttribute(RETRYABLE) != null && attempt < ATTEMPTS) {
-                log.info("Retrying {} {} after a concurrent modification of its program (attempt {} of {})",
-                        request.getMethod(), request.getRequestURI(), attempt + 1, ATTEMPTS);
-                transactions.rollback(transaction);
-                pause(attempt);
-                continue;
-            }
-            finish(transaction, captured, principal, key, hash);
-            captured.copyBodyToResponse();
+        TransactionStatus transaction = transactions.getTransaction(new DefaultTransactionDefinition());
+        boolean first;
+        try {
+            // Waits while another transaction holds the same key, then either inserts or finds it taken.
+            first = jdbc.update("INSERT INTO idempotency_key (principal, idempotency_key, request_hash, status, "
+                    + "body) VALUES (?, ?, ?, 0, ''::bytea) ON CONFLICT DO NOTHING", principal, key, hash) == 1;
+        } catch (RuntimeException e) {
+            transactions.rollback(transaction);
+            throw e;
+        }
+        if (!first) {
+            transactions.commit(transaction);
+            replay(request, response, principal, key, hash);
             return;
         }
+        ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+        try {
+            chain.doFilter(new CachedBody(request, body), captured);
+        } catch (IOException | ServletException | RuntimeException e) {
+            transactions.rollback(transaction);
+            throw e;
+        }
+        finish(transaction, captured, principal, key, hash);
+        captured.copyBodyToResponse();
     }
 
     /** Commits an acknowledged command with its stored response; keeps a refusal's response in a transaction of its own. */
@@ -171,16 +152,6 @@ public class Idempotency extends OncePerRequestFilter {
                     + "body) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", principal, key, hash, status,
                     captured.getContentType(), captured.getContentAsByteArray());
             transactions.commit(own);
-        }
-    }
-
-    /** A short, growing, jittered pause, so racing retries do not collide again in step. */
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 10L * attempt));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

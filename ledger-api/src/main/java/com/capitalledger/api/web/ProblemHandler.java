@@ -23,11 +23,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
-import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -39,7 +37,6 @@ import java.util.Map;
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
-    static final String TYPE_BASE = "https://capital-ledger.example/problems/";
 
     @ExceptionHandler(LedgerRejection.class)
     ResponseEntity<Object> rejected(LedgerRejection rejection, NativeWebRequest request) {
@@ -50,12 +47,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * Another command changed the same program between this one's load and its append. The idempotency filter retries
-     * the whole request in a fresh transaction; only when retries run out does the client see this 409.
+     * Another command changed the same program between this one's load and its append, every time the command was
+     * tried ({@link CommandSender} retries it): the client may simply send it again.
      */
     @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
     ResponseEntity<Object> concurrentModification(Exception conflict, NativeWebRequest request) {
-        request.setAttribute(Idempotency.RETRYABLE, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION",
                 "the program was changed by another command at the same moment; retry", request));
     }
@@ -181,26 +177,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail problem(HttpStatus status, String code, String detail, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        decorate(problem, code, request);
-        return problem;
+        return Problems.of(status, code, detail, servlet(request));
     }
 
     private static void decorate(ProblemDetail problem, String code, WebRequest request) {
-        problem.setType(URI.create(TYPE_BASE + code.toLowerCase().replace('_', '-')));
-        if (problem.getTitle() == null) {
-            HttpStatus status = HttpStatus.resolve(problem.getStatus());
-            problem.setTitle(status == null ? "Error" : status.getReasonPhrase());
-        }
-        problem.setProperty("code", code);
-        if (request instanceof NativeWebRequest nativeRequest
-                && nativeRequest.getNativeRequest() instanceof HttpServletRequest servlet) {
-            try {
-                problem.setInstance(URI.create(servlet.getRequestURI()));
-            } catch (IllegalArgumentException unrepresentable) {
-                problem.setInstance(null);
-            }
-            problem.setProperty("correlationId", CorrelationId.of(servlet));
-        }
+        Problems.decorate(problem, code, servlet(request));
+    }
+
+    private static HttpServletRequest servlet(WebRequest request) {
+        return request instanceof NativeWebRequest nativeRequest
+                && nativeRequest.getNativeRequest() instanceof HttpServletRequest servlet ? servlet : null;
     }
 }

@@ -9,11 +9,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.net.URI;
 
 /**
  * Writes an RFC 9457 problem straight to the servlet response, for answers given before a request reaches Spring
- * MVC (authentication, authorisation, idempotency). Same shape as {@link ProblemHandler}'s.
+ * MVC (authentication, authorisation, idempotency), in the one shape {@link Problems} gives every error.
  */
 @Component
 public class ProblemWriter {
@@ -26,16 +25,7 @@ public class ProblemWriter {
 
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
                       String detail) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(ProblemHandler.TYPE_BASE + code.toLowerCase().replace('_', '-')));
-        problem.setTitle(status.getReasonPhrase());
-        try {
-            problem.setInstance(URI.create(request.getRequestURI()));
-        } catch (IllegalArgumentException unrepresentable) {
-            problem.setInstance(null);
-        }
-        problem.setProperty("code", code);
-        problem.setProperty("correlationId", CorrelationId.of(request));
+        ProblemDetail problem = Problems.of(status, code, detail, request);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);

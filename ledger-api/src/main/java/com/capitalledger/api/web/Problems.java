@@ -1,0 +1,44 @@
+package com.capitalledger.api.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+import java.net.URI;
+
+/**
+ * The ledger's one shape of an RFC 9457 problem: a type and title from the code and status, the stable {@code code},
+ * the request's path as {@code instance} and its {@code correlationId}. Used by the MVC exception handler and by the
+ * filters that answer before a request reaches MVC, so every error reads the same.
+ */
+public final class Problems {
+
+    static final String TYPE_BASE = "https://capital-ledger.example/problems/";
+
+    private Problems() {
+    }
+
+    public static ProblemDetail of(HttpStatus status, String code, String detail, HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        decorate(problem, code, request);
+        return problem;
+    }
+
+    /** Gives a problem built elsewhere (by the framework) the ledger's type, title, code, instance and correlation id. */
+    public static void decorate(ProblemDetail problem, String code, HttpServletRequest request) {
+        problem.setType(URI.create(TYPE_BASE + code.toLowerCase().replace('_', '-')));
+        if (problem.getTitle() == null) {
+            HttpStatus status = HttpStatus.resolve(problem.getStatus());
+            problem.setTitle(status == null ? "Error" : status.getReasonPhrase());
+        }
+        problem.setProperty("code", code);
+        if (request != null) {
+            try {
+                problem.setInstance(URI.create(request.getRequestURI()));
+            } catch (IllegalArgumentException unrepresentable) {
+                problem.setInstance(null);
+            }
+            problem.setProperty("correlationId", CorrelationId.of(request));
+        }
+    }
+}
