@@ -95,6 +95,27 @@ class CapitalCallTest {
     }
 
     @Test
+    void aCallWhenNoInvestorHasCommittedIsRejectedWithInsufficientUnfunded() {
+        fixture.given(programCreated(), phaseCreated(ABILENE, "100000000000.00"))
+               .when(call(C1, ABILENE, "1.00"))
+               .expectNoEvents()
+               .expectException(LedgerRejection.class)
+               .expectExceptionMessage("INSUFFICIENT_UNFUNDED: capital call C1 of 1.00 USD exceeds the eligible "
+                       + "unfunded commitment 0.00 USD of []");
+    }
+
+    @Test
+    void aCallWhenEveryCommitmentIsFullyCalledIsRejectedWithInsufficientUnfunded() {
+        fixture.given(programCreated(), phaseCreated(ABILENE, "100000000000.00"), committed(MGX, "5.00"),
+                       called("C1", ABILENE, LAUNCH, MGX, "5.00"))
+               .when(call(C2, ABILENE, "0.01"))
+               .expectNoEvents()
+               .expectException(LedgerRejection.class)
+               .expectExceptionMessage("INSUFFICIENT_UNFUNDED: capital call C2 of 0.01 USD exceeds the eligible "
+                       + "unfunded commitment 0.00 USD of []");
+    }
+
+    @Test
     void aCallAboveTheEligibleUnfundedIsRejectedWithInsufficientUnfunded() {
         fixture.given(afterFirstCall().toArray())
                .when(call(C2, ABILENE, "40000000000.00"))
