@@ -1,6 +1,7 @@
 package com.capitalledger.api.program;
 
 import com.capitalledger.api.support.IntegrationTest;
+import com.capitalledger.api.support.TestUsers;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
@@ -115,5 +116,36 @@ class ProgramEndToEndIT extends IntegrationTest {
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(json(response).get("code").asText()).isEqualTo("NO_PROGRAM");
+    }
+
+    @Test
+    void aCapitalCallWithNothingUnfundedIsRefusedAuditedAndItsAnswerKeptForRetries() {
+        assertThat(http().postJson("/api/v1/programs", createBody("NOTHING-UNFUNDED")).statusCode()).isEqualTo(201);
+        assertThat(http().postJson("/api/v1/programs/NOTHING-UNFUNDED/phases", """
+                {"phaseId":"PH1","name":"Phase","budget":"1000.00","currency":"USD","effectiveDate":"2025-01-21"}""")
+                .statusCode()).isEqualTo(201);
+        String call = """
+                {"callId":"C1","phaseId":"PH1","amount":"1.00","currency":"USD","purpose":"no investor yet",
+                 "effectiveDate":"2025-01-21"}""";
+
+        HttpResponse<String> refused = http().postJson("/api/v1/programs/NOTHING-UNFUNDED/capital-calls", call,
+                "Idempotency-Key", "call-nothing-unfunded", "X-Correlation-Id", "nothing-unfunded");
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(json(refused).get("code").asText()).isEqualTo("INSUFFICIENT_UNFUNDED");
+        assertThat(json(refused).get("detail").asText()).isEqualTo("capital call C1 of 1.00 USD exceeds the eligible "
+                + "unfunded commitment 0.00 USD of []");
+        HttpResponse<String> retried = http().postJson("/api/v1/programs/NOTHING-UNFUNDED/capital-calls", call,
+                "Idempotency-Key", "call-nothing-unfunded");
+        assertThat(retried.statusCode()).isEqualTo(422);
+        assertThat(retried.headers().firstValue("Idempotency-Replayed")).contains("true");
+        awaitReadModels();
+        JsonNode audit = json(http(TestUsers.COMPLIANCE).get(
+                "/api/v1/audit/entries?programId=NOTHING-UNFUNDED&outcome=REJECTED"));
+        assertThat(audit.get("entries")).singleElement().satisfies(entry -> {
+            assertThat(entry.get("code").asText()).isEqualTo("INSUFFICIENT_UNFUNDED");
+            assertThat(entry.get("correlationId").asText()).isEqualTo("nothing-unfunded");
+            assertThat(entry.get("idempotencyKey").asText()).isEqualTo("call-nothing-unfunded");
+        });
     }
 }
