@@ -112,7 +112,7 @@ public class Idempotency extends OncePerRequestFilter {
             first = jdbc.update("INSERT INTO idempotency_key (principal, idempotency_key, request_hash, status, "
                     + "body) VALUES (?, ?, ?, 0, ''::bytea) ON CONFLICT DO NOTHING", principal, key, hash) == 1;
         } catch (RuntimeException e) {
-            transactions.rollback(transaction);
+            rollBack(transaction, e);
             throw e;
         }
         if (!first) {
@@ -124,11 +124,23 @@ public class Idempotency extends OncePerRequestFilter {
         try {
             chain.doFilter(new CachedBody(request, body), captured);
         } catch (IOException | ServletException | RuntimeException e) {
-            transactions.rollback(transaction);
+            rollBack(transaction, e);
             throw e;
         }
         finish(transaction, captured, principal, key, hash);
         captured.copyBodyToResponse();
+    }
+
+    /**
+     * Rolls the transaction back after a failure. A rollback that fails too (the database is gone) must not hide why
+     * the request failed: it is kept on the failure as a suppressed exception.
+     */
+    private void rollBack(TransactionStatus transaction, Exception failure) {
+        try {
+            transactions.rollback(transaction);
+        } catch (RuntimeException rollbackFailed) {
+            failure.addSuppressed(rollbackFailed);
+        }
     }
 
     /** Commits an acknowledged command with its stored response; keeps a refusal's response in a transaction of its own. */

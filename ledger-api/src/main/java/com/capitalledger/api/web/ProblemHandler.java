@@ -37,6 +37,11 @@ import java.util.Map;
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    static final long DATABASE_RETRY_AFTER_SECONDS = 2;
+    static final String DATABASE_UNAVAILABLE = "The ledger's database cannot be reached at the moment. Retry after the "
+            + "time given in Retry-After, with the same Idempotency-Key: a command is never recorded twice.";
+    static final String INTERNAL_ERROR = "The ledger could not complete the request; nothing was recorded. Quote the "
+            + "correlation id to support.";
 
     @ExceptionHandler(LedgerRejection.class)
     ResponseEntity<Object> rejected(LedgerRejection rejection, NativeWebRequest request) {
@@ -125,11 +130,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception exception, NativeWebRequest request) {
+        if (DatabaseFailures.unavailable(exception)) {
+            log.warn("The database could not be reached: {}", exception.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(DATABASE_RETRY_AFTER_SECONDS))
+                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE", DATABASE_UNAVAILABLE, request));
+        }
         log.error("Unexpected failure", exception);
-        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
-                "The ledger could not complete the request; nothing was recorded. Quote the correlation id to support.",
-                request);
-        return ResponseEntity.internalServerError().body(problem);
+        return ResponseEntity.internalServerError()
+                .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", INTERNAL_ERROR, request));
     }
 
     @Override

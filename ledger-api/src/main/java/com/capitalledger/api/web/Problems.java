@@ -1,5 +1,6 @@
 package com.capitalledger.api.web;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -33,8 +34,10 @@ public final class Problems {
         }
         problem.setProperty("code", code);
         if (request != null) {
+            // On the container's error dispatch, the request's own path, not /error.
+            Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
             try {
-                problem.setInstance(URI.create(request.getRequestURI()));
+                problem.setInstance(URI.create(original != null ? original.toString() : request.getRequestURI()));
             } catch (IllegalArgumentException unrepresentable) {
                 problem.setInstance(null);
             }

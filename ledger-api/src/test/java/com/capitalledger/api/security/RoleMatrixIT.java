@@ -6,6 +6,7 @@ import com.capitalledger.api.support.TestUsers;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -136,7 +137,9 @@ class RoleMatrixIT extends IntegrationTest {
     void theTableCoversEveryEndpointTheServiceExposes() {
         Set<String> exposed = new TreeSet<>();
         mappings.getHandlerMethods().forEach((info, handler) -> {
-            if (handler.getBeanType().getPackageName().startsWith("com.capitalledger")) {
+            // The container's error dispatch renders errors of requests already authorised (or refused): no endpoint.
+            if (handler.getBeanType().getPackageName().startsWith("com.capitalledger")
+                    && !ErrorController.class.isAssignableFrom(handler.getBeanType())) {
                 var methods = info.getMethodsCondition().getMethods();
                 for (String pattern : info.getPatternValues()) {
                     if (methods.isEmpty()) {

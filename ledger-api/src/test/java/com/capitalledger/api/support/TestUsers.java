@@ -5,7 +5,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The users integration tests sign in as, configured like production users ({@code {bcrypt}} hashes under
@@ -46,14 +48,24 @@ public enum TestUsers {
     }
 
     public static void configure(DynamicPropertyRegistry registry) {
+        properties().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /** The same users as command-line arguments, for a service started with {@code SpringApplicationBuilder}. */
+    public static List<String> arguments() {
+        return properties().entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toList();
+    }
+
+    private static Map<String, String> properties() {
         BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
+        Map<String, String> properties = new LinkedHashMap<>();
         List<TestUsers> all = List.of(values());
         for (int i = 0; i < all.size(); i++) {
             TestUsers user = all.get(i);
-            String hash = "{bcrypt}" + bcrypt.encode(user.password);
-            registry.add("ledger.security.users[" + i + "].name", user::userName);
-            registry.add("ledger.security.users[" + i + "].password", () -> hash);
-            registry.add("ledger.security.users[" + i + "].roles", () -> user.role);
+            properties.put("ledger.security.users[" + i + "].name", user.userName);
+            properties.put("ledger.security.users[" + i + "].password", "{bcrypt}" + bcrypt.encode(user.password));
+            properties.put("ledger.security.users[" + i + "].roles", user.role);
         }
+        return properties;
     }
 }

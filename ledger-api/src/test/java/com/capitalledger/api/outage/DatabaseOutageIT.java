@@ -1,0 +1,138 @@
+package com.capitalledger.api.outage;
+
+import com.capitalledger.api.LedgerApplication;
+import com.capitalledger.api.admin.ReadModelStatus;
+import com.capitalledger.api.admin.ReadModels;
+import com.capitalledger.api.support.HttpClientSupport;
+import com.capitalledger.api.support.TestUsers;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.FileSystemUtils;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import static com.capitalledger.api.support.HttpClientSupport.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * PostgreSQL stopped under the service and started again: while it is down every request that needs it is answered
+ * 503 DATABASE_UNAVAILABLE with Retry-After within two seconds, the readiness probe says DOWN within two seconds (the
+ * liveness probe stays UP), nothing is half-written, and once it is back the service recovers by itself: commands are
+ * recorded, read models catch up and agree with the event store.
+ */
+class DatabaseOutageIT {
+
+    private static final Duration PROMPTLY = Duration.ofSeconds(2);
+
+    private Path data;
+    private int databasePort;
+    private EmbeddedPostgres database;
+    private ConfigurableApplicationContext service;
+
+    @AfterEach
+    void stopEverything() throws IOException {
+        if (service != null) {
+            service.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+        FileSystemUtils.deleteRecursively(data);
+    }
+
+    private EmbeddedPostgres startDatabase() throws IOException {
+        return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(databasePort)
+                .setRegisterShutdownHook(false).start();
+    }
+
+    private HttpClientSupport as(TestUsers user) {
+        return new HttpClientSupport("http://localhost:"
+                + ((WebServerApplicationContext) service).getWebServer().getPort(), user.basic());
+    }
+
+    @Test
+    void whileTheDatabaseIsDownClientsHear503PromptlyAndTheServiceRecoversByItself() throws Exception {
+        data = Files.createTempDirectory("ledger-outage-");
+        try (ServerSocket free = new ServerSocket(0)) {
+            databasePort = free.getLocalPort();
+        }
+        database = startDatabase();
+        List<String> arguments = new ArrayList<>(List.of(
+                "--spring.datasource.url=jdbc:postgresql://localhost:" + databasePort + "/postgres",
+                "--spring.datasource.username=postgres", "--server.port=0"));
+        arguments.addAll(TestUsers.arguments());
+        service = new SpringApplicationBuilder(LedgerApplication.class).run(arguments.toArray(String[]::new));
+        HttpClientSupport treasury = as(TestUsers.TREASURY);
+        HttpClientSupport anonymous = new HttpClientSupport(
+                "http://localhost:" + ((WebServerApplicationContext) service).getWebServer().getPort());
+        assertThat(treasury.postJson("/api/v1/programs", program("BEFORE")).statusCode()).isEqualTo(201);
+
+        database.close();
+
+        for (Supplier<HttpResponse<String>> request : List.<Supplier<HttpResponse<String>>>of(
+                () -> treasury.postJson("/api/v1/programs", program("DURING"), "Idempotency-Key", "during-outage"),
+                () -> as(TestUsers.ANALYST).get("/api/v1/programs/BEFORE/positions?asOf=2025-12-31"),
+                () -> as(TestUsers.COMPLIANCE).get("/api/v1/audit/entries?programId=BEFORE"),
+                () -> as(TestUsers.ANALYST).postRaw("/api/v1/programs/BEFORE/what-if", "{}",
+                        "Content-Type", "application/json"),
+                () -> as(TestUsers.ADMIN).get("/api/v1/admin/read-models"))) {
+            long start = System.nanoTime();
+            HttpResponse<String> response = request.get();
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            String what = response.request().method() + " " + response.request().uri().getPath();
+            assertThat(took).as(what + " answered within two seconds").isLessThan(PROMPTLY);
+            assertThat(response.statusCode()).as(what + " " + response.body()).isEqualTo(503);
+            assertThat(response.headers().firstValue("Content-Type")).as(what)
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(response.headers().firstValue("Retry-After")).as(what).contains("2");
+            assertThat(json(response).get("code").asText()).as(what).isEqualTo("DATABASE_UNAVAILABLE");
+            assertThat(json(response).get("correlationId").asText()).as(what).isNotEmpty();
+            assertThat(json(response).get("instance").asText()).as(what).isEqualTo(response.request().uri().getPath());
+        }
+        long start = System.nanoTime();
+        HttpResponse<String> readiness = anonymous.get("/actuator/health/readiness");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(PROMPTLY);
+        assertThat(readiness.statusCode()).isEqualTo(503);
+        assertThat(json(readiness).get("status").asText()).isEqualTo("DOWN");
+        assertThat(json(anonymous.get("/actuator/health/liveness")).get("status").asText()).isEqualTo("UP");
+
+        database = startDatabase();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(json(anonymous.get("/actuator/health/readiness")).get("status").asText()).isEqualTo("UP"));
+        HttpResponse<String> retried = treasury.postJson("/api/v1/programs", program("DURING"),
+                "Idempotency-Key", "during-outage");
+        assertThat(retried.statusCode()).as("the command refused during the outage, sent again: " + retried.body())
+                .isEqualTo(201);
+        ReadModels readModels = service.getBean(ReadModels.class);
+        await().atMost(Duration.ofSeconds(90)).until(() -> readModels.status().stream()
+                .allMatch(s -> s.state() == ReadModelStatus.State.LIVE && s.position() >= s.head()));
+        JdbcTemplate jdbc = service.getBean(JdbcTemplate.class);
+        assertThat(jdbc.queryForList("SELECT aggregate_identifier FROM domain_event_entry ORDER BY global_index",
+                String.class)).containsExactly("BEFORE", "DURING");
+        assertThat(json(as(TestUsers.ANALYST).get("/api/v1/programs/DURING")).get("programId").asText())
+                .isEqualTo("DURING");
+        assertThat(json(as(TestUsers.COMPLIANCE).postJson("/api/v1/admin/consistency-check", ""))
+                .get("differenceCount").asLong()).isZero();
+    }
+
+    private static String program(String id) {
+        return """
+                {"programId":"%s","name":"Outage","currency":"USD","targetAmount":"1000000.00","maxDebtPct":"90",
+                 "effectiveDate":"2025-01-21"}""".formatted(id);
+    }
+}
