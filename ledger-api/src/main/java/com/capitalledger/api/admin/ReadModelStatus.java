@@ -1,15 +1,21 @@
 package com.capitalledger.api.admin;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
- * A read model's processor as an operator sees it: whether it is live or rebuilding, how far it has read the event
- * stream ({@code position}) against the stream's end ({@code head}), and, during or after a rebuild, its pace and
- * the time it expects to need.
+ * A read model's processor as an operator sees it, the same on every node: whether it is live (every segment
+ * claimed by some node), rebuilding or stopped, how far it has read the event stream ({@code position}, its slowest
+ * segment) against the stream's end ({@code head}), each segment with the node that holds it, and, during or after a
+ * rebuild, the node that ran it, its pace and the time it expects to need.
  */
 public record ReadModelStatus(String name, String processingGroup, State state, long position, long head,
-                              Long eventsDone, Long eventsPerSecond, Long etaSeconds, Instant rebuildStartedAt,
-                              Instant rebuildFinishedAt) {
+                              List<SegmentStatus> segments, String rebuildNode, Long eventsDone, Long eventsPerSecond,
+                              Long etaSeconds, Instant rebuildStartedAt, Instant rebuildFinishedAt) {
 
     public enum State { LIVE, REBUILDING, STOPPED }
+
+    /** One segment of the read model's processor: its position and the node holding its claim (none if unclaimed). */
+    public record SegmentStatus(int segment, long position, String node) {
+    }
 }

@@ -8,9 +8,11 @@ import com.capitalledger.projections.equity.EquityProjection;
 import com.capitalledger.projections.program.ProgramProjection;
 import com.capitalledger.projections.rebuild.BulkLoad;
 import com.capitalledger.projections.rebuild.ReadModelFacts;
+import com.capitalledger.api.config.LedgerNode;
+import com.capitalledger.api.web.Conflict;
+import com.capitalledger.api.web.DatabaseFailures;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
@@ -26,12 +28,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,13 +43,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The read models by name, their processors' progress, and rebuilds. Until a rebuilt read model has caught up with
- * the stream's end as it was when the rebuild began, queries on it answer 503.
+ * The read models by name, their processors' progress, and rebuilds, as every node on the database sees them alike:
+ * positions and claims come from the shared token store, rebuilds from the shared {@code read_model_rebuild} table.
+ * Until a rebuilt read model has caught up with the stream's end as it was when the rebuild began, queries on it
+ * answer 503, on every node; the other nodes pause their own processors for it meanwhile, and resume them once the
+ * rebuilding node hands over. A rebuild whose node goes quiet is started again by another.
  */
 @Component
 public class ReadModels {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModels.class);
+    /** A rebuilding node refreshes its heartbeat every second; after this long without one, its rebuild is taken over. */
+    private static final Duration ABANDONED_AFTER = Duration.ofSeconds(30);
 
     /** Read-model name → processing group; the names are the API's. */
     public static final Map<String, String> GROUPS;
@@ -61,18 +69,6 @@ public class ReadModels {
         GROUPS = Collections.unmodifiableMap(groups);
     }
 
-    /** A rebuild's progress: events bulk-loaded so far, then, once handed over, the processor's own position. */
-    private record Rebuild(Instant startedAt, long head, Instant finishedAt, AtomicLong loaded, boolean handedOver) {
-
-        Rebuild finished(Instant at) {
-            return new Rebuild(startedAt, head, at, loaded, handedOver);
-        }
-
-        Rebuild handOver() {
-            return new Rebuild(startedAt, head, finishedAt, loaded, true);
-        }
-    }
-
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -81,21 +77,28 @@ public class ReadModels {
     private final ReadModelFacts facts;
     private final TokenStore tokenStore;
     private final TransactionTemplate transactions;
+    private final ProcessorTokens tokens;
+    private final Rebuilds rebuilds;
+    private final LedgerNode node;
+    /** The loads this node runs, with their progress counters. */
+    private final Map<String, AtomicLong> loading = new ConcurrentHashMap<>();
+    /** Processors this node paused because another node rebuilds their read model. */
+    private final Set<String> paused = ConcurrentHashMap.newKeySet();
     private final ExecutorService loader = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "read-model-bulk-load");
         thread.setDaemon(true);
         return thread;
     });
-    private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService progressLog = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "read-model-progress");
+    private final ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "read-model-rebuilds");
         thread.setDaemon(true);
         return thread;
     });
 
     public ReadModels(EventProcessingConfiguration processing, JdbcTemplate jdbc, Clock clock, Journal journal,
                       BulkLoad bulkLoad, ReadModelFacts facts, TokenStore tokenStore,
-                      PlatformTransactionManager transactionManager) {
+                      PlatformTransactionManager transactionManager, ProcessorTokens tokens, Rebuilds rebuilds,
+                      LedgerNode node) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -104,12 +107,15 @@ public class ReadModels {
         this.facts = facts;
         this.tokenStore = tokenStore;
         this.transactions = new TransactionTemplate(transactionManager);
-        progressLog.scheduleAtFixedRate(this::logProgress, 5, 5, TimeUnit.SECONDS);
+        this.tokens = tokens;
+        this.rebuilds = rebuilds;
+        this.node = node;
+        watch.scheduleWithFixedDelay(this::watchRebuilds, 1, 1, TimeUnit.SECONDS);
     }
 
     @PreDestroy
-    void stopProgressLog() {
-        progressLog.shutdownNow();
+    void stop() {
+        watch.shutdownNow();
         loader.shutdownNow();
     }
 
@@ -118,22 +124,30 @@ public class ReadModels {
     }
 
     /**
-     * Starts rebuilding the named read models and returns at once; progress shows in {@link #status(String)}. Their
-     * processors stop and reset (their reset handlers empty their tables); the journal up to its current head is
-     * then read once and bulk-loaded into all of them; each processor resumes from that head with the gaps the load
-     * saw, so events committed meanwhile are still handled, once.
+     * Starts rebuilding the named read models and returns at once; progress shows in {@link #status(String)} on every
+     * node. The rebuild is recorded first, so every other node pauses its processors for them; once none holds a
+     * claim on them any more, their processors are reset (their reset handlers empty their tables), the journal up to
+     * its current head is read once and bulk-loaded into all of them, and each processor resumes from that head with
+     * the gaps the load saw, so events committed meanwhile are still handled, once.
      */
     public synchronized List<ReadModelStatus> rebuild(List<String> names) {
         long head = head();
-        Instant startedAt = clock.instant();
+        Instant startedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         AtomicLong loaded = new AtomicLong();
-        names.forEach(name -> rebuilds.put(name, new Rebuild(startedAt, head, null, loaded, false)));
-        log.info("Rebuilding read models {} from the event stream up to {}", names, head);
-        for (String name : names) {
-            StreamingEventProcessor processor = processor(name);
-            processor.shutDown();
-            processor.resetTokens();
+        List<String> busy = names.stream().filter(name -> rebuilds.of(name).filter(Rebuilds.Rebuild::inProgress)
+                .filter(rebuild -> !rebuild.handedOver() && !abandoned(rebuild)).isPresent()).toList();
+        if (!busy.isEmpty()) {
+            throw new Conflict("REBUILD_IN_PROGRESS", "read models " + busy + " are being rebuilt already; follow "
+                    + "their progress on GET /api/v1/admin/read-models");
         }
+        for (String name : names) {
+            if (!rebuilds.start(name, node.id(), startedAt, head, startedAt.minus(ABANDONED_AFTER))) {
+                throw new Conflict("REBUILD_IN_PROGRESS", "read model " + name + " is being rebuilt already");
+            }
+            loading.put(name, loaded);
+            processor(name).shutDown();
+        }
+        log.info("Rebuilding read models {} from the event stream up to {}", names, head);
         loader.submit(() -> load(names, head, loaded));
         List<ReadModelStatus> statuses = new ArrayList<>();
         names.forEach(name -> statuses.add(status(name, head)));
@@ -142,6 +156,10 @@ public class ReadModels {
 
     private void load(List<String> names, long head, AtomicLong loaded) {
         try {
+            awaitNoOtherClaims(names);
+            for (String name : names) {
+                processor(name).resetTokens();
+            }
             List<ReadModelFacts.TableFacts<?>> tables = facts.of(names);
             BulkLoad.Result result = journal.read(events -> bulkLoad.load(events, tables, head, loaded));
             // Freshly copied rows have no planner statistics and no visibility map yet; autovacuum would add them
@@ -164,20 +182,41 @@ public class ReadModels {
                         tokenStore.releaseClaim(group, segment);
                     }
                 });
-                rebuilds.computeIfPresent(name, (key, rebuild) -> rebuild.handOver());
-                processor(name).start();
+                handOver(name, loaded);
             }
             log.info("Read models {} bulk-loaded: {} events up to {}", names, result.events(), head);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             // The tables may be half loaded: replay them the ordinary way, through their processors.
             log.error("Bulk load of {} failed; replaying through the processors instead", names, e);
             for (String name : names) {
                 StreamingEventProcessor processor = processor(name);
                 processor.shutDown();
                 processor.resetTokens();
-                rebuilds.computeIfPresent(name, (key, rebuild) -> rebuild.handOver());
-                processor.start();
+                handOver(name, loaded);
             }
+        }
+    }
+
+    private void handOver(String name, AtomicLong loaded) {
+        rebuilds.handedOver(name, node.id(), loaded.get(), clock.instant());
+        loading.remove(name);
+        processor(name).start();
+    }
+
+    /** Waits until no other node holds a current claim on the read models' segments (they pause on seeing the rebuild). */
+    private void awaitNoOtherClaims(List<String> names) throws InterruptedException {
+        Instant deadline = clock.instant().plus(ABANDONED_AFTER);
+        while (names.stream().anyMatch(name -> tokens.of(GROUPS.get(name)).stream()
+                .anyMatch(segment -> segment.claimed() && !node.id().equals(segment.owner())))) {
+            if (clock.instant().isAfter(deadline)) {
+                throw new IllegalStateException("other nodes still hold claims on " + names + " after "
+                        + ABANDONED_AFTER.toSeconds() + " s");
+            }
+            reportProgress();
+            TimeUnit.MILLISECONDS.sleep(200);
         }
     }
 
@@ -193,38 +232,42 @@ public class ReadModels {
     }
 
     private ReadModelStatus status(String name, long head) {
-        StreamingEventProcessor processor = processor(name);
-        long position = position(processor);
-        Rebuild rebuild = rebuilds.get(name);
-        if (rebuild != null && rebuild.finishedAt() == null && rebuild.handedOver()
-                && caughtUp(processor, position, rebuild.head())) {
-            rebuild = rebuild.finished(clock.instant());
-            rebuilds.put(name, rebuild);
+        List<ProcessorTokens.Segment> segments = tokens.of(GROUPS.get(name));
+        long position = segments.stream().mapToLong(ProcessorTokens.Segment::position).min().orElse(0);
+        boolean allClaimed = !segments.isEmpty() && segments.stream().allMatch(ProcessorTokens.Segment::claimed);
+        Rebuilds.Rebuild rebuild = rebuilds.of(name).orElse(null);
+        if (rebuild != null && rebuild.inProgress() && rebuild.handedOver() && allClaimed && position >= rebuild.head()) {
+            Instant finishedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            rebuilds.finished(name, rebuild.startedAt(), finishedAt);
             log.info("Read model {} rebuilt: {} events in {} ms", name, rebuild.head(),
-                    Duration.between(rebuild.startedAt(), rebuild.finishedAt()).toMillis());
+                    Duration.between(rebuild.startedAt(), finishedAt).toMillis());
+            rebuild = rebuilds.of(name).orElse(rebuild);
         }
-        State state = rebuild != null && rebuild.finishedAt() == null ? State.REBUILDING
-                : processor.isRunning() ? State.LIVE : State.STOPPED;
+        State state = rebuild != null && rebuild.inProgress() ? State.REBUILDING : allClaimed ? State.LIVE : State.STOPPED;
+        List<ReadModelStatus.SegmentStatus> claims = segments.stream()
+                .map(s -> new ReadModelStatus.SegmentStatus(s.segment(), s.position(), s.claimed() ? s.owner() : null))
+                .toList();
         if (rebuild == null) {
-            return new ReadModelStatus(name, GROUPS.get(name), state, position, head, null, null, null, null, null);
+            return new ReadModelStatus(name, GROUPS.get(name), state, position, head, claims, null, null, null, null,
+                    null, null);
         }
-        Instant until = rebuild.finishedAt() == null ? clock.instant() : rebuild.finishedAt();
+        Instant until = rebuild.inProgress() ? clock.instant() : rebuild.finishedAt();
         long millis = Math.max(1, Duration.between(rebuild.startedAt(), until).toMillis());
-        long done = rebuild.handedOver() ? Math.min(position, rebuild.head()) : rebuild.loaded().get();
+        long done = rebuild.handedOver() ? Math.min(position, rebuild.head()) : rebuild.loaded();
         long rate = done * 1000 / millis;
         Long eta = 0L;
         if (state == State.REBUILDING) {
             eta = rate == 0 ? null : (rebuild.head() - done) / rate;
         }
-        return new ReadModelStatus(name, GROUPS.get(name), state, position, head, done, rate, eta,
-                rebuild.startedAt(), rebuild.finishedAt());
+        return new ReadModelStatus(name, GROUPS.get(name), state, position, head, claims, rebuild.node(), done, rate,
+                eta, rebuild.startedAt(), rebuild.finishedAt());
     }
 
-    /** @throws ReadModelUnavailable if any of the named read models is being rebuilt */
+    /** @throws ReadModelUnavailable if any of the named read models is being rebuilt, on whichever node */
     public void requireAvailable(String... names) {
         for (String name : names) {
-            Rebuild rebuild = rebuilds.get(name);
-            if (rebuild != null && rebuild.finishedAt() == null) {
+            Rebuilds.Rebuild rebuild = rebuilds.of(name).orElse(null);
+            if (rebuild != null && rebuild.inProgress()) {
                 ReadModelStatus status = status(name);
                 if (status.rebuildFinishedAt() == null) {
                     long eta = status.etaSeconds() == null ? 5 : status.etaSeconds();
@@ -234,24 +277,58 @@ public class ReadModels {
         }
     }
 
-    private boolean caughtUp(StreamingEventProcessor processor, long position, long head) {
-        return processor.isRunning() && !processor.isReplaying() && position >= head;
+    /**
+     * Every second, on every node: reports the progress of this node's loads, pauses this node's processors while
+     * another node rebuilds their read model and resumes them once it has handed over, and takes over a rebuild whose
+     * node went quiet.
+     */
+    private void watchRebuilds() {
+        try {
+            reportProgress();
+            Map<String, Rebuilds.Rebuild> current = new LinkedHashMap<>();
+            rebuilds.inProgress().forEach(rebuild -> current.put(rebuild.readModel(), rebuild));
+            for (String name : GROUPS.keySet()) {
+                Rebuilds.Rebuild rebuild = current.get(name);
+                boolean elsewhere = rebuild != null && !node.id().equals(rebuild.node());
+                if (elsewhere && !rebuild.handedOver() && paused.add(name)) {
+                    log.info("Pausing read model {}: node {} is rebuilding it", name, rebuild.node());
+                    processor(name).shutDown();
+                } else if (!(elsewhere && !rebuild.handedOver()) && paused.remove(name)) {
+                    log.info("Resuming read model {}", name);
+                    processor(name).start();
+                }
+                if (rebuild != null && rebuild.handedOver()) {
+                    status(name);
+                } else if (elsewhere && abandoned(rebuild)) {
+                    log.warn("Node {} went quiet while rebuilding read model {}; rebuilding it here", rebuild.node(),
+                            name);
+                    paused.remove(name);
+                    rebuild(List.of(name));
+                }
+            }
+        } catch (RuntimeException e) {
+            if (DatabaseFailures.unavailable(e)) {
+                log.debug("Could not follow read-model rebuilds: the database cannot be reached");
+            } else {
+                log.warn("Could not follow read-model rebuilds: {}", e.toString());
+            }
+        }
     }
 
-    private void logProgress() {
-        try {
-            rebuilds.forEach((name, rebuild) -> {
-                if (rebuild.finishedAt() == null) {
-                    ReadModelStatus status = status(name);
-                    if (status.state() == State.REBUILDING) {
-                        log.info("Rebuilding read model {}: {} of {} events, {} events/s, about {} s left", name,
-                                status.eventsDone(), rebuild.head(), status.eventsPerSecond(), status.etaSeconds());
-                    }
-                }
-            });
-        } catch (RuntimeException e) {
-            log.warn("Could not report rebuild progress", e);
-        }
+    private boolean abandoned(Rebuilds.Rebuild rebuild) {
+        return rebuild.heartbeat().plus(ABANDONED_AFTER).isBefore(clock.instant());
+    }
+
+    private void reportProgress() {
+        Instant now = clock.instant();
+        loading.forEach((name, loaded) -> {
+            rebuilds.progress(name, node.id(), loaded.get(), now);
+            ReadModelStatus status = status(name);
+            if (status.state() == State.REBUILDING) {
+                log.info("Rebuilding read model {}: {} of {} events, {} events/s, about {} s left", name,
+                        status.eventsDone(), status.head(), status.eventsPerSecond(), status.etaSeconds());
+            }
+        });
     }
 
     private StreamingEventProcessor processor(String name) {
@@ -261,20 +338,6 @@ public class ReadModels {
         }
         return processing.eventProcessor(group, StreamingEventProcessor.class)
                 .orElseThrow(() -> new IllegalStateException("no streaming processor for " + group));
-    }
-
-    /** The lowest position any segment has reached: every event up to it has been handled. */
-    private static long position(StreamingEventProcessor processor) {
-        Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
-        if (segments.isEmpty()) {
-            return 0;
-        }
-        long lowest = Long.MAX_VALUE;
-        for (EventTrackerStatus status : segments.values()) {
-            OptionalLong current = status.getCurrentPosition();
-            lowest = Math.min(lowest, current.orElse(0));
-        }
-        return lowest;
     }
 
     private long head() {

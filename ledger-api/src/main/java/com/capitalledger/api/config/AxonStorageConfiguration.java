@@ -13,6 +13,8 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -22,12 +24,14 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 import javax.sql.DataSource;
 import java.sql.SQLException;
+import java.time.Duration;
 
 /**
  * Axon's storage on PostgreSQL: the table and column names created by the Flyway migrations, Jackson as the one
@@ -109,6 +113,23 @@ public class AxonStorageConfiguration {
             }
             return false;
         };
+    }
+
+    @Bean
+    LedgerNode ledgerNode() {
+        return LedgerNode.ofThisProcess();
+    }
+
+    /**
+     * Axon's JDBC token store as its auto-configuration builds it, with this node's own id as the claims' owner:
+     * Axon's default, the JVM's name, is the same for two services in one JVM, which would then both process the
+     * same segments.
+     */
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
+                          LedgerNode node, @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claim) {
+        return JdbcTokenStore.builder().connectionProvider(connectionProvider).schema(tokenSchema).serializer(serializer)
+                .claimTimeout(claim).nodeId(node.id()).build();
     }
 
     @Bean
