@@ -56,13 +56,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Thousands of random command sequences through the decision code, with valid, boundary and invalid values and ids
  * that exist and do not: every command is either decided into an event that keeps the books consistent, or refused
  * with one of the codes documented for it; nothing else ever happens (no other exception). Each sequence has its own
- * seed, printed on failure with the way to run it alone. A longer run:
- * {@code ./mvnw -pl ledger-core test -Dtest=DecisionCodeGenerativeTest -Dledger.generative.sequences=100000}.
+ * seed, printed on failure with the way to run it alone ({@link Generative}). A longer run:
+ * {@code ./mvnw -pl ledger-core test -Dtest=DecisionCodeGenerativeTest -Dledger.generative.cases=100000}.
  */
 class DecisionCodeGenerativeTest {
 
-    private static final long SEED = Long.getLong("ledger.generative.seed", 20261128L);
-    private static final int SEQUENCES = Integer.getInteger("ledger.generative.sequences", 2_000);
+    private static final int SEQUENCES = 2_000;
     private static final int COMMANDS = 60;
 
     /** The codes each command may be refused with, as the API documents them (404 NO_PROGRAM included). */
@@ -104,33 +103,37 @@ class DecisionCodeGenerativeTest {
     void everyCommandIsDecidedIntoConsistentBooksOrRefusedWithADocumentedCode() {
         Map<RejectionCode, Integer> refusals = new EnumMap<>(RejectionCode.class);
         Map<String, Integer> accepted = new HashMap<>();
-        for (int sequence = 0; sequence < SEQUENCES; sequence++) {
-            long seed = SEED + sequence;
-            List<LedgerCommand> sent = new ArrayList<>();
-            try {
-                run(seed, sent, refusals, accepted);
-            } catch (AssertionError | RuntimeException failure) {
-                throw new AssertionError("sequence with seed " + seed + " failed at its command " + sent.size() + ", "
-                        + sent.get(sent.size() - 1) + "; run it alone with -Dledger.generative.seed=" + seed
-                        + " -Dledger.generative.sequences=1", failure);
-            }
-        }
-        if (SEQUENCES >= 2_000) {
+        Generative.forAll(SEQUENCES, Sequence::new, sequence -> run(sequence, refusals, accepted));
+        if (Generative.cases(SEQUENCES) >= SEQUENCES) {
             // The generator reaches every outcome: each command type accepted, each code refused.
             assertThat(accepted.keySet()).containsAll(DOCUMENTED.keySet().stream().map(Class::getSimpleName).toList());
             assertThat(refusals.keySet()).containsExactlyInAnyOrderElementsOf(EnumSet.allOf(RejectionCode.class));
         }
     }
 
-    private static void run(long seed, List<LedgerCommand> sent, Map<RejectionCode, Integer> refusals,
-                            Map<String, Integer> accepted) {
+    /** One sequence's random source, and the commands it has sent so far (what a failure reports). */
+    private static final class Sequence {
+        private final Random random;
+        private final List<LedgerCommand> sent = new ArrayList<>();
+
+        Sequence(Random random) {
+            this.random = random;
+        }
+
+        @Override
+        public String toString() {
+            return sent.isEmpty() ? "no command yet" : sent.size() + " commands, the last " + sent.get(sent.size() - 1);
+        }
+    }
+
+    private static void run(Sequence sequence, Map<RejectionCode, Integer> refusals, Map<String, Integer> accepted) {
         ProgramState state = ProgramState.none();
         BaseRateHistory fixings = new BaseRateHistory();
         List<LedgerEvent> history = new ArrayList<>();
-        RandomCommands commands = new RandomCommands(new Random(seed), state);
+        RandomCommands commands = new RandomCommands(sequence.random, state);
         for (int i = 0; i < COMMANDS; i++) {
             LedgerCommand command = commands.next();
-            sent.add(command);
+            sequence.sent.add(command);
             LedgerEvent event;
             try {
                 event = command instanceof RecordBaseRateFixing fixing ? BaseRateDecider.decide(fixing)
