@@ -13,10 +13,12 @@ import com.capitalledger.api.web.Conflict;
 import com.capitalledger.api.web.DatabaseFailures;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -34,6 +36,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -159,6 +162,8 @@ public class ReadModels {
             awaitNoOtherClaims(names);
             for (String name : names) {
                 processor(name).resetTokens();
+                // The rebuild reads every event again: an event that still fails is parked again, once.
+                deadLetters(name).ifPresent(SequencedDeadLetterQueue::clear);
             }
             List<ReadModelFacts.TableFacts<?>> tables = facts.of(names);
             BulkLoad.Result result = journal.read(events -> bulkLoad.load(events, tables, head, loaded));
@@ -195,6 +200,7 @@ public class ReadModels {
                 StreamingEventProcessor processor = processor(name);
                 processor.shutDown();
                 processor.resetTokens();
+                deadLetters(name).ifPresent(SequencedDeadLetterQueue::clear);
                 handOver(name, loaded);
             }
         }
@@ -248,8 +254,8 @@ public class ReadModels {
                 .map(s -> new ReadModelStatus.SegmentStatus(s.segment(), s.position(), s.claimed() ? s.owner() : null))
                 .toList();
         if (rebuild == null) {
-            return new ReadModelStatus(name, GROUPS.get(name), state, position, head, claims, null, null, null, null,
-                    null, null);
+            return new ReadModelStatus(name, GROUPS.get(name), state, position, head, claims, parked(name), null, null,
+                    null, null, null, null);
         }
         Instant until = rebuild.inProgress() ? clock.instant() : rebuild.finishedAt();
         long millis = Math.max(1, Duration.between(rebuild.startedAt(), until).toMillis());
@@ -259,8 +265,17 @@ public class ReadModels {
         if (state == State.REBUILDING) {
             eta = rate == 0 ? null : (rebuild.head() - done) / rate;
         }
-        return new ReadModelStatus(name, GROUPS.get(name), state, position, head, claims, rebuild.node(), done, rate,
-                eta, rebuild.startedAt(), rebuild.finishedAt());
+        return new ReadModelStatus(name, GROUPS.get(name), state, position, head, claims, parked(name), rebuild.node(),
+                done, rate, eta, rebuild.startedAt(), rebuild.finishedAt());
+    }
+
+    /** The events the read model's processor parked in its dead-letter queue (the queue is a table: every node agrees). */
+    private long parked(String name) {
+        return deadLetters(name).map(SequencedDeadLetterQueue::size).orElse(0L);
+    }
+
+    private Optional<SequencedDeadLetterQueue<EventMessage<?>>> deadLetters(String name) {
+        return processing.deadLetterQueue(GROUPS.get(name));
     }
 
     /** @throws ReadModelUnavailable if any of the named read models is being rebuilt, on whichever node */

@@ -4,6 +4,9 @@ import com.capitalledger.api.admin.ReadModelUnavailable;
 import com.capitalledger.core.shared.LedgerRejection;
 import com.capitalledger.core.shared.RejectionCode;
 import com.capitalledger.core.whatif.InvalidChange;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -161,9 +164,53 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
-                "The request body is not valid JSON of the expected shape", request);
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", unreadable(exception), request);
+        if (exception.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            problem.setProperty("errors", List.of(Map.of("field", path(mapping), "message",
+                    mapping instanceof UnrecognizedPropertyException ? "is not a field of this request"
+                            : "has a value that cannot be read as this field")));
+        }
         return handleExceptionInternal(exception, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** Why the body could not be read, in the API's terms: the field at fault if there is one, never a Java type. */
+    private static String unreadable(HttpMessageNotReadableException exception) {
+        Throwable cause = exception.getCause();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return "The request body has a field this request does not take: " + field(unknown);
+        }
+        if (cause instanceof JsonParseException parse) {
+            String duplicate = parse.getOriginalMessage().startsWith("Duplicate field")
+                    ? " (" + parse.getOriginalMessage() + ")" : "";
+            return "The request body is not valid JSON" + duplicate + ", at line " + parse.getLocation().getLineNr()
+                    + ", column " + parse.getLocation().getColumnNr();
+        }
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return "The request body's field " + field(mapping) + " has a value that cannot be read as that field "
+                    + "(amounts and rates are strings such as \"1000.00\", dates are strings such as \"2025-01-31\")";
+        }
+        String message = String.valueOf(exception.getMessage());
+        if (message.startsWith("Required request body is missing") || message.contains("No content to map")) {
+            return "The request body is empty; this request takes a JSON object";
+        }
+        return "The request body is not a JSON object of the shape this request takes";
+    }
+
+    private static String field(JsonMappingException mapping) {
+        return "'" + path(mapping) + "'";
+    }
+
+    /** The path of the field at fault, as the client wrote it: {@code lenders[2].commitment}. */
+    private static String path(JsonMappingException mapping) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : mapping.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(shortened(reference.getFieldName()));
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     /** The framework's own errors (405, 406, 415, ...) keep their status and gain a code and correlation id. */

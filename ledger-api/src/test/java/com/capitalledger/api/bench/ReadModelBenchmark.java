@@ -4,6 +4,7 @@ import com.capitalledger.api.admin.ReadModelStatus;
 import com.capitalledger.api.admin.ReadModels;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
+import org.awaitility.Awaitility;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -11,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
@@ -53,10 +55,9 @@ public final class ReadModelBenchmark {
             ReadModels readModels = app.getBean(ReadModels.class);
             long rebuildStart = System.nanoTime();
             readModels.rebuild(List.copyOf(ReadModels.GROUPS.keySet()));
-            while (!readModels.status().stream().allMatch(s -> s.state() == ReadModelStatus.State.LIVE
-                    && s.position() >= s.head())) {
-                Thread.sleep(100);
-            }
+            Awaitility.await("rebuild").atMost(Duration.ofHours(1)).pollInterval(Duration.ofMillis(100))
+                    .until(readModels::status, statuses -> statuses.stream().allMatch(s ->
+                            s.state() == ReadModelStatus.State.LIVE && s.position() >= s.head()));
             double rebuildRate = BenchLedger.report("rebuild of all " + ReadModels.GROUPS.size() + " read models",
                     rawRows, rebuildStart, "events");
             System.out.printf("  rebuild / raw read = %.2f%n", rebuildRate / rawRate);

@@ -2,6 +2,7 @@ package com.capitalledger.api.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.awaitility.Awaitility;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -73,20 +74,14 @@ public final class HttpClientSupport {
         return send(request);
     }
 
-    /** Polls {@code path} until the response satisfies {@code done}; read models catch up asynchronously. */
+    /**
+     * Polls {@code path} until the response satisfies {@code done}; read models catch up asynchronously.
+     *
+     * @throws org.awaitility.core.ConditionTimeoutException if no response within {@code timeout} satisfies it
+     */
     public HttpResponse<String> await(String path, Predicate<HttpResponse<String>> done, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        HttpResponse<String> last = get(path);
-        while (!done.test(last) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            last = get(path);
-        }
-        return last;
+        return Awaitility.await("GET " + path).atMost(timeout).pollInterval(Duration.ofMillis(25))
+                .until(() -> get(path), done);
     }
 
     public static JsonNode json(HttpResponse<String> response) {

@@ -3,12 +3,15 @@ package com.capitalledger.api.support;
 import com.capitalledger.api.LedgerApplication;
 import com.capitalledger.api.admin.ReadModelStatus;
 import com.capitalledger.api.admin.ReadModels;
+import org.awaitility.Awaitility;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
 
 /** Base of tests that run the whole service over real HTTP on a real PostgreSQL (see {@link TestDatabase}). */
 @SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -42,21 +45,14 @@ public abstract class IntegrationTest {
         return new HttpClientSupport("http://localhost:" + port);
     }
 
-    /** Waits until every read model has handled every stored event. */
+    /**
+     * Waits until every read model has handled every stored event.
+     *
+     * @throws org.awaitility.core.ConditionTimeoutException naming the last status if they have not within 30 s
+     */
     protected void awaitReadModels() {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (readModels.status().stream().allMatch(s -> s.position() >= s.head()
-                    && s.state() == ReadModelStatus.State.LIVE)) {
-                return;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("read models did not catch up: " + readModels.status());
+        Awaitility.await("read models caught up").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                .until(readModels::status, statuses -> statuses.stream().allMatch(s -> s.position() >= s.head()
+                        && s.state() == ReadModelStatus.State.LIVE));
     }
 }

@@ -26,7 +26,10 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 
+import org.awaitility.Awaitility;
+
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -104,13 +107,11 @@ public final class ScriptedHistory {
         send(new RecordBaseRateFixing(rate, d("4.50000"), day("2025-04-01")));
     }
 
+    /** Lets the clock tick, so that what is recorded before and after an instant is told apart by its timestamp. */
     private static void pauseAMillisecond() {
-        try {
-            Thread.sleep(2);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        Instant now = Instant.now();
+        Awaitility.await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
+                .until(() -> Instant.now().isAfter(now.plusMillis(1)));
     }
 
     public int commandsSent() {

@@ -7,6 +7,7 @@ import com.capitalledger.core.program.api.ProgramId;
 import com.capitalledger.api.support.TestUsers;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -14,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,12 +88,9 @@ class ConcurrentProgramsIT extends IntegrationTest {
         assertThat(report.get("differenceCount").asLong()).as(report.toString()).isZero();
     }
 
-    private void awaitRows(String count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (jdbc.queryForObject(count, Long.class) == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(jdbc.queryForObject(count, Long.class)).as(count).isEqualTo(1);
+    private void awaitRows(String count) {
+        Awaitility.await(count).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                .until(() -> jdbc.queryForObject(count, Long.class), rows -> rows == 1);
     }
 
     private static CreatePhase phase(String program) {
