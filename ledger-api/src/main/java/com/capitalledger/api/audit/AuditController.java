@@ -2,14 +2,17 @@ package com.capitalledger.api.audit;
 
 import com.capitalledger.api.admin.ReadModels;
 import com.capitalledger.api.web.InvalidParameter;
+import com.capitalledger.api.web.Problems;
 import com.capitalledger.projections.audit.AuditEntry;
 import com.capitalledger.projections.audit.AuditFilter;
 import com.capitalledger.projections.audit.AuditTrail;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
@@ -28,6 +31,7 @@ import java.util.function.Consumer;
  * The compliance audit trail: every accepted event and every rejected command, filtered, ordered by the instant they
  * were recorded. Read it in JSON pages, or export the whole filtered trail as CSV, streamed as it is read.
  */
+@Tag(name = "Audit", description = "The compliance audit trail: read it in pages, export it as CSV")
 @RestController
 @RequestMapping("/api/v1/audit/entries")
 public class AuditController {
@@ -54,6 +58,7 @@ public class AuditController {
     public record AuditPage(List<AuditEntry> entries, String nextCursor) {
     }
 
+    @Problems({400})
     @Operation(operationId = "readAuditTrail", summary = "Read the audit trail, a page at a time",
             description = "Every accepted event and every rejected command (with its code), filtered, in pages "
                     + "ordered by the instant recorded; nextCursor (also sent as X-Next-Cursor) asks for the next "
@@ -61,6 +66,8 @@ public class AuditController {
                     + "with Accept: text/csv and neither cursor nor limit (with either, one page as CSV, its next "
                     + "cursor in X-Next-Cursor), kept for existing clients. " + FILTER_ERRORS + ", limit outside "
                     + "1-1000, a cursor this service did not issue)" + REBUILDING)
+    @ApiResponse(responseCode = "200", description = "One page of the trail",
+            headers = @Header(name = NEXT_CURSOR, ref = "#/components/headers/" + NEXT_CURSOR))
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<AuditPage> read(@ParameterObject AuditQuery query) {
         AuditPage page = page(query);
@@ -71,13 +78,16 @@ public class AuditController {
         return ok.body(page);
     }
 
+    @Problems({400})
     @Operation(operationId = "exportAuditTrail", summary = "Export the audit trail as CSV",
             description = "The whole filtered trail, not a page: every accepted event and every rejected command the "
                     + "filter selects, ordered by the instant recorded, as RFC 4180 CSV with a header line, streamed "
                     + "as it is read from one consistent snapshot of the trail. Free-text cells a spreadsheet would "
                     + "read as a formula start with an apostrophe. " + FILTER_ERRORS + ")" + REBUILDING)
     @ApiResponse(responseCode = "200", description = "The CSV, one line per entry after the header line",
-            content = @Content(mediaType = TEXT_CSV, schema = @Schema(type = "string")))
+            content = @Content(mediaType = TEXT_CSV, schema = @Schema(type = "string", format = "binary")),
+            headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION,
+                    ref = "#/components/headers/" + HttpHeaders.CONTENT_DISPOSITION))
     @GetMapping(path = "/export", produces = TEXT_CSV)
     public void export(@ParameterObject AuditExportQuery query, HttpServletResponse response) throws IOException {
         readModels.requireAvailable("audit-trail");
@@ -105,7 +115,8 @@ public class AuditController {
         writeCsv(response, lines -> page.entries().forEach(lines));
     }
 
-    private static void writeCsv(HttpServletResponse response, Consumer<Consumer<AuditEntry>> entries) throws IOException {
+    private static void writeCsv(HttpServletResponse response, Consumer<Consumer<AuditEntry>> entries)
+            throws IOException {
         response.setContentType(TEXT_CSV);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-entries.csv\"");

@@ -27,7 +27,8 @@ public record AuditQuery(
                 + "X-Next-Cursor header); omit for the first page", example = "MjAyNS0xMC0xNVQwOTozMDowMFp8ZTEyMw")
         String cursor,
         @Parameter(description = "Page size, 1 to 1000; 100 by default", example = "100",
-                schema = @Schema(minimum = "1", maximum = "1000", defaultValue = "100"))
+                schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "1000",
+                        defaultValue = "100"))
         Integer limit) {
 
     AuditFilter filter() {
