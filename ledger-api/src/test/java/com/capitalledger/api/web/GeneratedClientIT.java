@@ -272,8 +272,8 @@ class GeneratedClientIT extends IntegrationTest {
         });
         assertThat(lines).extracting(line -> line.get("entryId"))
                 .containsExactlyElementsOf(paged.stream().map(AuditEntry::getEntryId).toList());
-        assertThat(paged.get(0).getType()).isEqualTo("ProgramCreated");
-        assertThat(paged.get(0).getAmount()).isEqualTo("500000000000.00");
+        assertThat(paged).filteredOn(entry -> entry.getType().equals("ProgramCreated")).singleElement()
+                .satisfies(created -> assertThat(created.getAmount()).isEqualTo("500000000000.00"));
     }
 
     @Test
