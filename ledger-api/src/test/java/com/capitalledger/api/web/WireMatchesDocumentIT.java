@@ -72,6 +72,12 @@ class WireMatchesDocumentIT extends IntegrationTest {
         return response;
     }
 
+    private void readModelsCaughtUp() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> readModels.status().stream()
+                .allMatch(status -> status.state() == ReadModelStatus.State.LIVE
+                        && status.position() >= status.head()));
+    }
+
     private static String code(HttpResponse<String> response) {
         return json(response).path("code").asText();
     }
@@ -179,7 +185,7 @@ class WireMatchesDocumentIT extends IntegrationTest {
     @Test
     @Order(2)
     void everyQueryAnswersAsDeclared() {
-        awaitReadModels();
+        readModelsCaughtUp();
         TestUsers a = TestUsers.ANALYST;
         HttpResponse<String> program = get(a, "/api/v1/programs/{programId}", P);
         HttpResponse<String> unknown = get(a, "/api/v1/programs/{programId}", "/api/v1/programs/NOWHERE");
@@ -210,7 +216,7 @@ class WireMatchesDocumentIT extends IntegrationTest {
     @Test
     @Order(3)
     void theAuditTrailAndTheAdministrationAnswerAsDeclared() {
-        awaitReadModels();
+        readModelsCaughtUp();
         TestUsers c = TestUsers.COMPLIANCE;
         HttpResponse<String> page = get(c, "/api/v1/audit/entries", "/api/v1/audit/entries?programId=WIRE&limit=5");
         HttpResponse<String> refused = get(c, "/api/v1/audit/entries",
@@ -229,9 +235,7 @@ class WireMatchesDocumentIT extends IntegrationTest {
                 "/api/v1/admin/read-models/audit-trail/rebuild", "");
         // Rebuilding or rebuilt: 503 with Retry-After or 200, both as declared.
         HttpResponse<String> meanwhile = get(c, "/api/v1/audit/entries", "/api/v1/audit/entries?programId=WIRE");
-        await().atMost(Duration.ofSeconds(30)).until(() -> readModels.status().stream()
-                .allMatch(status -> status.state() == ReadModelStatus.State.LIVE
-                        && status.position() >= status.head()));
+        readModelsCaughtUp();
 
         assertThat(page.headers().firstValue("X-Next-Cursor")).hasValue(json(page).get("nextCursor").asText());
         assertThat(json(refused).get("entries")).extracting(entry -> entry.get("code").asText())
@@ -251,7 +255,7 @@ class WireMatchesDocumentIT extends IntegrationTest {
     @Test
     @Order(4)
     void whatIfsAndScenariosAnswerAsDeclared() {
-        awaitReadModels();
+        readModelsCaughtUp();
         TestUsers a = TestUsers.ANALYST;
         String whatIf = "/api/v1/programs/{programId}/what-if";
         String shift = """
