@@ -1,40 +1,52 @@
 package com.capitalledger.api.audit;
 
 import com.capitalledger.projections.audit.AuditEntry;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
-import java.util.List;
-import java.util.Objects;
+import java.io.Flushable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
- * Writes audit entries as RFC 4180 CSV. Free-text cells that a spreadsheet would read as a formula (starting with
- * =, +, -, @, tab or carriage return) are prefixed with an apostrophe, so an export cannot run code when opened.
+ * Writes audit entries as RFC 4180 CSV, one line as each entry arrives, so an export of the whole trail never holds
+ * it in memory. Free-text cells that a spreadsheet would read as a formula (starting with =, +, -, @, tab or carriage
+ * return) are prefixed with an apostrophe, so an export cannot run code when opened.
  */
-final class AuditCsv {
+final class AuditCsv implements Flushable {
 
-    static final String HEADER = "position,entryId,outcome,code,type,programId,investorId,counterpartyId,trancheId,"
-            + "callId,phaseId,referenceId,amount,effectiveDate,recordedAt,actor,client,reason,correlationId,causationId,"
-            + "idempotencyKey,detail";
+    static final String[] COLUMNS = {"position", "entryId", "outcome", "code", "type", "programId", "investorId",
+            "counterpartyId", "trancheId", "callId", "phaseId", "referenceId", "amount", "effectiveDate", "recordedAt",
+            "actor", "client", "reason", "correlationId", "causationId", "idempotencyKey", "detail"};
+    static final String HEADER = String.join(",", COLUMNS);
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader(COLUMNS).get();
 
-    private AuditCsv() {
+    private final CSVPrinter printer;
+
+    /** Starts the CSV on {@code out} with its header line. */
+    AuditCsv(Appendable out) {
+        try {
+            this.printer = new CSVPrinter(out, FORMAT);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    static String write(List<AuditEntry> entries) {
-        StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
-        for (AuditEntry e : entries) {
-            Object[] cells = {e.position(), e.entryId(), e.outcome(), e.code(), e.type(), e.programId(), e.investorId(),
-                    e.counterpartyId(), e.trancheId(), e.callId(), e.phaseId(), e.referenceId(),
+    void print(AuditEntry e) {
+        try {
+            printer.printRecord(e.position(), e.entryId(), e.outcome(), e.code(), e.type(), e.programId(),
+                    e.investorId(), e.counterpartyId(), e.trancheId(), e.callId(), e.phaseId(), e.referenceId(),
                     e.amount() == null ? null : e.amount().toPlainString(), e.effectiveDate(), e.recordedAt(),
                     text(e.actor()), text(e.client()), text(e.reason()), e.correlationId(), e.causationId(),
-                    text(e.idempotencyKey()), text(e.detail())};
-            for (int i = 0; i < cells.length; i++) {
-                if (i > 0) {
-                    csv.append(',');
-                }
-                csv.append(quoted(cells[i] == null ? "" : Objects.toString(cells[i])));
-            }
-            csv.append("\r\n");
+                    text(e.idempotencyKey()), text(e.detail()));
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
         }
-        return csv.toString();
+    }
+
+    @Override
+    public void flush() throws IOException {
+        printer.flush();
     }
 
     private static String text(String value) {
@@ -42,12 +54,5 @@ final class AuditCsv {
             return "'" + value;
         }
         return value;
-    }
-
-    private static String quoted(String value) {
-        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
-            return value;
-        }
-        return '"' + value.replace("\"", "\"\"") + '"';
     }
 }

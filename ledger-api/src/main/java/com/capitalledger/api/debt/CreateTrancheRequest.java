@@ -1,5 +1,7 @@
 package com.capitalledger.api.debt;
 
+import com.capitalledger.api.web.ApiDocs;
+import com.capitalledger.api.web.Shapes;
 import com.capitalledger.core.debt.api.CreateTranche;
 import com.capitalledger.core.debt.api.LenderCommitment;
 import com.capitalledger.core.debt.api.LenderId;
@@ -7,8 +9,7 @@ import com.capitalledger.core.debt.api.Seniority;
 import com.capitalledger.core.debt.api.TrancheId;
 import com.capitalledger.core.program.api.PhaseId;
 import com.capitalledger.core.program.api.ProgramId;
-import com.capitalledger.api.web.ApiDocs;
-import com.capitalledger.api.web.Shapes;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -23,8 +24,6 @@ import java.util.List;
 
 /**
  * Body of {@code POST /api/v1/programs/{programId}/tranches}: the tranche's terms and its syndicate.
- * <p>
- * Numeric examples are JSON-quoted: swagger-core reads an example as JSON and would publish "4.31000" as 4.31.
  */
 public record CreateTrancheRequest(
         @Schema(description = "Tranche identifier, new in the program (DUPLICATE_ID otherwise); 1-64 characters: "
@@ -41,7 +40,7 @@ public record CreateTrancheRequest(
         @NotNull @Pattern(regexp = Shapes.SENIORITY, message = "must be SENIOR or MEZZANINE") String seniority,
         @Schema(description = "Total commitment of the tranche in the program's currency, a decimal string with "
                 + "exactly two decimals, > 0; must equal the sum of the lenders' commitments (LENDER_SUM_MISMATCH)",
-                example = "\"40000000000.00\"")
+                example = "40000000000.00")
         @NotNull @Pattern(regexp = Shapes.AMOUNT, message = Shapes.AMOUNT_MESSAGE) String commitment,
         @Schema(description = ApiDocs.CURRENCY,
                 example = "USD")
@@ -52,21 +51,21 @@ public record CreateTrancheRequest(
         @NotNull @Pattern(regexp = Shapes.ID, message = Shapes.ID_MESSAGE) String baseRate,
         @Schema(description = "Margin over the base rate, percent per year, >= 0 and < 100, at most 4 decimals "
                 + "(INVALID_RATE otherwise)",
-                example = "\"2.2500\"")
+                example = "2.2500")
         @NotNull @Pattern(regexp = Shapes.MARGIN, message = Shapes.MARGIN_MESSAGE) String marginPct,
         @Schema(description = "Commitment fee on the undrawn commitment, percent per year, >= 0 and < 100, at most 4 "
                 + "decimals (INVALID_RATE otherwise)",
-                example = "\"0.3500\"")
+                example = "0.3500")
         @NotNull @Pattern(regexp = Shapes.MARGIN, message = Shapes.MARGIN_MESSAGE) String commitmentFeePct,
         @Schema(description = "Last day the tranche may be drawn (YYYY-MM-DD), not before effectiveDate "
                 + "(AVAILABILITY_ENDED otherwise); the commitment fee accrues until then",
                 example = "2028-12-31")
         @NotNull LocalDate availabilityEnd,
-        @Schema(description = "The syndicate: 1-100 lenders with distinct ids (DUPLICATE_ID otherwise) whose "
-                + "commitments sum exactly to the tranche commitment",
+        @ArraySchema(arraySchema = @Schema(description = "The syndicate: 1-100 lenders with distinct ids "
+                + "(DUPLICATE_ID otherwise) whose commitments sum exactly to the tranche commitment",
                 example = "[{\"lenderId\": \"BANK-A\", \"name\": \"Bank A\", \"commitment\": \"15000000000.00\"}, "
                         + "{\"lenderId\": \"BANK-B\", \"name\": \"Bank B\", \"commitment\": \"15000000000.00\"}, "
-                        + "{\"lenderId\": \"BANK-C\", \"name\": \"Bank C\", \"commitment\": \"10000000000.00\"}]")
+                        + "{\"lenderId\": \"BANK-C\", \"name\": \"Bank C\", \"commitment\": \"10000000000.00\"}]"))
         @NotEmpty @Size(max = Shapes.LENDERS_MAX) List<@NotNull @Valid LenderRequest> lenders,
         @Schema(description = "Date the command takes effect, for the whole day (YYYY-MM-DD); interest and the "
                 + "commitment fee accrue from this day; not before the program's latest effective date "
@@ -95,7 +94,7 @@ public record CreateTrancheRequest(
             @NotBlank @Size(max = Shapes.NAME_MAX) String name,
             @Schema(description = "This lender's part of the tranche commitment in the program's currency, a decimal "
                     + "string with exactly two decimals, > 0",
-                    example = "\"15000000000.00\"")
+                    example = "15000000000.00")
             @NotNull @Pattern(regexp = Shapes.AMOUNT, message = Shapes.AMOUNT_MESSAGE) String commitment) {
     }
 }

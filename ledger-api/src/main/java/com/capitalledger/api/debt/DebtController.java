@@ -3,18 +3,22 @@ package com.capitalledger.api.debt;
 import com.capitalledger.api.web.CommandAccepted;
 import com.capitalledger.api.web.CommandSender;
 import com.capitalledger.api.web.PathIds;
+import com.capitalledger.api.web.ProblemStatuses;
 import com.capitalledger.core.debt.api.TrancheId;
 import com.capitalledger.core.program.api.ProgramId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import static com.capitalledger.api.web.ApiDocs.COMMAND_ANSWER;
@@ -22,6 +26,7 @@ import static com.capitalledger.api.web.ApiDocs.COMMAND_ERRORS;
 import static com.capitalledger.api.web.ApiDocs.PROGRAM_ID;
 
 /** Debt commands: open a tranche with its syndicate, draw, repay, reprice. */
+@Tag(name = "Debt", description = "Debt tranches and their syndicates: draws, repayments, repricings")
 @RestController
 @RequestMapping(path = "/api/v1/programs/{programId}/tranches", consumes = MediaType.APPLICATION_JSON_VALUE,
         produces = MediaType.APPLICATION_JSON_VALUE)
@@ -47,7 +52,9 @@ public class DebtController {
         return CommandAccepted.created("/api/v1/programs/" + programId + "/tranches/" + trancheId, programId, version);
     }
 
-    @Operation(summary = "Create a debt tranche with its syndicate",
+    @ProblemStatuses({400, 404, 422})
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "createTranche", summary = "Create a debt tranche with its syndicate",
             description = "Opens a SENIOR or MEZZANINE tranche for a phase: commitment, base rate, margin, commitment "
                     + "fee, availability end and lenders, whose commitments must sum to the tranche's. Interest and "
                     + "the commitment fee accrue from its effective date." + COMMAND_ANSWER + " Rejections: 404 NO_PROGRAM; "
@@ -64,7 +71,9 @@ public class DebtController {
         return trancheChanged(programId, body.trancheId(), version);
     }
 
-    @Operation(summary = "Draw on a tranche",
+    @ProblemStatuses({400, 404, 422})
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "drawTranche", summary = "Draw on a tranche",
             description = "Draws an amount, split across the lenders pro rata to their undrawn commitment (largest "
                     + "remainder, ties to the lower lender id). The draw accrues interest from its own date."
                     + COMMAND_ANSWER + " Rejections: 404 NO_PROGRAM; 422 UNKNOWN_TRANCHE, DUPLICATE_ID, CURRENCY_MISMATCH, "
@@ -80,7 +89,9 @@ public class DebtController {
         return trancheChanged(programId, trancheId, version);
     }
 
-    @Operation(summary = "Repay a tranche",
+    @ProblemStatuses({400, 404, 422})
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "repayTranche", summary = "Repay a tranche",
             description = "Repays part of the outstanding, split across the lenders pro rata to their outstanding "
                     + "(largest remainder, ties to the lower lender id); repaid money cannot be redrawn. Accrual on "
                     + "the repaid amount stops on the repayment's date." + COMMAND_ANSWER + " Rejections: 404 NO_PROGRAM; "
@@ -96,7 +107,9 @@ public class DebtController {
         return trancheChanged(programId, trancheId, version);
     }
 
-    @Operation(summary = "Reprice a tranche's margin",
+    @ProblemStatuses({400, 404, 422})
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "repriceTranche", summary = "Reprice a tranche's margin",
             description = "Changes the tranche's margin from the effective date until the next repricing. May be "
                     + "back-dated as a correction, down to the tranche's creation; accruals then follow it and "
                     + "knownAt shows what was known before. A second repricing with the same date replaces the "

@@ -1,23 +1,21 @@
 package com.capitalledger.api.debt;
 
-import java.math.BigDecimal;
-import com.capitalledger.core.program.api.ProgramId;
-import com.capitalledger.core.debt.api.TrancheId;
-import com.capitalledger.core.debt.api.DrawId;
-import com.capitalledger.core.debt.api.DrawTranche;
 import com.capitalledger.api.web.ApiDocs;
 import com.capitalledger.api.web.Shapes;
+import com.capitalledger.core.debt.api.DrawId;
+import com.capitalledger.core.debt.api.DrawTranche;
+import com.capitalledger.core.debt.api.TrancheId;
+import com.capitalledger.core.program.api.ProgramId;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
  * Body of {@code POST /api/v1/programs/{programId}/tranches/{trancheId}/draws}.
- * <p>
- * Numeric examples are JSON-quoted: swagger-core reads an example as JSON and would publish "4.31000" as 4.31.
  */
 public record DrawRequest(
         @Schema(description = "Draw identifier, new in the program (DUPLICATE_ID otherwise); 1-64 characters: letters, "
@@ -28,7 +26,7 @@ public record DrawRequest(
                 + "0; cumulative drawn + amount <= the tranche commitment (COMMITMENT_EXCEEDED), within the phase "
                 + "budget (PHASE_BUDGET_EXCEEDED) and the gearing covenant (GEARING_COVENANT_BREACH); split across "
                 + "lenders pro rata to their undrawn commitment",
-                example = "\"6000000000.00\"")
+                example = "6000000000.00")
         @NotNull @Pattern(regexp = Shapes.AMOUNT, message = Shapes.AMOUNT_MESSAGE) String amount,
         @Schema(description = ApiDocs.CURRENCY,
                 example = "USD")

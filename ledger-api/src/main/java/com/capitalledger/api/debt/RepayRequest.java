@@ -1,23 +1,21 @@
 package com.capitalledger.api.debt;
 
-import java.math.BigDecimal;
-import com.capitalledger.core.program.api.ProgramId;
-import com.capitalledger.core.debt.api.TrancheId;
-import com.capitalledger.core.debt.api.RepaymentId;
-import com.capitalledger.core.debt.api.RepayTranche;
 import com.capitalledger.api.web.ApiDocs;
 import com.capitalledger.api.web.Shapes;
+import com.capitalledger.core.debt.api.RepayTranche;
+import com.capitalledger.core.debt.api.RepaymentId;
+import com.capitalledger.core.debt.api.TrancheId;
+import com.capitalledger.core.program.api.ProgramId;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
  * Body of {@code POST /api/v1/programs/{programId}/tranches/{trancheId}/repayments}.
- * <p>
- * Numeric examples are JSON-quoted: swagger-core reads an example as JSON and would publish "4.31000" as 4.31.
  */
 public record RepayRequest(
         @Schema(description = "Repayment identifier, new in the program (DUPLICATE_ID otherwise); 1-64 characters: "
@@ -27,7 +25,7 @@ public record RepayRequest(
         @Schema(description = "Amount repaid in the program's currency, a decimal string with exactly two decimals, > "
                 + "0; <= the tranche's outstanding (REPAYMENT_EXCEEDS_OUTSTANDING); split across lenders pro rata to "
                 + "their outstanding; repaid money cannot be redrawn",
-                example = "\"234567890.12\"")
+                example = "234567890.12")
         @NotNull @Pattern(regexp = Shapes.AMOUNT, message = Shapes.AMOUNT_MESSAGE) String amount,
         @Schema(description = ApiDocs.CURRENCY,
                 example = "USD")

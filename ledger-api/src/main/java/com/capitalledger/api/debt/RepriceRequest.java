@@ -1,27 +1,25 @@
 package com.capitalledger.api.debt;
 
-import java.math.BigDecimal;
-import com.capitalledger.core.program.api.ProgramId;
-import com.capitalledger.core.debt.api.TrancheId;
-import com.capitalledger.core.debt.api.RepriceTranche;
 import com.capitalledger.api.web.ApiDocs;
 import com.capitalledger.api.web.Shapes;
+import com.capitalledger.core.debt.api.RepriceTranche;
+import com.capitalledger.core.debt.api.TrancheId;
+import com.capitalledger.core.program.api.ProgramId;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
  * Body of {@code POST /api/v1/programs/{programId}/tranches/{trancheId}/repricings}.
- * <p>
- * Numeric examples are JSON-quoted: swagger-core reads an example as JSON and would publish "4.31000" as 4.31.
  */
 public record RepriceRequest(
         @Schema(description = "New margin over the base rate, percent per year, >= 0 and < 100, at most 4 decimals "
                 + "(INVALID_RATE otherwise)",
-                example = "\"2.0000\"")
+                example = "2.0000")
         @NotNull @Pattern(regexp = Shapes.MARGIN, message = Shapes.MARGIN_MESSAGE) String newMarginPct,
         @Schema(description = "Date from which the new margin applies (YYYY-MM-DD); may be back-dated as a correction, "
                 + "but not before the tranche's creation (BACKDATED_COMMAND); a second repricing with the same date "

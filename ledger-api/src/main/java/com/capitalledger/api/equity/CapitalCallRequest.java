@@ -1,24 +1,22 @@
 package com.capitalledger.api.equity;
 
-import java.math.BigDecimal;
-import com.capitalledger.core.program.api.ProgramId;
-import com.capitalledger.core.program.api.PhaseId;
-import com.capitalledger.core.equity.api.CallId;
-import com.capitalledger.core.equity.api.CallCapital;
 import com.capitalledger.api.web.ApiDocs;
 import com.capitalledger.api.web.Shapes;
+import com.capitalledger.core.equity.api.CallCapital;
+import com.capitalledger.core.equity.api.CallId;
+import com.capitalledger.core.program.api.PhaseId;
+import com.capitalledger.core.program.api.ProgramId;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
  * Body of {@code POST /api/v1/programs/{programId}/capital-calls}.
- * <p>
- * Numeric examples are JSON-quoted: swagger-core reads an example as JSON and would publish "4.31000" as 4.31.
  */
 public record CapitalCallRequest(
         @Schema(description = "Capital call identifier, new in the program (DUPLICATE_ID otherwise); 1-64 characters: "
@@ -31,7 +29,7 @@ public record CapitalCallRequest(
         @Schema(description = "Amount called in the program's currency, a decimal string with exactly two decimals, > "
                 + "0; split among investors not in default pro rata to their unfunded commitment, in whole cents; <= "
                 + "their unfunded total (INSUFFICIENT_UNFUNDED) and within the phase budget (PHASE_BUDGET_EXCEEDED)",
-                example = "\"5000000000.00\"")
+                example = "5000000000.00")
         @NotNull @Pattern(regexp = Shapes.AMOUNT, message = Shapes.AMOUNT_MESSAGE) String amount,
         @Schema(description = ApiDocs.CURRENCY,
                 example = "USD")

@@ -1,23 +1,21 @@
 package com.capitalledger.api.equity;
 
-import java.math.BigDecimal;
-import com.capitalledger.core.program.api.ProgramId;
-import com.capitalledger.core.equity.api.InvestorId;
-import com.capitalledger.core.equity.api.CommitEquity;
 import com.capitalledger.api.web.ApiDocs;
 import com.capitalledger.api.web.Shapes;
+import com.capitalledger.core.equity.api.CommitEquity;
+import com.capitalledger.core.equity.api.InvestorId;
+import com.capitalledger.core.program.api.ProgramId;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
  * Body of {@code POST /api/v1/programs/{programId}/commitments}.
- * <p>
- * Numeric examples are JSON-quoted: swagger-core reads an example as JSON and would publish "4.31000" as 4.31.
  */
 public record CommitEquityRequest(
         @Schema(description = "Investor identifier, new in the program (DUPLICATE_ID otherwise; increase an existing "
@@ -29,7 +27,7 @@ public record CommitEquityRequest(
         @NotBlank @Size(max = Shapes.NAME_MAX) String investorName,
         @Schema(description = "Committed amount in the program's currency, a decimal string with exactly two decimals, "
                 + "> 0",
-                example = "\"19000000000.00\"")
+                example = "19000000000.00")
         @NotNull @Pattern(regexp = Shapes.AMOUNT, message = Shapes.AMOUNT_MESSAGE) String amount,
         @Schema(description = ApiDocs.CURRENCY,
                 example = "USD")

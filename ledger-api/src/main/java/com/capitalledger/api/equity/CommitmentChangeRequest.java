@@ -1,29 +1,27 @@
 package com.capitalledger.api.equity;
 
-import java.math.BigDecimal;
-import com.capitalledger.core.program.api.ProgramId;
-import com.capitalledger.core.equity.api.InvestorId;
-import com.capitalledger.core.equity.api.ReduceCommitment;
-import com.capitalledger.core.equity.api.IncreaseCommitment;
 import com.capitalledger.api.web.ApiDocs;
 import com.capitalledger.api.web.Shapes;
+import com.capitalledger.core.equity.api.IncreaseCommitment;
+import com.capitalledger.core.equity.api.InvestorId;
+import com.capitalledger.core.equity.api.ReduceCommitment;
+import com.capitalledger.core.program.api.ProgramId;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
  * Body of the commitment {@code increase} and {@code reduce} commands.
- * <p>
- * Numeric examples are JSON-quoted: swagger-core reads an example as JSON and would publish "4.31000" as 4.31.
  */
 public record CommitmentChangeRequest(
         @Schema(description = "Amount added to (increase) or removed from (reduce) the commitment in the program's "
                 + "currency, a decimal string with exactly two decimals, > 0; a reduction may not exceed the "
                 + "investor's unfunded commitment (INSUFFICIENT_UNFUNDED)",
-                example = "\"1000000000.00\"")
+                example = "1000000000.00")
         @NotNull @Pattern(regexp = Shapes.AMOUNT, message = Shapes.AMOUNT_MESSAGE) String amount,
         @Schema(description = ApiDocs.CURRENCY,
                 example = "USD")

@@ -3,19 +3,23 @@ package com.capitalledger.api.equity;
 import com.capitalledger.api.web.CommandAccepted;
 import com.capitalledger.api.web.CommandSender;
 import com.capitalledger.api.web.PathIds;
+import com.capitalledger.api.web.ProblemStatuses;
 import com.capitalledger.core.equity.api.CallId;
 import com.capitalledger.core.equity.api.InvestorId;
 import com.capitalledger.core.program.api.ProgramId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import static com.capitalledger.api.web.ApiDocs.COMMAND_ANSWER;
@@ -23,6 +27,7 @@ import static com.capitalledger.api.web.ApiDocs.COMMAND_ERRORS;
 import static com.capitalledger.api.web.ApiDocs.PROGRAM_ID;
 
 /** Equity commands: commitments and their changes, capital calls, defaults and cures. */
+@Tag(name = "Equity", description = "Equity commitments, capital calls, defaults and cures")
 @RestController
 @RequestMapping(path = "/api/v1/programs/{programId}", consumes = MediaType.APPLICATION_JSON_VALUE,
         produces = MediaType.APPLICATION_JSON_VALUE)
@@ -49,7 +54,9 @@ public class EquityController {
         return CommandAccepted.created("/api/v1/programs/" + programId + "/investors/" + investorId, programId, version);
     }
 
-    @Operation(summary = "Commit equity",
+    @ProblemStatuses({400, 404, 422})
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "commitEquity", summary = "Commit equity",
             description = "Records a new investor's equity commitment to the program." + COMMAND_ANSWER
                     + " Rejections: 404 NO_PROGRAM; 422 DUPLICATE_ID, CURRENCY_MISMATCH, INVALID_AMOUNT, "
                     + "BACKDATED_COMMAND." + COMMAND_ERRORS)
@@ -62,7 +69,9 @@ public class EquityController {
         return investorChanged(programId, body.investorId(), version);
     }
 
-    @Operation(summary = "Increase a commitment",
+    @ProblemStatuses({400, 404, 422})
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "increaseCommitment", summary = "Increase a commitment",
             description = "Adds to an investor's committed amount." + COMMAND_ANSWER
                     + " Rejections: 404 NO_PROGRAM; 422 UNKNOWN_INVESTOR, CURRENCY_MISMATCH, INVALID_AMOUNT, "
                     + "BACKDATED_COMMAND." + COMMAND_ERRORS)
@@ -76,7 +85,9 @@ public class EquityController {
         return investorChanged(programId, investorId, version);
     }
 
-    @Operation(summary = "Reduce a commitment",
+    @ProblemStatuses({400, 404, 422})
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "reduceCommitment", summary = "Reduce a commitment",
             description = "Removes part of an investor's unfunded commitment (committed - called)." + COMMAND_ANSWER
                     + " Rejections: 404 NO_PROGRAM; 422 UNKNOWN_INVESTOR, CURRENCY_MISMATCH, INVALID_AMOUNT, "
                     + "BACKDATED_COMMAND, INSUFFICIENT_UNFUNDED." + COMMAND_ERRORS)
@@ -90,7 +101,9 @@ public class EquityController {
         return investorChanged(programId, investorId, version);
     }
 
-    @Operation(summary = "Cancel a commitment's unfunded part",
+    @ProblemStatuses({400, 404, 422})
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "cancelCommitment", summary = "Cancel a commitment's unfunded part",
             description = "Sets the investor's committed amount to what it has been called, cancelling all its "
                     + "unfunded commitment." + COMMAND_ANSWER + " Rejections: 404 NO_PROGRAM; 422 UNKNOWN_INVESTOR, "
                     + "BACKDATED_COMMAND, NOTHING_TO_CANCEL." + COMMAND_ERRORS)
@@ -104,7 +117,9 @@ public class EquityController {
         return investorChanged(programId, investorId, version);
     }
 
-    @Operation(summary = "Transfer unfunded commitment to another investor",
+    @ProblemStatuses({400, 404, 422})
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "transferCommitment", summary = "Transfer unfunded commitment to another investor",
             description = "Moves unfunded commitment from the investor in the path to toInvestorId; what was called "
                     + "stays with the transferor, which may not be in default." + COMMAND_ANSWER
                     + " Rejections: 404 NO_PROGRAM; 422 UNKNOWN_INVESTOR (either investor), SAME_INVESTOR, "
@@ -122,7 +137,9 @@ public class EquityController {
         return investorChanged(programId, investorId, version);
     }
 
-    @Operation(summary = "Call capital",
+    @ProblemStatuses({400, 404, 422})
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "callCapital", summary = "Call capital",
             description = "Calls capital for a phase, split among investors with no open default and unfunded "
                     + "commitment pro rata to their unfunded commitment, by the largest-remainder method in whole "
                     + "cents (ties to the lower investor id)." + COMMAND_ANSWER + " Rejections: 404 NO_PROGRAM; 422 "
@@ -138,7 +155,9 @@ public class EquityController {
                 version);
     }
 
-    @Operation(summary = "Record an investor's default on a capital call",
+    @ProblemStatuses({400, 404, 422})
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "recordDefault", summary = "Record an investor's default on a capital call",
             description = "Marks the investor's allocation in the call unpaid: it stays called, counts as defaulted, "
                     + "and the investor is left out of later calls until cured." + COMMAND_ANSWER
                     + " Rejections: 404 NO_PROGRAM; 422 UNKNOWN_CALL, UNKNOWN_INVESTOR, BACKDATED_COMMAND, "
@@ -154,7 +173,9 @@ public class EquityController {
         return CommandAccepted.created("/api/v1/programs/" + programId + "/capital-calls/" + callId, programId, version);
     }
 
-    @Operation(summary = "Cure an investor's default on a capital call",
+    @ProblemStatuses({400, 404, 422})
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "cureDefault", summary = "Cure an investor's default on a capital call",
             description = "Reverses a recorded default; the investor is ACTIVE again once no default is open."
                     + COMMAND_ANSWER + " Rejections: 404 NO_PROGRAM; 422 UNKNOWN_CALL, UNKNOWN_INVESTOR, BACKDATED_COMMAND, "
                     + "NOT_ALLOCATED, NOT_DEFAULTED." + COMMAND_ERRORS)

@@ -1,22 +1,20 @@
 package com.capitalledger.api.equity;
 
-import java.math.BigDecimal;
-import com.capitalledger.core.program.api.ProgramId;
-import com.capitalledger.core.equity.api.InvestorId;
-import com.capitalledger.core.equity.api.TransferCommitment;
 import com.capitalledger.api.web.ApiDocs;
 import com.capitalledger.api.web.Shapes;
+import com.capitalledger.core.equity.api.InvestorId;
+import com.capitalledger.core.equity.api.TransferCommitment;
+import com.capitalledger.core.program.api.ProgramId;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
  * Body of {@code POST /api/v1/programs/{programId}/commitments/{investorId}/transfers}.
- * <p>
- * Numeric examples are JSON-quoted: swagger-core reads an example as JSON and would publish "4.31000" as 4.31.
  */
 public record TransferRequest(
         @Schema(description = "Investor receiving the unfunded commitment: a known investor of the program "
@@ -26,7 +24,7 @@ public record TransferRequest(
         @Schema(description = "Unfunded commitment moved in the program's currency, a decimal string with exactly two "
                 + "decimals, > 0; <= the transferor's unfunded commitment (INSUFFICIENT_UNFUNDED); called capital "
                 + "stays with the transferor",
-                example = "\"1000000000.00\"")
+                example = "1000000000.00")
         @NotNull @Pattern(regexp = Shapes.AMOUNT, message = Shapes.AMOUNT_MESSAGE) String amount,
         @Schema(description = ApiDocs.CURRENCY,
                 example = "USD")

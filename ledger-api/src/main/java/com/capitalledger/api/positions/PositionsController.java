@@ -2,6 +2,7 @@ package com.capitalledger.api.positions;
 
 import com.capitalledger.api.admin.ReadModels;
 import com.capitalledger.api.web.NotFound;
+import com.capitalledger.api.web.ProblemStatuses;
 import com.capitalledger.core.shared.RejectionCode;
 import com.capitalledger.projections.calls.CapitalCallView;
 import com.capitalledger.projections.debt.TranchePosition;
@@ -11,6 +12,7 @@ import com.capitalledger.projections.positions.ProgramPositions;
 import com.capitalledger.projections.support.Bitemporal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
@@ -30,6 +32,7 @@ import static com.capitalledger.api.web.ApiDocs.PROGRAM_ID;
  * Positions as of an effective date ({@code asOf}, default today, UTC) and as known at an instant ({@code knownAt},
  * default now): the whole program, or one investor, tranche or capital call.
  */
+@Tag(name = "Positions", description = "Positions as of a date, as known at an instant")
 @RestController
 @RequestMapping(path = "/api/v1/programs/{programId}", produces = MediaType.APPLICATION_JSON_VALUE)
 public class PositionsController {
@@ -60,7 +63,8 @@ public class PositionsController {
         this.clock = clock;
     }
 
-    @Operation(summary = "Read a program's positions",
+    @ProblemStatuses({400, 404})
+    @Operation(operationId = "readPositions", summary = "Read a program's positions",
             description = "The whole capital stack as of asOf, as known at knownAt: each investor (committed, called, "
                     + "paid-in, defaulted, unfunded, ownership on called and on paid-in, status) with equity totals; "
                     + "each tranche and lender (drawn, repaid, outstanding, undrawn, rates, accrued interest and "
@@ -76,7 +80,8 @@ public class PositionsController {
                 RejectionCode.NO_PROGRAM);
     }
 
-    @Operation(summary = "Read one investor's position",
+    @ProblemStatuses({400, 404})
+    @Operation(operationId = "readInvestorPosition", summary = "Read one investor's position",
             description = "The investor's committed, called, paid-in, defaulted and unfunded amounts, ownership "
                     + "percentages, status and open defaults, as of asOf, as known at knownAt." + READERS
                     + " Errors: 404 NO_PROGRAM, 404 UNKNOWN_INVESTOR (no commitment in the program then);"
@@ -92,7 +97,8 @@ public class PositionsController {
                 "investor " + investorId + " has no commitment in program " + programId, RejectionCode.UNKNOWN_INVESTOR);
     }
 
-    @Operation(summary = "Read one tranche's position",
+    @ProblemStatuses({400, 404})
+    @Operation(operationId = "readTranchePosition", summary = "Read one tranche's position",
             description = "The tranche's commitment, drawn, repaid, outstanding and undrawn amounts, base rate, "
                     + "margin and all-in rate, accrued interest and commitment fee, margin history and each lender's "
                     + "share, as of asOf, as known at knownAt." + READERS + " Errors: 404 NO_PROGRAM, 404 "
@@ -108,7 +114,8 @@ public class PositionsController {
                 "tranche " + trancheId + " does not exist in program " + programId, RejectionCode.UNKNOWN_TRANCHE);
     }
 
-    @Operation(summary = "Read one capital call and its allocations",
+    @ProblemStatuses({400, 404})
+    @Operation(operationId = "readCapitalCall", summary = "Read one capital call and its allocations",
             description = "The call's phase, amount and purpose with each investor's allocation and default state, "
                     + "as of asOf, as known at knownAt." + READERS + " Errors: 404 NO_PROGRAM, 404 UNKNOWN_CALL (not "
                     + "in the program then);" + QUERY_ERRORS)

@@ -1,23 +1,21 @@
 package com.capitalledger.api.program;
 
-import java.math.BigDecimal;
-import com.capitalledger.core.program.api.ProgramId;
-import com.capitalledger.core.program.api.PhaseId;
-import com.capitalledger.core.program.api.CreatePhase;
 import com.capitalledger.api.web.ApiDocs;
 import com.capitalledger.api.web.Shapes;
+import com.capitalledger.core.program.api.CreatePhase;
+import com.capitalledger.core.program.api.PhaseId;
+import com.capitalledger.core.program.api.ProgramId;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
  * Body of {@code POST /api/v1/programs/{programId}/phases}.
- * <p>
- * Numeric examples are JSON-quoted: swagger-core reads an example as JSON and would publish "4.31000" as 4.31.
  */
 public record CreatePhaseRequest(
         @Schema(description = "Phase identifier, new in the program (DUPLICATE_ID otherwise); 1-64 characters: "
@@ -28,7 +26,7 @@ public record CreatePhaseRequest(
         @NotBlank @Size(max = Shapes.NAME_MAX) String name,
         @Schema(description = "Phase budget in the program's currency, a decimal string with exactly two decimals, > "
                 + "0; all phase budgets together <= the program target (PROGRAM_TARGET_EXCEEDED)",
-                example = "\"100000000000.00\"")
+                example = "100000000000.00")
         @NotNull @Pattern(regexp = Shapes.AMOUNT, message = Shapes.AMOUNT_MESSAGE) String budget,
         @Schema(description = ApiDocs.CURRENCY,
                 example = "USD")

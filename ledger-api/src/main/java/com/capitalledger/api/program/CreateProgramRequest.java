@@ -12,8 +12,6 @@ import java.time.LocalDate;
 
 /**
  * Body of {@code POST /api/v1/programs}. Shapes are checked here; the program aggregate checks the rest.
- * <p>
- * Numeric examples are JSON-quoted: swagger-core reads an example as JSON and would publish "4.31000" as 4.31.
  */
 public record CreateProgramRequest(
         @Schema(description = "Program identifier, unique in the ledger (PROGRAM_EXISTS otherwise); 1-64 characters: "
@@ -28,11 +26,11 @@ public record CreateProgramRequest(
         @NotNull @Pattern(regexp = Shapes.CURRENCY, message = Shapes.CURRENCY_MESSAGE) String currency,
         @Schema(description = "Program target in the program's currency, a decimal string with exactly two decimals, > "
                 + "0; phase budgets together may not exceed it",
-                example = "\"500000000000.00\"")
+                example = "500000000000.00")
         @NotNull @Pattern(regexp = Shapes.AMOUNT, message = Shapes.AMOUNT_MESSAGE) String targetAmount,
         @Schema(description = "Gearing covenant: maximum debt in percent of capitalisation (debt outstanding + paid-in "
                 + "equity), > 0 and <= 100, at most 4 decimals",
-                example = "\"90\"")
+                example = "90")
         @NotNull @Pattern(regexp = Shapes.PERCENT_4DP, message = Shapes.PERCENT_4DP_MESSAGE) String maxDebtPct,
         @Schema(description = "Date the program opens (YYYY-MM-DD); later commands may not be dated before it",
                 example = "2025-01-21")

@@ -3,6 +3,7 @@ package com.capitalledger.api.program;
 import com.capitalledger.api.web.CommandAccepted;
 import com.capitalledger.api.web.CommandSender;
 import com.capitalledger.api.web.PathIds;
+import com.capitalledger.api.web.ProblemStatuses;
 import com.capitalledger.core.program.api.CreateProgram;
 import com.capitalledger.core.program.api.ProgramId;
 import com.capitalledger.core.shared.LedgerRejection;
@@ -11,10 +12,12 @@ import com.capitalledger.projections.program.FindProgram;
 import com.capitalledger.projections.program.ProgramSummary;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
@@ -29,6 +33,7 @@ import java.math.BigDecimal;
 import static com.capitalledger.api.web.ApiDocs.COMMAND_ERRORS;
 
 /** Programs: open one and add its phases; read one. */
+@Tag(name = "Programs", description = "Open programs and their phases; read a program's terms")
 @RestController
 @RequestMapping(path = "/api/v1/programs", produces = MediaType.APPLICATION_JSON_VALUE)
 public class ProgramController {
@@ -44,7 +49,9 @@ public class ProgramController {
         this.queries = queries;
     }
 
-    @Operation(summary = "Create a program",
+    @ProblemStatuses({400, 422})
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "createProgram", summary = "Create a program",
             description = "Opens a program with its single currency, target amount and gearing covenant (maximum debt "
                     + "share). Answers 201 with the program's version as ETag. Role: TREASURY. Business rejections "
                     + "(422): PROGRAM_EXISTS, CURRENCY_MISMATCH (not an ISO 4217 currency with two decimals), "
@@ -58,7 +65,9 @@ public class ProgramController {
         return CommandAccepted.created("/api/v1/programs/" + body.programId(), body.programId(), version);
     }
 
-    @Operation(summary = "Create a phase of a program",
+    @ProblemStatuses({400, 404, 422})
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "createPhase", summary = "Create a phase of a program",
             description = "Adds a phase with its budget; phase budgets together may not exceed the program target. "
                     + "Answers 201 with the program's version as ETag. Role: TREASURY. Rejections: 404 NO_PROGRAM; "
                     + "422 DUPLICATE_ID, CURRENCY_MISMATCH, INVALID_AMOUNT, BACKDATED_COMMAND, "
@@ -73,7 +82,8 @@ public class ProgramController {
         return CommandAccepted.created("/api/v1/programs/" + programId + "/positions", programId, version);
     }
 
-    @Operation(summary = "Read a program's terms",
+    @ProblemStatuses({404})
+    @Operation(operationId = "readProgram", summary = "Read a program's terms",
             description = "The program's name, currency, target amount and maximum debt share, as currently known. "
                     + "Roles: TREASURY, COMPLIANCE, ANALYST, ADMIN. Rejections: 404 NO_PROGRAM; no business "
                     + "rejection (422).")

@@ -1,25 +1,23 @@
 package com.capitalledger.api.rates;
 
-import java.math.BigDecimal;
-import com.capitalledger.core.rates.api.RecordBaseRateFixing;
 import com.capitalledger.api.web.ApiDocs;
 import com.capitalledger.api.web.Shapes;
+import com.capitalledger.core.rates.api.RecordBaseRateFixing;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
  * Body of {@code POST /api/v1/base-rates/{rateName}/fixings}.
- * <p>
- * Numeric examples are JSON-quoted: swagger-core reads an example as JSON and would publish "4.31000" as 4.31.
  */
 public record FixingRequest(
         @Schema(description = "Fixing in percent per year, > -100 and < 100, at most 5 decimals, may be negative "
                 + "(INVALID_RATE otherwise)",
-                example = "\"4.31000\"")
+                example = "4.31000")
         @NotNull @Pattern(regexp = Shapes.BASE_RATE, message = Shapes.BASE_RATE_MESSAGE) String ratePct,
         @Schema(description = "Date from which the fixing applies to every tranche on this rate, until the day before "
                 + "the next fixing (YYYY-MM-DD); may be back-dated as a correction; a second fixing for the same date "

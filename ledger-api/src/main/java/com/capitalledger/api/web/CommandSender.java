@@ -39,6 +39,8 @@ import java.util.regex.Pattern;
 public class CommandSender {
 
     static final int ATTEMPTS = 5;
+    /** An If-Match value: the ETag of a program version, strong or weak. */
+    public static final String IF_MATCH_SHAPE = "^(W/)?\"[0-9]{1,18}\"$";
     private static final Pattern ENTITY_TAG = Pattern.compile("(?:W/)?\"([0-9]{1,18})\"");
     private static final Logger log = LoggerFactory.getLogger(CommandSender.class);
 

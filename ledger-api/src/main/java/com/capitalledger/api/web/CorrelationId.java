@@ -25,7 +25,9 @@ public class CorrelationId extends OncePerRequestFilter {
     public static final String HEADER = "X-Correlation-Id";
     static final String ATTRIBUTE = CorrelationId.class.getName();
     private static final String MDC_KEY = "correlationId";
-    private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    /** A caller's correlation id the service keeps; any other value is replaced by a new UUID. */
+    public static final String SHAPE = "^[A-Za-z0-9._:-]{1,64}$";
+    private static final Pattern WELL_FORMED = Pattern.compile(SHAPE);
 
     /** The current request's correlation id. */
     public static String of(HttpServletRequest request) {

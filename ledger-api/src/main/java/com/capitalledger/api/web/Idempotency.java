@@ -48,7 +48,9 @@ public class Idempotency extends OncePerRequestFilter {
     public static final String KEY_HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotency-Replayed";
     private static final Pattern SAFE_POST = Pattern.compile("/api/v1/programs/[^/]+/what-if|/api/v1/scenarios/[^/]+/run");
-    private static final Pattern WELL_FORMED_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
+    /** An Idempotency-Key: 1 to 200 visible ASCII characters. */
+    public static final String KEY_SHAPE = "^[\\x21-\\x7E]{1,200}$";
+    private static final Pattern WELL_FORMED_KEY = Pattern.compile(KEY_SHAPE);
     private static final int MAX_BODY = 1 << 20;
 
     private final JdbcTemplate jdbc;
@@ -68,16 +70,17 @@ public class Idempotency extends OncePerRequestFilter {
 
     /**
      * POSTs that only ask (a what-if, a saved scenario run): they carry a body but change nothing, so a repeat is
-     * harmless and nothing is stored for them; their bodies are bounded all the same.
+     * harmless and nothing is stored for them; their bodies are bounded all the same. Also true of the paths' OpenAPI
+     * templates, which document every other POST with the key.
      */
-    private static boolean onlyAsks(HttpServletRequest request) {
-        return SAFE_POST.matcher(request.getRequestURI()).matches();
+    public static boolean onlyAsks(String path) {
+        return SAFE_POST.matcher(path).matches();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (onlyAsks(request)) {
+        if (onlyAsks(request.getRequestURI())) {
             byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
             if (body.length > MAX_BODY) {
                 tooLarge(request, response);

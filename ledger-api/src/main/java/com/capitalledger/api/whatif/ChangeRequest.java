@@ -17,11 +17,12 @@ import java.time.LocalDate;
 public record ChangeRequest(
         @Schema(description = "add, remove, replace or shiftRate", example = "add",
                 allowableValues = {"add", "remove", "replace", "shiftRate"})
-        @NotNull @Pattern(regexp = "add|remove|replace|shiftRate", message = "must be add, remove, replace or shiftRate")
+        @NotNull @Pattern(regexp = "^(add|remove|replace|shiftRate)$",
+                message = "must be add, remove, replace or shiftRate")
         String op,
         @Schema(description = "remove, replace: the event's id, as GET /api/v1/programs/{programId}/events lists it "
                 + "(the audit trail's entryId)", example = "0b9f6c1e-6f0e-4d8e-9a53-5d0f3c4b2a11")
-        @Pattern(regexp = "[0-9a-fA-F-]{36}", message = "must be an event id: 36 characters, hex digits and '-'")
+        @Pattern(regexp = "^[0-9a-fA-F-]{36}$", message = "must be an event id: 36 characters, hex digits and '-'")
         String eventId,
         @Schema(description = "add, replace: the command, as its endpoint takes it, with the ids its path carries and "
                 + "its type: create-phase, commit-equity, increase-commitment, reduce-commitment, cancel-commitment "

@@ -3,12 +3,15 @@ package com.capitalledger.api.whatif;
 import com.capitalledger.api.web.InvalidParameter;
 import com.capitalledger.api.web.NotFound;
 import com.capitalledger.api.web.PathIds;
+import com.capitalledger.api.web.ProblemStatuses;
 import com.capitalledger.core.program.api.ProgramId;
 import com.capitalledger.core.shared.LedgerEvent;
 import com.capitalledger.core.shared.RejectionCode;
 import com.capitalledger.core.whatif.JournalEntry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,6 +32,7 @@ import static com.capitalledger.api.web.ApiDocs.PROGRAM_ID;
  * base-rate fixing) with the id a remove or replace names. Analysts may read it; the audit trail, with its actors and
  * clients, stays with compliance.
  */
+@Tag(name = "What-if", description = "What-if replay: the journal, what-ifs and saved scenarios")
 @RestController
 public class ProgramEventsController {
 
@@ -52,7 +56,8 @@ public class ProgramEventsController {
         this.clock = clock;
     }
 
-    @Operation(summary = "List a program's recorded events",
+    @ProblemStatuses({400, 404})
+    @Operation(operationId = "listProgramEvents", summary = "List a program's recorded events",
             description = "The journal a what-if branches, in recorded order: the program's events and every "
                     + "base-rate fixing, as recorded at knownAt, each with the eventId that a what-if's remove or "
                     + "replace names. In pages of at most " + MAX_LIMIT + " from a position. Roles: TREASURY, "
@@ -64,10 +69,12 @@ public class ProgramEventsController {
             @Parameter(description = "Instant (ISO-8601, UTC): only events recorded at or before it; now by default",
                     example = "2026-06-30T00:00:00Z")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt,
-            @Parameter(description = "Position of the first event listed, 0 by default", example = "0")
+            @Parameter(description = "Position of the first event listed, 0 by default", example = "0",
+                    schema = @Schema(type = "integer", format = "int32", minimum = "0", defaultValue = "0"))
             @RequestParam(required = false) Integer from,
             @Parameter(description = "At most this many events, 1-" + MAX_LIMIT + ", " + DEFAULT_LIMIT + " by default",
-                    example = "1000")
+                    example = "1000", schema = @Schema(type = "integer", format = "int32", minimum = "1",
+                    maximum = "" + MAX_LIMIT, defaultValue = "" + DEFAULT_LIMIT))
             @RequestParam(required = false) Integer limit) {
         ProgramId program = PathIds.parse("programId", programId, ProgramId::new);
         int start = from == null ? 0 : from;

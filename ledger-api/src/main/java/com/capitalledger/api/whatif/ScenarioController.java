@@ -1,19 +1,27 @@
 package com.capitalledger.api.whatif;
 
 import com.capitalledger.api.web.Conflict;
-import com.capitalledger.api.web.InvalidBody;
 import com.capitalledger.api.web.InvalidBody.FieldProblem;
+import com.capitalledger.api.web.InvalidBody;
 import com.capitalledger.api.web.InvalidParameter;
 import com.capitalledger.api.web.NotFound;
 import com.capitalledger.api.web.PathIds;
+import com.capitalledger.api.web.ProblemStatuses;
 import com.capitalledger.api.web.Shapes;
 import com.capitalledger.core.program.api.ProgramId;
 import com.capitalledger.projections.whatif.WhatIfResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +30,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -34,6 +43,7 @@ import java.util.regex.Pattern;
  * Saved what-if scenarios: a named request kept to be run again as the ledger moves on. Saving needs an
  * Idempotency-Key like every POST that stores something; running one is a what-if and stores nothing.
  */
+@Tag(name = "What-if")
 @RestController
 @RequestMapping(path = "/api/v1/scenarios", produces = MediaType.APPLICATION_JSON_VALUE)
 public class ScenarioController {
@@ -59,32 +69,36 @@ public class ScenarioController {
         this.clock = clock;
     }
 
-    @Operation(summary = "Save a what-if scenario",
+    @ProblemStatuses({400, 409, 422})
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "saveScenario", summary = "Save a what-if scenario",
             description = "Stores a named what-if request (not its result) for a program; it is validated as the "
                     + "what-if endpoint validates it, and must not carry knownAt (a saved scenario runs against the "
                     + "ledger as it is when run). Answers 201 with the scenario and its Location." + ROLES
                     + " Errors: 400 VALIDATION_FAILED, MALFORMED_REQUEST, IDEMPOTENCY_KEY_REQUIRED; 409 "
                     + "SCENARIO_EXISTS (the caller already has a scenario of that name for the program); 422 IDEMPOTENCY_KEY_REUSED.")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<Object> save(@Valid @RequestBody ScenarioRequest body, HttpServletRequest request) {
+    public ResponseEntity<SavedScenario> save(@Valid @RequestBody ScenarioRequest body, HttpServletRequest request) {
         if (body.request().knownAt() != null) {
             throw new InvalidBody(List.of(new FieldProblem("request.knownAt", "must be absent: a saved scenario runs "
                     + "against the ledger as it is when run")));
         }
         questions.parse(new ProgramId(body.programId()), body.request(), "request.");
         return scenarios.save(body.name(), body.programId(), body.request(), request.getRemoteUser(), clock.instant())
-                .<ResponseEntity<Object>>map(saved -> ResponseEntity
+                .map(saved -> ResponseEntity
                         .created(URI.create("/api/v1/scenarios/" + saved.scenarioId())).body(saved))
                 // One person's names are unique within a program, so that a scenario is found again by its name.
                 .orElseThrow(() -> new Conflict("SCENARIO_EXISTS", request.getRemoteUser() + " already has a "
                         + "scenario named '" + body.name() + "' for program " + body.programId()));
     }
 
-    @Operation(summary = "List saved what-if scenarios",
+    @ProblemStatuses({400})
+    @Operation(operationId = "listScenarios", summary = "List saved what-if scenarios",
             description = "Every saved scenario, or a program's, oldest first." + ROLES
                     + " Errors: 400 INVALID_PARAMETER (a malformed programId).")
     @GetMapping
-    public ScenarioList list(@Parameter(description = "Only this program's scenarios", example = "STARGATE")
+    public ScenarioList list(@Parameter(description = "Only this program's scenarios", example = "STARGATE",
+                                        schema = @Schema(pattern = Shapes.ID))
                              @RequestParam(required = false) String programId) {
         if (programId != null && !programId.matches(Shapes.ID)) {
             throw new InvalidParameter("programId", Shapes.ID_MESSAGE);
@@ -92,7 +106,8 @@ public class ScenarioController {
         return new ScenarioList(scenarios.list(programId));
     }
 
-    @Operation(summary = "Read a saved what-if scenario",
+    @ProblemStatuses({400, 404})
+    @Operation(operationId = "readScenario", summary = "Read a saved what-if scenario",
             description = "The scenario's name, program, request, author and date." + ROLES
                     + " Errors: 400 INVALID_PARAMETER (not a scenario id); 404 UNKNOWN_SCENARIO.")
     @GetMapping("/{scenarioId}")
@@ -101,7 +116,8 @@ public class ScenarioController {
         return scenario(scenarioId);
     }
 
-    @Operation(summary = "Run a saved what-if scenario",
+    @ProblemStatuses({400, 404, 422})
+    @Operation(operationId = "runScenario", summary = "Run a saved what-if scenario",
             description = "Runs the scenario's request against the ledger as it is now (knownAt = now): the answer "
                     + "of POST /api/v1/programs/{programId}/what-if; Accept: text/csv gives the differences as CSV. "
                     + "Writes nothing; needs no Idempotency-Key." + ROLES + " Errors: 400 INVALID_PARAMETER (not a "
@@ -115,7 +131,13 @@ public class ScenarioController {
         return whatIfs.run(program, questions.parse(program, saved.request()));
     }
 
-    @Operation(summary = "Run a saved what-if scenario", description = "The same run, its differences as CSV.")
+    @ProblemStatuses({400, 404, 422})
+    @Operation(operationId = "runScenario", summary = "Run a saved what-if scenario",
+            description = "The same run, its differences as CSV.")
+    @ApiResponse(responseCode = "200", description = "The answer, or with Accept: text/csv its differences as CSV",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")),
+            headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION, description = "With Accept: text/csv: "
+                    + "attachment, with a file name", schema = @Schema(type = "string")))
     @PostMapping(path = "/{scenarioId}/run", produces = "text/csv")
     public String runCsv(@Parameter(description = SCENARIO_ID, example = "5a1c9e1e-3b7d-4c2a-9f10-6d8e2b4a7c01")
                          @PathVariable String scenarioId, HttpServletResponse response) {

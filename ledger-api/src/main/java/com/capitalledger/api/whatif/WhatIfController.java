@@ -1,15 +1,20 @@
 package com.capitalledger.api.whatif;
 
 import com.capitalledger.api.web.PathIds;
+import com.capitalledger.api.web.ProblemStatuses;
 import com.capitalledger.core.program.api.ProgramId;
 import com.capitalledger.projections.whatif.WhatIfResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,6 +27,7 @@ import static com.capitalledger.api.web.ApiDocs.PROGRAM_ID;
  * What-if replay for analysts: the program's journal branched with hypothetical changes and decided again by the live
  * decision code, in memory; base and scenario side by side. Safe: it writes nothing, so it needs no Idempotency-Key.
  */
+@Tag(name = "What-if")
 @RestController
 public class WhatIfController {
 
@@ -67,7 +73,8 @@ public class WhatIfController {
         this.whatIfs = whatIfs;
     }
 
-    @Operation(summary = "Run a what-if on a program", description = DESCRIPTION,
+    @ProblemStatuses({400, 404, 422})
+    @Operation(operationId = "runWhatIf", summary = "Run a what-if on a program", description = DESCRIPTION,
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = WhatIfRequest.class),
                     examples = {
@@ -84,7 +91,8 @@ public class WhatIfController {
         return whatIfs.run(program, questions.parse(program, body));
     }
 
-    @Operation(summary = "Run a what-if on a program", description = DESCRIPTION,
+    @ProblemStatuses({400, 404, 422})
+    @Operation(operationId = "runWhatIf", summary = "Run a what-if on a program", description = DESCRIPTION,
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = WhatIfRequest.class),
                     examples = {
@@ -92,6 +100,10 @@ public class WhatIfController {
                             @ExampleObject(name = "Both tranches drawn in full in March 2025", value = COVENANT_BREACH),
                             @ExampleObject(name = "A call removed, another replaced, half-yearly",
                                     value = REMOVE_AND_REPLACE)})))
+    @ApiResponse(responseCode = "200", description = "The answer, or with Accept: text/csv its differences as CSV",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")),
+            headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION, description = "With Accept: text/csv: "
+                    + "attachment, with a file name", schema = @Schema(type = "string")))
     @PostMapping(path = "/api/v1/programs/{programId}/what-if", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = "text/csv")
     public String whatIfCsv(

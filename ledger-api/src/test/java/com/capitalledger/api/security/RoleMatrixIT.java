@@ -121,6 +121,7 @@ class RoleMatrixIT extends IntegrationTest {
             get("/api/v1/scenarios/{scenarioId}", "/api/v1/scenarios/" + SAVED_SCENARIO, READERS),
             post("/api/v1/scenarios/{scenarioId}/run", "/api/v1/scenarios/" + SAVED_SCENARIO + "/run", "", READERS),
             get("/api/v1/audit/entries", "/api/v1/audit/entries?programId=MATRIX", AUDIT),
+            get("/api/v1/audit/entries/export", "/api/v1/audit/entries/export?programId=MATRIX", AUDIT),
             post("/api/v1/admin/consistency-check", "/api/v1/admin/consistency-check", "", AUDIT),
             get("/api/v1/admin/read-models", "/api/v1/admin/read-models", OPERATE),
             get("/api/v1/admin/read-models/{name}", "/api/v1/admin/read-models/tranches", OPERATE),

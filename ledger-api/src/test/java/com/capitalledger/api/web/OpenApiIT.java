@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import static com.capitalledger.api.support.HttpClientSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,8 +52,11 @@ class OpenApiIT extends IntegrationTest {
             assertThat(parameter.get("name").asText()).isEqualTo("Idempotency-Key");
             assertThat(parameter.get("required").asBoolean()).isTrue();
         });
-        assertThat(json(response).get("info").get("description").asText()).contains("COMMITMENT_EXCEEDED")
-                .contains("401 UNAUTHENTICATED").contains("403 FORBIDDEN");
+        String description = json(response).get("info").get("description").asText();
+        assertThat(description).contains("COMMITMENT_EXCEEDED").contains("401 UNAUTHENTICATED")
+                .contains("403 FORBIDDEN").contains("404 NO_PROGRAM");
+        assertThat(description.substring(description.indexOf("A refused command answers 422")))
+                .doesNotContain("NO_PROGRAM");
         JsonNode schemes = json(response).get("components").get("securitySchemes");
         assertThat(schemes.get("basic").get("scheme").asText()).isEqualTo("basic");
         assertThat(schemes.get("bearer").get("bearerFormat").asText()).isEqualTo("JWT");
@@ -158,6 +162,96 @@ class OpenApiIT extends IntegrationTest {
             changes.forEach(change -> ops.add(change.get("op").asText()));
         });
         assertThat(ops).contains("add", "remove", "replace", "shiftRate");
+    }
+
+    @Test
+    void operationsHaveStableNamesAndAnswerWithTheirRealStatuses() {
+        JsonNode paths = json(http().get("/v3/api-docs")).get("paths");
+        List<String> ids = new ArrayList<>();
+        paths.forEach(path -> path.forEach(operation -> ids.add(operation.get("operationId").asText())));
+
+        assertThat(ids).containsExactlyInAnyOrder("checkConsistency", "listReadModels", "readReadModel",
+                "rebuildReadModels", "readAuditTrail", "exportAuditTrail", "recordBaseRateFixing", "createProgram",
+                "readProgram", "callCapital", "readCapitalCall", "recordDefault", "cureDefault", "commitEquity",
+                "cancelCommitment", "increaseCommitment", "reduceCommitment", "transferCommitment",
+                "listProgramEvents", "readInvestorPosition", "createPhase", "readPositions", "createTranche",
+                "readTranchePosition", "drawTranche", "repayTranche", "repriceTranche", "runWhatIf", "listScenarios",
+                "saveScenario", "readScenario", "runScenario");
+        JsonNode draw = paths.at("/~1api~1v1~1programs~1{programId}~1tranches~1{trancheId}~1draws/post");
+        assertThat(draw.get("responses").fieldNames()).toIterable()
+                .containsExactly("201", "400", "401", "403", "404", "409", "412", "413", "422", "500", "503");
+        assertThat(draw.at("/responses/201/headers").fieldNames()).toIterable()
+                .containsExactly("ETag", "Idempotency-Replayed", "Location", "X-Correlation-Id");
+        assertThat(draw.at("/responses/404/content/application~1problem+json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/Problem");
+        assertThat(draw.get("parameters")).extracting(parameter -> parameter.get("name").asText() + " "
+                + parameter.get("in").asText() + " " + parameter.get("required").asBoolean()).containsExactly(
+                "programId path true", "trancheId path true", "X-Correlation-Id header false",
+                "If-Match header false", "Idempotency-Key header true");
+        assertThat(paths.at("/~1api~1v1~1admin~1read-models~1{name}~1rebuild/post/responses").has("202")).isTrue();
+        assertThat(paths.at("/~1api~1v1~1programs~1{programId}~1what-if/post/parameters"))
+                .noneMatch(parameter -> parameter.get("name").asText().equals("Idempotency-Key"));
+        assertThat(paths.at("/~1api~1v1~1audit~1entries~1export/get/responses/200/content").fieldNames())
+                .toIterable().containsExactly("text/csv");
+        assertThat(paths.at("/~1api~1v1~1audit~1entries/get/responses/200/content").fieldNames())
+                .toIterable().containsExactly("application/json");
+    }
+
+    @Test
+    void patternsAreAnchoredAndRefuseWhatTheServerRefuses() {
+        JsonNode api = json(http().get("/v3/api-docs"));
+        List<String> unanchored = new ArrayList<>();
+        api.findParents("pattern").forEach(schema -> {
+            String pattern = schema.get("pattern").asText();
+            if (!pattern.startsWith("^") || !pattern.endsWith("$")) {
+                unanchored.add(pattern);
+            }
+        });
+        JsonNode schemas = api.at("/components/schemas");
+
+        assertThat(api.findParents("pattern")).hasSizeGreaterThan(50);
+        assertThat(unanchored).isEmpty();
+        // A JSON Schema pattern may match anywhere in the value: "USDX" must not pass a currency.
+        assertThat(searches(schemas.at("/DrawRequest/properties/currency/pattern"), "USDX")).isFalse();
+        assertThat(searches(schemas.at("/DrawRequest/properties/currency/pattern"), "USD")).isTrue();
+        assertThat(searches(schemas.at("/DrawRequest/properties/amount/pattern"), "1000000.001")).isFalse();
+        assertThat(searches(schemas.at("/DrawRequest/properties/drawId/pattern"), "D 1")).isFalse();
+        assertThat(searches(schemas.at("/FixingRequest/properties/ratePct/pattern"), "4.310000")).isFalse();
+    }
+
+    @Test
+    void moneyAndRatesAreStringsAndFixedVocabulariesAreEnums() {
+        JsonNode api = json(http().get("/v3/api-docs"));
+        JsonNode schemas = api.at("/components/schemas");
+
+        for (String decimal : List.of("/InvestorPosition/properties/committed", "/EquityTotals/properties/paidIn",
+                "/TranchePosition/properties/accruedInterest", "/TranchePosition/properties/allInRatePct",
+                "/Capitalisation/properties/debtPctOfCapitalisation", "/AuditEntry/properties/amount",
+                "/LenderPosition/properties/outstanding", "/PhasePosition/properties/remaining")) {
+            assertThat(schemas.at(decimal + "/type").asText()).as(decimal).isEqualTo("string");
+            assertThat(schemas.at(decimal + "/pattern").asText()).as(decimal)
+                    .isEqualTo("^-?(0|[1-9][0-9]*)(\\.[0-9]+)?$");
+        }
+        assertThat(api.findValues("type")).noneMatch(type -> type.asText().equals("number"));
+        assertThat(schemas.at("/CreateTrancheRequest/properties/seniority/enum")).extracting(JsonNode::asText)
+                .containsExactly("SENIOR", "MEZZANINE");
+        assertThat(schemas.at("/TranchePosition/properties/seniority/enum")).extracting(JsonNode::asText)
+                .containsExactly("SENIOR", "MEZZANINE");
+        assertThat(schemas.at("/CreateTrancheRequest/properties/baseRate/enum")).extracting(JsonNode::asText)
+                .containsExactly("SOFR", "TERM-SOFR-12M", "TERM-SOFR-1M", "TERM-SOFR-3M", "TERM-SOFR-6M");
+        assertThat(api.at("/paths/~1api~1v1~1base-rates~1{rateName}~1fixings/post/parameters/0/schema/enum"))
+                .extracting(JsonNode::asText)
+                .containsExactly("SOFR", "TERM-SOFR-12M", "TERM-SOFR-1M", "TERM-SOFR-3M", "TERM-SOFR-6M");
+        assertThat(schemas.at("/TranchePosition/required")).hasSize(19);
+        assertThat(schemas.at("/TranchePosition/properties/baseRatePct/nullable").asBoolean()).isTrue();
+        assertThat(schemas.at("/TranchePosition/properties/marginPct/nullable").asBoolean()).isFalse();
+        assertThat(schemas.at("/Problem/required")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("type", "title", "status", "code", "correlationId");
+    }
+
+    private static boolean searches(JsonNode pattern, String value) {
+        assertThat(pattern.isTextual()).isTrue();
+        return Pattern.compile(pattern.asText()).matcher(value).find();
     }
 
     private static boolean blank(JsonNode node) {

@@ -2,13 +2,17 @@ package com.capitalledger.projections.audit;
 
 import com.capitalledger.projections.support.FactTable;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import static com.capitalledger.projections.support.FactTable.date;
 import static com.capitalledger.projections.support.FactTable.instant;
@@ -31,6 +35,9 @@ public class AuditTrail {
             date(rs, "effective_date"), instant(rs, "recorded_at"), rs.getString("actor"),
             rs.getString("client"), rs.getString("reason"), rs.getString("correlation_id"),
             rs.getString("causation_id"), rs.getString("idempotency_key"));
+
+    /** Rows an export fetches from PostgreSQL at a time. */
+    static final int EXPORT_FETCH_SIZE = 500;
 
     private final JdbcTemplate jdbc;
     private final FactTable<AuditEntry> table;
@@ -64,29 +71,37 @@ public class AuditTrail {
         table.insertAll(List.of(entry));
     }
 
-    public List<AuditEntry> find(AuditFilter filter) {
-        StringBuilder where = new StringBuilder("TRUE");
-        List<Object> parameters = new ArrayList<>();
-        condition(where, parameters, "program_id = ?", filter.programId());
-        if (filter.investorId() != null) {
-            where.append(" AND (investor_id = ? OR counterparty_id = ?)");
-            parameters.add(filter.investorId());
-            parameters.add(filter.investorId());
+    /** One page: at most {@code limit} lines the filter selects, in trail order, after {@code after} if given. */
+    public List<AuditEntry> find(AuditFilter filter, AuditFilter.Cursor after, int limit) {
+        Where where = where(filter);
+        if (after != null) {
+            where.sql.append(" AND (recorded_at, entry_id) > (?, ?)");
+            where.parameters.add(timestamp(after.recordedAt()));
+            where.parameters.add(after.entryId());
         }
-        condition(where, parameters, "tranche_id = ?", filter.trancheId());
-        condition(where, parameters, "actor = ?", filter.actor());
-        condition(where, parameters, "type = ?", filter.type());
-        condition(where, parameters, "outcome = ?", filter.outcome() == null ? null : filter.outcome().name());
-        condition(where, parameters, "recorded_at >= ?", filter.from() == null ? null : timestamp(filter.from()));
-        condition(where, parameters, "recorded_at < ?", filter.to() == null ? null : timestamp(filter.to()));
-        if (filter.after() != null) {
-            where.append(" AND (recorded_at, entry_id) > (?, ?)");
-            parameters.add(timestamp(filter.after().recordedAt()));
-            parameters.add(filter.after().entryId());
-        }
-        parameters.add(filter.limit());
-        return jdbc.query("SELECT * FROM audit_entry WHERE " + where + " ORDER BY recorded_at, entry_id LIMIT ?",
-                ROW, parameters.toArray());
+        where.parameters.add(limit);
+        return jdbc.query("SELECT * FROM audit_entry WHERE " + where.sql + " ORDER BY recorded_at, entry_id LIMIT ?",
+                ROW, where.parameters.toArray());
+    }
+
+    /**
+     * Every line the filter selects, in trail order, handed to {@code line} as PostgreSQL sends them: a read-only
+     * transaction lets the driver fetch {@value #EXPORT_FETCH_SIZE} rows at a time through a cursor, so an export of
+     * the whole trail holds no more than that in memory, and reads one consistent snapshot.
+     */
+    @Transactional(readOnly = true)
+    public void export(AuditFilter filter, Consumer<AuditEntry> line) {
+        Where where = where(filter);
+        String sql = "SELECT * FROM audit_entry WHERE " + where.sql + " ORDER BY recorded_at, entry_id";
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
+                    ResultSet.CONCUR_READ_ONLY);
+            statement.setFetchSize(EXPORT_FETCH_SIZE);
+            for (int i = 0; i < where.parameters.size(); i++) {
+                statement.setObject(i + 1, where.parameters.get(i));
+            }
+            return statement;
+        }, (RowCallbackHandler) rs -> line.accept(ROW.mapRow(rs, rs.getRow())));
     }
 
     /** The processor's lines for events in {@code [from, to)}: what the consistency check compares. */
@@ -100,10 +115,31 @@ public class AuditTrail {
         jdbc.update("DELETE FROM audit_entry WHERE outcome = 'ACCEPTED'");
     }
 
-    private static void condition(StringBuilder where, List<Object> parameters, String condition, Object value) {
-        if (value != null) {
-            where.append(" AND ").append(condition);
-            parameters.add(value);
+    /** A filter's conditions as SQL with its bind parameters. */
+    private record Where(StringBuilder sql, List<Object> parameters) {
+
+        void condition(String condition, Object value) {
+            if (value != null) {
+                sql.append(" AND ").append(condition);
+                parameters.add(value);
+            }
         }
+    }
+
+    private static Where where(AuditFilter filter) {
+        Where where = new Where(new StringBuilder("TRUE"), new ArrayList<>());
+        where.condition("program_id = ?", filter.programId());
+        if (filter.investorId() != null) {
+            where.sql.append(" AND (investor_id = ? OR counterparty_id = ?)");
+            where.parameters.add(filter.investorId());
+            where.parameters.add(filter.investorId());
+        }
+        where.condition("tranche_id = ?", filter.trancheId());
+        where.condition("actor = ?", filter.actor());
+        where.condition("type = ?", filter.type());
+        where.condition("outcome = ?", filter.outcome() == null ? null : filter.outcome().name());
+        where.condition("recorded_at >= ?", filter.from() == null ? null : timestamp(filter.from()));
+        where.condition("recorded_at < ?", filter.to() == null ? null : timestamp(filter.to()));
+        return where;
     }
 }

@@ -1,0 +1,85 @@
+package com.capitalledger.api.openapi;
+
+import com.capitalledger.api.web.CommandSender;
+import com.capitalledger.api.web.CorrelationId;
+import com.capitalledger.api.web.Idempotency;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.parameters.Parameter;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The HTTP headers the API reads and writes, as the OpenAPI document declares them. */
+final class ApiHeaders {
+
+    static final String CORRELATION_ID = CorrelationId.HEADER;
+    static final String IDEMPOTENCY_KEY = Idempotency.KEY_HEADER;
+    static final String IDEMPOTENCY_REPLAYED = Idempotency.REPLAYED_HEADER;
+    static final String ETAG = "ETag";
+    static final String LOCATION = "Location";
+    static final String IF_MATCH = "If-Match";
+    static final String RETRY_AFTER = "Retry-After";
+    static final String NEXT_CURSOR = "X-Next-Cursor";
+    static final String WWW_AUTHENTICATE = "WWW-Authenticate";
+    static final String CONTENT_DISPOSITION = "Content-Disposition";
+
+    private ApiHeaders() {
+    }
+
+    /** The response headers, for {@code components/headers}. */
+    static Map<String, Header> components() {
+        Map<String, Header> headers = new LinkedHashMap<>();
+        headers.put(CORRELATION_ID, new Header().required(true).description("The request's correlation id: the "
+                + "caller's X-Correlation-Id when well formed, otherwise a new UUID; recorded with every event the "
+                + "request causes").schema(new StringSchema().pattern(CorrelationId.SHAPE)));
+        headers.put(ETAG, new Header().required(true).description("The version of the program (or base rate) the "
+                + "command produced, a strong entity tag; send it back as If-Match to make a later command conditional")
+                .schema(new StringSchema().pattern("^\"[0-9]{1,18}\"$")).example("\"7\""));
+        headers.put(LOCATION, new Header().required(true).description("Where to read what the request created or "
+                + "changed").schema(new StringSchema().format("uri-reference")));
+        headers.put(IDEMPOTENCY_REPLAYED, new Header().required(false).description("true when this is the stored "
+                + "answer to an earlier request with the same Idempotency-Key and body; absent on a first answer")
+                .schema(new StringSchema()._enum(List.of("true"))));
+        headers.put(RETRY_AFTER, new Header().required(true).description("Seconds to wait before retrying")
+                .schema(new IntegerSchema().minimum(BigDecimal.ZERO)));
+        headers.put(NEXT_CURSOR, new Header().required(false).description("The cursor of the next page, as the body's "
+                + "nextCursor; absent on the last page").schema(new StringSchema()));
+        headers.put(WWW_AUTHENTICATE, new Header().required(true).description("The challenges the service accepts: "
+                + "Basic, and Bearer when a JWT issuer is configured").schema(new StringSchema()));
+        headers.put(CONTENT_DISPOSITION, new Header().required(true).description("attachment, with a file name")
+                .schema(new StringSchema()).example("attachment; filename=\"audit-entries.csv\""));
+        return headers;
+    }
+
+    /** A reference to one of {@link #components()}. */
+    static Header ref(String name) {
+        return new Header().$ref("#/components/headers/" + name);
+    }
+
+    static Parameter correlationId() {
+        return new HeaderParameter().name(CORRELATION_ID).required(false)
+                .description("Correlation id to record with every event the request causes and to echo in the "
+                        + "response; a value of another shape is replaced by a new UUID")
+                .schema(new StringSchema().pattern(CorrelationId.SHAPE)).example("treasury-batch-2025-03-03");
+    }
+
+    static Parameter ifMatch() {
+        return new HeaderParameter().name(IF_MATCH).required(false)
+                .description("The version (ETag) the caller's decision was based on; when the program (or base "
+                        + "rate) is at another version the command is refused with 412 VERSION_MISMATCH")
+                .schema(new StringSchema().pattern(CommandSender.IF_MATCH_SHAPE)).example("\"7\"");
+    }
+
+    static Parameter idempotencyKey() {
+        return new HeaderParameter().name(IDEMPOTENCY_KEY).required(true)
+                .description("Unique per logical request, 1-200 visible ASCII characters; a retry with the same key "
+                        + "and body gets the first answer again with Idempotency-Replayed: true, the same key with "
+                        + "another body 422 IDEMPOTENCY_KEY_REUSED")
+                .schema(new StringSchema().pattern(Idempotency.KEY_SHAPE)).example("call-2025-02-01-1");
+    }
+}

@@ -1,0 +1,299 @@
+package com.capitalledger.api.web;
+
+import com.capitalledger.api.support.IntegrationTest;
+import com.capitalledger.api.support.TestUsers;
+import com.capitalledger.client.ApiClient;
+import com.capitalledger.client.ApiException;
+import com.capitalledger.client.ApiResponse;
+import com.capitalledger.client.api.AdministrationApi;
+import com.capitalledger.client.api.AuditApi;
+import com.capitalledger.client.api.BaseRatesApi;
+import com.capitalledger.client.api.DebtApi;
+import com.capitalledger.client.api.EquityApi;
+import com.capitalledger.client.api.PositionsApi;
+import com.capitalledger.client.api.ProgramsApi;
+import com.capitalledger.client.api.WhatIfApi;
+import com.capitalledger.client.model.AuditEntry;
+import com.capitalledger.client.model.AuditPage;
+import com.capitalledger.client.model.CapitalCallRequest;
+import com.capitalledger.client.model.CommandAccepted;
+import com.capitalledger.client.model.CommitEquityRequest;
+import com.capitalledger.client.model.CreatePhaseRequest;
+import com.capitalledger.client.model.CreateProgramRequest;
+import com.capitalledger.client.model.CreateTrancheRequest;
+import com.capitalledger.client.model.DrawRequest;
+import com.capitalledger.client.model.FixingRequest;
+import com.capitalledger.client.model.Problem;
+import com.capitalledger.client.model.ProgramPositions;
+import com.capitalledger.client.model.ReadModelStatus;
+import com.capitalledger.client.model.RepayRequest;
+import com.capitalledger.client.model.RepriceRequest;
+import com.capitalledger.client.model.TranchePosition;
+import com.capitalledger.client.model.WhatIfRequest;
+import com.capitalledger.client.model.WhatIfResult;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.test.context.TestPropertySource;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A Java client generated at build time from the committed OpenAPI snapshot (openapi-generator, native library) runs
+ * the Stargate demo and reads its outcome with no workaround: typed requests whose amounts are strings, 201 with
+ * ETag and Location, positions equal field by field to what {@code demo_expected.py} computes independently,
+ * refusals as typed problems with their code, the audit trail as a page and as a CSV export. Any way the document
+ * departs from the wire fails here, or in {@code OpenApiSnapshotIT} when the snapshot is stale.
+ */
+@TestPropertySource(properties = "ledger.test.context=openapi-contract")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GeneratedClientIT extends IntegrationTest {
+
+    private static final String STARGATE = "STARGATE";
+    private static final String CORRELATION = "generated-client";
+    private static final Pattern PROGRAM_PATH =
+            Pattern.compile("/api/v1/programs/STARGATE/([\\w-]+)(?:/([\\w-]+)/([\\w-]+))?");
+
+    private final List<ApiResponse<CommandAccepted>> answers = new ArrayList<>();
+
+    private ApiClient client(TestUsers user) {
+        ApiClient client = new ApiClient();
+        client.updateBaseUri("http://localhost:" + port);
+        client.setRequestInterceptor(request -> request.header("Authorization", user.basic()));
+        return client;
+    }
+
+    /** Posts each step of {@code demo/stargate.json} through the generated API, its body read into the typed model. */
+    @BeforeAll
+    void runTheStargateDemoThroughTheGeneratedClient() throws Exception {
+        ApiClient treasury = client(TestUsers.TREASURY);
+        ObjectMapper models = treasury.getObjectMapper();
+        JsonNode steps;
+        try (InputStream in = new ClassPathResource("demo/stargate.json").getInputStream()) {
+            steps = models.readTree(in).get("steps");
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            String path = steps.get(i).get("path").asText();
+            JsonNode body = steps.get(i).get("body");
+            String key = "generated-client-" + (i + 1);
+            answers.add(post(treasury, models, path, body, key));
+        }
+        AdministrationApi admin = new AdministrationApi(client(TestUsers.ADMIN));
+        await().atMost(Duration.ofSeconds(30)).until(() -> admin.listReadModels(null).stream().allMatch(status ->
+                status.getState() == ReadModelStatus.StateEnum.LIVE && status.getPosition() >= status.getHead()));
+    }
+
+    private static ApiResponse<CommandAccepted> post(ApiClient client, ObjectMapper models, String path, JsonNode body,
+                                                     String key) throws Exception {
+        if (path.equals("/api/v1/programs")) {
+            return new ProgramsApi(client).createProgramWithHttpInfo(key,
+                    models.treeToValue(body, CreateProgramRequest.class), CORRELATION, null);
+        }
+        if (path.startsWith("/api/v1/base-rates/")) {
+            return new BaseRatesApi(client).recordBaseRateFixingWithHttpInfo(path.split("/")[4], key,
+                    models.treeToValue(body, FixingRequest.class), CORRELATION, null);
+        }
+        Matcher step = PROGRAM_PATH.matcher(path);
+        assertThat(step.matches()).as(path).isTrue();
+        String id = step.group(2);
+        return switch (step.group(1) + (step.group(3) == null ? "" : "/" + step.group(3))) {
+            case "phases" -> new ProgramsApi(client).createPhaseWithHttpInfo(STARGATE, key,
+                    models.treeToValue(body, CreatePhaseRequest.class), CORRELATION, null);
+            case "commitments" -> new EquityApi(client).commitEquityWithHttpInfo(STARGATE, key,
+                    models.treeToValue(body, CommitEquityRequest.class), CORRELATION, null);
+            case "capital-calls" -> new EquityApi(client).callCapitalWithHttpInfo(STARGATE, key,
+                    models.treeToValue(body, CapitalCallRequest.class), CORRELATION, null);
+            case "tranches" -> new DebtApi(client).createTrancheWithHttpInfo(STARGATE, key,
+                    models.treeToValue(body, CreateTrancheRequest.class), CORRELATION, null);
+            case "tranches/draws" -> new DebtApi(client).drawTrancheWithHttpInfo(STARGATE, id, key,
+                    models.treeToValue(body, DrawRequest.class), CORRELATION, null);
+            case "tranches/repayments" -> new DebtApi(client).repayTrancheWithHttpInfo(STARGATE, id, key,
+                    models.treeToValue(body, RepayRequest.class), CORRELATION, null);
+            case "tranches/repricings" -> new DebtApi(client).repriceTrancheWithHttpInfo(STARGATE, id, key,
+                    models.treeToValue(body, RepriceRequest.class), CORRELATION, null);
+            default -> throw new AssertionError("the demo has a step this test cannot post: " + path);
+        };
+    }
+
+    @Test
+    void everyDemoStepIsCreatedWithItsVersionAsETagAndALocation() {
+        assertThat(answers).hasSize(20);
+        assertThat(answers).allSatisfy(answer -> {
+            assertThat(answer.getStatusCode()).isEqualTo(201);
+            assertThat(answer.getHeaders().get("etag")).containsExactly("\"" + answer.getData().getVersion() + "\"");
+            assertThat(answer.getHeaders().get("location")).hasSize(1);
+            assertThat(answer.getHeaders().get("x-correlation-id")).containsExactly(CORRELATION);
+        });
+        // The program's 17 events are versions 0 to 16; the 3 SOFR fixings count in the rate's own stream.
+        assertThat(answers.get(19).getData().getAggregateId()).isEqualTo("base-rate:SOFR");
+        assertThat(answers.get(19).getData().getVersion()).isEqualTo(2L);
+        assertThat(answers.get(18).getData().getVersion()).isEqualTo(16L);
+        assertThat(answers.get(1).getHeaders().get("location")).containsExactly("/api/v1/programs/STARGATE");
+    }
+
+    @Test
+    void thePositionsReadThroughTheClientAreTheIndependentlyComputedOnes() throws Exception {
+        ApiClient analyst = client(TestUsers.ANALYST);
+        PositionsApi positions = new PositionsApi(analyst);
+        ObjectMapper models = analyst.getObjectMapper();
+        JsonNode expected;
+        try (InputStream in = getClass().getResourceAsStream("/demo_expected.json")) {
+            expected = models.readTree(in);
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> dates = expected.fields(); dates.hasNext(); ) {
+            Map.Entry<String, JsonNode> asOf = dates.next();
+            ProgramPositions read = positions.readPositions(STARGATE, LocalDate.parse(asOf.getKey()), null, null);
+            ObjectNode written = models.valueToTree(read);
+            written.remove("knownAt");
+
+            assertThat(written).as("positions as of " + asOf.getKey()).isEqualTo(asOf.getValue());
+        }
+        ProgramPositions yearEnd = positions.readPositions(STARGATE, LocalDate.of(2025, 12, 31), null, null);
+        assertThat(yearEnd.getInvestors()).extracting(investor -> investor.getInvestorId() + " "
+                + investor.getCommitted()).containsExactly("MGX 5000000000.00", "OPENAI 19000000000.00",
+                "ORACLE 7000000000.00", "SOFTBANK 19000000000.00");
+        assertThat(yearEnd.getCapitalisation().getDebtPctOfCapitalisation()).isEqualTo("48.648649");
+        assertThat(yearEnd.getTranches()).extracting(TranchePosition::getSeniority)
+                .containsExactly(TranchePosition.SeniorityEnum.MEZZANINE, TranchePosition.SeniorityEnum.SENIOR);
+    }
+
+    @Test
+    void aDrawBeyondTheCommitmentComesBackAsATypedProblem() throws Exception {
+        ApiClient treasury = client(TestUsers.TREASURY);
+        TranchePosition senior = new PositionsApi(treasury).readTranchePosition(STARGATE, "SENIOR-A",
+                LocalDate.of(2025, 12, 31), null, null);
+        String oneCentTooMuch = new java.math.BigDecimal(senior.getUndrawn()).add(new java.math.BigDecimal("0.01"))
+                .toPlainString();
+
+        ApiException refused = catchThrowableOfType(ApiException.class, () -> new DebtApi(treasury).drawTranche(
+                STARGATE, "SENIOR-A", "generated-client-too-much", new DrawRequest().drawId("D-4")
+                        .amount(oneCentTooMuch).currency("USD").effectiveDate(LocalDate.of(2025, 11, 3)),
+                "refused-draw", null));
+
+        assertThat(refused.getCode()).isEqualTo(422);
+        assertThat(refused.getResponseHeaders().firstValue("Content-Type")).hasValue("application/problem+json");
+        Problem problem = treasury.getObjectMapper().readValue(refused.getResponseBody(), Problem.class);
+        assertThat(problem.getStatus()).isEqualTo(422);
+        assertThat(problem.getCode()).isEqualTo("COMMITMENT_EXCEEDED");
+        assertThat(problem.getCorrelationId()).isEqualTo("refused-draw");
+        assertThat(problem.getInstance()).isEqualTo("/api/v1/programs/STARGATE/tranches/SENIOR-A/draws");
+        assertThat(oneCentTooMuch).isEqualTo("26000000000.01");
+    }
+
+    @Test
+    void malformedInputUnknownProgramsAndStaleVersionsAreTypedProblemsToo() throws Exception {
+        ApiClient treasury = client(TestUsers.TREASURY);
+        ObjectMapper models = treasury.getObjectMapper();
+        DebtApi debt = new DebtApi(treasury);
+
+        ApiException malformed = catchThrowableOfType(ApiException.class, () -> debt.drawTranche(STARGATE, "SENIOR-A",
+                "generated-client-malformed", new DrawRequest().drawId("D-5").amount("1.5").currency("USDX")
+                        .effectiveDate(LocalDate.of(2025, 11, 3)), null, null));
+        ApiException unknown = catchThrowableOfType(ApiException.class, () -> new PositionsApi(treasury)
+                .readPositions("NOWHERE", null, null, null));
+        ApiException stale = catchThrowableOfType(ApiException.class, () -> new DebtApi(treasury).repayTranche(
+                STARGATE, "MEZZ-A", "generated-client-stale", new RepayRequest().repaymentId("R-2").amount("1.00")
+                        .currency("USD").effectiveDate(LocalDate.of(2025, 11, 3)), null, "\"3\""));
+
+        Problem validation = models.readValue(malformed.getResponseBody(), Problem.class);
+        assertThat(malformed.getCode()).isEqualTo(400);
+        assertThat(validation.getCode()).isEqualTo("VALIDATION_FAILED");
+        assertThat(validation.getErrors()).extracting(error -> error.getField())
+                .containsExactlyInAnyOrder("amount", "currency");
+        assertThat(unknown.getCode()).isEqualTo(404);
+        assertThat(models.readValue(unknown.getResponseBody(), Problem.class).getCode()).isEqualTo("NO_PROGRAM");
+        assertThat(stale.getCode()).isEqualTo(412);
+        assertThat(models.readValue(stale.getResponseBody(), Problem.class).getCode()).isEqualTo("VERSION_MISMATCH");
+    }
+
+    @Test
+    void aRetryWithTheSameKeyIsReplayed() throws Exception {
+        ApiClient treasury = client(TestUsers.TREASURY);
+        JsonNode fixing = treasury.getObjectMapper().readTree(
+                "{\"ratePct\": \"4.31000\", \"effectiveDate\": \"2025-01-21\", \"reason\": \"SOFR fixing\"}");
+
+        ApiResponse<CommandAccepted> again = new BaseRatesApi(treasury).recordBaseRateFixingWithHttpInfo("SOFR",
+                "generated-client-1", treasury.getObjectMapper().treeToValue(fixing, FixingRequest.class), null, null);
+
+        assertThat(again.getStatusCode()).isEqualTo(201);
+        assertThat(again.getHeaders().get("idempotency-replayed")).containsExactly("true");
+        assertThat(again.getData()).isEqualTo(answers.get(0).getData());
+    }
+
+    @Test
+    void theAuditTrailReadsAsPagesAndExportsWhole() throws Exception {
+        AuditApi audit = new AuditApi(client(TestUsers.COMPLIANCE));
+        List<AuditEntry> paged = new ArrayList<>();
+        String cursor = null;
+        do {
+            AuditPage page = audit.readAuditTrail(STARGATE, null, null, null, null, "ACCEPTED", null, null, cursor, 7,
+                    null);
+            paged.addAll(page.getEntries());
+            cursor = page.getNextCursor();
+        } while (cursor != null);
+
+        File export = audit.exportAuditTrail(STARGATE, null, null, null, null, "ACCEPTED", null, null, null);
+        List<CSVRecord> lines;
+        try (CSVParser csv = CSVParser.parse(Files.readString(export.toPath(), StandardCharsets.UTF_8),
+                CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            lines = csv.getRecords();
+        } finally {
+            Files.delete(export.toPath());
+        }
+
+        assertThat(paged).hasSize(17);
+        assertThat(paged).allSatisfy(entry -> {
+            assertThat(entry.getOutcome()).isEqualTo(AuditEntry.OutcomeEnum.ACCEPTED);
+            assertThat(entry.getActor()).isEqualTo("treasury");
+            assertThat(entry.getCorrelationId()).isEqualTo(CORRELATION);
+        });
+        assertThat(lines).extracting(line -> line.get("entryId"))
+                .containsExactlyElementsOf(paged.stream().map(AuditEntry::getEntryId).toList());
+        assertThat(paged).filteredOn(entry -> entry.getType().equals("ProgramCreated")).singleElement()
+                .satisfies(created -> assertThat(created.getAmount()).isEqualTo("500000000000.00"));
+    }
+
+    @Test
+    void aWhatIfWithoutChangesGivesTheLedgerTwice() throws ApiException, IOException {
+        ApiClient analyst = client(TestUsers.ANALYST);
+        LocalDate yearEnd = LocalDate.of(2025, 12, 31);
+
+        WhatIfResult result = new WhatIfApi(analyst).runWhatIf(STARGATE, new WhatIfRequest().asOf(List.of(yearEnd)),
+                null);
+        ProgramPositions ledger = new PositionsApi(analyst).readPositions(STARGATE, yearEnd, null, null);
+
+        assertThat(result.getChanges()).isEmpty();
+        assertThat(result.getConsequences()).isEmpty();
+        assertThat(result.getDifferences()).isEmpty();
+        ObjectMapper models = analyst.getObjectMapper();
+        ObjectNode base = models.valueToTree(result.getBase().get(0));
+        ObjectNode read = models.valueToTree(ledger);
+        base.remove("knownAt");
+        read.remove("knownAt");
+        assertThat(base).isEqualTo(read);
+        assertThat(result.getScenario()).isEqualTo(result.getBase());
+    }
+}

@@ -1,0 +1,313 @@
+package com.capitalledger.api.web;
+
+import com.capitalledger.api.admin.ReadModelStatus;
+import com.capitalledger.api.support.IntegrationTest;
+import com.capitalledger.api.support.OpenApiConformance;
+import com.capitalledger.api.support.TestUsers;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.test.context.TestPropertySource;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static com.capitalledger.api.support.HttpClientSupport.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Every answer the service gives is what its OpenAPI document declares for the operation: status, content type,
+ * headers, and the body's exact shape (see {@link OpenApiConformance}). A program is built through every command,
+ * then every query, export, administration and what-if operation is called, each with its success and its usual
+ * refusals; the last test checks that every operation of the document answered a success at least once, so an
+ * operation added to the API has to be added here. Shares its context with {@code GeneratedClientIT}.
+ */
+@TestPropertySource(properties = "ledger.test.context=openapi-contract")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WireMatchesDocumentIT extends IntegrationTest {
+
+    private static final String P = "/api/v1/programs/WIRE";
+    private static final String RATE = "TERM-SOFR-1M";
+
+    private OpenApiConformance document;
+    private final List<String> mismatches = new ArrayList<>();
+    private final Set<String> succeeded = new TreeSet<>();
+
+    @BeforeAll
+    void readTheDocument() {
+        document = new OpenApiConformance(json(http().get("/v3/api-docs")));
+    }
+
+    /** Checks the answer against the document and returns it. */
+    private HttpResponse<String> checked(String method, String template, HttpResponse<String> response) {
+        mismatches.addAll(document.check(method, template, response));
+        if (response.statusCode() / 100 == 2) {
+            succeeded.add(method + " " + template);
+        }
+        return response;
+    }
+
+    private HttpResponse<String> post(TestUsers user, String template, String path, String body, String... headers) {
+        return checked("POST", template, http(user).postJson(path, body, headers));
+    }
+
+    private HttpResponse<String> get(TestUsers user, String template, String path, String... headers) {
+        return checked("GET", template, http(user).get(path, headers));
+    }
+
+    private HttpResponse<String> command(String template, String path, String body) {
+        HttpResponse<String> response = post(TestUsers.TREASURY, template, path, body);
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(201);
+        return response;
+    }
+
+    private void readModelsCaughtUp() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> readModels.status().stream()
+                .allMatch(status -> status.state() == ReadModelStatus.State.LIVE
+                        && status.position() >= status.head()));
+    }
+
+    private static String code(HttpResponse<String> response) {
+        return json(response).path("code").asText();
+    }
+
+    @Test
+    @Order(1)
+    void everyCommandAnswersAsDeclared() {
+        command("/api/v1/base-rates/{rateName}/fixings", "/api/v1/base-rates/" + RATE + "/fixings",
+                "{\"ratePct\":\"4.30000\",\"effectiveDate\":\"2025-01-01\"}");
+        String program = """
+                {"programId":"WIRE","name":"Wire","currency":"USD","targetAmount":"1000000000.00","maxDebtPct":"80",
+                 "effectiveDate":"2025-01-01"}""";
+        HttpResponse<String> created = post(TestUsers.TREASURY, "/api/v1/programs", "/api/v1/programs", program,
+                "Idempotency-Key", "wire-program", "X-Correlation-Id", "wire-1");
+        HttpResponse<String> replayed = post(TestUsers.TREASURY, "/api/v1/programs", "/api/v1/programs", program,
+                "Idempotency-Key", "wire-program");
+        HttpResponse<String> reused = post(TestUsers.TREASURY, "/api/v1/programs", "/api/v1/programs",
+                program.replace("Wire", "Other"), "Idempotency-Key", "wire-program");
+        command("/api/v1/programs/{programId}/phases", P + "/phases", """
+                {"phaseId":"PH1","name":"Phase","budget":"500000000.00","currency":"USD",
+                 "effectiveDate":"2025-01-01"}""");
+        command("/api/v1/programs/{programId}/commitments", P + "/commitments", """
+                {"investorId":"A","investorName":"Alpha","amount":"60000000.00","currency":"USD",
+                 "effectiveDate":"2025-01-01"}""");
+        command("/api/v1/programs/{programId}/commitments", P + "/commitments", """
+                {"investorId":"B","investorName":"Beta","amount":"30000000.00","currency":"USD",
+                 "effectiveDate":"2025-01-01"}""");
+        command("/api/v1/programs/{programId}/commitments/{investorId}/increase", P + "/commitments/A/increase",
+                "{\"amount\":\"1000000.00\",\"currency\":\"USD\",\"effectiveDate\":\"2025-01-02\"}");
+        command("/api/v1/programs/{programId}/commitments/{investorId}/reduce", P + "/commitments/A/reduce",
+                "{\"amount\":\"500000.00\",\"currency\":\"USD\",\"effectiveDate\":\"2025-01-02\"}");
+        command("/api/v1/programs/{programId}/commitments/{investorId}/transfers", P + "/commitments/A/transfers",
+                "{\"toInvestorId\":\"B\",\"amount\":\"500000.00\",\"currency\":\"USD\","
+                        + "\"effectiveDate\":\"2025-01-02\"}");
+        command("/api/v1/programs/{programId}/capital-calls", P + "/capital-calls", """
+                {"callId":"C1","phaseId":"PH1","amount":"10000000.00","currency":"USD","purpose":"land",
+                 "effectiveDate":"2025-02-01"}""");
+        command("/api/v1/programs/{programId}/capital-calls/{callId}/defaults", P + "/capital-calls/C1/defaults",
+                "{\"investorId\":\"B\",\"effectiveDate\":\"2025-02-02\"}");
+        command("/api/v1/programs/{programId}/capital-calls/{callId}/defaults/{investorId}/cure",
+                P + "/capital-calls/C1/defaults/B/cure", "{\"effectiveDate\":\"2025-02-03\"}");
+        command("/api/v1/programs/{programId}/commitments/{investorId}/cancel", P + "/commitments/B/cancel",
+                "{\"effectiveDate\":\"2025-02-03\"}");
+        String tranche = """
+                {"trancheId":"%s","phaseId":"PH1","name":"Senior","seniority":"SENIOR","commitment":"50000000.00",
+                 "currency":"USD","baseRate":"%s","marginPct":"2.0000","commitmentFeePct":"0.5000",
+                 "availabilityEnd":"2026-12-31","effectiveDate":"2025-02-03",
+                 "lenders":[{"lenderId":"L1","name":"Lender One","commitment":"50000000.00"}]}""";
+        command("/api/v1/programs/{programId}/tranches", P + "/tranches", tranche.formatted("T1", RATE));
+        // A tranche on a rate never fixed here: its base and all-in rates are null.
+        command("/api/v1/programs/{programId}/tranches", P + "/tranches", tranche.formatted("T2", "TERM-SOFR-12M"));
+        command("/api/v1/programs/{programId}/tranches/{trancheId}/draws", P + "/tranches/T1/draws",
+                "{\"drawId\":\"D1\",\"amount\":\"1000000.00\",\"currency\":\"USD\",\"effectiveDate\":\"2025-03-01\"}");
+        command("/api/v1/programs/{programId}/tranches/{trancheId}/repayments", P + "/tranches/T1/repayments",
+                "{\"repaymentId\":\"R1\",\"amount\":\"500000.00\",\"currency\":\"USD\","
+                        + "\"effectiveDate\":\"2025-04-01\"}");
+        HttpResponse<String> repriced = command("/api/v1/programs/{programId}/tranches/{trancheId}/repricings",
+                P + "/tranches/T1/repricings", "{\"newMarginPct\":\"2.5000\",\"effectiveDate\":\"2025-05-01\"}");
+
+        String draw = "/api/v1/programs/{programId}/tranches/{trancheId}/draws";
+        HttpResponse<String> beyond = post(TestUsers.TREASURY, draw, P + "/tranches/T1/draws",
+                "{\"drawId\":\"D2\",\"amount\":\"49500000.01\",\"currency\":\"USD\",\"effectiveDate\":\"2025-06-01\"}");
+        HttpResponse<String> noProgram = post(TestUsers.TREASURY, draw, "/api/v1/programs/NOWHERE/tranches/T1/draws",
+                "{\"drawId\":\"D2\",\"amount\":\"1.00\",\"currency\":\"USD\",\"effectiveDate\":\"2025-06-01\"}");
+        HttpResponse<String> malformed = post(TestUsers.TREASURY, draw, P + "/tranches/T1/draws",
+                "{\"drawId\":\"D2\",\"amount\":\"1.5\",\"currency\":\"USDX\",\"effectiveDate\":\"2025-06-01\"}");
+        HttpResponse<String> asNumber = post(TestUsers.TREASURY, draw, P + "/tranches/T1/draws",
+                "{\"drawId\":\"D2\",\"amount\":1.50,\"currency\":\"USD\",\"effectiveDate\":\"2025-06-01\"}");
+        HttpResponse<String> keyless = checked("POST", draw, http().postRaw(P + "/tranches/T1/draws",
+                "{\"drawId\":\"D2\",\"amount\":\"1.00\",\"currency\":\"USD\",\"effectiveDate\":\"2025-06-01\"}",
+                "Content-Type", "application/json"));
+        HttpResponse<String> stale = post(TestUsers.TREASURY, draw, P + "/tranches/T1/draws",
+                "{\"drawId\":\"D2\",\"amount\":\"1.00\",\"currency\":\"USD\",\"effectiveDate\":\"2025-06-01\"}",
+                "If-Match", "\"1\"");
+        HttpResponse<String> anonymous = checked("POST", draw, anonymous().postJson(P + "/tranches/T1/draws", "{}"));
+        HttpResponse<String> analyst = post(TestUsers.ANALYST, draw, P + "/tranches/T1/draws", "{}");
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.headers().firstValue("ETag")).hasValue("\"0\"");
+        assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/programs/WIRE");
+        assertThat(created.headers().firstValue("X-Correlation-Id")).hasValue("wire-1");
+        assertThat(replayed.statusCode()).isEqualTo(201);
+        assertThat(replayed.headers().firstValue("Idempotency-Replayed")).hasValue("true");
+        assertThat(reused.statusCode()).isEqualTo(422);
+        assertThat(code(reused)).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(repriced.headers().firstValue("ETag")).hasValue("\"15\"");
+        assertThat(beyond.statusCode()).isEqualTo(422);
+        assertThat(code(beyond)).isEqualTo("COMMITMENT_EXCEEDED");
+        assertThat(noProgram.statusCode()).isEqualTo(404);
+        assertThat(code(noProgram)).isEqualTo("NO_PROGRAM");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(json(malformed).get("errors")).extracting(error -> error.get("field").asText())
+                .containsExactlyInAnyOrder("amount", "currency");
+        assertThat(asNumber.statusCode()).isEqualTo(400);
+        assertThat(code(asNumber)).isEqualTo("MALFORMED_REQUEST");
+        assertThat(keyless.statusCode()).isEqualTo(400);
+        assertThat(code(keyless)).isEqualTo("IDEMPOTENCY_KEY_REQUIRED");
+        assertThat(stale.statusCode()).isEqualTo(412);
+        assertThat(code(stale)).isEqualTo("VERSION_MISMATCH");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(analyst.statusCode()).isEqualTo(403);
+        assertThat(mismatches).isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void everyQueryAnswersAsDeclared() {
+        readModelsCaughtUp();
+        TestUsers a = TestUsers.ANALYST;
+        HttpResponse<String> program = get(a, "/api/v1/programs/{programId}", P);
+        HttpResponse<String> unknown = get(a, "/api/v1/programs/{programId}", "/api/v1/programs/NOWHERE");
+        HttpResponse<String> positions = get(a, "/api/v1/programs/{programId}/positions",
+                P + "/positions?asOf=2025-12-31");
+        HttpResponse<String> unreadable = get(a, "/api/v1/programs/{programId}/positions", P + "/positions?asOf=soon");
+        get(a, "/api/v1/programs/{programId}/investors/{investorId}", P + "/investors/A?asOf=2025-12-31");
+        HttpResponse<String> noInvestor = get(a, "/api/v1/programs/{programId}/investors/{investorId}",
+                P + "/investors/Z?asOf=2025-12-31");
+        HttpResponse<String> unfixed = get(a, "/api/v1/programs/{programId}/tranches/{trancheId}",
+                P + "/tranches/T2?asOf=2025-12-31");
+        get(a, "/api/v1/programs/{programId}/tranches/{trancheId}", P + "/tranches/T1?asOf=2025-12-31");
+        get(a, "/api/v1/programs/{programId}/capital-calls/{callId}", P + "/capital-calls/C1?asOf=2025-12-31");
+        HttpResponse<String> events = get(a, "/api/v1/programs/{programId}/events", P + "/events?limit=3");
+
+        assertThat(program.statusCode()).isEqualTo(200);
+        assertThat(json(program).get("targetAmount").asText()).isEqualTo("1000000000.00");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(code(unknown)).isEqualTo("NO_PROGRAM");
+        assertThat(json(positions).at("/capitalisation/paidInEquity").asText()).isEqualTo("10000000.00");
+        assertThat(unreadable.statusCode()).isEqualTo(400);
+        assertThat(code(noInvestor)).isEqualTo("UNKNOWN_INVESTOR");
+        assertThat(json(unfixed).get("baseRatePct").isNull()).isTrue();
+        assertThat(json(events).get("nextPosition").asInt()).isEqualTo(3);
+        assertThat(mismatches).isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void theAuditTrailAndTheAdministrationAnswerAsDeclared() {
+        readModelsCaughtUp();
+        TestUsers c = TestUsers.COMPLIANCE;
+        HttpResponse<String> page = get(c, "/api/v1/audit/entries", "/api/v1/audit/entries?programId=WIRE&limit=5");
+        HttpResponse<String> refused = get(c, "/api/v1/audit/entries",
+                "/api/v1/audit/entries?programId=WIRE&outcome=REJECTED");
+        HttpResponse<String> export = get(c, "/api/v1/audit/entries/export",
+                "/api/v1/audit/entries/export?programId=WIRE", "Accept", "text/csv, application/problem+json");
+        HttpResponse<String> badOutcome = get(c, "/api/v1/audit/entries/export",
+                "/api/v1/audit/entries/export?outcome=MAYBE", "Accept", "text/csv, application/problem+json");
+        HttpResponse<String> consistency = post(c, "/api/v1/admin/consistency-check", "/api/v1/admin/consistency-check",
+                "");
+        get(TestUsers.ADMIN, "/api/v1/admin/read-models", "/api/v1/admin/read-models");
+        get(TestUsers.ADMIN, "/api/v1/admin/read-models/{name}", "/api/v1/admin/read-models/tranches");
+        HttpResponse<String> noReadModel = get(TestUsers.ADMIN, "/api/v1/admin/read-models/{name}",
+                "/api/v1/admin/read-models/ledger");
+        HttpResponse<String> rebuild = post(TestUsers.ADMIN, "/api/v1/admin/read-models/{name}/rebuild",
+                "/api/v1/admin/read-models/audit-trail/rebuild", "");
+        // Rebuilding or rebuilt: 503 with Retry-After or 200, both as declared.
+        HttpResponse<String> meanwhile = get(c, "/api/v1/audit/entries", "/api/v1/audit/entries?programId=WIRE");
+        readModelsCaughtUp();
+
+        assertThat(page.headers().firstValue("X-Next-Cursor")).hasValue(json(page).get("nextCursor").asText());
+        assertThat(json(refused).get("entries")).extracting(entry -> entry.get("code").asText())
+                .containsExactly("COMMITMENT_EXCEEDED");
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(export.body().lines().count()).isEqualTo(1 + jdbc.queryForObject(
+                "SELECT count(*) FROM audit_entry WHERE program_id = 'WIRE'", Long.class));
+        assertThat(badOutcome.statusCode()).isEqualTo(400);
+        assertThat(json(consistency).get("differenceCount").asLong()).isZero();
+        assertThat(noReadModel.statusCode()).isEqualTo(404);
+        assertThat(code(noReadModel)).isEqualTo("UNKNOWN_READ_MODEL");
+        assertThat(rebuild.statusCode()).isEqualTo(202);
+        assertThat(meanwhile.statusCode()).isIn(200, 503);
+        assertThat(mismatches).isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void whatIfsAndScenariosAnswerAsDeclared() {
+        readModelsCaughtUp();
+        TestUsers a = TestUsers.ANALYST;
+        String whatIf = "/api/v1/programs/{programId}/what-if";
+        String shift = """
+                {"asOf": ["2025-12-31"], "changes": [{"op": "shiftRate", "baseRate": "%s", "from": "2025-06-01",
+                 "bps": 100}]}""".formatted(RATE);
+        HttpResponse<String> json = post(a, whatIf, P + "/what-if", shift);
+        HttpResponse<String> csv = post(a, whatIf, P + "/what-if", shift, "Accept", "text/csv");
+        HttpResponse<String> noProgram = post(a, whatIf, "/api/v1/programs/NOWHERE/what-if", "{}");
+        HttpResponse<String> invalidChange = post(a, whatIf, P + "/what-if",
+                "{\"changes\": [{\"op\": \"remove\", \"eventId\": \"00000000-0000-0000-0000-000000000000\"}]}");
+        HttpResponse<String> tooLarge = post(a, whatIf, P + "/what-if", "{\"pad\": \"" + "x".repeat(1 << 20) + "\"}");
+        String scenario = "{\"name\": \"wire\", \"programId\": \"WIRE\", \"request\": " + shift + "}";
+        HttpResponse<String> saved = post(a, "/api/v1/scenarios", "/api/v1/scenarios", scenario);
+        HttpResponse<String> again = post(a, "/api/v1/scenarios", "/api/v1/scenarios", scenario);
+        String id = json(saved).get("scenarioId").asText();
+        get(a, "/api/v1/scenarios", "/api/v1/scenarios?programId=WIRE");
+        HttpResponse<String> read = get(a, "/api/v1/scenarios/{scenarioId}", "/api/v1/scenarios/" + id);
+        HttpResponse<String> notAScenario = get(a, "/api/v1/scenarios/{scenarioId}", "/api/v1/scenarios/ledger");
+        HttpResponse<String> noScenario = get(a, "/api/v1/scenarios/{scenarioId}",
+                "/api/v1/scenarios/00000000-0000-0000-0000-000000000000");
+        HttpResponse<String> run = post(a, "/api/v1/scenarios/{scenarioId}/run", "/api/v1/scenarios/" + id + "/run",
+                "");
+
+        assertThat(json.statusCode()).isEqualTo(200);
+        assertThat(json(json).get("differences")).isNotEmpty();
+        assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        assertThat(code(noProgram)).isEqualTo("NO_PROGRAM");
+        assertThat(code(invalidChange)).isEqualTo("INVALID_CHANGE");
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(saved.statusCode()).isEqualTo(201);
+        assertThat(saved.headers().firstValue("Location")).hasValue("/api/v1/scenarios/" + id);
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(code(again)).isEqualTo("SCENARIO_EXISTS");
+        assertThat(json(read).at("/request/knownAt").isNull()).isTrue();
+        assertThat(notAScenario.statusCode()).isEqualTo(400);
+        assertThat(code(noScenario)).isEqualTo("UNKNOWN_SCENARIO");
+        assertThat(json(run).get("differences")).isEqualTo(json(json).get("differences"));
+        assertThat(mismatches).isEmpty();
+    }
+
+    @Test
+    @Order(5)
+    void everyOperationOfTheDocumentAnsweredASuccess() {
+        Set<String> operations = new TreeSet<>();
+        JsonNode paths = json(http().get("/v3/api-docs")).get("paths");
+        for (Iterator<String> path = paths.fieldNames(); path.hasNext(); ) {
+            String template = path.next();
+            paths.get(template).fieldNames().forEachRemaining(method -> operations.add(method.toUpperCase() + " "
+                    + template));
+        }
+
+        assertThat(operations).hasSize(32);
+        assertThat(succeeded).containsExactlyElementsOf(operations);
+    }
+}
