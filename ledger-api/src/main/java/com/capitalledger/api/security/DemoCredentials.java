@@ -1,5 +1,6 @@
 package com.capitalledger.api.security;
 
+import com.capitalledger.api.files.PrivateFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,18 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipal;
 import java.security.SecureRandom;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -34,8 +28,6 @@ public final class DemoCredentials {
     private static final Logger log = LoggerFactory.getLogger(DemoCredentials.class);
     private static final char[] ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789".toCharArray();
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9]{24,128}");
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
-    private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
     private static final long MAX_SIZE = 4096;
 
     private DemoCredentials() {
@@ -66,19 +58,9 @@ public final class DemoCredentials {
     }
 
     private static Map<Role, String> read(Path file) throws IOException {
-        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class,
-                LinkOption.NOFOLLOW_LINKS);
-        if (view == null) {
-            log.warn("{} is on a file system that cannot restrict it to its owner; its demo passwords are replaced", file);
-            return null;
-        }
-        PosixFileAttributes attributes = view.readAttributes();
-        UserPrincipal me = file.getFileSystem().getUserPrincipalLookupService()
-                .lookupPrincipalByName(System.getProperty("user.name"));
-        if (!attributes.isRegularFile() || !attributes.owner().equals(me) || attributes.size() > MAX_SIZE
-                || !OWNER_ONLY.containsAll(attributes.permissions())) {
+        if (!PrivateFiles.isPrivate(file, MAX_SIZE)) {
             log.warn("{} is not a small regular file of {} readable by its owner alone; its demo passwords are replaced",
-                    file, me.getName());
+                    file, System.getProperty("user.name"));
             return null;
         }
         Properties properties = new Properties();
@@ -110,29 +92,10 @@ public final class DemoCredentials {
         return passwords;
     }
 
-    /**
-     * Written to a new, uniquely named owner-only file first, then moved into place: the passwords are never readable
-     * by others, and a link planted at the final name is replaced, not followed. A directory created here is the
-     * owner's alone too.
-     */
     private static void write(Path file, Map<Role, String> passwords) throws IOException {
-        Path directory = file.toAbsolutePath().getParent();
-        if (Files.getFileAttributeView(directory.getRoot(), PosixFileAttributeView.class) == null) {
-            throw new IOException(directory + " cannot restrict a file to its owner; configure ledger.security.users");
-        }
-        if (!Files.isDirectory(directory)) {
-            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY));
-        }
-        Path temporary = Files.createTempFile(directory, file.getFileName().toString(), ".new",
-                PosixFilePermissions.asFileAttribute(OWNER_ONLY));
         StringBuilder text = new StringBuilder("# Demo users of the capital ledger's embedded default (HTTP Basic).\n"
                 + "# Generated at first start; delete this file to generate new ones. Never use them elsewhere.\n");
         passwords.forEach((role, password) -> text.append(userName(role)).append('=').append(password).append('\n'));
-        try {
-            Files.writeString(temporary, text, StandardCharsets.UTF_8);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        PrivateFiles.write(file, text.toString());
     }
 }
