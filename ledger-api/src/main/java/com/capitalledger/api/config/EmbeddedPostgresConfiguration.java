@@ -38,6 +38,10 @@ public class EmbeddedPostgresConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException, SQLException {
+        if (!DATABASE_NAME.matcher(properties.database()).matches()) {
+            throw new IllegalArgumentException("ledger.embedded-postgres.database must match " + DATABASE_NAME + ": "
+                    + properties.database());
+        }
         // Stopped by this bean's destroy method, after everything that uses it. Its own JVM shutdown hook would run
         // in parallel with Spring's and stop the server while the processors were still releasing their claims.
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPort(properties.port())
@@ -54,7 +58,13 @@ public class EmbeddedPostgresConfiguration {
                     .setServerConfig("full_page_writes", "on");
         }
         EmbeddedPostgres postgres = builder.start();
-        createDatabaseIfMissing(postgres, properties.database());
+        try {
+            createDatabaseIfMissing(postgres, properties.database());
+        } catch (SQLException | RuntimeException e) {
+            // Not a bean yet: nothing else would stop the server.
+            postgres.close();
+            throw e;
+        }
         log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(),
                 properties.ephemeral() ? "a temporary directory" : properties.dataDirectory());
         return postgres;
@@ -70,9 +80,6 @@ public class EmbeddedPostgresConfiguration {
     }
 
     private static void createDatabaseIfMissing(EmbeddedPostgres postgres, String database) throws SQLException {
-        if (!DATABASE_NAME.matcher(database).matches()) {
-            throw new IllegalArgumentException("ledger.embedded-postgres.database must match " + DATABASE_NAME + ": " + database);
-        }
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
              PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             exists.setString(1, database);
@@ -82,7 +89,7 @@ public class EmbeddedPostgresConfiguration {
                 }
             }
             try (Statement create = connection.createStatement()) {
-                // CREATE DATABASE takes no bind parameter; the name was checked against DATABASE_NAME above.
+                // CREATE DATABASE takes no bind parameter; the name was checked against DATABASE_NAME before the start.
                 create.execute("CREATE DATABASE " + database);
             }
         }
