@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.util.Iterator;
 import java.util.Map;
 
 import static com.capitalledger.api.support.HttpClientSupport.json;
@@ -54,8 +53,7 @@ class StargateDemoIT extends IntegrationTest {
             expected = mapper.readTree(in);
         }
         assertThat(expected.size()).isEqualTo(2);
-        for (Iterator<Map.Entry<String, JsonNode>> dates = expected.fields(); dates.hasNext(); ) {
-            Map.Entry<String, JsonNode> asOf = dates.next();
+        for (Map.Entry<String, JsonNode> asOf : expected.properties()) {
             HttpResponse<String> response = http(TestUsers.ANALYST)
                     .get("/api/v1/programs/STARGATE/positions?asOf=" + asOf.getKey());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

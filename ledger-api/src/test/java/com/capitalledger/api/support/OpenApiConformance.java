@@ -70,8 +70,7 @@ public final class OpenApiConformance {
     }
 
     private void checkHeaders(String where, JsonNode declared, HttpResponse<String> response, List<String> problems) {
-        for (Iterator<Map.Entry<String, JsonNode>> headers = declared.fields(); headers.hasNext(); ) {
-            Map.Entry<String, JsonNode> header = headers.next();
+        for (Map.Entry<String, JsonNode> header : declared.properties()) {
             JsonNode definition = resolve(header.getValue());
             List<String> values = response.headers().allValues(header.getKey());
             if (values.isEmpty()) {
@@ -172,8 +171,7 @@ public final class OpenApiConformance {
             }
         }
         JsonNode additional = schema.path("additionalProperties");
-        for (Iterator<Map.Entry<String, JsonNode>> fields = value.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : value.properties()) {
             String here = where + "." + field.getKey();
             if (properties.has(field.getKey())) {
                 conforms(here, properties.get(field.getKey()), field.getValue(), problems);

@@ -51,7 +51,6 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -163,8 +162,7 @@ class GeneratedClientIT extends IntegrationTest {
         try (InputStream in = getClass().getResourceAsStream("/demo_expected.json")) {
             expected = models.readTree(in);
         }
-        for (Iterator<Map.Entry<String, JsonNode>> dates = expected.fields(); dates.hasNext(); ) {
-            Map.Entry<String, JsonNode> asOf = dates.next();
+        for (Map.Entry<String, JsonNode> asOf : expected.properties()) {
             ProgramPositions read = positions.readPositions(STARGATE, LocalDate.parse(asOf.getKey()), null, null);
             ObjectNode written = models.valueToTree(read);
             written.remove("knownAt");
