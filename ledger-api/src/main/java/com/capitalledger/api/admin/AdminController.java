@@ -29,12 +29,12 @@ public class AdminController {
 
     private final ReadModels readModels;
     private final ConsistencyCheck consistency;
-    private final Journal journal;
+    private final EventStoreReader events;
 
-    public AdminController(ReadModels readModels, ConsistencyCheck consistency, Journal journal) {
+    public AdminController(ReadModels readModels, ConsistencyCheck consistency, EventStoreReader events) {
         this.readModels = readModels;
         this.consistency = consistency;
-        this.journal = journal;
+        this.events = events;
     }
 
     @Operation(operationId = "listReadModels", summary = "List the read models' status",
@@ -82,7 +82,7 @@ public class AdminController {
                     + "rejection code.")
     @PostMapping("/consistency-check")
     public ConsistencyReport consistencyCheck() {
-        return journal.read(consistency::check);
+        return events.read(consistency::check);
     }
 
     private String known(String name) {

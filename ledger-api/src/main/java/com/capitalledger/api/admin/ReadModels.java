@@ -75,7 +75,7 @@ public class ReadModels {
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final Journal journal;
+    private final EventStoreReader events;
     private final BulkLoad bulkLoad;
     private final ReadModelFacts facts;
     private final TokenStore tokenStore;
@@ -98,14 +98,14 @@ public class ReadModels {
         return thread;
     });
 
-    public ReadModels(EventProcessingConfiguration processing, JdbcTemplate jdbc, Clock clock, Journal journal,
+    public ReadModels(EventProcessingConfiguration processing, JdbcTemplate jdbc, Clock clock, EventStoreReader events,
                       BulkLoad bulkLoad, ReadModelFacts facts, TokenStore tokenStore,
                       PlatformTransactionManager transactionManager, ProcessorTokens tokens, Rebuilds rebuilds,
                       LedgerNode node) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.journal = journal;
+        this.events = events;
         this.bulkLoad = bulkLoad;
         this.facts = facts;
         this.tokenStore = tokenStore;
@@ -129,7 +129,7 @@ public class ReadModels {
     /**
      * Starts rebuilding the named read models and returns at once; progress shows in {@link #status(String)} on every
      * node. The rebuild is recorded first, so every other node pauses its processors for them; once none holds a
-     * claim on them any more, their processors are reset (their reset handlers empty their tables), the journal up to
+     * claim on them any more, their processors are reset (their reset handlers empty their tables), the event store up to
      * its current head is read once and bulk-loaded into all of them, and each processor resumes from that head with
      * the gaps the load saw, so events committed meanwhile are still handled, once.
      */
@@ -166,7 +166,7 @@ public class ReadModels {
                 deadLetters(name).ifPresent(SequencedDeadLetterQueue::clear);
             }
             List<ReadModelFacts.TableFacts<?>> tables = facts.of(names);
-            BulkLoad.Result result = journal.read(events -> bulkLoad.load(events, tables, head, loaded));
+            BulkLoad.Result result = events.read(events -> bulkLoad.load(events, tables, head, loaded));
             // Freshly copied rows have no planner statistics and no visibility map yet; autovacuum would add them
             // later, competing with live queries just after the rebuild. VACUUM takes no bind parameter: the table
             // names are the read models' own constants.

@@ -1,9 +1,9 @@
 package com.capitalledger.api.positions;
 
-import com.capitalledger.api.admin.Journal;
+import com.capitalledger.api.admin.EventStoreReader;
 import com.capitalledger.api.support.IntegrationTest;
 import com.capitalledger.api.support.ScriptedHistory;
-import com.capitalledger.projections.consistency.JournalEvent;
+import com.capitalledger.projections.consistency.StoredEvent;
 import com.capitalledger.projections.positions.PositionsFold;
 import com.capitalledger.projections.positions.ProgramPositions;
 import com.capitalledger.projections.support.Bitemporal;
@@ -45,7 +45,7 @@ class PositionsIT extends IntegrationTest {
     private CommandGateway commands;
 
     @Autowired
-    private Journal journal;
+    private EventStoreReader events;
 
     @Autowired
     private ObjectMapper mapper;
@@ -202,7 +202,7 @@ class PositionsIT extends IntegrationTest {
 
     @Test
     void foldingTheEventStoreInMemoryGivesTheSamePositionsAsTheStoredReadModels() throws Exception {
-        List<Recorded<?>> events = journal.read(stream -> stream.map(JournalEvent::recorded)
+        List<Recorded<?>> events = events.read(stream -> stream.map(StoredEvent::recorded)
                 .<Recorded<?>>map(recorded -> recorded).toList());
         String now = Instant.now().toString();
 

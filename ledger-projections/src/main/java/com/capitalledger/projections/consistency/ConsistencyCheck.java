@@ -32,17 +32,17 @@ public class ConsistencyCheck {
     }
 
     /** @param journal every stored event in global-index order */
-    public ConsistencyReport check(Stream<JournalEvent> journal) {
+    public ConsistencyReport check(Stream<StoredEvent> journal) {
         List<TableFacts<?>> tables = facts.of(facts.readModels());
         Findings findings = new Findings();
         Map<String, Map<String, Object>> wholeTables = new LinkedHashMap<>();
         tables.stream().filter(t -> t.stored() == null).forEach(t -> wholeTables.put(t.table(), new TreeMap<>()));
-        Iterator<JournalEvent> events = journal.iterator();
+        Iterator<StoredEvent> events = journal.iterator();
         long checked = 0;
-        List<JournalEvent> chunk = new ArrayList<>(CHUNK);
+        List<StoredEvent> chunk = new ArrayList<>(CHUNK);
         long chunkStart = 0;
         while (events.hasNext()) {
-            JournalEvent event = events.next();
+            StoredEvent event = events.next();
             checked++;
             chunk.add(event);
             if (chunk.size() == CHUNK) {
@@ -63,7 +63,7 @@ public class ConsistencyCheck {
         return new ConsistencyReport(checked, findings.rows, findings.count, List.copyOf(findings.listed));
     }
 
-    private static void compareChunk(List<TableFacts<?>> tables, List<JournalEvent> chunk, long from, long to,
+    private static void compareChunk(List<TableFacts<?>> tables, List<StoredEvent> chunk, long from, long to,
                                      Map<String, Map<String, Object>> wholeTables, Findings findings) {
         for (TableFacts<?> table : tables) {
             Map<String, Object> expected = expected(table, chunk);
@@ -77,7 +77,7 @@ public class ConsistencyCheck {
         }
     }
 
-    private static <F> Map<String, Object> expected(TableFacts<F> table, List<JournalEvent> chunk) {
+    private static <F> Map<String, Object> expected(TableFacts<F> table, List<StoredEvent> chunk) {
         List<F> rows = new ArrayList<>();
         chunk.forEach(event -> rows.addAll(table.rows().apply(event)));
         return keyed(table, rows);

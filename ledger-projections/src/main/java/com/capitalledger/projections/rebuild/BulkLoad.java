@@ -1,6 +1,6 @@
 package com.capitalledger.projections.rebuild;
 
-import com.capitalledger.projections.consistency.JournalEvent;
+import com.capitalledger.projections.consistency.StoredEvent;
 import com.capitalledger.projections.rebuild.ReadModelFacts.TableFacts;
 import org.springframework.stereotype.Service;
 
@@ -38,7 +38,7 @@ public class BulkLoad {
      * @param head    the last index to load; later events are left to the processors
      * @param done    counts events loaded, for progress reports
      */
-    public Result load(Stream<JournalEvent> journal, List<TableFacts<?>> tables, long head, AtomicLong done) {
+    public Result load(Stream<StoredEvent> journal, List<TableFacts<?>> tables, long head, AtomicLong done) {
         // Reading and mapping overlap with writing: one thread writes the previous batch while this one reads on.
         ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "bulk-load-writer"));
         try {
@@ -48,7 +48,7 @@ public class BulkLoad {
         }
     }
 
-    private Result load(Stream<JournalEvent> journal, List<TableFacts<?>> tables, long head, AtomicLong done,
+    private Result load(Stream<StoredEvent> journal, List<TableFacts<?>> tables, long head, AtomicLong done,
                         ExecutorService writer) {
         List<Batch<?>> batches = new ArrayList<>();
         tables.forEach(table -> batches.add(new Batch<>(table)));
@@ -56,9 +56,9 @@ public class BulkLoad {
         TreeSet<Long> gaps = new TreeSet<>();
         long expected = Math.max(1, head - GAP_WINDOW + 1);
         long events = 0;
-        Iterator<JournalEvent> iterator = journal.iterator();
+        Iterator<StoredEvent> iterator = journal.iterator();
         while (iterator.hasNext()) {
-            JournalEvent event = iterator.next();
+            StoredEvent event = iterator.next();
             if (event.globalIndex() > head) {
                 break;
             }
@@ -110,7 +110,7 @@ public class BulkLoad {
             this.table = table;
         }
 
-        private void add(JournalEvent event) {
+        private void add(StoredEvent event) {
             rows.addAll(table.rows().apply(event));
         }
 

@@ -5,7 +5,7 @@ import com.capitalledger.projections.audit.AuditEntries;
 import com.capitalledger.projections.audit.AuditTrail;
 import com.capitalledger.projections.calls.CallMovementTable;
 import com.capitalledger.projections.calls.CallMovements;
-import com.capitalledger.projections.consistency.JournalEvent;
+import com.capitalledger.projections.consistency.StoredEvent;
 import com.capitalledger.projections.debt.DebtMovements;
 import com.capitalledger.projections.debt.DebtTables;
 import com.capitalledger.projections.equity.EquityMovementTable;
@@ -39,7 +39,7 @@ public class ReadModelFacts {
      * back the stored rows of events in {@code [from, to)}; a table without event positions has no {@code stored} but
      * an {@code all}, which reads it whole.
      */
-    public record TableFacts<F>(String table, Function<JournalEvent, List<F>> rows, Consumer<List<F>> write,
+    public record TableFacts<F>(String table, Function<StoredEvent, List<F>> rows, Consumer<List<F>> write,
                                 Function<F, String> key, BiFunction<Long, Long, List<F>> stored,
                                 Supplier<List<F>> all) {
     }

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 
 /** An event as read back from the event store, with what the audit trail needs besides the payload. */
-public record JournalEvent(String eventId, long globalIndex, Object payload, Instant recordedAt,
+public record StoredEvent(String eventId, long globalIndex, Object payload, Instant recordedAt,
                            Map<String, ?> metadata) {
 
     public Recorded<Object> recorded() {

@@ -1,6 +1,6 @@
 package com.capitalledger.api.admin;
 
-import com.capitalledger.projections.consistency.JournalEvent;
+import com.capitalledger.projections.consistency.StoredEvent;
 import com.capitalledger.projections.support.Streams;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -13,11 +13,11 @@ import java.util.stream.Stream;
 
 /** Reads the whole event store in global-index order, streaming, for checks that fold it afresh. */
 @Component
-public class Journal {
+public class EventStoreReader {
 
     private final EventStorageEngine storage;
 
-    public Journal(EventStorageEngine storage) {
+    public EventStoreReader(EventStorageEngine storage) {
         this.storage = storage;
     }
 
@@ -26,12 +26,12 @@ public class Journal {
      * keep writing during a rebuild or a check): the stream is sequential, so each token is compared with the one
      * before it.
      */
-    public <R> R read(Function<Stream<JournalEvent>, R> reader) {
+    public <R> R read(Function<Stream<StoredEvent>, R> reader) {
         try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(null, false)) {
             AtomicReference<TrackingToken> previous = new AtomicReference<>();
             return reader.apply(events.sequential().map(message -> {
                 long index = Streams.ownIndex(previous.getAndSet(message.trackingToken()), message.trackingToken());
-                return new JournalEvent(message.getIdentifier(), index, message.getPayload(), message.getTimestamp(),
+                return new StoredEvent(message.getIdentifier(), index, message.getPayload(), message.getTimestamp(),
                         message.getMetaData());
             }));
         }
