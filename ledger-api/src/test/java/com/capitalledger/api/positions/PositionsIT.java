@@ -45,7 +45,7 @@ class PositionsIT extends IntegrationTest {
     private CommandGateway commands;
 
     @Autowired
-    private EventStoreReader events;
+    private EventStoreReader eventStore;
 
     @Autowired
     private ObjectMapper mapper;
@@ -202,7 +202,7 @@ class PositionsIT extends IntegrationTest {
 
     @Test
     void foldingTheEventStoreInMemoryGivesTheSamePositionsAsTheStoredReadModels() throws Exception {
-        List<Recorded<?>> events = events.read(stream -> stream.map(StoredEvent::recorded)
+        List<Recorded<?>> events = eventStore.read(stream -> stream.map(StoredEvent::recorded)
                 .<Recorded<?>>map(recorded -> recorded).toList());
         String now = Instant.now().toString();
 
