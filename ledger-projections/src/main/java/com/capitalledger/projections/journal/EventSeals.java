@@ -1,0 +1,60 @@
+package com.capitalledger.projections.journal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
+/**
+ * Seals on the events this ledger writes: an HMAC-SHA256, under a key that never enters the database, of the event's
+ * journal entry without the seal. The journal takes only sealed events (and those recorded before sealing began), so a
+ * row inserted behind the service's back, even one that looks like the next event of a program, is refused and
+ * reported, never journaled.
+ */
+public final class EventSeals {
+
+    private static final String ALGORITHM = "HmacSHA256";
+    private final SecretKeySpec key;
+
+    public EventSeals(byte[] key) {
+        if (key.length < 32) {
+            throw new IllegalArgumentException("a seal key has at least 256 bits");
+        }
+        this.key = new SecretKeySpec(key.clone(), ALGORITHM);
+    }
+
+    /**
+     * The seal key derived from the journal's signing key (its PKCS#8 encoding), so that operators keep one secret:
+     * HMAC-SHA256(signing key, "capital-ledger event seal v1").
+     */
+    public static EventSeals derivedFrom(byte[] signingKey) {
+        return new EventSeals(hmac(new SecretKeySpec(signingKey, ALGORITHM),
+                "capital-ledger event seal v1".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The seal an entry's event calls for (whether it carries one or not: the seal never covers itself). */
+    public String seal(ObjectNode entry) {
+        return HexFormat.of().formatHex(hmac(key, JournalEntries.withoutSeal(entry)));
+    }
+
+    /** Whether the entry's event carries the seal its content calls for. */
+    public boolean isSealed(ObjectNode entry) {
+        String seal = JournalEntries.seal(entry);
+        return seal != null && MessageDigest.isEqual(seal.getBytes(StandardCharsets.US_ASCII),
+                seal(entry).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static byte[] hmac(SecretKeySpec key, byte[] data) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            return mac.doFinal(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java platform has " + ALGORITHM, e);
+        }
+    }
+}

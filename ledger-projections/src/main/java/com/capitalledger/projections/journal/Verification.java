@@ -1,0 +1,185 @@
+package com.capitalledger.projections.journal;
+
+import com.capitalledger.core.journal.MerkleTree;
+import com.capitalledger.core.journal.TreeFrontier;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One pass of verification over a journal, whoever reads it (the service from its tables, the offline verifier from an
+ * export): each entry's leaf hash recomputed from its event and compared with the one on record; the tree of the leaves
+ * on record grown again, for the caller to compare with the stored subtrees, and its root at a signed digest's size
+ * compared with the digest's. Each check so answers for one layer (events against entries, subtrees against entries,
+ * entries against the digest); the root reported is that of the leaves recomputed from the events. The first mismatch
+ * is kept, the most precise first: an entry that does not match, then a subtree, then an event the journal lacks, then
+ * the digest.
+ */
+public final class Verification {
+
+    /** Where the journal stops matching: the entry (or the event the journal lacks) and why. */
+    public record Mismatch(Long seq, Long globalIndex, String eventId, String programId, String reason) {
+    }
+
+    /** What a verification found. */
+    public record Report(long entriesChecked, String rootHash, boolean ok, long mismatches, Mismatch firstMismatch) {
+    }
+
+    /** The tree of the leaf hashes on record: what the stored subtrees and the digests were made from. */
+    private final TreeFrontier tree = TreeFrontier.empty();
+    /** The tree of the leaf hashes recomputed from the events: the journal as the event store now renders it. */
+    private final TreeFrontier recomputed = TreeFrontier.empty();
+    private final Digests.Digest digest;
+    private final EventSeals seals;
+    private final long genesis;
+    private final AtomicLong checked = new AtomicLong();
+    private Mismatch entryMismatch;
+    private Mismatch nodeMismatch;
+    private Mismatch missingMismatch;
+    private Mismatch digestMismatch;
+    private long mismatches;
+    private boolean digestChecked;
+
+    /** A verification without the seal key: what anyone holding an export can check. */
+    public Verification(Digests.Digest digest) {
+        this(digest, null, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param digest  a digest to hold the journal to (verified by the caller), or null
+     * @param seals   the ledger's seals, to check that every entry's event was written by this ledger (an entry
+     *                appended behind its back, with its leaf and subtrees, would otherwise extend the tree
+     *                consistently until the next digest), or null offline
+     * @param genesis events up to this global index were recorded before events were sealed
+     */
+    public Verification(Digests.Digest digest, EventSeals seals, long genesis) {
+        this.digest = digest;
+        this.seals = seals;
+        this.genesis = genesis;
+        if (digest != null && digest.treeSize() == 0) {
+            digestChecked = true;
+            compareRoot(MerkleTree.emptyRoot());
+        }
+    }
+
+    /** Entries checked so far: the progress of a verification running in the background. */
+    public long checked() {
+        return checked.get();
+    }
+
+    /**
+     * The next entry, in seq order: its seq, the leaf hash on record, and its event as stored (null if the store no
+     * longer holds it). Returns the subtrees it completed, as computed again, for the caller to compare.
+     */
+    public List<TreeFrontier.HashedNode> entry(long seq, byte[] recordedLeaf, String eventId, StoredEventRow event) {
+        if (event == null) {
+            return entry(seq, recordedLeaf, eventId, null, null);
+        }
+        try {
+            return entry(seq, recordedLeaf, eventId, JournalEntries.entry(event), event.globalIndex());
+        } catch (IllegalArgumentException unreadable) {
+            inOrder(seq, event.globalIndex(), eventId, null);
+            entryMismatch(seq, event.globalIndex(), eventId, null, "its event's payload or metadata is no longer "
+                    + "JSON: " + unreadable.getMessage());
+            return advance(recordedLeaf, recordedLeaf);
+        }
+    }
+
+    /** The next entry, as an export gives it: the entry itself (null if the store lost its event). */
+    public List<TreeFrontier.HashedNode> entry(long seq, byte[] recordedLeaf, String eventId, ObjectNode entry,
+                                               Long globalIndex) {
+        inOrder(seq, globalIndex, eventId, entry);
+        if (entry == null) {
+            entryMismatch(seq, globalIndex, eventId, null, "the event store no longer holds this entry's event");
+            // The entry cannot be hashed again; the trees go on with the leaf on record, to check the rest.
+            return advance(recordedLeaf, recordedLeaf);
+        }
+        byte[] leaf = MerkleTree.leafHash(JournalEntries.bytes(entry));
+        if (recordedLeaf != null && !Arrays.equals(leaf, recordedLeaf)) {
+            entryMismatch(seq, globalIndex, eventId, programId(entry), "the event as stored does not hash to the "
+                    + "entry's leaf hash: it was changed after it was journaled");
+        } else if (seals != null && globalIndex != null && globalIndex > genesis && !seals.isSealed(entry)) {
+            entryMismatch(seq, globalIndex, eventId, programId(entry), "the event carries no valid seal: it was not "
+                    + "written by this ledger, and the journal was rewritten to hold it");
+        }
+        return advance(recordedLeaf == null ? leaf : recordedLeaf, leaf);
+    }
+
+    private void inOrder(long seq, Long globalIndex, String eventId, ObjectNode entry) {
+        if (seq != tree.size()) {
+            entryMismatch(seq, globalIndex, eventId, programId(entry), "the journal goes from entry "
+                    + (tree.size() - 1) + " to entry " + seq + ": entries are missing or out of order");
+        }
+    }
+
+    private List<TreeFrontier.HashedNode> advance(byte[] recordedLeaf, byte[] recomputedLeaf) {
+        List<TreeFrontier.HashedNode> completed = tree.append(recordedLeaf == null ? new byte[32] : recordedLeaf);
+        recomputed.append(recomputedLeaf == null ? new byte[32] : recomputedLeaf);
+        checked.incrementAndGet();
+        if (digest != null && tree.size() == digest.treeSize()) {
+            digestChecked = true;
+            compareRoot(tree.root());
+        }
+        return completed;
+    }
+
+    /** A stored subtree that differs from the one computed again (or is missing, or should not exist). */
+    public void subtree(MerkleTree.Node node, String problem) {
+        mismatches++;
+        if (nodeMismatch == null) {
+            nodeMismatch = new Mismatch(node.first(), null, null, null, "the stored subtree over entries "
+                    + node.first() + " to " + (node.first() + node.size() - 1) + " " + problem);
+        }
+    }
+
+    /** An event the store holds and the journal does not. */
+    public void notJournaled(long globalIndex, String eventId, String programId, String why) {
+        mismatches++;
+        if (missingMismatch == null) {
+            missingMismatch = new Mismatch(null, globalIndex, eventId, programId, why);
+        }
+    }
+
+    /** A digest offered to hold the journal to whose signature does not verify with the journal's key. */
+    public void forgedDigest(Digests.Digest forged) {
+        mismatches++;
+        digestMismatch = new Mismatch(null, null, null, null, "the digest of " + forged.treeSize() + " entries issued "
+                + "at " + forged.issuedAt() + " does not verify with the journal's public key: this ledger did not "
+                + "sign it");
+    }
+
+    public Report report() {
+        if (digest != null && !digestChecked) {
+            mismatches++;
+            digestMismatch = new Mismatch(tree.size(), null, null, null, "the journal has " + tree.size()
+                    + " entries, fewer than the " + digest.treeSize() + " of the digest issued at "
+                    + digest.issuedAt() + ": entries were removed");
+        }
+        Mismatch first = entryMismatch != null ? entryMismatch : nodeMismatch != null ? nodeMismatch
+                : missingMismatch != null ? missingMismatch : digestMismatch;
+        return new Report(tree.size(), HexFormat.of().formatHex(recomputed.root()), first == null, mismatches, first);
+    }
+
+    private void compareRoot(byte[] root) {
+        if (!HexFormat.of().formatHex(root).equals(digest.rootHash())) {
+            mismatches++;
+            digestMismatch = new Mismatch(digest.treeSize() - 1, null, null, null, "the first " + digest.treeSize()
+                    + " entries no longer hash to the root of the digest issued at " + digest.issuedAt()
+                    + ": the journal was rewritten since");
+        }
+    }
+
+    private void entryMismatch(long seq, Long globalIndex, String eventId, String programId, String reason) {
+        mismatches++;
+        if (entryMismatch == null) {
+            entryMismatch = new Mismatch(seq, globalIndex, eventId, programId, reason);
+        }
+    }
+
+    static String programId(ObjectNode entry) {
+        return entry == null || !entry.path("programId").isTextual() ? null : entry.get("programId").textValue();
+    }
+}

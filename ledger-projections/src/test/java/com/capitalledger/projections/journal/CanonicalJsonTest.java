@@ -1,0 +1,126 @@
+package com.capitalledger.projections.journal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.erdtman.jcs.JsonCanonicalizer;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The journal's canonical JSON against RFC 8785's reference canonicalizer (Samuel Erdtman's Java port): the same bytes
+ * for every shape an entry can take, including keys that sort differently by code point and by UTF-16 unit, control
+ * characters and non-ASCII text.
+ */
+class CanonicalJsonTest {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final String ALPHABET = "aAzZ09_-\"\\/\b\f\n\r\t\u0000\u001f\u007f é€😀\ud83d\ude00ﬀ";
+
+    @Test
+    void writesWhatTheReferenceCanonicalizerWrites() throws IOException {
+        Random random = new Random(8785);
+        ObjectMapper mapper = new ObjectMapper();
+        for (int i = 0; i < 2_000; i++) {
+            // The reference canonicalizer takes an object or an array at the top, as an entry always is.
+            ObjectNode value = NODES.objectNode();
+            value.set(text(random), value(random, 0));
+            value.set(text(random), value(random, 0));
+            String pretty = mapper.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+
+            byte[] ours = CanonicalJson.write(value);
+
+            assertThat(new String(ours, StandardCharsets.UTF_8)).as(pretty)
+                    .isEqualTo(new JsonCanonicalizer(pretty).getEncodedString());
+        }
+    }
+
+    @Test
+    void sortsKeysByUtf16CodeUnitsAsTheRfcsExampleDoes() {
+        // RFC 8785, 3.2.3: "\u20ac" (€) sorts before "\ud83d\ude00" (😀) by UTF-16 unit although its code point is lower.
+        ObjectNode object = NODES.objectNode();
+        object.put("\ud83d\ude00", "emoji");
+        object.put("\u20ac", "euro");
+        object.put("\r", "cr");
+        object.put("1", "one");
+        object.put("\u0080", "control");
+        object.put("\u00f6", "o-umlaut");
+        object.put("\ufb33", "hebrew");
+
+        assertThat(new String(CanonicalJson.write(object), StandardCharsets.UTF_8))
+                .isEqualTo("{\"\\r\":\"cr\",\"1\":\"one\",\"\u0080\":\"control\",\"\u00f6\":\"o-umlaut\","
+                        + "\"\u20ac\":\"euro\",\"\ud83d\ude00\":\"emoji\",\"\ufb33\":\"hebrew\"}");
+    }
+
+    @Test
+    void storedNumbersKeepTheirExactDigitsAsStrings() {
+        JsonNode read = CanonicalJson.readExact("{\"amount\":12345678901234567.89,\"zero\":0.00,\"bps\":200,\"e\":1e3}"
+                .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(new String(CanonicalJson.write(read), StandardCharsets.UTF_8))
+                .isEqualTo("{\"amount\":\"12345678901234567.89\",\"bps\":\"200\",\"e\":\"1e3\",\"zero\":\"0.00\"}");
+    }
+
+    @Test
+    void refusesNumbersTheRfcWouldRound() {
+        assertThatThrownBy(() -> CanonicalJson.write(NODES.numberNode(0.1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CanonicalJson.write(NODES.numberNode(1L << 54)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(CanonicalJson.write(NODES.numberNode((1L << 53) - 1))).asString(StandardCharsets.UTF_8)
+                .isEqualTo("9007199254740991");
+    }
+
+    @Test
+    void refusesDuplicateKeysAndTrailingContent() {
+        assertThatThrownBy(() -> CanonicalJson.readExact("{\"a\":1,\"a\":2}".getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("duplicate key a");
+        assertThatThrownBy(() -> CanonicalJson.readExact("{} {}".getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("trailing");
+    }
+
+    private static JsonNode value(Random random, int depth) {
+        int kind = depth >= 3 ? 2 + random.nextInt(4) : random.nextInt(6);
+        return switch (kind) {
+            case 0 -> {
+                ObjectNode object = NODES.objectNode();
+                for (int i = 0, n = random.nextInt(6); i < n; i++) {
+                    object.set(text(random), value(random, depth + 1));
+                }
+                yield object;
+            }
+            case 1 -> {
+                ArrayNode array = NODES.arrayNode();
+                for (int i = 0, n = random.nextInt(5); i < n; i++) {
+                    array.add(value(random, depth + 1));
+                }
+                yield array;
+            }
+            case 2 -> NODES.textNode(text(random));
+            case 3 -> NODES.numberNode(random.nextLong(-(1L << 53) + 1, 1L << 53));
+            case 4 -> NODES.booleanNode(random.nextBoolean());
+            default -> NODES.nullNode();
+        };
+    }
+
+    private static String text(Random random) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0, n = random.nextInt(8); i < n; i++) {
+            int at = random.nextInt(ALPHABET.length());
+            char c = ALPHABET.charAt(at);
+            if (Character.isHighSurrogate(c) && at + 1 < ALPHABET.length()) {
+                text.append(c).append(ALPHABET.charAt(at + 1));
+            } else if (!Character.isSurrogate(c)) {
+                text.append(c);
+            }
+        }
+        return text.toString();
+    }
+}
