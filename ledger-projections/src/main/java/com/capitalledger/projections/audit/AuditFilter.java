@@ -9,7 +9,10 @@ import java.time.Instant;
 public record AuditFilter(String programId, String investorId, String trancheId, String actor, String type,
                           AuditEntry.Outcome outcome, Instant from, Instant to) {
 
-    /** Where a page ends: entries are ordered by recording instant, then entry id. */
-    public record Cursor(Instant recordedAt, String entryId) {
+    /**
+     * Where a page ends: entries are ordered by recording instant, then position in the event store (so lines of one
+     * millisecond come in the order they were written), then entry id; a line without a position counts as -1.
+     */
+    public record Cursor(Instant recordedAt, long position, String entryId) {
     }
 }

@@ -8,7 +8,10 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
 
-/** Writes one audit line per accepted event, with the metadata of the request that caused it. Its own group. */
+/**
+ * Writes one audit line per event of the store, accepted events and refusals ({@code CommandRejected}) alike, with the
+ * metadata of the request that caused it; a rebuild therefore restores refusals too. Its own group.
+ */
 @Component
 @ProcessingGroup(AuditProjection.PROCESSING_GROUP)
 public class AuditProjection {
@@ -26,12 +29,12 @@ public class AuditProjection {
     /** Every event is audited, whatever its type. */
     @EventHandler
     void on(Object event, EventMessage<?> message, TrackingToken token) {
-        trail.recordAccepted(AuditEntries.accepted(message.getIdentifier(), positions.of(token), event,
-                message.getTimestamp(), message.getMetaData()));
+        trail.record(AuditEntries.of(message.getIdentifier(), positions.of(token), event, message.getTimestamp(),
+                message.getMetaData()));
     }
 
     @ResetHandler
     void reset() {
-        trail.deleteAccepted();
+        trail.deleteRebuildable();
     }
 }

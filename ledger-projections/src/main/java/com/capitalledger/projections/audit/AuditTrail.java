@@ -5,7 +5,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.PreparedStatement;
@@ -18,7 +17,7 @@ import static com.capitalledger.projections.support.FactTable.date;
 import static com.capitalledger.projections.support.FactTable.instant;
 import static com.capitalledger.projections.support.FactTable.timestamp;
 
-/** The {@code audit_entry} table: accepted events written by the audit-trail processor, rejections by the command path. */
+/** The {@code audit_entry} table: a line per event of the store, accepted events and refusals alike. */
 @Repository
 public class AuditTrail {
 
@@ -27,6 +26,11 @@ public class AuditTrail {
             "amount", "effective_date", "recorded_at", "actor", "client", "reason", "correlation_id", "causation_id",
             "idempotency_key");
 
+    /** Lines with their journal sequence (null until the journal holds their event). */
+    private static final String SELECT = "SELECT a.*, j.seq FROM audit_entry a "
+            + "LEFT JOIN journal_entry j ON j.event_identifier = a.entry_id WHERE ";
+    private static final String ORDER = " ORDER BY a.recorded_at, COALESCE(a.position, -1), a.entry_id";
+
     private static final RowMapper<AuditEntry> ROW = (rs, i) -> new AuditEntry(rs.getString("entry_id"),
             (Long) rs.getObject("position"), AuditEntry.Outcome.valueOf(rs.getString("outcome")), rs.getString("code"), rs.getString("type"),
             rs.getString("detail"), rs.getString("program_id"), rs.getString("investor_id"),
@@ -34,7 +38,7 @@ public class AuditTrail {
             rs.getString("phase_id"), rs.getString("reference_id"), rs.getBigDecimal("amount"),
             date(rs, "effective_date"), instant(rs, "recorded_at"), rs.getString("actor"),
             rs.getString("client"), rs.getString("reason"), rs.getString("correlation_id"),
-            rs.getString("causation_id"), rs.getString("idempotency_key"));
+            rs.getString("causation_id"), rs.getString("idempotency_key"), (Long) rs.getObject("seq"));
 
     /** Rows an export fetches from PostgreSQL at a time. */
     static final int EXPORT_FETCH_SIZE = 500;
@@ -52,36 +56,27 @@ public class AuditTrail {
                 ROW);
     }
 
-    /** Accepted events' lines written at once, for a bulk rebuild. */
-    public void copyAccepted(List<AuditEntry> entries) {
+    /** Lines written at once, for a bulk rebuild. */
+    public void copy(List<AuditEntry> entries) {
         table.copyAll(entries);
     }
 
-    /** An accepted event's line, batched with its processor's unit of work. */
-    public void recordAccepted(AuditEntry entry) {
+    /** An event's line, batched with its processor's unit of work. */
+    public void record(AuditEntry entry) {
         table.insert(entry);
-    }
-
-    /**
-     * A rejection's line, in a transaction of its own: the rejected command's own transaction has rolled back, and
-     * its record must not.
-     */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void recordRejected(AuditEntry entry) {
-        table.insertAll(List.of(entry));
     }
 
     /** One page: at most {@code limit} lines the filter selects, in trail order, after {@code after} if given. */
     public List<AuditEntry> find(AuditFilter filter, AuditFilter.Cursor after, int limit) {
         Where where = where(filter);
         if (after != null) {
-            where.sql.append(" AND (recorded_at, entry_id) > (?, ?)");
+            where.sql.append(" AND (a.recorded_at, COALESCE(a.position, -1), a.entry_id) > (?, ?, ?)");
             where.parameters.add(timestamp(after.recordedAt()));
+            where.parameters.add(after.position());
             where.parameters.add(after.entryId());
         }
         where.parameters.add(limit);
-        return jdbc.query("SELECT * FROM audit_entry WHERE " + where.sql + " ORDER BY recorded_at, entry_id LIMIT ?",
-                ROW, where.parameters.toArray());
+        return jdbc.query(SELECT + where.sql + ORDER + " LIMIT ?", ROW, where.parameters.toArray());
     }
 
     /**
@@ -92,7 +87,7 @@ public class AuditTrail {
     @Transactional(readOnly = true)
     public void export(AuditFilter filter, Consumer<AuditEntry> line) {
         Where where = where(filter);
-        String sql = "SELECT * FROM audit_entry WHERE " + where.sql + " ORDER BY recorded_at, entry_id";
+        String sql = SELECT + where.sql + ORDER;
         jdbc.query(connection -> {
             PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
                     ResultSet.CONCUR_READ_ONLY);
@@ -104,15 +99,18 @@ public class AuditTrail {
         }, (RowCallbackHandler) rs -> line.accept(ROW.mapRow(rs, rs.getRow())));
     }
 
-    /** The processor's lines for events in {@code [from, to)}: what the consistency check compares. */
-    public List<AuditEntry> acceptedBetween(long from, long to) {
-        return jdbc.query("SELECT * FROM audit_entry WHERE outcome = 'ACCEPTED' AND position >= ? AND position < ? "
+    /** The lines of events in {@code [from, to)}: what the consistency check compares (without their seq). */
+    public List<AuditEntry> between(long from, long to) {
+        return jdbc.query("SELECT a.*, NULL AS seq FROM audit_entry a WHERE position >= ? AND position < ? "
                 + "ORDER BY position", ROW, from, to);
     }
 
-    /** A rebuild removes the processor's lines only; rejections are the sole record of what was refused. */
-    public void deleteAccepted() {
-        jdbc.update("DELETE FROM audit_entry WHERE outcome = 'ACCEPTED'");
+    /**
+     * A rebuild removes every line it can write again from the event store: all but the refusals recorded before
+     * refusals were events, which are their sole record.
+     */
+    public void deleteRebuildable() {
+        jdbc.update("DELETE FROM audit_entry WHERE position IS NOT NULL");
     }
 
     /** A filter's conditions as SQL with its bind parameters. */
@@ -128,18 +126,18 @@ public class AuditTrail {
 
     private static Where where(AuditFilter filter) {
         Where where = new Where(new StringBuilder("TRUE"), new ArrayList<>());
-        where.condition("program_id = ?", filter.programId());
+        where.condition("a.program_id = ?", filter.programId());
         if (filter.investorId() != null) {
-            where.sql.append(" AND (investor_id = ? OR counterparty_id = ?)");
+            where.sql.append(" AND (a.investor_id = ? OR a.counterparty_id = ?)");
             where.parameters.add(filter.investorId());
             where.parameters.add(filter.investorId());
         }
-        where.condition("tranche_id = ?", filter.trancheId());
-        where.condition("actor = ?", filter.actor());
-        where.condition("type = ?", filter.type());
-        where.condition("outcome = ?", filter.outcome() == null ? null : filter.outcome().name());
-        where.condition("recorded_at >= ?", filter.from() == null ? null : timestamp(filter.from()));
-        where.condition("recorded_at < ?", filter.to() == null ? null : timestamp(filter.to()));
+        where.condition("a.tranche_id = ?", filter.trancheId());
+        where.condition("a.actor = ?", filter.actor());
+        where.condition("a.type = ?", filter.type());
+        where.condition("a.outcome = ?", filter.outcome() == null ? null : filter.outcome().name());
+        where.condition("a.recorded_at >= ?", filter.from() == null ? null : timestamp(filter.from()));
+        where.condition("a.recorded_at < ?", filter.to() == null ? null : timestamp(filter.to()));
         return where;
     }
 }

@@ -73,9 +73,9 @@ public class ReadModelFacts {
                         debt.fixings()::copyAll, f -> f.globalIndex() + "/0",
                         (from, to) -> debt.fixings().where(RANGE, from, to), null)));
         byReadModel.put("audit-trail", List.of(
-                new TableFacts<>("audit_entry", e -> List.of(AuditEntries.accepted(e.eventId(), e.globalIndex(),
-                        e.payload(), e.recordedAt(), e.metadata())), audit::copyAccepted,
-                        a -> a.position() + "/0", audit::acceptedBetween, null)));
+                new TableFacts<>("audit_entry", e -> List.of(AuditEntries.of(e.eventId(), e.globalIndex(),
+                        e.payload(), e.recordedAt(), e.metadata())), audit::copy,
+                        a -> a.position() + "/0", audit::between, null)));
     }
 
     public Set<String> readModels() {
