@@ -1,7 +1,10 @@
 package com.capitalledger.api;
 
+import com.capitalledger.api.journal.JournalVerifyCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+import java.util.Arrays;
 
 /** The ledger service: HTTP in front, Axon on PostgreSQL behind. */
 @SpringBootApplication(scanBasePackages = "com.capitalledger")
@@ -12,7 +15,11 @@ public class LedgerApplication {
         System.setProperty("disable-axoniq-console-message", "true");
     }
 
+    /** Starts the service; {@code verify ...} instead checks a journal export offline (see JournalVerifyCommand). */
     public static void main(String[] args) {
+        if (args.length > 0 && "verify".equals(args[0])) {
+            System.exit(JournalVerifyCommand.run(Arrays.asList(args).subList(1, args.length), System.out));
+        }
         SpringApplication.run(LedgerApplication.class, args);
     }
 }

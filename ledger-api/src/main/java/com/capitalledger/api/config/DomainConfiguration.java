@@ -4,7 +4,6 @@ import com.capitalledger.core.program.NoProgramInterceptor;
 import com.capitalledger.core.program.Program;
 import com.capitalledger.core.rates.BaseRate;
 import com.capitalledger.core.rates.BaseRateFixings;
-import com.capitalledger.projections.audit.AuditTrail;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.AggregateFactory;
@@ -18,9 +17,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
-
-import java.time.Clock;
 
 /**
  * Registers the domain with Axon: the {@link Program} and {@link BaseRate} aggregates, the translation of unknown
@@ -62,18 +58,8 @@ public class DomainConfiguration {
         return configurer -> configurer.configureAggregate(BaseRate.class);
     }
 
-    /**
-     * Registered on the command bus by Axon's Spring Boot support, as every handler-interceptor bean is, in this
-     * order: the audit of rejections outermost, so it also sees the {@code NO_PROGRAM} the next one produces.
-     */
+    /** Registered on the command bus by Axon's Spring Boot support, as every handler-interceptor bean is. */
     @Bean
-    @Order(1)
-    RejectionAuditInterceptor rejectionAuditInterceptor(AuditTrail auditTrail, Clock clock) {
-        return new RejectionAuditInterceptor(auditTrail, clock);
-    }
-
-    @Bean
-    @Order(2)
     NoProgramInterceptor noProgramInterceptor() {
         return new NoProgramInterceptor();
     }

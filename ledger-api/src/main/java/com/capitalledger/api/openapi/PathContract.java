@@ -6,6 +6,7 @@ import com.capitalledger.api.web.Shapes;
 import com.capitalledger.core.rates.api.BaseRateName;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.media.UUIDSchema;
@@ -35,7 +36,8 @@ final class PathContract implements OpenApiCustomizer {
             "programId", PathContract::id, "investorId", PathContract::id, "trancheId", PathContract::id,
             "callId", PathContract::id,
             "rateName", () -> new StringSchema()._enum(BaseRateName.KNOWN.stream().sorted().toList()),
-            "scenarioId", UUIDSchema::new);
+            "scenarioId", UUIDSchema::new, "verificationId", UUIDSchema::new,
+            "seq", () -> new IntegerSchema().format("int64").minimum(java.math.BigDecimal.ZERO));
 
     @Override
     public void customise(OpenAPI api) {

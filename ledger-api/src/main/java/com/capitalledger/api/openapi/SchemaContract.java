@@ -37,22 +37,28 @@ import java.util.Set;
 final class SchemaContract implements OpenApiCustomizer {
 
     /** Response properties the service can write as null, by schema. */
-    private static final Map<String, Set<String>> NULLABLE = Map.of(
-            "AuditEntry", Set.of("position", "code", "detail", "programId", "investorId", "counterpartyId",
+    private static final Map<String, Set<String>> NULLABLE = Map.ofEntries(
+            // seq: a line whose event the journal has not taken yet (or refused).
+            Map.entry("AuditEntry", Set.of("position", "code", "detail", "programId", "investorId", "counterpartyId",
                     "trancheId", "callId", "phaseId", "referenceId", "amount", "effectiveDate", "actor", "client",
-                    "reason", "correlationId", "causationId", "idempotencyKey"),
-            "AuditPage", Set.of("nextCursor"),
+                    "reason", "correlationId", "causationId", "idempotencyKey", "seq")),
+            Map.entry("AuditPage", Set.of("nextCursor")),
             // Before the base rate's first fixing on or before asOf, the tranche has no base or all-in rate.
-            "TranchePosition", Set.of("baseRatePct", "allInRatePct"),
-            "ReadModelStatus", Set.of("rebuildNode", "eventsDone", "eventsPerSecond", "etaSeconds", "rebuildStartedAt",
-                    "rebuildFinishedAt"),
+            Map.entry("TranchePosition", Set.of("baseRatePct", "allInRatePct")),
+            Map.entry("ReadModelStatus", Set.of("rebuildNode", "eventsDone", "eventsPerSecond", "etaSeconds",
+                    "rebuildStartedAt", "rebuildFinishedAt")),
             // A segment no node has claimed.
-            "SegmentStatus", Set.of("node"),
-            "Difference", Set.of("expected", "actual"),
-            "ChangeOutcome", Set.of("code", "message"),
+            Map.entry("SegmentStatus", Set.of("node")),
+            Map.entry("Difference", Set.of("expected", "actual")),
+            Map.entry("ChangeOutcome", Set.of("code", "message")),
             // A figure present on one side only; delta only for numbers present on both.
-            "FigureDifference", Set.of("base", "scenario", "delta"),
-            "ProgramEvents", Set.of("nextPosition"));
+            Map.entry("FigureDifference", Set.of("base", "scenario", "delta")),
+            Map.entry("ProgramEvents", Set.of("nextPosition")),
+            // Known once the verification is done (and null while it runs, or if it failed).
+            Map.entry("VerificationView", Set.of("rootHash", "ok", "mismatches", "firstMismatch", "heldTo",
+                    "finishedAt")),
+            // seq: an event outside the journal; globalIndex, eventId, programId: a subtree or the digest.
+            Map.entry("Mismatch", Set.of("seq", "globalIndex", "eventId", "programId")));
 
     /** Properties held as text that carry a decimal, by schema. */
     private static final Map<String, Set<String>> DECIMAL_TEXT = Map.of(

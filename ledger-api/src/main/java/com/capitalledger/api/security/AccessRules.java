@@ -37,6 +37,7 @@ final class AccessRules {
             rule(null, "/api/v1/base-rates/**", EnumSet.of(Role.TREASURY)),
             rule(null, "/api/v1/scenarios/**", READERS),
             rule(null, "/api/v1/audit/**", EnumSet.of(Role.COMPLIANCE, Role.ADMIN)),
+            rule(null, "/api/v1/journal/**", EnumSet.of(Role.COMPLIANCE, Role.ADMIN)),
             rule(null, "/api/v1/admin/consistency-check", EnumSet.of(Role.COMPLIANCE, Role.ADMIN)),
             rule(null, "/api/v1/admin/**", EnumSet.of(Role.ADMIN)),
             rule(null, "/actuator/**", EnumSet.of(Role.ADMIN)));

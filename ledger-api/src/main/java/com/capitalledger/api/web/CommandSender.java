@@ -1,6 +1,8 @@
 package com.capitalledger.api.web;
 
 import com.capitalledger.api.config.ExpectedVersionTargetResolver;
+import com.capitalledger.api.journal.Rejections;
+import com.capitalledger.core.shared.LedgerRejection;
 import com.capitalledger.projections.audit.AuditKeys;
 import jakarta.servlet.http.HttpServletRequest;
 import io.micrometer.core.instrument.Counter;
@@ -27,8 +29,8 @@ import java.util.regex.Pattern;
 
 /**
  * Sends a command through Axon's gateway with the request's audit metadata and returns the aggregate version the
- * command produced. A refused command's {@code LedgerRejection} propagates unchanged (the command bus has already
- * written it to the audit trail).
+ * command produced. A refused command's {@code LedgerRejection} propagates unchanged, once {@link Rejections} has
+ * recorded the refusal as an event in the request's transaction (the one that also stores the idempotency key).
  * <p>
  * Retries: a command that lost a race for its program (another command appended the same version first) is decided
  * again on the program as it now is, up to {@value #ATTEMPTS} times with a short jittered pause. Each attempt runs in
@@ -47,9 +49,12 @@ public class CommandSender {
     private final CommandGateway gateway;
     private final TransactionTemplate attempt;
     private final Counter retries;
+    private final Rejections rejections;
 
-    public CommandSender(CommandGateway gateway, PlatformTransactionManager transactions, MeterRegistry meters) {
+    public CommandSender(CommandGateway gateway, PlatformTransactionManager transactions, MeterRegistry meters,
+                         Rejections rejections) {
         this.gateway = gateway;
+        this.rejections = rejections;
         this.attempt = new TransactionTemplate(transactions);
         this.attempt.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.retries = Counter.builder("ledger.commands.retries")
@@ -81,6 +86,9 @@ public class CommandSender {
             try {
                 Long version = attempt.execute(savepoint -> gateway.<Long>sendAndWait(message));
                 return version;
+            } catch (LedgerRejection rejection) {
+                rejections.record(message, rejection);
+                throw rejection;
             } catch (ConcurrencyException | AggregateStreamCreationException lostRace) {
                 if (tried == ATTEMPTS) {
                     throw lostRace;

@@ -14,7 +14,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -38,7 +37,7 @@ import java.util.regex.Pattern;
  * command's events and its key commit together, and the client hears of success only after that commit. A retry
  * with the same key and body gets the stored response with {@code Idempotency-Replayed: true}; the same key with
  * another body is refused with {@code IDEMPOTENCY_KEY_REUSED}. Concurrent requests with one key queue on the key's
- * row: the first decides, the others replay its answer. POSTs that only ask (what-ifs) need no key and store nothing.
+ * row: the first decides, the others replay its answer. POSTs that only ask (what-ifs, a journal verification) need no key and store nothing.
  */
 @Component
 // After Spring Security's filter chain: only authorised requests get here, and keys are scoped to their principal.
@@ -47,7 +46,8 @@ public class Idempotency extends OncePerRequestFilter {
 
     public static final String KEY_HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotency-Replayed";
-    private static final Pattern SAFE_POST = Pattern.compile("/api/v1/programs/[^/]+/what-if|/api/v1/scenarios/[^/]+/run");
+    private static final Pattern SAFE_POST = Pattern.compile(
+            "/api/v1/programs/[^/]+/what-if|/api/v1/scenarios/[^/]+/run|/api/v1/journal/verify");
     /** An Idempotency-Key: 1 to 200 visible ASCII characters. */
     public static final String KEY_SHAPE = "^[\\x21-\\x7E]{1,200}$";
     private static final Pattern WELL_FORMED_KEY = Pattern.compile(KEY_SHAPE);
@@ -69,7 +69,7 @@ public class Idempotency extends OncePerRequestFilter {
     }
 
     /**
-     * POSTs that only ask (a what-if, a saved scenario run): they carry a body but change nothing, so a repeat is
+     * POSTs that only ask (a what-if, a saved scenario run, a journal verification): they carry a body but change nothing, so a repeat is
      * harmless and nothing is stored for them; their bodies are bounded all the same. Also true of the paths' OpenAPI
      * templates, which document every other POST with the key.
      */
@@ -146,11 +146,18 @@ public class Idempotency extends OncePerRequestFilter {
         }
     }
 
-    /** Commits an acknowledged command with its stored response; keeps a refusal's response in a transaction of its own. */
+    /**
+     * Commits an acknowledged command, or the ledger's refusal of one (422, 404: an answer too, which a retry gets
+     * again, whatever has changed since), with its stored response: the refusal's event, recorded by the command path
+     * in this transaction, is kept with its key or not at all. Any other failure rolls the request back; its key is
+     * not kept.
+     */
     private void finish(TransactionStatus transaction, ContentCachingResponseWrapper captured, String principal,
                         String key, String hash) {
         int status = captured.getStatus();
-        if (status >= 200 && status < 300 && !transaction.isRollbackOnly()) {
+        boolean answered = status >= 200 && status < 300 || status == HttpStatus.UNPROCESSABLE_ENTITY.value()
+                || status == HttpStatus.NOT_FOUND.value();
+        if (answered && !transaction.isRollbackOnly()) {
             jdbc.update("UPDATE idempotency_key SET status = ?, content_type = ?, location = ?, etag = ?, body = ? "
                     + "WHERE principal = ? AND idempotency_key = ?", status, captured.getContentType(),
                     captured.getHeader(HttpHeaders.LOCATION), captured.getHeader(HttpHeaders.ETAG),
@@ -159,15 +166,6 @@ public class Idempotency extends OncePerRequestFilter {
             return;
         }
         transactions.rollback(transaction);
-        if (status == HttpStatus.UNPROCESSABLE_ENTITY.value() || status == HttpStatus.NOT_FOUND.value()) {
-            // The ledger's refusal is an answer too: a retry gets it again, whatever has changed since.
-            TransactionStatus own = transactions.getTransaction(
-                    new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRES_NEW));
-            jdbc.update("INSERT INTO idempotency_key (principal, idempotency_key, request_hash, status, content_type, "
-                    + "body) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", principal, key, hash, status,
-                    captured.getContentType(), captured.getContentAsByteArray());
-            transactions.commit(own);
-        }
     }
 
     private void replay(HttpServletRequest request, HttpServletResponse response, String principal, String key,

@@ -1,0 +1,94 @@
+package com.capitalledger.api.journal;
+
+import com.capitalledger.projections.journal.Digests;
+import com.capitalledger.projections.journal.OfflineVerifier;
+import com.capitalledger.projections.journal.SigningKeys;
+import com.capitalledger.projections.journal.Verification;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The offline verifier, the service jar's {@code verify} mode: checks an export of the journal against signed digests
+ * and the journal's public key, with no database and no network.
+ * <pre>java -jar ledger-api.jar verify --export journal.ndjson --digest digest.json --public-key journal.pem</pre>
+ * The digest file may hold several digests, one JSON object per line (the service's digest file does): each is
+ * checked. Exit status 0 when every digest verifies and the export matches it, 1 on any mismatch, 2 on bad usage.
+ */
+public final class JournalVerifyCommand {
+
+    static final String USAGE = "usage: java -jar ledger-api.jar verify --export <journal.ndjson> "
+            + "--digest <digests.ndjson> --public-key <journal.pem>";
+
+    private JournalVerifyCommand() {
+    }
+
+    public static int run(List<String> args, PrintStream out) {
+        Map<String, Path> files = new HashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String option = args.get(i);
+            if (!List.of("--export", "--digest", "--public-key").contains(option) || i + 1 >= args.size()) {
+                out.println(USAGE);
+                return 2;
+            }
+            files.put(option, Path.of(args.get(++i)));
+        }
+        if (files.size() != 3) {
+            out.println(USAGE);
+            return 2;
+        }
+        try {
+            PublicKey key = SigningKeys.publicKeyFromPem(Files.readString(files.get("--public-key")));
+            List<String> digests = Files.readAllLines(files.get("--digest"), StandardCharsets.UTF_8).stream()
+                    .filter(line -> !line.isBlank()).toList();
+            if (digests.isEmpty()) {
+                out.println("no digest in " + files.get("--digest"));
+                return 2;
+            }
+            out.println("Public key " + SigningKeys.keyId(key));
+            boolean ok = true;
+            for (String line : digests) {
+                Digests.Digest digest = OfflineVerifier.digest(line);
+                OfflineVerifier.Outcome outcome;
+                try (BufferedReader export = Files.newBufferedReader(files.get("--export"), StandardCharsets.UTF_8)) {
+                    outcome = OfflineVerifier.verify(export, digest, key);
+                }
+                ok &= outcome.ok();
+                print(out, digest, outcome);
+            }
+            return ok ? 0 : 1;
+        } catch (IOException | IllegalArgumentException e) {
+            out.println("cannot verify: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private static void print(PrintStream out, Digests.Digest digest, OfflineVerifier.Outcome outcome) {
+        Verification.Report report = outcome.report();
+        out.println("Digest of " + digest.treeSize() + " entries issued at " + digest.issuedAt() + ", root "
+                + digest.rootHash() + ": signature " + (outcome.signatureValid() ? "valid" : "INVALID (not signed "
+                + "with this public key, or altered)"));
+        out.println("  export: " + report.entriesChecked() + " entries checked, root now " + report.rootHash());
+        if (outcome.ok()) {
+            out.println("  OK: every entry hashes to its leaf hash, the entries run from 0 without a gap, the first "
+                    + digest.treeSize() + " hash to the digest's root, and the export holds no event outside the "
+                    + "journal");
+            return;
+        }
+        Verification.Mismatch first = report.firstMismatch();
+        if (first != null) {
+            out.println("  MISMATCH (" + report.mismatches() + " in all), first at seq " + first.seq()
+                    + (first.globalIndex() == null ? "" : ", global index " + first.globalIndex())
+                    + (first.eventId() == null ? "" : ", event " + first.eventId())
+                    + (first.programId() == null ? "" : ", program " + first.programId()) + ": " + first.reason());
+        }
+    }
+}
