@@ -106,8 +106,9 @@ class SchemaIT extends IntegrationTest {
     }
 
     @Test
-    void eachReadModelHasItsOwnProcessorWithItsTokensInTheTokenStore() {
-        List<String> expected = List.of("programs", "investor-positions", "capital-calls", "tranches", "audit-trail");
+    void eachReadModelAndTheJournalHaveTheirOwnProcessorWithItsTokensInTheTokenStore() {
+        List<String> expected = List.of("programs", "investor-positions", "capital-calls", "tranches", "audit-trail",
+                "journal");
         List<String> processors = Awaitility.await("a token per processor").atMost(Duration.ofSeconds(15))
                 .until(() -> jdbc.queryForList("SELECT DISTINCT processor_name FROM token_entry", String.class),
                         found -> found.containsAll(expected));

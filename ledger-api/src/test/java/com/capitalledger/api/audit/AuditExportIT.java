@@ -1,5 +1,6 @@
 package com.capitalledger.api.audit;
 
+import com.capitalledger.api.journal.Rejections;
 import com.capitalledger.api.support.IntegrationTest;
 import com.capitalledger.api.support.TestUsers;
 import com.capitalledger.core.equity.api.CommitEquity;
@@ -11,6 +12,7 @@ import com.capitalledger.projections.audit.AuditKeys;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -48,6 +50,9 @@ class AuditExportIT extends IntegrationTest {
     @Autowired
     private CommandGateway commands;
 
+    @Autowired
+    private Rejections rejections;
+
     private List<String> trailOrder;
 
     @BeforeAll
@@ -65,7 +70,7 @@ class AuditExportIT extends IntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "SELECT count(*) FROM audit_entry WHERE program_id = ?", Long.class, P) == 1 + COMMITMENTS + REFUSED);
         trailOrder = jdbc.queryForList("SELECT entry_id FROM audit_entry WHERE program_id = ? "
-                + "ORDER BY recorded_at, entry_id", String.class, P);
+                + "ORDER BY recorded_at, COALESCE(position, -1), entry_id", String.class, P);
     }
 
     private static CommitEquity commitment(ProgramId program, int i) {
@@ -73,9 +78,16 @@ class AuditExportIT extends IntegrationTest {
                 new BigDecimal("1000000.00"), "USD", LocalDate.of(2025, 1, 1));
     }
 
+    /** Sends a command in process, its refusal recorded as the service's command path records it. */
     private void send(Object command) {
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(Map.of(
-                AuditKeys.ACTOR, "export-test", AuditKeys.CORRELATION_ID, "export-test"))));
+        CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(Map.of(
+                AuditKeys.ACTOR, "export-test", AuditKeys.CORRELATION_ID, "export-test")));
+        try {
+            commands.sendAndWait(message);
+        } catch (LedgerRejection rejection) {
+            rejections.record(message, rejection);
+            throw rejection;
+        }
     }
 
     private static List<CSVRecord> records(HttpResponse<String> response) throws IOException {

@@ -1,5 +1,6 @@
 package com.capitalledger.api.audit;
 
+import com.capitalledger.api.journal.Rejections;
 import com.capitalledger.api.support.IntegrationTest;
 import com.capitalledger.api.support.TestUsers;
 import com.capitalledger.api.support.ScriptedHistory;
@@ -36,11 +37,14 @@ class AuditTrailIT extends IntegrationTest {
     @Autowired
     private CommandGateway commands;
 
+    @Autowired
+    private Rejections rejections;
+
     private ScriptedHistory history;
 
     @BeforeAll
     void scriptTheHistory() {
-        history = new ScriptedHistory(commands, P, "TERM-SOFR-3M");
+        history = new ScriptedHistory(commands, rejections, P, "TERM-SOFR-3M");
         history.runUntilBeforeCorrection();
         history.recordBackDatedFixing();
         assertThatThrownBy(() -> history.send(new ReduceCommitment(new ProgramId(P), new InvestorId("A"),
@@ -82,7 +86,9 @@ class AuditTrailIT extends IntegrationTest {
         assertThat(accepted).extracting(e -> e.get("position").asLong()).doesNotHaveDuplicates();
         assertThat(rejected).extracting(e -> e.get("type").asText() + " " + e.get("code").asText())
                 .containsExactly("ReduceCommitment INSUFFICIENT_UNFUNDED", "CallCapital DUPLICATE_ID");
-        assertThat(rejected.get(0).get("position").isNull()).isTrue();
+        assertThat(rejected.get(0).get("position").asLong()).as("the position of the event recording the refusal")
+                .isEqualTo(jdbc.queryForObject("SELECT global_index FROM domain_event_entry WHERE event_identifier = ?",
+                        Long.class, rejected.get(0).get("entryId").asText()));
         assertThat(rejected.get(0).get("detail").asText()).isEqualTo(
                 "reducing A by 48,600,000.00 USD exceeds its unfunded commitment 48,599,999.99 USD");
         assertThat(rejected.get(0).get("amount").asText()).isEqualTo("48600000.00");

@@ -1,6 +1,9 @@
 package com.capitalledger.api.bench;
 
 import com.capitalledger.api.LedgerApplication;
+import com.capitalledger.projections.journal.EventSeals;
+import com.capitalledger.projections.journal.JournalEntries;
+import com.capitalledger.projections.journal.StoredEventRow;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
@@ -71,8 +74,10 @@ final class BenchLedger implements AutoCloseable {
         Serializer serializer = app.getBean(Serializer.class);
         String insert = "INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier, "
                 + "meta_data, payload, payload_revision, payload_type, time_stamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        SerializedObject<byte[]> metadata = serializer.serialize(MetaData.from(Map.of("actor", "benchmark",
-                "correlationId", "bench", "reason", "generated history")), byte[].class);
+        EventSeals seals = app.getBean(EventSeals.class);
+        MetaData metadata = MetaData.from(Map.of("actor", "benchmark", "correlationId", "bench",
+                "reason", "generated history"));
+        byte[] unsealed = serializer.serialize(metadata, byte[].class).getData();
         int[] programs = {0};
         try (Connection connection = app.getBean(DataSource.class).getConnection();
              PreparedStatement statement = connection.prepareStatement(insert)) {
@@ -81,15 +86,23 @@ final class BenchLedger implements AutoCloseable {
             history.accept(event -> {
                 try {
                     SerializedObject<byte[]> payload = serializer.serialize(event.payload(), byte[].class);
+                    String type = event.aggregateId().startsWith("base-rate:") ? "BaseRate" : "Program";
+                    String id = UUID.randomUUID().toString();
+                    String recordedAt = Instant.now().toString();
+                    // Sealed as the service seals what it stores, so that the journal takes the history.
+                    String seal = seals.seal(JournalEntries.entry(new StoredEventRow(-1, id, event.aggregateId(),
+                            event.sequence(), type, payload.getType().getName(), payload.getType().getRevision(),
+                            payload.getData(), unsealed, recordedAt)));
                     statement.setString(1, event.aggregateId());
                     statement.setLong(2, event.sequence());
-                    statement.setString(3, event.aggregateId().startsWith("base-rate:") ? "BaseRate" : "Program");
-                    statement.setString(4, UUID.randomUUID().toString());
-                    statement.setBytes(5, metadata.getData());
+                    statement.setString(3, type);
+                    statement.setString(4, id);
+                    statement.setBytes(5, serializer.serialize(metadata.and(JournalEntries.SEAL, seal), byte[].class)
+                            .getData());
                     statement.setBytes(6, payload.getData());
                     statement.setString(7, payload.getType().getRevision());
                     statement.setString(8, payload.getType().getName());
-                    statement.setString(9, Instant.now().toString());
+                    statement.setString(9, recordedAt);
                     statement.addBatch();
                     if (event.sequence() == 0 && !event.aggregateId().startsWith("base-rate:")) {
                         programs[0]++;

@@ -1,12 +1,16 @@
 package com.capitalledger.api.bench;
 
 import com.capitalledger.api.LedgerApplication;
+import com.capitalledger.api.journal.SealingInterceptor;
 import com.capitalledger.core.equity.api.IncreaseCommitment;
 import com.capitalledger.core.equity.api.InvestorId;
 import com.capitalledger.core.program.api.ProgramId;
 import com.capitalledger.projections.audit.AuditKeys;
+import org.awaitility.Awaitility;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.messaging.MetaData;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -23,6 +27,7 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,7 +50,10 @@ import static java.nio.charset.StandardCharsets.UTF_8;
  *     <li>commands in process: {@code IncreaseCommitment} through Axon's command gateway (load the program from its
  *     snapshot and events, decide, append, commit), commands/s;</li>
  *     <li>the same command end to end over HTTP: Basic authentication, validation, idempotency key stored in the
- *     command's transaction, ETag; commands/s and latency p50/p99.</li>
+ *     command's transaction, ETag; commands/s and latency p50/p99;</li>
+ *     <li>how long after the last command the journal holds every event;</li>
+ *     <li>both command rounds again without the journal (sealing detached, journal processor stopped): what the
+ *     journal costs.</li>
  * </ol>
  * Run with the read-model benchmark: {@code ./mvnw -pl ledger-api -am -Pbenchmark -DskipTests verify}
  * ({@code -Dbench.commands=...} per measurement, default 20,000).
@@ -95,6 +103,24 @@ public final class CommandBenchmark {
             System.out.printf("  HTTP / raw = %.2f (target >= 0.3); latency p50 %.1f ms, p99 %.1f ms (target <= 50)"
                     + ", max %.1f ms%n", httpRate / raw, overHttp.percentile(50), overHttp.percentile(99),
                     overHttp.percentile(100));
+            long lastCommand = System.nanoTime();
+            Awaitility.await("the journal caught up").atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> jdbc.queryForObject("SELECT count(*) FROM journal_entry", Long.class).equals(
+                            jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class)));
+            System.out.printf("  the journal had every event %.0f ms after the last command%n",
+                    (System.nanoTime() - lastCommand) / 1e6);
+
+            // The same commands without the journal: no seal on the way to the store, no journal processor.
+            app.getBean(EventProcessingConfiguration.class).eventProcessor("journal", StreamingEventProcessor.class)
+                    .orElseThrow().shutDown();
+            app.getBean(SealingInterceptor.class).detach();
+            double inProcessWithout = rate("commands in process, without the journal",
+                    run(total, (client, i) -> inProcess(gateway, client)));
+            double httpWithout = rate("commands over HTTP, without the journal",
+                    run(total, (client, i) -> overHttp(http, port, authorization, client)));
+            System.out.printf("journal cost: in process %.1f %%, over HTTP %.1f %% (target <= 10 %%; measured after "
+                    + "the rounds with it, on a JVM warmer by then)%n", 100 * (1 - inProcess / inProcessWithout),
+                    100 * (1 - httpRate / httpWithout));
             System.out.printf("heap: max %d MB, used now %d MB%n", Runtime.getRuntime().maxMemory() >> 20,
                     (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
         }

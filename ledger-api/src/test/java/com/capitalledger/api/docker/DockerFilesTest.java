@@ -98,6 +98,19 @@ class DockerFilesTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theJournalKeyComesFromTheEnvironmentAndDigestsGoToAVolumeTheServiceOwns() {
+        Map<String, Object> ledgerEnv = map(service("ledger"), "environment");
+        assertThat(ledgerEnv.get("LEDGER_JOURNAL_SIGNING_KEY").toString())
+                .matches("\\$\\{LEDGER_JOURNAL_SIGNING_KEY:\\?[^}]+}");
+        String digestFile = ledgerEnv.get("LEDGER_JOURNAL_DIGEST_FILE").toString();
+        String digestDirectory = digestFile.substring(0, digestFile.lastIndexOf('/'));
+        assertThat((List<String>) service("ledger").get("volumes")).contains("ledger-digests:" + digestDirectory);
+        assertThat(map(compose, "volumes")).containsKey("ledger-digests");
+        assertThat(dockerfile).anyMatch(line -> line.contains("chown ledger:ledger " + digestDirectory));
+    }
+
+    @Test
     void theDockerfileBuildsInOneStageAndRunsOnAJre17AsANonRootUser() {
         List<String> from = dockerfile.stream().filter(line -> line.startsWith("FROM ")).toList();
         assertThat(from).hasSizeGreaterThanOrEqualTo(2);

@@ -5,6 +5,7 @@ import com.capitalledger.api.config.LedgerNode;
 import com.capitalledger.api.support.HttpClientSupport;
 import com.capitalledger.api.support.IntegrationTest;
 import com.capitalledger.api.support.TestUsers;
+import com.capitalledger.projections.journal.SigningKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +21,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 
 import static com.capitalledger.api.support.HttpClientSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +34,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Two service nodes on one database. Read-model status is the same on both (positions and claims come from the
  * shared token store, not from the processors a node happens to run), and a rebuild started on either is seen by
- * both: queries answer 503 on both until it is done, and the node that held the processors hands them over.
+ * both: queries answer 503 on both until it is done, and the node that held the processors hands them over. Both
+ * writing at once make one journal.
  */
 @TestPropertySource(properties = "ledger.test.context=two-nodes")
 class TwoNodesIT extends IntegrationTest {
@@ -38,6 +45,10 @@ class TwoNodesIT extends IntegrationTest {
 
     @Autowired
     private LedgerNode nodeA;
+
+    /** Every node of one ledger signs and seals with the same key. */
+    @Autowired
+    private SigningKeys journalKeys;
 
     private ConfigurableApplicationContext nodeB;
 
@@ -56,7 +67,8 @@ class TwoNodesIT extends IntegrationTest {
     private void startNodeB() {
         List<String> arguments = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + ((HikariDataSource) dataSource).getJdbcUrl(),
-                "--spring.datasource.username=postgres", "--server.port=0", "--ledger.test.context=node-b"));
+                "--spring.datasource.username=postgres", "--server.port=0", "--ledger.test.context=node-b",
+                "--ledger.journal.signing-key=" + journalKeys.pem()));
         arguments.addAll(TestUsers.arguments());
         nodeB = new SpringApplicationBuilder(LedgerApplication.class).run(arguments.toArray(String[]::new));
     }
@@ -108,5 +120,60 @@ class TwoNodesIT extends IntegrationTest {
         }
         assertThat(json(onB(TestUsers.COMPLIANCE).postJson("/api/v1/admin/consistency-check", ""))
                 .get("differenceCount").asLong()).isZero();
+    }
+
+    @Test
+    void twoNodesWritingAtOnceMakeOneJournalWithNoGapNoDuplicateAndOneRoot() throws Exception {
+        startNodeB();
+        List<HttpClientSupport> nodes = List.of(http(), onB(TestUsers.TREASURY));
+        for (String program : List.of("JA", "JB")) {
+            assertThat(nodes.get(program.equals("JA") ? 0 : 1).postJson("/api/v1/programs", """
+                    {"programId":"%s","name":"Journal","currency":"USD","targetAmount":"100000000.00",
+                     "maxDebtPct":"90","effectiveDate":"2025-01-21"}""".formatted(program)).statusCode()).isEqualTo(201);
+        }
+        // Four writers at once: each node on each program, commitments and a refusal each.
+        ExecutorService writers = Executors.newFixedThreadPool(4);
+        List<Future<List<Integer>>> written = new ArrayList<>();
+        for (int node = 0; node < 2; node++) {
+            for (String program : List.of("JA", "JB")) {
+                HttpClientSupport client = nodes.get(node);
+                String prefix = "N" + node;
+                written.add(writers.submit(() -> {
+                    List<Integer> statuses = new ArrayList<>();
+                    for (int i = 0; i < 25; i++) {
+                        statuses.add(client.postJson("/api/v1/programs/" + program + "/commitments", """
+                                {"investorId":"%s-%02d","investorName":"Investor","amount":"100.00","currency":"USD",
+                                 "effectiveDate":"2025-01-22"}""".formatted(prefix, i)).statusCode());
+                    }
+                    statuses.add(client.postJson("/api/v1/programs/" + program + "/tranches/NONE/draws",
+                            "{\"drawId\":\"D\",\"amount\":\"1.00\",\"currency\":\"USD\","
+                                    + "\"effectiveDate\":\"2025-01-23\"}").statusCode());
+                    return statuses;
+                }));
+            }
+        }
+        for (Future<List<Integer>> writer : written) {
+            List<Integer> statuses = writer.get(2, TimeUnit.MINUTES);
+            assertThat(statuses.subList(0, 25)).containsOnly(201);
+            assertThat(statuses.get(25)).as("the refusal").isEqualTo(422);
+        }
+        writers.shutdown();
+
+        long events = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+        await("the journal has every event of both nodes").atMost(Duration.ofSeconds(30)).until(() ->
+                jdbc.queryForObject("SELECT count(*) FROM journal_entry", Long.class) == events);
+        assertThat(jdbc.queryForList("SELECT seq FROM journal_entry ORDER BY seq", Long.class))
+                .as("dense from 0").isEqualTo(LongStream.range(0, events).boxed().toList());
+        assertThat(jdbc.queryForList("SELECT event_identifier FROM journal_entry", String.class))
+                .as("each event once").doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(
+                        jdbc.queryForList("SELECT event_identifier FROM domain_event_entry", String.class));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM journal_anomaly", Long.class))
+                .as("node B's events sealed with the ledger's one key").isZero();
+        JsonNode onA = json(http(TestUsers.COMPLIANCE).get("/api/v1/journal/digest"));
+        JsonNode onBDigest = json(onB(TestUsers.COMPLIANCE).get("/api/v1/journal/digest"));
+        assertThat(onA.get("treeSize").asLong()).isEqualTo(events);
+        assertThat(onBDigest.get("treeSize").asLong()).isEqualTo(events);
+        assertThat(onBDigest.get("rootHash").asText()).isEqualTo(onA.get("rootHash").asText());
+        assertThat(onBDigest.get("keyId").asText()).isEqualTo(onA.get("keyId").asText());
     }
 }

@@ -5,6 +5,7 @@ import com.capitalledger.api.admin.ReadModelStatus;
 import com.capitalledger.api.admin.ReadModels;
 import com.capitalledger.api.support.HttpClientSupport;
 import com.capitalledger.api.support.TestUsers;
+import com.capitalledger.projections.journal.SigningKeys;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -73,7 +74,8 @@ class DatabaseOutageIT {
         database = startDatabase();
         List<String> arguments = new ArrayList<>(List.of(
                 "--spring.datasource.url=jdbc:postgresql://localhost:" + databasePort + "/postgres",
-                "--spring.datasource.username=postgres", "--server.port=0"));
+                "--spring.datasource.username=postgres", "--server.port=0",
+                "--ledger.journal.signing-key=" + SigningKeys.generate().pem()));
         arguments.addAll(TestUsers.arguments());
         service = new SpringApplicationBuilder(LedgerApplication.class).run(arguments.toArray(String[]::new));
         HttpClientSupport treasury = as(TestUsers.TREASURY);

@@ -45,6 +45,10 @@ class RoleMatrixIT extends IntegrationTest {
     private static final String SAVED_SCENARIO = "{saved}";
 
     private String savedScenario = "none-yet";
+    /** Stands for the id of the verification the row before started. */
+    private static final String STARTED_VERIFICATION = "{verification}";
+
+    private String startedVerification = "none-yet";
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -123,6 +127,14 @@ class RoleMatrixIT extends IntegrationTest {
             get("/api/v1/audit/entries", "/api/v1/audit/entries?programId=MATRIX", AUDIT),
             get("/api/v1/audit/entries/export", "/api/v1/audit/entries/export?programId=MATRIX", AUDIT),
             post("/api/v1/admin/consistency-check", "/api/v1/admin/consistency-check", "", AUDIT),
+            get("/api/v1/journal/digest", "/api/v1/journal/digest", AUDIT),
+            get("/api/v1/journal/public-key", "/api/v1/journal/public-key", AUDIT),
+            get("/api/v1/journal/export", "/api/v1/journal/export?from=0&to=2", AUDIT),
+            get("/api/v1/journal/entries/{seq}/proof", "/api/v1/journal/entries/0/proof?treeSize=2", AUDIT),
+            get("/api/v1/journal/consistency", "/api/v1/journal/consistency?first=1&second=2", AUDIT),
+            post("/api/v1/journal/verify", "/api/v1/journal/verify", "", AUDIT),
+            get("/api/v1/journal/verifications/{verificationId}", "/api/v1/journal/verifications/"
+                    + STARTED_VERIFICATION, AUDIT),
             get("/api/v1/admin/read-models", "/api/v1/admin/read-models", OPERATE),
             get("/api/v1/admin/read-models/{name}", "/api/v1/admin/read-models/tranches", OPERATE),
             post("/api/v1/admin/read-models/{name}/rebuild", "/api/v1/admin/read-models/audit-trail/rebuild", "",
@@ -180,6 +192,9 @@ class RoleMatrixIT extends IntegrationTest {
                     if (row.path().equals("/api/v1/scenarios") && response.statusCode() == 201) {
                         savedScenario = json(response).get("scenarioId").asText();
                     }
+                    if (row.path().equals("/api/v1/journal/verify") && response.statusCode() / 100 == 2) {
+                        startedVerification = json(response).get("id").asText();
+                    }
                     if (response.statusCode() < 200 || response.statusCode() > 299) {
                         mismatches.add(row.endpoint() + " as " + caller + ": expected 2xx, got "
                                 + response.statusCode() + " " + shortened(response.body()));
@@ -227,7 +242,8 @@ class RoleMatrixIT extends IntegrationTest {
     }
 
     private HttpResponse<String> send(Row row, HttpClientSupport client) {
-        String path = row.path().replace(SAVED_SCENARIO, savedScenario);
+        String path = row.path().replace(SAVED_SCENARIO, savedScenario)
+                .replace(STARTED_VERIFICATION, startedVerification);
         return row.body() == null ? client.get(path) : client.postJson(path, row.body());
     }
 

@@ -1,6 +1,8 @@
 package com.capitalledger.api.security;
 
 import com.capitalledger.api.LedgerApplication;
+import com.capitalledger.api.support.TestUsers;
+import com.capitalledger.projections.journal.SigningKeys;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -8,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,13 +34,25 @@ class StartupRefusalIT {
     }
 
     private static void start(String... more) {
-        String[] args = new String[more.length + 4];
+        String[] args = new String[more.length + 5];
         args[0] = "--spring.datasource.url=" + server.getJdbcUrl("postgres", "postgres");
         args[1] = "--spring.datasource.username=postgres";
         args[2] = "--server.port=0";
         args[3] = "--logging.level.root=OFF";
-        System.arraycopy(more, 0, args, 4, more.length);
+        args[4] = "--ledger.journal.signing-key=" + SigningKeys.generate().pem();
+        System.arraycopy(more, 0, args, 5, more.length);
         new SpringApplicationBuilder(LedgerApplication.class).run(args).close();
+    }
+
+    @Test
+    void outsideTheEmbeddedDefaultWithoutAJournalKeyTheServiceRefusesToStart() {
+        List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + server.getJdbcUrl("postgres",
+                "postgres"), "--spring.datasource.username=postgres", "--server.port=0", "--logging.level.root=OFF"));
+        args.addAll(TestUsers.arguments());
+        assertThatThrownBy(() -> new SpringApplicationBuilder(LedgerApplication.class).run(args.toArray(String[]::new))
+                .close())
+                .rootCause().hasMessageContaining("The journal has no signing key")
+                .hasMessageContaining("ledger.journal.signing-key-file");
     }
 
     @Test

@@ -63,7 +63,10 @@ public final class OpenApiConformance {
             problems.add(where + ": content type " + contentType + " not declared (declared: " + names(content) + ")");
             return problems;
         }
-        if (contentType.endsWith("json")) {
+        if (contentType.equals("application/x-ndjson")) {
+            response.body().lines().filter(line -> !HttpClientSupport.parse(line).isObject()).findFirst()
+                    .ifPresent(line -> problems.add(where + ": a line that is not a JSON object: " + line));
+        } else if (contentType.equals("application/json") || contentType.endsWith("+json")) {
             conforms(where + " body", media.path("schema"), HttpClientSupport.json(response), problems);
         }
         return problems;

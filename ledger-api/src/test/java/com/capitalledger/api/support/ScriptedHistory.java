@@ -1,5 +1,7 @@
 package com.capitalledger.api.support;
 
+import com.capitalledger.api.journal.Rejections;
+import com.capitalledger.core.shared.LedgerRejection;
 import com.capitalledger.core.debt.api.CreateTranche;
 import com.capitalledger.core.debt.api.DrawId;
 import com.capitalledger.core.debt.api.DrawTranche;
@@ -22,6 +24,7 @@ import com.capitalledger.core.program.api.PhaseId;
 import com.capitalledger.core.program.api.ProgramId;
 import com.capitalledger.core.rates.api.RecordBaseRateFixing;
 import com.capitalledger.projections.audit.AuditKeys;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -45,13 +48,20 @@ public final class ScriptedHistory {
     public static final String ACTOR = "treasury-system";
 
     private final CommandGateway commands;
+    private final Rejections rejections;
     private final ProgramId program;
     private final String rate;
     private int sent;
 
     /** @param rate the base rate the tranche floats on: fixings are shared by all programs, so each test its own */
     public ScriptedHistory(CommandGateway commands, String programId, String rate) {
+        this(commands, null, programId, rate);
+    }
+
+    /** @param rejections records refusals, as the service's command path does (null: not recorded) */
+    public ScriptedHistory(CommandGateway commands, Rejections rejections, String programId, String rate) {
         this.commands = commands;
+        this.rejections = rejections;
         this.program = new ProgramId(programId);
         this.rate = rate;
     }
@@ -66,9 +76,17 @@ public final class ScriptedHistory {
 
     public void send(Object command) {
         sent++;
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(Map.of(
+        CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(Map.of(
                 AuditKeys.ACTOR, ACTOR, AuditKeys.CLIENT, "scripted-history", AuditKeys.REASON, "step " + sent,
-                AuditKeys.CORRELATION_ID, program.value() + "-" + sent))));
+                AuditKeys.CORRELATION_ID, program.value() + "-" + sent)));
+        try {
+            commands.sendAndWait(message);
+        } catch (LedgerRejection rejection) {
+            if (rejections != null) {
+                rejections.record(message, rejection);
+            }
+            throw rejection;
+        }
     }
 
     /**

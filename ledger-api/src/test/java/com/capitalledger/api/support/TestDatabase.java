@@ -1,5 +1,6 @@
 package com.capitalledger.api.support;
 
+import com.capitalledger.projections.journal.SigningKeys;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.sql.Connection;
@@ -34,6 +35,9 @@ public final class TestDatabase {
         String password = System.getenv("LEDGER_TEST_DB_PASSWORD");
         String databaseUrl = createDatabase(serverUrl, user, password);
         registry.add("spring.datasource.url", () -> databaseUrl);
+        // Outside the embedded default the journal's key is configured; a test database gets a throw-away one.
+        String signingKey = SigningKeys.generate().pem();
+        registry.add("ledger.journal.signing-key", () -> signingKey);
         if (user != null) {
             registry.add("spring.datasource.username", () -> user);
         }

@@ -176,7 +176,9 @@ class OpenApiIT extends IntegrationTest {
                 "cancelCommitment", "increaseCommitment", "reduceCommitment", "transferCommitment",
                 "listProgramEvents", "readInvestorPosition", "createPhase", "readPositions", "createTranche",
                 "readTranchePosition", "drawTranche", "repayTranche", "repriceTranche", "runWhatIf", "listScenarios",
-                "saveScenario", "readScenario", "runScenario");
+                "saveScenario", "readScenario", "runScenario", "readJournalDigest", "readJournalPublicKey",
+                "exportJournal", "proveJournalEntry", "proveJournalConsistency", "verifyJournal",
+                "readJournalVerification");
         JsonNode draw = paths.at("/~1api~1v1~1programs~1{programId}~1tranches~1{trancheId}~1draws/post");
         assertThat(draw.get("responses").fieldNames()).toIterable()
                 .containsExactly("201", "400", "401", "403", "404", "409", "412", "413", "422", "500", "503");

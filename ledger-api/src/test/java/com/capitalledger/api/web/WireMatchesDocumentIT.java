@@ -20,6 +20,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 
 import static com.capitalledger.api.support.HttpClientSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -298,6 +299,45 @@ class WireMatchesDocumentIT extends IntegrationTest {
 
     @Test
     @Order(5)
+    void theJournalAnswersAsDeclared() {
+        TestUsers c = TestUsers.COMPLIANCE;
+        long events = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+        await("the journal has every event").atMost(Duration.ofSeconds(30)).until(() ->
+                jdbc.queryForObject("SELECT count(*) FROM journal_entry", Long.class) >= events);
+        HttpResponse<String> digest = get(c, "/api/v1/journal/digest", "/api/v1/journal/digest");
+        HttpResponse<String> key = get(c, "/api/v1/journal/public-key", "/api/v1/journal/public-key",
+                "Accept", "application/x-pem-file, application/problem+json");
+        HttpResponse<String> export = get(c, "/api/v1/journal/export", "/api/v1/journal/export?from=0&to=2",
+                "Accept", "application/x-ndjson, application/problem+json");
+        HttpResponse<String> backwards = get(c, "/api/v1/journal/export", "/api/v1/journal/export?from=2&to=1",
+                "Accept", "application/x-ndjson, application/problem+json");
+        HttpResponse<String> proof = get(c, "/api/v1/journal/entries/{seq}/proof",
+                "/api/v1/journal/entries/1/proof?treeSize=2");
+        HttpResponse<String> beyond = get(c, "/api/v1/journal/entries/{seq}/proof",
+                "/api/v1/journal/entries/" + (events + 1000) + "/proof");
+        HttpResponse<String> consistency = get(c, "/api/v1/journal/consistency",
+                "/api/v1/journal/consistency?first=1&second=2");
+        HttpResponse<String> verify = post(c, "/api/v1/journal/verify", "/api/v1/journal/verify", "");
+        HttpResponse<String> verification = get(c, "/api/v1/journal/verifications/{verificationId}",
+                "/api/v1/journal/verifications/" + json(verify).get("id").asText());
+        HttpResponse<String> unknown = get(c, "/api/v1/journal/verifications/{verificationId}",
+                "/api/v1/journal/verifications/" + UUID.randomUUID());
+
+        assertThat(json(digest).get("treeSize").asLong()).isGreaterThanOrEqualTo(events);
+        assertThat(key.body()).startsWith("-----BEGIN PUBLIC KEY-----");
+        assertThat(export.body().lines().count()).isEqualTo(2);
+        assertThat(code(backwards)).isEqualTo("INVALID_PARAMETER");
+        assertThat(json(proof).get("auditPath")).hasSize(1);
+        assertThat(code(beyond)).isEqualTo("INVALID_PARAMETER");
+        assertThat(json(consistency).get("proof")).hasSize(1);
+        assertThat(json(verify).get("ok").asBoolean()).as(verify.body()).isTrue();
+        assertThat(json(verification).get("state").asText()).isEqualTo("DONE");
+        assertThat(code(unknown)).isEqualTo("UNKNOWN_VERIFICATION");
+        assertThat(mismatches).isEmpty();
+    }
+
+    @Test
+    @Order(6)
     void everyOperationOfTheDocumentAnsweredASuccess() {
         Set<String> operations = new TreeSet<>();
         JsonNode paths = json(http().get("/v3/api-docs")).get("paths");
@@ -307,7 +347,7 @@ class WireMatchesDocumentIT extends IntegrationTest {
                     + template));
         }
 
-        assertThat(operations).hasSize(32);
+        assertThat(operations).hasSize(39);
         assertThat(succeeded).containsExactlyElementsOf(operations);
     }
 }

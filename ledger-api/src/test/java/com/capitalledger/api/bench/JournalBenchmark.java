@@ -1,0 +1,151 @@
+package com.capitalledger.api.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.awaitility.Awaitility;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The journal benchmark (not part of the test suite), beside the raw read rate of the event table on the same server:
+ * <ol>
+ *     <li>sequencing: a generated history (sealed as the service seals) inserted while the journal processor is
+ *     stopped, then taken into the journal from scratch, entries/s;</li>
+ *     <li>verification over HTTP ({@code POST /api/v1/journal/verify}): every leaf recomputed from the event store and
+ *     every stored subtree compared, entries/s, three times;</li>
+ *     <li>latency over HTTP of a signed digest, of inclusion proofs of random entries and of consistency proofs between
+ *     random tree sizes.</li>
+ * </ol>
+ * The journal's cost to commands is measured by {@link CommandBenchmark}, in the same run as its commands without it.
+ * Run with the others: {@code ./mvnw -pl ledger-api -am -Pbenchmark -DskipTests verify}
+ * ({@code -Dbench.journal-events=...}, default 200,000).
+ */
+public final class JournalBenchmark {
+
+    private static final int EVENTS_PER_PROGRAM = 1_000;
+    private static final int PROOFS = 2_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private JournalBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int total = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+        try (BenchLedger ledger = BenchLedger.start("COMPLIANCE")) {
+            JdbcTemplate jdbc = ledger.app().getBean(JdbcTemplate.class);
+            System.out.printf("PostgreSQL %s, fsync=%s, synchronous_commit=%s (the same server for every figure)%n",
+                    jdbc.queryForObject("SHOW server_version", String.class),
+                    jdbc.queryForObject("SHOW fsync", String.class),
+                    jdbc.queryForObject("SHOW synchronous_commit", String.class));
+            StreamingEventProcessor journal = ledger.app().getBean(EventProcessingConfiguration.class)
+                    .eventProcessor("journal", StreamingEventProcessor.class).orElseThrow();
+            journal.shutDown();
+            long loadStart = System.nanoTime();
+            ledger.insert(sink -> new HistoryGenerator().generate(total, EVENTS_PER_PROGRAM, sink));
+            long events = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+            BenchLedger.report("load", events, loadStart, "events generated, sealed and inserted");
+
+            long rawStart = System.nanoTime();
+            long rawRows = ledger.rawRead();
+            double raw = BenchLedger.report("raw PostgreSQL read of domain_event_entry", rawRows, rawStart, "rows");
+
+            long sequenceStart = System.nanoTime();
+            journal.start();
+            Awaitility.await("the journal took every event").atMost(Duration.ofHours(1))
+                    .pollInterval(Duration.ofMillis(50)).until(() -> jdbc.queryForObject(
+                            "SELECT count(*) FROM journal_entry", Long.class) == events);
+            double sequenced = BenchLedger.report("journal sequencing (leaf, seq, subtrees, token; batches of 1,000)",
+                    events, sequenceStart, "entries");
+            System.out.printf("  sequencing / raw read = %.2f%n", sequenced / raw);
+
+            HttpClient http = HttpClient.newHttpClient();
+            Client client = new Client(http, ledger.port(), ledger.authorization());
+            for (int round = 1; round <= 3; round++) {
+                JsonNode started = client.post("/api/v1/journal/verify");
+                JsonNode report = started;
+                while (!report.get("state").asText().equals("DONE")) {
+                    if (report.get("state").asText().equals("FAILED")) {
+                        throw new IllegalStateException("verification failed: " + report);
+                    }
+                    Thread.onSpinWait();
+                    report = client.get("/api/v1/journal/verifications/" + started.get("id").asText());
+                }
+                if (!report.get("ok").asBoolean()) {
+                    throw new IllegalStateException("the benchmark's journal does not verify: " + report);
+                }
+                double seconds = Duration.between(Instant.parse(report.get("startedAt").asText()),
+                        Instant.parse(report.get("finishedAt").asText())).toNanos() / 1e9;
+                long checked = report.get("entriesChecked").asLong();
+                System.out.printf("verification %d over HTTP: %,d entries in %.2f s = %,.0f entries/s (%.2f x raw read;"
+                        + " target >= 100,000)%n", round, checked, seconds, checked / seconds, checked / seconds / raw);
+            }
+
+            SplittableRandom random = new SplittableRandom(11);
+            long[] digests = client.time(200, i -> "/api/v1/journal/digest");
+            System.out.println("signed digest over HTTP (200): " + BenchLedger.percentiles(digests));
+            long[] inclusion = client.time(PROOFS, i -> "/api/v1/journal/entries/" + random.nextLong(events)
+                    + "/proof");
+            System.out.printf("inclusion proof over HTTP (%,d random entries, tree of %,d): %s%n", PROOFS, events,
+                    BenchLedger.percentiles(inclusion));
+            long[] consistency = client.time(PROOFS, i -> {
+                long second = 1 + random.nextLong(events);
+                return "/api/v1/journal/consistency?first=" + (1 + random.nextLong(second)) + "&second=" + second;
+            });
+            System.out.printf("consistency proof over HTTP (%,d random pairs): %s%n", PROOFS,
+                    BenchLedger.percentiles(consistency));
+            BenchLedger.heap();
+        }
+        System.exit(0);
+    }
+
+    private interface Path {
+        String of(int i);
+    }
+
+    private record Client(HttpClient http, int port, String authorization) {
+
+        JsonNode get(String path) throws Exception {
+            return JSON.readTree(send(HttpRequest.newBuilder(uri(path)).GET(), path).body());
+        }
+
+        JsonNode post(String path) throws Exception {
+            return JSON.readTree(send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()),
+                    path).body());
+        }
+
+        long[] time(int count, Path path) throws Exception {
+            List<Long> latencies = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String next = path.of(i);
+                long start = System.nanoTime();
+                send(HttpRequest.newBuilder(uri(next)).GET(), next);
+                latencies.add(System.nanoTime() - start);
+            }
+            return latencies.stream().mapToLong(Long::longValue).toArray();
+        }
+
+        private URI uri(String path) {
+            return URI.create("http://localhost:" + port + path);
+        }
+
+        private HttpResponse<String> send(HttpRequest.Builder request, String path) throws Exception {
+            HttpResponse<String> response = http.send(request.header("Authorization", authorization).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response;
+        }
+    }
+}
