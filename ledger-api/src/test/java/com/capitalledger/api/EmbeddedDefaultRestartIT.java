@@ -1,6 +1,7 @@
 package com.capitalledger.api;
 
 import com.capitalledger.api.demo.DemoOnFirstStart;
+import com.capitalledger.api.journal.JournalDigests;
 import com.capitalledger.api.support.HttpClientSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,12 +18,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
 
 import static com.capitalledger.api.support.HttpClientSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The embedded default as a newcomer meets it: nothing configured, a real PostgreSQL started from its data
@@ -40,12 +43,12 @@ class EmbeddedDefaultRestartIT {
         }
     }
 
-    private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(LedgerApplication.class).run(
-                "--spring.datasource.url=",
-                "--server.port=0",
+    private ConfigurableApplicationContext start(String... more) {
+        List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=", "--server.port=0",
                 "--ledger.embedded-postgres.data-directory=" + home.resolve("postgres"),
-                "--ledger.security.demo-credentials-file=" + credentialsFile());
+                "--ledger.security.demo-credentials-file=" + credentialsFile()));
+        arguments.addAll(List.of(more));
+        return new SpringApplicationBuilder(LedgerApplication.class).run(arguments.toArray(String[]::new));
     }
 
     private Path credentialsFile() {
@@ -81,6 +84,7 @@ class EmbeddedDefaultRestartIT {
                  "maxDebtPct":"90","effectiveDate":"2025-01-21"}""";
         long eventsAfterFirstRun;
         Properties firstPasswords;
+        String publicKey;
 
         try (ConfigurableApplicationContext first = start()) {
             assertThat(Files.getPosixFilePermissions(credentialsFile()))
@@ -102,6 +106,9 @@ class EmbeddedDefaultRestartIT {
                     .as("the demo admin posts no business command").isEqualTo(403);
             assertThat(treasury.postJson("/api/v1/programs", body).statusCode()).isEqualTo(201);
             eventsAfterFirstRun = events(first);
+            publicKey = http(first, firstPasswords, "compliance").get("/api/v1/journal/public-key").body();
+            assertThat(first.getBean(JournalDigests.class).file()).as("the digest file, beside the data")
+                    .isEqualTo(home.resolve("journal-digests.ndjson"));
             JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
             assertThat(List.of(jdbc.queryForObject("SHOW fsync", String.class),
                     jdbc.queryForObject("SHOW synchronous_commit", String.class),
@@ -109,10 +116,23 @@ class EmbeddedDefaultRestartIT {
                     .as("an acknowledged command is on disk").containsOnly("on");
         }
         assertThat(home.resolve("postgres").resolve("PG_VERSION")).exists();
+        Path key = home.resolve("journal-signing-key.pem");
+        assertThat(Files.getPosixFilePermissions(key)).as("the journal's key, beside the data, its owner's alone")
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+
         assertThat(home.resolve("postgres").resolve("postmaster.pid")).as("PostgreSQL stopped with the service")
                 .doesNotExist();
 
-        try (ConfigurableApplicationContext second = start()) {
+        // Configured explicitly this time: the same key from its file, digests to another file, every second.
+        Path digests = home.resolve("elsewhere").resolve("digests.ndjson");
+        Files.createDirectories(digests.getParent());
+        try (ConfigurableApplicationContext second = start("--ledger.journal.signing-key-file=" + key,
+                "--ledger.journal.digest-file=" + digests, "--ledger.journal.digest-every=PT1S")) {
+            HttpClientSupport compliance = http(second, firstPasswords, "compliance");
+            assertThat(compliance.get("/api/v1/journal/public-key").body())
+                    .as("the key generated on first start").isEqualTo(publicKey);
+            await("a digest in the configured file").atMost(Duration.ofSeconds(30))
+                    .until(() -> Files.exists(digests) && Files.readString(digests).contains("\"keyId\""));
             HttpClientSupport treasury = http(second, firstPasswords, "treasury");
             HttpResponse<String> program = treasury.get("/api/v1/programs/RESTART");
             assertThat(program.statusCode()).as("the same demo passwords still sign in").isEqualTo(200);

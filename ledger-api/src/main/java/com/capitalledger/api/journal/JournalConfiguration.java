@@ -50,8 +50,8 @@ public class JournalConfiguration {
     }
 
     @Bean
-    JournalVerifier journalVerifier(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
-        return new JournalVerifier(jdbc, transactions);
+    JournalVerifier journalVerifier(JdbcTemplate jdbc, PlatformTransactionManager transactions, EventSeals seals) {
+        return new JournalVerifier(jdbc, transactions, seals);
     }
 
     /** Every event published is sealed on its way to the store, whichever aggregate or path publishes it. */

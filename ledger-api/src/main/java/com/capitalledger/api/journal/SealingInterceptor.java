@@ -33,13 +33,14 @@ public final class SealingInterceptor implements MessageDispatchInterceptor<Even
     }
 
     /** Seals every event published to this store from now on. */
-    synchronized void attachTo(EventStore store) {
+    public synchronized void attachTo(EventStore store) {
         registration = store.registerDispatchInterceptor(this);
     }
 
     /**
-     * Stops sealing. Only the journal benchmark calls it, to measure commands without the journal beside commands
-     * with it in one run: events stored meanwhile carry no seal, and the journal refuses them.
+     * Stops sealing. Only the command benchmark calls it (and {@link #attachTo} again), to measure commands without
+     * the journal beside commands with it in one run: events stored meanwhile carry no seal, and the journal refuses
+     * them.
      */
     public synchronized void detach() {
         if (registration != null) {

@@ -1,7 +1,6 @@
 package com.capitalledger.api.journal;
 
 import com.capitalledger.projections.journal.Digests;
-import com.capitalledger.projections.journal.EventSeals;
 import com.capitalledger.projections.journal.JournalStore;
 import com.capitalledger.projections.journal.JournalTree;
 import com.capitalledger.projections.journal.JournalVerifier;
@@ -43,7 +42,6 @@ class Verifications {
     private final JournalPosition position;
     private final JournalDigests digests;
     private final SigningKeys keys;
-    private final EventSeals seals;
     private final JournalStore store;
     private final Clock clock;
     private final Map<String, Run> runs = new LinkedHashMap<>();
@@ -54,13 +52,12 @@ class Verifications {
     });
 
     Verifications(JournalVerifier verifier, JournalTree tree, JournalPosition position, JournalDigests digests,
-                  SigningKeys keys, EventSeals seals, JournalStore store, Clock clock) {
+                  SigningKeys keys, JournalStore store, Clock clock) {
         this.verifier = verifier;
         this.tree = tree;
         this.position = position;
         this.digests = digests;
         this.keys = keys;
-        this.seals = seals;
         this.store = store;
         this.clock = clock;
     }
@@ -72,7 +69,7 @@ class Verifications {
     synchronized Run start() {
         Digests.Digest heldTo = digests.lastWritten().orElse(null);
         boolean signed = heldTo == null || Digests.verify(heldTo, keys.publicKey());
-        Verification verification = new Verification(signed ? heldTo : null, seals, store.genesis());
+        Verification verification = new Verification(signed ? heldTo : null, store.genesis());
         if (!signed) {
             verification.forgedDigest(heldTo);
         }

@@ -126,31 +126,27 @@ class TwoNodesIT extends IntegrationTest {
     void twoNodesWritingAtOnceMakeOneJournalWithNoGapNoDuplicateAndOneRoot() throws Exception {
         startNodeB();
         List<HttpClientSupport> nodes = List.of(http(), onB(TestUsers.TREASURY));
-        for (String program : List.of("JA", "JB")) {
-            assertThat(nodes.get(program.equals("JA") ? 0 : 1).postJson("/api/v1/programs", """
-                    {"programId":"%s","name":"Journal","currency":"USD","targetAmount":"100000000.00",
-                     "maxDebtPct":"90","effectiveDate":"2025-01-21"}""".formatted(program)).statusCode()).isEqualTo(201);
-        }
-        // Four writers at once: each node on each program, commitments and a refusal each.
+        // Four writers at once, two on each node, each on a program of its own: commitments and a refusal each.
         ExecutorService writers = Executors.newFixedThreadPool(4);
         List<Future<List<Integer>>> written = new ArrayList<>();
-        for (int node = 0; node < 2; node++) {
-            for (String program : List.of("JA", "JB")) {
-                HttpClientSupport client = nodes.get(node);
-                String prefix = "N" + node;
-                written.add(writers.submit(() -> {
-                    List<Integer> statuses = new ArrayList<>();
-                    for (int i = 0; i < 25; i++) {
-                        statuses.add(client.postJson("/api/v1/programs/" + program + "/commitments", """
-                                {"investorId":"%s-%02d","investorName":"Investor","amount":"100.00","currency":"USD",
-                                 "effectiveDate":"2025-01-22"}""".formatted(prefix, i)).statusCode());
-                    }
-                    statuses.add(client.postJson("/api/v1/programs/" + program + "/tranches/NONE/draws",
-                            "{\"drawId\":\"D\",\"amount\":\"1.00\",\"currency\":\"USD\","
-                                    + "\"effectiveDate\":\"2025-01-23\"}").statusCode());
-                    return statuses;
-                }));
-            }
+        for (int writer = 0; writer < 4; writer++) {
+            HttpClientSupport client = nodes.get(writer % 2);
+            String program = "J" + writer;
+            assertThat(client.postJson("/api/v1/programs", """
+                    {"programId":"%s","name":"Journal","currency":"USD","targetAmount":"100000000.00",
+                     "maxDebtPct":"90","effectiveDate":"2025-01-21"}""".formatted(program)).statusCode()).isEqualTo(201);
+            written.add(writers.submit(() -> {
+                List<Integer> statuses = new ArrayList<>();
+                for (int i = 0; i < 25; i++) {
+                    statuses.add(client.postJson("/api/v1/programs/" + program + "/commitments", """
+                            {"investorId":"I%02d","investorName":"Investor","amount":"100.00","currency":"USD",
+                             "effectiveDate":"2025-01-22"}""".formatted(i)).statusCode());
+                }
+                statuses.add(client.postJson("/api/v1/programs/" + program + "/tranches/NONE/draws",
+                        "{\"drawId\":\"D\",\"amount\":\"1.00\",\"currency\":\"USD\","
+                                + "\"effectiveDate\":\"2025-01-23\"}").statusCode());
+                return statuses;
+            }));
         }
         for (Future<List<Integer>> writer : written) {
             List<Integer> statuses = writer.get(2, TimeUnit.MINUTES);

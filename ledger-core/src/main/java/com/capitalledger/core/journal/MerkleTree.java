@@ -160,11 +160,18 @@ public final class MerkleTree {
         return proof;
     }
 
-    static MessageDigest sha256() {
+    /** One SHA-256 per thread, reset by each digest(): looking one up costs more than hashing a leaf. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
+    });
+
+    static MessageDigest sha256() {
+        MessageDigest sha256 = SHA_256.get();
+        sha256.reset();
+        return sha256;
     }
 }

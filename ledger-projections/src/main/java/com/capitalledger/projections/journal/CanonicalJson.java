@@ -89,15 +89,77 @@ public final class CanonicalJson {
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** An object's canonical bytes, and the same without one member of one of its object members. */
+    public record WithAndWithout(byte[] with, byte[] without) {
+    }
+
+    /**
+     * Writes {@code root} once, and alongside it the same text without {@code root[holder][member]}: what a seal
+     * covering everything but itself is computed over, at the cost of one pass.
+     */
+    public static WithAndWithout writeWithAndWithout(ObjectNode root, String holder, String member) {
+        StringBuilder with = new StringBuilder(512);
+        StringBuilder without = new StringBuilder(512);
+        with.append('{');
+        without.append('{');
+        List<String> names = sortedNames(root);
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            int start = with.length();
+            if (i > 0) {
+                with.append(',');
+            }
+            string(name, with);
+            with.append(':');
+            JsonNode value = root.get(name);
+            if (!name.equals(holder) || !value.isObject()) {
+                write(value, with);
+                without.append(with, start, with.length());
+                continue;
+            }
+            without.append(with, start, with.length());
+            with.append('{');
+            without.append('{');
+            boolean firstWithout = true;
+            List<String> inner = sortedNames(value);
+            for (int j = 0; j < inner.size(); j++) {
+                int innerStart = with.length();
+                if (j > 0) {
+                    with.append(',');
+                }
+                string(inner.get(j), with);
+                with.append(':');
+                write(value.get(inner.get(j)), with);
+                if (!inner.get(j).equals(member)) {
+                    // The first member kept opens the object without a comma, even if the one left out came first.
+                    int from = firstWithout && j > 0 ? innerStart + 1 : innerStart;
+                    without.append(with, from, with.length());
+                    firstWithout = false;
+                }
+            }
+            with.append('}');
+            without.append('}');
+        }
+        with.append('}');
+        without.append('}');
+        return new WithAndWithout(with.toString().getBytes(StandardCharsets.UTF_8),
+                without.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static List<String> sortedNames(JsonNode object) {
+        List<String> names = new ArrayList<>(object.size());
+        for (Iterator<String> fields = object.fieldNames(); fields.hasNext(); ) {
+            names.add(fields.next());
+        }
+        // String.compareTo orders by UTF-16 code units, as RFC 8785 (3.2.3) requires.
+        names.sort(String::compareTo);
+        return names;
+    }
+
     private static void write(JsonNode value, StringBuilder out) {
         switch (value.getNodeType()) {
             case OBJECT -> {
-                List<String> names = new ArrayList<>(value.size());
-                for (Iterator<String> fields = value.fieldNames(); fields.hasNext(); ) {
-                    names.add(fields.next());
-                }
-                // String.compareTo orders by UTF-16 code units, as RFC 8785 (3.2.3) requires.
-                names.sort(String::compareTo);
+                List<String> names = sortedNames(value);
                 out.append('{');
                 for (int i = 0; i < names.size(); i++) {
                     if (i > 0) {

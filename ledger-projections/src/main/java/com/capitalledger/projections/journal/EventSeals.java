@@ -18,13 +18,15 @@ import java.util.HexFormat;
 public final class EventSeals {
 
     private static final String ALGORITHM = "HmacSHA256";
-    private final SecretKeySpec key;
+    /** One initialised Mac per thread: looking one up and keying it costs more than sealing an event. */
+    private final ThreadLocal<Mac> mac;
 
     public EventSeals(byte[] key) {
         if (key.length < 32) {
             throw new IllegalArgumentException("a seal key has at least 256 bits");
         }
-        this.key = new SecretKeySpec(key.clone(), ALGORITHM);
+        SecretKeySpec spec = new SecretKeySpec(key.clone(), ALGORITHM);
+        this.mac = ThreadLocal.withInitial(() -> mac(spec));
     }
 
     /**
@@ -32,27 +34,33 @@ public final class EventSeals {
      * HMAC-SHA256(signing key, "capital-ledger event seal v1").
      */
     public static EventSeals derivedFrom(byte[] signingKey) {
-        return new EventSeals(hmac(new SecretKeySpec(signingKey, ALGORITHM),
-                "capital-ledger event seal v1".getBytes(StandardCharsets.UTF_8)));
+        return new EventSeals(mac(new SecretKeySpec(signingKey, ALGORITHM))
+                .doFinal("capital-ledger event seal v1".getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The seal an entry's event calls for (whether it carries one or not: the seal never covers itself). */
     public String seal(ObjectNode entry) {
-        return HexFormat.of().formatHex(hmac(key, JournalEntries.withoutSeal(entry)));
+        return HexFormat.of().formatHex(mac.get().doFinal(JournalEntries.withoutSeal(entry)));
     }
 
-    /** Whether the entry's event carries the seal its content calls for. */
-    public boolean isSealed(ObjectNode entry) {
-        String seal = JournalEntries.seal(entry);
-        return seal != null && MessageDigest.isEqual(seal.getBytes(StandardCharsets.US_ASCII),
-                seal(entry).getBytes(StandardCharsets.US_ASCII));
+    /** Whether a seal is the one for an entry whose canonical bytes, without the seal, are these. */
+    public boolean isSeal(String seal, byte[] entryWithoutSeal) {
+        if (seal == null || seal.length() != 64) {
+            return false;
+        }
+        byte[] expected = mac.get().doFinal(entryWithoutSeal);
+        try {
+            return MessageDigest.isEqual(HexFormat.of().parseHex(seal), expected);
+        } catch (IllegalArgumentException notHex) {
+            return false;
+        }
     }
 
-    private static byte[] hmac(SecretKeySpec key, byte[] data) {
+    private static Mac mac(SecretKeySpec key) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            return mac.doFinal(data);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every Java platform has " + ALGORITHM, e);
         }

@@ -1,5 +1,6 @@
 package com.capitalledger.projections.journal;
 
+import com.capitalledger.core.journal.MerkleTree;
 import com.capitalledger.core.journal.api.CommandRejected;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -41,6 +42,31 @@ public final class JournalEntries {
     public static String seal(ObjectNode entry) {
         JsonNode seal = entry.path("metadata").get(SEAL);
         return seal != null && seal.isTextual() ? seal.textValue() : null;
+    }
+
+    /**
+     * A stored event's entry with everything the journal computes from it: its canonical bytes, its leaf hash, its
+     * program, and whether it carries the seal its content calls for (null when no seals are at hand).
+     */
+    public record Rendered(ObjectNode entry, byte[] bytes, byte[] leaf, String programId, Boolean sealed) {
+    }
+
+    /**
+     * Renders a stored event in one pass over its entry.
+     *
+     * @param seals the ledger's seals, or null to leave the seal unchecked
+     * @throws IllegalArgumentException if its payload or metadata is not JSON
+     */
+    public static Rendered render(StoredEventRow row, EventSeals seals) {
+        ObjectNode entry = entry(row);
+        String programId = entry.path("programId").isTextual() ? entry.get("programId").textValue() : null;
+        if (seals == null) {
+            byte[] bytes = bytes(entry);
+            return new Rendered(entry, bytes, MerkleTree.leafHash(bytes), programId, null);
+        }
+        CanonicalJson.WithAndWithout written = CanonicalJson.writeWithAndWithout(entry, "metadata", SEAL);
+        return new Rendered(entry, written.with(), MerkleTree.leafHash(written.with()), programId,
+                seals.isSeal(seal(entry), written.without()));
     }
 
     /** The entry of a stored event. */

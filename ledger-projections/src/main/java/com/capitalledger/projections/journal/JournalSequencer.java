@@ -1,6 +1,7 @@
 package com.capitalledger.projections.journal;
 
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -16,6 +17,7 @@ import java.util.List;
  * Never reset or rebuilt: the journal is not a read model.
  */
 @ProcessingGroup(JournalSequencer.PROCESSING_GROUP)
+@DisallowReplay
 public class JournalSequencer {
 
     public static final String PROCESSING_GROUP = "journal";

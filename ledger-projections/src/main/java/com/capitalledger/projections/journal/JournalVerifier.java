@@ -12,17 +12,22 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Verifies the journal against the event store, in one consistent snapshot: every entry's leaf hash recomputed from
  * its stored event, every stored subtree compared with the tree grown again from those leaves, every event the
  * journal has passed looked for in the journal, and the root held to a trusted digest. Entries and subtrees are read
  * through two cursors side by side (both in the order a growing tree completes them), so memory stays flat however
- * long the journal.
+ * long the journal; events are rendered and hashed on every core, a chunk at a time, while the next chunk is read.
  */
 public class JournalVerifier {
 
@@ -32,11 +37,24 @@ public class JournalVerifier {
             .<MerkleTree.Node>comparingLong(node -> node.first() + node.size())
             .thenComparingInt(MerkleTree.Node::level);
 
+    /** Rows rendered (parsed, written canonically, hashed, seal checked) together, while the next ones are read. */
+    private static final int CHUNK = 2_000;
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate snapshot;
+    private final EventSeals seals;
+    private final ExecutorService renderers;
+    private final int parallelism = Math.max(1, Runtime.getRuntime().availableProcessors());
 
-    public JournalVerifier(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    public JournalVerifier(JdbcTemplate jdbc, PlatformTransactionManager transactions, EventSeals seals) {
         this.jdbc = jdbc;
+        this.seals = seals;
+        AtomicInteger threads = new AtomicInteger();
+        this.renderers = Executors.newFixedThreadPool(parallelism, runnable -> {
+            Thread thread = new Thread(runnable, "journal-verification-render-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         this.snapshot = new TransactionTemplate(transactions);
         this.snapshot.setReadOnly(true);
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
@@ -55,8 +73,15 @@ public class JournalVerifier {
         }));
     }
 
-    private static void compareEntriesAndSubtrees(Connection connection, Verification verification)
-            throws SQLException {
+    /** An entry as read, its event rendered later (off the reading thread). */
+    private record Read(long seq, byte[] leaf, String eventId, StoredEventRow event) {
+    }
+
+    /** What rendering an entry's event gave: the rendered entry, or why its event could not be read. */
+    private record Outcome(JournalEntries.Rendered rendered, String unreadable) {
+    }
+
+    private void compareEntriesAndSubtrees(Connection connection, Verification verification) throws SQLException {
         try (PreparedStatement entries = cursor(connection, "SELECT j.seq, j.leaf_hash, j.event_identifier, "
                 + JournalStore.EVENT_COLUMNS + " FROM journal_entry j "
                 + "LEFT JOIN domain_event_entry e ON e.event_identifier = j.event_identifier ORDER BY j.seq");
@@ -65,16 +90,70 @@ public class JournalVerifier {
              ResultSet entryRows = entries.executeQuery();
              ResultSet nodeRows = nodes.executeQuery()) {
             StoredNodes stored = new StoredNodes(nodeRows);
-            while (entryRows.next()) {
-                StoredEventRow event = entryRows.getObject("global_index") == null ? null
-                        : JournalStore.event(entryRows);
-                List<TreeFrontier.HashedNode> completed = verification.entry(entryRows.getLong(1),
-                        entryRows.getBytes(2), entryRows.getString(3), event);
-                for (TreeFrontier.HashedNode computed : completed) {
-                    stored.compare(computed, verification);
+            // Each chunk is rendered in parallel while the next one is read; results are taken in seq order.
+            List<Read> chunk = new ArrayList<>(CHUNK);
+            List<Read> previous = null;
+            CompletableFuture<List<Outcome>> rendering = null;
+            while (true) {
+                boolean more = entryRows.next();
+                if (more) {
+                    chunk.add(new Read(entryRows.getLong(1), entryRows.getBytes(2), entryRows.getString(3),
+                            entryRows.getObject("global_index") == null ? null : JournalStore.event(entryRows)));
+                }
+                if (chunk.size() == CHUNK || (!more && !chunk.isEmpty())) {
+                    CompletableFuture<List<Outcome>> next = render(chunk);
+                    if (rendering != null) {
+                        feed(previous, rendering.join(), verification, stored);
+                    }
+                    previous = chunk;
+                    rendering = next;
+                    chunk = new ArrayList<>(CHUNK);
+                }
+                if (!more) {
+                    break;
                 }
             }
+            if (rendering != null) {
+                feed(previous, rendering.join(), verification, stored);
+            }
             stored.rest(verification);
+        }
+    }
+
+    private CompletableFuture<List<Outcome>> render(List<Read> chunk) {
+        int slice = (chunk.size() + parallelism - 1) / parallelism;
+        List<CompletableFuture<List<Outcome>>> slices = new ArrayList<>();
+        for (int from = 0; from < chunk.size(); from += slice) {
+            List<Read> part = chunk.subList(from, Math.min(chunk.size(), from + slice));
+            slices.add(CompletableFuture.supplyAsync(() -> part.stream().map(this::render).toList(), renderers));
+        }
+        return CompletableFuture.allOf(slices.toArray(CompletableFuture[]::new)).thenApply(done -> slices.stream()
+                .flatMap(part -> part.join().stream()).toList());
+    }
+
+    private Outcome render(Read read) {
+        if (read.event() == null) {
+            return new Outcome(null, null);
+        }
+        try {
+            return new Outcome(JournalEntries.render(read.event(), seals), null);
+        } catch (IllegalArgumentException unreadable) {
+            return new Outcome(null, String.valueOf(unreadable.getMessage()));
+        }
+    }
+
+    private static void feed(List<Read> reads, List<Outcome> outcomes, Verification verification, StoredNodes stored)
+            throws SQLException {
+        for (int i = 0; i < reads.size(); i++) {
+            Read read = reads.get(i);
+            Outcome outcome = outcomes.get(i);
+            Long globalIndex = read.event() == null ? null : read.event().globalIndex();
+            List<TreeFrontier.HashedNode> completed = outcome.unreadable() != null
+                    ? verification.unreadable(read.seq(), read.leaf(), read.eventId(), globalIndex, outcome.unreadable())
+                    : verification.entry(read.seq(), read.leaf(), read.eventId(), globalIndex, outcome.rendered());
+            for (TreeFrontier.HashedNode computed : completed) {
+                stored.compare(computed, verification);
+            }
         }
     }
 

@@ -1,8 +1,6 @@
 package com.capitalledger.projections.journal;
 
-import com.capitalledger.core.journal.MerkleTree;
 import com.capitalledger.core.journal.TreeFrontier;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,19 +49,19 @@ public class JournalWriter {
             if (row == null) {
                 throw new IllegalStateException("event " + identifier + " was handed to the journal but is not stored");
             }
-            ObjectNode entry;
+            JournalEntries.Rendered rendered;
             try {
-                entry = JournalEntries.entry(row);
+                rendered = JournalEntries.render(row, seals);
             } catch (IllegalArgumentException unreadable) {
                 anomalies.add(anomaly(row, "its payload or metadata is not JSON: " + unreadable.getMessage()));
                 continue;
             }
-            if (row.globalIndex() > genesis && !seals.isSealed(entry)) {
-                anomalies.add(anomaly(row, JournalEntries.seal(entry) == null ? "it carries no seal"
+            if (row.globalIndex() > genesis && !rendered.sealed()) {
+                anomalies.add(anomaly(row, JournalEntries.seal(rendered.entry()) == null ? "it carries no seal"
                         : "its seal does not match its content"));
                 continue;
             }
-            byte[] leaf = MerkleTree.leafHash(JournalEntries.bytes(entry));
+            byte[] leaf = rendered.leaf();
             entries.add(new JournalStore.Entry(tree.size(), row.globalIndex(), identifier, leaf));
             nodes.addAll(tree.append(leaf));
         }

@@ -1,11 +1,14 @@
 package com.capitalledger.projections.journal;
 
+import com.capitalledger.core.journal.MerkleTree;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.util.HexFormat;
 
@@ -33,35 +36,79 @@ public final class OfflineVerifier {
     public static Outcome verify(BufferedReader export, Digests.Digest digest, PublicKey key) throws IOException {
         boolean signed = Digests.verify(digest, key);
         Verification verification = new Verification(digest);
-        HexFormat hex = HexFormat.of();
         long lineNumber = 0;
-        for (String line = export.readLine(); line != null; line = export.readLine()) {
+        for (String text = export.readLine(); text != null; text = export.readLine()) {
             lineNumber++;
-            if (line.isBlank()) {
+            if (text.isBlank()) {
                 continue;
             }
-            JsonNode row;
+            Line line;
             try {
-                row = JSON.readTree(line);
-            } catch (IOException malformed) {
-                throw new IOException("line " + lineNumber + " of the export is not JSON: " + malformed.getMessage(),
-                        malformed);
+                line = Line.parse(text);
+            } catch (IOException | IllegalArgumentException malformed) {
+                throw new IOException("line " + lineNumber + " of the export is not an export line: "
+                        + malformed.getMessage(), malformed);
             }
-            JsonNode entry = row.get("entry");
-            ObjectNode entryObject = entry instanceof ObjectNode object ? object : null;
-            String eventId = entryObject != null ? entryObject.path("eventId").asText(null)
-                    : row.path("eventId").asText(null);
-            if (row.path("seq").isNull() || row.path("seq").isMissingNode()) {
-                verification.notJournaled(row.path("globalIndex").asLong(-1), eventId,
-                        Verification.programId(entryObject), "the event store holds this event and the journal "
-                                + "does not: it was inserted behind the ledger's back");
+            if (line.seq() == null) {
+                verification.notJournaled(line.globalIndex() == null ? -1 : line.globalIndex(), line.eventId(),
+                        line.programId(), "the event store holds this event and the journal does not: it was "
+                                + "inserted behind the ledger's back");
                 continue;
             }
-            byte[] leaf = row.path("leafHash").isTextual() ? hex.parseHex(row.get("leafHash").textValue()) : null;
-            verification.entry(row.get("seq").asLong(), leaf, eventId, entryObject,
-                    row.has("globalIndex") ? row.get("globalIndex").asLong() : null);
+            JournalEntries.Rendered rendered = line.entry() == null ? null : new JournalEntries.Rendered(null,
+                    line.entry(), MerkleTree.leafHash(line.entry()), line.programId(), null);
+            verification.entry(line.seq(), line.leafHash(), line.eventId(), line.globalIndex(), rendered);
         }
         return new Outcome(signed, verification.report());
+    }
+
+    /**
+     * One export line: its fields, and its entry as the exact bytes the line holds (what the leaf hash covers; they are
+     * hashed as written, never parsed and written again).
+     */
+    private record Line(Long seq, byte[] leafHash, Long globalIndex, String eventId, byte[] entry, String programId) {
+
+        static Line parse(String text) throws IOException {
+            Long seq = null;
+            byte[] leafHash = null;
+            Long globalIndex = null;
+            String eventId = null;
+            String entry = null;
+            try (JsonParser parser = JSON.getFactory().createParser(text)) {
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    throw new IllegalArgumentException("not a JSON object");
+                }
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    boolean isNull = value == JsonToken.VALUE_NULL;
+                    switch (name) {
+                        case "seq" -> seq = isNull ? null : parser.getLongValue();
+                        case "leafHash" -> leafHash = isNull ? null : HexFormat.of().parseHex(parser.getText());
+                        case "globalIndex" -> globalIndex = isNull ? null : parser.getLongValue();
+                        case "eventId" -> eventId = isNull ? null : parser.getText();
+                        case "entry" -> {
+                            if (value == JsonToken.START_OBJECT) {
+                                int start = (int) parser.currentTokenLocation().getCharOffset();
+                                parser.skipChildren();
+                                entry = text.substring(start, (int) parser.currentLocation().getCharOffset());
+                            } else if (!isNull) {
+                                throw new IllegalArgumentException("entry is neither an object nor null");
+                            }
+                        }
+                        default -> parser.skipChildren();
+                    }
+                }
+            }
+            String programId = null;
+            if (entry != null) {
+                JsonNode parsed = JSON.readTree(entry);
+                programId = parsed.path("programId").isTextual() ? parsed.get("programId").textValue() : null;
+                eventId = parsed.path("eventId").isTextual() ? parsed.get("eventId").textValue() : eventId;
+            }
+            return new Line(seq, leafHash, globalIndex, eventId,
+                    entry == null ? null : entry.getBytes(StandardCharsets.UTF_8), programId);
+        }
     }
 
     /** A digest as {@code GET /api/v1/journal/digest} serves it and the digest file holds it. */

@@ -33,7 +33,6 @@ public final class Verification {
     /** The tree of the leaf hashes recomputed from the events: the journal as the event store now renders it. */
     private final TreeFrontier recomputed = TreeFrontier.empty();
     private final Digests.Digest digest;
-    private final EventSeals seals;
     private final long genesis;
     private final AtomicLong checked = new AtomicLong();
     private Mismatch entryMismatch;
@@ -43,21 +42,19 @@ public final class Verification {
     private long mismatches;
     private boolean digestChecked;
 
-    /** A verification without the seal key: what anyone holding an export can check. */
+    /** A verification of entries rendered without the seal key: what anyone holding an export can check. */
     public Verification(Digests.Digest digest) {
-        this(digest, null, Long.MAX_VALUE);
+        this(digest, Long.MAX_VALUE);
     }
 
     /**
      * @param digest  a digest to hold the journal to (verified by the caller), or null
-     * @param seals   the ledger's seals, to check that every entry's event was written by this ledger (an entry
-     *                appended behind its back, with its leaf and subtrees, would otherwise extend the tree
-     *                consistently until the next digest), or null offline
-     * @param genesis events up to this global index were recorded before events were sealed
+     * @param genesis events up to this global index were recorded before events were sealed; after it, an entry
+     *                rendered with the ledger's seals must carry a valid one (an entry appended behind its back, with
+     *                its leaf and subtrees, would otherwise extend the tree consistently until the next digest)
      */
-    public Verification(Digests.Digest digest, EventSeals seals, long genesis) {
+    public Verification(Digests.Digest digest, long genesis) {
         this.digest = digest;
-        this.seals = seals;
         this.genesis = genesis;
         if (digest != null && digest.treeSize() == 0) {
             digestChecked = true;
@@ -71,46 +68,41 @@ public final class Verification {
     }
 
     /**
-     * The next entry, in seq order: its seq, the leaf hash on record, and its event as stored (null if the store no
-     * longer holds it). Returns the subtrees it completed, as computed again, for the caller to compare.
+     * The next entry, in seq order: its seq, the leaf hash on record (null if none), its event's identity and the
+     * entry rendered from the event (null if the store no longer holds it). Returns the subtrees it completed, grown
+     * again from the leaves on record, for the caller to compare with the stored ones.
      */
-    public List<TreeFrontier.HashedNode> entry(long seq, byte[] recordedLeaf, String eventId, StoredEventRow event) {
-        if (event == null) {
-            return entry(seq, recordedLeaf, eventId, null, null);
-        }
-        try {
-            return entry(seq, recordedLeaf, eventId, JournalEntries.entry(event), event.globalIndex());
-        } catch (IllegalArgumentException unreadable) {
-            inOrder(seq, event.globalIndex(), eventId, null);
-            entryMismatch(seq, event.globalIndex(), eventId, null, "its event's payload or metadata is no longer "
-                    + "JSON: " + unreadable.getMessage());
-            return advance(recordedLeaf, recordedLeaf);
-        }
-    }
-
-    /** The next entry, as an export gives it: the entry itself (null if the store lost its event). */
-    public List<TreeFrontier.HashedNode> entry(long seq, byte[] recordedLeaf, String eventId, ObjectNode entry,
-                                               Long globalIndex) {
-        inOrder(seq, globalIndex, eventId, entry);
-        if (entry == null) {
+    public List<TreeFrontier.HashedNode> entry(long seq, byte[] recordedLeaf, String eventId, Long globalIndex,
+                                               JournalEntries.Rendered rendered) {
+        String programId = rendered == null ? null : rendered.programId();
+        inOrder(seq, globalIndex, eventId, programId);
+        if (rendered == null) {
             entryMismatch(seq, globalIndex, eventId, null, "the event store no longer holds this entry's event");
             // The entry cannot be hashed again; the trees go on with the leaf on record, to check the rest.
             return advance(recordedLeaf, recordedLeaf);
         }
-        byte[] leaf = MerkleTree.leafHash(JournalEntries.bytes(entry));
+        byte[] leaf = rendered.leaf();
         if (recordedLeaf != null && !Arrays.equals(leaf, recordedLeaf)) {
-            entryMismatch(seq, globalIndex, eventId, programId(entry), "the event as stored does not hash to the "
+            entryMismatch(seq, globalIndex, eventId, programId, "the event as stored does not hash to the "
                     + "entry's leaf hash: it was changed after it was journaled");
-        } else if (seals != null && globalIndex != null && globalIndex > genesis && !seals.isSealed(entry)) {
-            entryMismatch(seq, globalIndex, eventId, programId(entry), "the event carries no valid seal: it was not "
+        } else if (rendered.sealed() != null && !rendered.sealed() && globalIndex != null && globalIndex > genesis) {
+            entryMismatch(seq, globalIndex, eventId, programId, "the event carries no valid seal: it was not "
                     + "written by this ledger, and the journal was rewritten to hold it");
         }
         return advance(recordedLeaf == null ? leaf : recordedLeaf, leaf);
     }
 
-    private void inOrder(long seq, Long globalIndex, String eventId, ObjectNode entry) {
+    /** The next entry, whose event can no longer be read as JSON. */
+    public List<TreeFrontier.HashedNode> unreadable(long seq, byte[] recordedLeaf, String eventId, Long globalIndex,
+                                                    String why) {
+        inOrder(seq, globalIndex, eventId, null);
+        entryMismatch(seq, globalIndex, eventId, null, "its event's payload or metadata is no longer JSON: " + why);
+        return advance(recordedLeaf, recordedLeaf);
+    }
+
+    private void inOrder(long seq, Long globalIndex, String eventId, String programId) {
         if (seq != tree.size()) {
-            entryMismatch(seq, globalIndex, eventId, programId(entry), "the journal goes from entry "
+            entryMismatch(seq, globalIndex, eventId, programId, "the journal goes from entry "
                     + (tree.size() - 1) + " to entry " + seq + ": entries are missing or out of order");
         }
     }

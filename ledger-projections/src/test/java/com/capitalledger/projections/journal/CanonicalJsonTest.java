@@ -44,6 +44,34 @@ class CanonicalJsonTest {
     }
 
     @Test
+    void writesAnEntryWithAndWithoutItsSealInOnePassAsTheReferenceWritesEach() throws IOException {
+        Random random = new Random(5);
+        ObjectMapper mapper = new ObjectMapper();
+        // The seal sorts first, in the middle or last among the metadata's members, or is the only one.
+        for (String[] others : new String[][]{{"actor", "zeta"}, {"a", "b"}, {"t", "u"}, {}}) {
+            for (int i = 0; i < 200; i++) {
+                ObjectNode entry = NODES.objectNode();
+                entry.set("kind", value(random, 0));
+                ObjectNode metadata = entry.putObject("metadata");
+                for (String other : others) {
+                    metadata.set(other, value(random, 0));
+                }
+                metadata.put("seal", "0f".repeat(32));
+                entry.set("payload", value(random, 0));
+                ObjectNode unsealed = entry.deepCopy();
+                ((ObjectNode) unsealed.get("metadata")).remove("seal");
+
+                CanonicalJson.WithAndWithout written = CanonicalJson.writeWithAndWithout(entry, "metadata", "seal");
+
+                assertThat(new String(written.with(), StandardCharsets.UTF_8))
+                        .isEqualTo(new JsonCanonicalizer(mapper.writeValueAsString(entry)).getEncodedString());
+                assertThat(new String(written.without(), StandardCharsets.UTF_8))
+                        .isEqualTo(new JsonCanonicalizer(mapper.writeValueAsString(unsealed)).getEncodedString());
+            }
+        }
+    }
+
+    @Test
     void sortsKeysByUtf16CodeUnitsAsTheRfcsExampleDoes() {
         // RFC 8785, 3.2.3: "\u20ac" (€) sorts before "\ud83d\ude00" (😀) by UTF-16 unit although its code point is lower.
         ObjectNode object = NODES.objectNode();
