@@ -5,6 +5,7 @@ import com.capitalledger.projections.journal.EventSeals;
 import com.capitalledger.projections.journal.JournalEntries;
 import com.capitalledger.projections.journal.StoredEventRow;
 import org.axonframework.messaging.MetaData;
+import org.postgresql.PGStatement;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -123,6 +124,14 @@ final class BenchLedger implements AutoCloseable {
 
     /** The raw read rate's numerator: every row of the event table, every column, in global-index order. */
     long rawRead() throws Exception {
+        return rawRead(false);
+    }
+
+    /**
+     * The same read; {@code binary} has the driver fetch rows in binary (a server-prepared statement), bytea as bytes
+     * rather than hex text to decode, as the journal's verification does.
+     */
+    long rawRead(boolean binary) throws Exception {
         long rows = 0;
         try (Connection connection = app.getBean(DataSource.class).getConnection()) {
             connection.setAutoCommit(false);
@@ -130,6 +139,9 @@ final class BenchLedger implements AutoCloseable {
                     "SELECT global_index, aggregate_identifier, sequence_number, type, event_identifier, meta_data, "
                             + "payload, payload_revision, payload_type, time_stamp FROM domain_event_entry ORDER BY global_index")) {
                 statement.setFetchSize(1_000);
+                if (binary) {
+                    statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
+                }
                 try (ResultSet result = statement.executeQuery()) {
                     while (result.next()) {
                         result.getLong(1);

@@ -2,6 +2,7 @@ package com.capitalledger.projections.journal;
 
 import com.capitalledger.core.journal.MerkleTree;
 import com.capitalledger.core.journal.TreeFrontier;
+import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -191,6 +192,10 @@ public class JournalVerifier {
         PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
                 ResultSet.CONCUR_READ_ONLY);
         statement.setFetchSize(FETCH_SIZE);
+        if (statement.isWrapperFor(PGStatement.class)) {
+            // Server-prepared from the first run, so rows come in binary: bytea as bytes, not hex text to decode.
+            statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
+        }
         return statement;
     }
 
