@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.HashMap;
@@ -65,6 +66,9 @@ public final class JournalVerifyCommand {
                 print(out, digest, outcome);
             }
             return ok ? 0 : 1;
+        } catch (NoSuchFileException missing) {
+            out.println("cannot verify: no such file " + missing.getFile());
+            return 2;
         } catch (IOException | IllegalArgumentException e) {
             out.println("cannot verify: " + e.getMessage());
             return 2;

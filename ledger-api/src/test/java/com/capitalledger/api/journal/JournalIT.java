@@ -212,6 +212,13 @@ class JournalIT extends IntegrationTest {
 
         assertThat(output.toString(StandardCharsets.UTF_8)).contains("signature valid").contains("  OK: ");
         assertThat(status).isZero();
+
+        ByteArrayOutputStream missing = new ByteArrayOutputStream();
+        assertThat(JournalVerifyCommand.run(List.of("--export", files.resolve("none.ndjson").toString(), "--digest",
+                files.resolve("digest.json").toString(), "--public-key", files.resolve("journal.pem").toString()),
+                new PrintStream(missing, true, StandardCharsets.UTF_8))).isEqualTo(2);
+        assertThat(missing.toString(StandardCharsets.UTF_8)).contains("cannot verify: no such file "
+                + files.resolve("none.ndjson"));
     }
 
     @Test
