@@ -179,7 +179,7 @@ public class JournalController {
         try {
             JournalTree.Inclusion proof = tree.inclusion(seq, size);
             return new InclusionProof(proof.leafIndex(), proof.treeSize(), HexFormat.of().formatHex(proof.leafHash()),
-                    hex(proof.auditPath()), HexFormat.of().formatHex(tree.root(size)));
+                    hex(proof.auditPath()), HexFormat.of().formatHex(proof.root()));
         } catch (IllegalArgumentException outside) {
             throw new InvalidParameter(treeSize != null && treeSize > tree.size() ? "treeSize" : "seq",
                     outside.getMessage());
@@ -204,8 +204,8 @@ public class JournalController {
                                         @RequestParam long second) {
         try {
             JournalTree.Consistency proof = tree.consistency(first, second);
-            return new ConsistencyProof(first, second, hex(proof.proof()), HexFormat.of().formatHex(tree.root(first)),
-                    HexFormat.of().formatHex(tree.root(second)));
+            return new ConsistencyProof(first, second, hex(proof.proof()), HexFormat.of().formatHex(proof.firstRoot()),
+                    HexFormat.of().formatHex(proof.secondRoot()));
         } catch (IllegalArgumentException outside) {
             throw new InvalidParameter(second > tree.size() ? "second" : "first", outside.getMessage());
         }

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ import java.util.Map;
  * and the journal's public key, with no database and no network.
  * <pre>java -jar ledger-api.jar verify --export journal.ndjson --digest digest.json --public-key journal.pem</pre>
  * The digest file may hold several digests, one JSON object per line (the service's digest file does): each is
- * checked. Exit status 0 when every digest verifies and the export matches it, 1 on any mismatch, 2 on bad usage.
+ * checked, in one pass over the export. Exit status 0 when every digest verifies and the export matches it, 1 on any mismatch, 2 on bad usage.
  */
 public final class JournalVerifyCommand {
 
@@ -55,17 +56,16 @@ public final class JournalVerifyCommand {
                 return 2;
             }
             out.println("Public key " + SigningKeys.keyId(key));
-            boolean ok = true;
+            List<Digests.Digest> held = new ArrayList<>();
             for (String line : digests) {
-                Digests.Digest digest = OfflineVerifier.digest(line);
-                OfflineVerifier.Outcome outcome;
-                try (BufferedReader export = Files.newBufferedReader(files.get("--export"), StandardCharsets.UTF_8)) {
-                    outcome = OfflineVerifier.verify(export, digest, key);
-                }
-                ok &= outcome.ok();
-                print(out, digest, outcome);
+                held.add(OfflineVerifier.digest(line));
             }
-            return ok ? 0 : 1;
+            OfflineVerifier.Outcome outcome;
+            try (BufferedReader export = Files.newBufferedReader(files.get("--export"), StandardCharsets.UTF_8)) {
+                outcome = OfflineVerifier.verify(export, held, key);
+            }
+            print(out, held, outcome);
+            return outcome.ok() ? 0 : 1;
         } catch (NoSuchFileException missing) {
             out.println("cannot verify: no such file " + missing.getFile());
             return 2;
@@ -75,24 +75,24 @@ public final class JournalVerifyCommand {
         }
     }
 
-    private static void print(PrintStream out, Digests.Digest digest, OfflineVerifier.Outcome outcome) {
+    private static void print(PrintStream out, List<Digests.Digest> digests, OfflineVerifier.Outcome outcome) {
+        for (Digests.Digest digest : digests) {
+            out.println("Digest of " + digest.treeSize() + " entries issued at " + digest.issuedAt() + ", root "
+                    + digest.rootHash() + ": signature " + (outcome.unsigned().contains(digest) ? "INVALID (not "
+                    + "signed with this public key, or altered)" : "valid"));
+        }
         Verification.Report report = outcome.report();
-        out.println("Digest of " + digest.treeSize() + " entries issued at " + digest.issuedAt() + ", root "
-                + digest.rootHash() + ": signature " + (outcome.signatureValid() ? "valid" : "INVALID (not signed "
-                + "with this public key, or altered)"));
-        out.println("  export: " + report.entriesChecked() + " entries checked, root now " + report.rootHash());
+        out.println("Export: " + report.entriesChecked() + " entries checked, root now " + report.rootHash());
         if (outcome.ok()) {
             out.println("  OK: every entry hashes to its leaf hash, the entries run from 0 without a gap, the first "
-                    + digest.treeSize() + " hash to the digest's root, and the export holds no event outside the "
+                    + "treeSize entries hash to the root of each digest, and the export holds no event outside the "
                     + "journal");
             return;
         }
         Verification.Mismatch first = report.firstMismatch();
-        if (first != null) {
-            out.println("  MISMATCH (" + report.mismatches() + " in all), first at seq " + first.seq()
-                    + (first.globalIndex() == null ? "" : ", global index " + first.globalIndex())
-                    + (first.eventId() == null ? "" : ", event " + first.eventId())
-                    + (first.programId() == null ? "" : ", program " + first.programId()) + ": " + first.reason());
-        }
+        out.println("  MISMATCH (" + report.mismatches() + " in all), first at seq " + first.seq()
+                + (first.globalIndex() == null ? "" : ", global index " + first.globalIndex())
+                + (first.eventId() == null ? "" : ", event " + first.eventId())
+                + (first.programId() == null ? "" : ", program " + first.programId()) + ": " + first.reason());
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -69,7 +70,8 @@ class Verifications {
     synchronized Run start() {
         Digests.Digest heldTo = digests.lastWritten().orElse(null);
         boolean signed = heldTo == null || Digests.verify(heldTo, keys.publicKey());
-        Verification verification = new Verification(signed ? heldTo : null, store.genesis());
+        Verification verification = new Verification(signed && heldTo != null ? List.of(heldTo) : List.of(),
+                store.genesis());
         if (!signed) {
             verification.forgedDigest(heldTo);
         }

@@ -213,6 +213,27 @@ class JournalTamperIT extends IntegrationTest {
         assertDigestBeforeNoLongerMatches();
     }
 
+    @Test
+    void theNodesDigestFileAndADigestFetchedNowAllHoldTheUntouchedExport(@TempDir Path files) throws IOException {
+        String digestFile = Files.readString(digests.file());
+        String fetched = compliance.get("/api/v1/journal/digest").body();
+        Files.writeString(files.resolve("digests.ndjson"), digestFile + fetched + "\n");
+        Files.writeString(files.resolve("journal.pem"), publicKey);
+        Files.writeString(files.resolve("journal.ndjson"), compliance.get("/api/v1/journal/export").body());
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+        int status = JournalVerifyCommand.run(List.of("--export", files.resolve("journal.ndjson").toString(),
+                "--digest", files.resolve("digests.ndjson").toString(), "--public-key",
+                files.resolve("journal.pem").toString()), new PrintStream(output, true, StandardCharsets.UTF_8));
+
+        String text = output.toString(StandardCharsets.UTF_8);
+        long held = (digestFile + fetched).lines().filter(line -> !line.isBlank()).count();
+        assertThat(held).isGreaterThanOrEqualTo(2);
+        assertThat(text.lines().filter(line -> line.endsWith(": signature valid"))).hasSize((int) held);
+        assertThat(text).contains("  OK: ");
+        assertThat(status).as(text).isZero();
+    }
+
     /** Verify, online and offline, finds the first mismatch at this entry. */
     private JsonNode assertFoundAt(long seq, String eventId, String reason, Path files) throws IOException {
         JsonNode report = verify();

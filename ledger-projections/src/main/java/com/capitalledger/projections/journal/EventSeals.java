@@ -40,7 +40,8 @@ public final class EventSeals {
 
     /** The seal an entry's event calls for (whether it carries one or not: the seal never covers itself). */
     public String seal(ObjectNode entry) {
-        return HexFormat.of().formatHex(mac.get().doFinal(JournalEntries.withoutSeal(entry)));
+        return HexFormat.of().formatHex(mac.get().doFinal(
+                CanonicalJson.writeWithAndWithout(entry, "metadata", JournalEntries.SEAL).without()));
     }
 
     /** Whether a seal is the one for an entry whose canonical bytes, without the seal, are these. */

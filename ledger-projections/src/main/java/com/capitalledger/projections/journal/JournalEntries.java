@@ -29,15 +29,6 @@ public final class JournalEntries {
         return CanonicalJson.write(entry);
     }
 
-    /** The canonical bytes of the entry without its seal: what the seal covers. */
-    public static byte[] withoutSeal(ObjectNode entry) {
-        ObjectNode copy = entry.deepCopy();
-        if (copy.get("metadata") instanceof ObjectNode metadata) {
-            metadata.remove(SEAL);
-        }
-        return CanonicalJson.write(copy);
-    }
-
     /** The seal the entry's event carries, if any. */
     public static String seal(ObjectNode entry) {
         JsonNode seal = entry.path("metadata").get(SEAL);

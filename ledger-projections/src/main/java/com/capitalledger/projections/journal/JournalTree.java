@@ -2,7 +2,6 @@ package com.capitalledger.projections.journal;
 
 import com.capitalledger.core.journal.MerkleTree;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,12 +14,15 @@ import java.util.Set;
  */
 public class JournalTree {
 
-    /** Leaf {@code leafIndex} of the tree of {@code treeSize} leaves, and the audit path that proves it (RFC 9162). */
-    public record Inclusion(long leafIndex, long treeSize, byte[] leafHash, List<byte[]> auditPath) {
+    /**
+     * Leaf {@code leafIndex} of the tree of {@code treeSize} leaves, the audit path that proves it (RFC 9162), and the
+     * root it leads to.
+     */
+    public record Inclusion(long leafIndex, long treeSize, byte[] leafHash, List<byte[]> auditPath, byte[] root) {
     }
 
-    /** The proof that the tree of {@code second} leaves extends the one of {@code first} (RFC 9162). */
-    public record Consistency(long first, long second, List<byte[]> proof) {
+    /** The proof that the tree of {@code second} leaves extends the one of {@code first} (RFC 9162), and both roots. */
+    public record Consistency(long first, long second, List<byte[]> proof, byte[] firstRoot, byte[] secondRoot) {
     }
 
     private final JournalStore store;
@@ -38,8 +40,8 @@ public class JournalTree {
         if (size == 0) {
             return MerkleTree.emptyRoot();
         }
-        List<MerkleTree.Range> ranges = List.of(new MerkleTree.Range(0, size));
-        return hashes(ranges, store.nodes(needed(ranges))).get(0);
+        MerkleTree.Range whole = new MerkleTree.Range(0, size);
+        return hash(whole, store.nodes(MerkleTree.decompose(whole)));
     }
 
     /**
@@ -51,11 +53,14 @@ public class JournalTree {
             throw new IllegalArgumentException("entry " + seq + " is not in a tree of " + treeSize + " entries");
         }
         List<MerkleTree.Range> path = MerkleTree.inclusionPath(seq, treeSize);
+        MerkleTree.Range whole = new MerkleTree.Range(0, treeSize);
+        // The path, the leaf and the root, in one read.
         Set<MerkleTree.Node> needed = needed(path);
         MerkleTree.Node leaf = new MerkleTree.Node(0, seq);
         needed.add(leaf);
+        needed.addAll(MerkleTree.decompose(whole));
         Map<MerkleTree.Node, byte[]> nodes = store.nodes(needed);
-        return new Inclusion(seq, treeSize, nodes.get(leaf), hashes(path, nodes));
+        return new Inclusion(seq, treeSize, nodes.get(leaf), hashes(path, nodes), hash(whole, nodes));
     }
 
     /** @throws IllegalArgumentException unless 1 ≤ first ≤ second ≤ the journal's size */
@@ -66,7 +71,14 @@ public class JournalTree {
                     + "least as large: first " + first + ", second " + second);
         }
         List<MerkleTree.Range> proof = MerkleTree.consistencyProof(first, second);
-        return new Consistency(first, second, hashes(proof, store.nodes(needed(proof))));
+        MerkleTree.Range before = new MerkleTree.Range(0, first);
+        MerkleTree.Range after = new MerkleTree.Range(0, second);
+        // The proof and both roots, in one read.
+        Set<MerkleTree.Node> needed = needed(proof);
+        needed.addAll(MerkleTree.decompose(before));
+        needed.addAll(MerkleTree.decompose(after));
+        Map<MerkleTree.Node, byte[]> nodes = store.nodes(needed);
+        return new Consistency(first, second, hashes(proof, nodes), hash(before, nodes), hash(after, nodes));
     }
 
     private void requireSize(long treeSize) {
@@ -83,10 +95,10 @@ public class JournalTree {
     }
 
     private static List<byte[]> hashes(List<MerkleTree.Range> ranges, Map<MerkleTree.Node, byte[]> nodes) {
-        List<byte[]> hashes = new ArrayList<>(ranges.size());
-        for (MerkleTree.Range range : ranges) {
-            hashes.add(MerkleTree.rangeHash(MerkleTree.decompose(range).stream().map(nodes::get).toList()));
-        }
-        return hashes;
+        return ranges.stream().map(range -> hash(range, nodes)).toList();
+    }
+
+    private static byte[] hash(MerkleTree.Range range, Map<MerkleTree.Node, byte[]> nodes) {
+        return MerkleTree.rangeHash(MerkleTree.decompose(range).stream().map(nodes::get).toList());
     }
 }

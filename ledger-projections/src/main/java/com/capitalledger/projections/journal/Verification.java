@@ -4,9 +4,13 @@ import com.capitalledger.core.journal.MerkleTree;
 import com.capitalledger.core.journal.TreeFrontier;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -32,7 +36,8 @@ public final class Verification {
     private final TreeFrontier tree = TreeFrontier.empty();
     /** The tree of the leaf hashes recomputed from the events: the journal as the event store now renders it. */
     private final TreeFrontier recomputed = TreeFrontier.empty();
-    private final Digests.Digest digest;
+    /** The digests to hold the journal to, by tree size, each checked once the tree reaches its size. */
+    private final NavigableMap<Long, List<Digests.Digest>> digests = new TreeMap<>();
     private final long genesis;
     private final AtomicLong checked = new AtomicLong();
     private Mismatch entryMismatch;
@@ -40,26 +45,23 @@ public final class Verification {
     private Mismatch missingMismatch;
     private Mismatch digestMismatch;
     private long mismatches;
-    private boolean digestChecked;
 
     /** A verification of entries rendered without the seal key: what anyone holding an export can check. */
-    public Verification(Digests.Digest digest) {
-        this(digest, Long.MAX_VALUE);
+    public Verification(Collection<Digests.Digest> digests) {
+        this(digests, Long.MAX_VALUE);
     }
 
     /**
-     * @param digest  a digest to hold the journal to (verified by the caller), or null
+     * @param digests digests to hold the journal to (their signatures verified by the caller), in one pass
      * @param genesis events up to this global index were recorded before events were sealed; after it, an entry
      *                rendered with the ledger's seals must carry a valid one (an entry appended behind its back, with
      *                its leaf and subtrees, would otherwise extend the tree consistently until the next digest)
      */
-    public Verification(Digests.Digest digest, long genesis) {
-        this.digest = digest;
+    public Verification(Collection<Digests.Digest> digests, long genesis) {
         this.genesis = genesis;
-        if (digest != null && digest.treeSize() == 0) {
-            digestChecked = true;
-            compareRoot(MerkleTree.emptyRoot());
-        }
+        digests.forEach(digest -> this.digests.computeIfAbsent(digest.treeSize(), size -> new ArrayList<>())
+                .add(digest));
+        holdTo(0, MerkleTree.emptyRoot());
     }
 
     /** Entries checked so far: the progress of a verification running in the background. */
@@ -111,9 +113,8 @@ public final class Verification {
         List<TreeFrontier.HashedNode> completed = tree.append(recordedLeaf == null ? new byte[32] : recordedLeaf);
         recomputed.append(recomputedLeaf == null ? new byte[32] : recomputedLeaf);
         checked.incrementAndGet();
-        if (digest != null && tree.size() == digest.treeSize()) {
-            digestChecked = true;
-            compareRoot(tree.root());
+        if (digests.containsKey(tree.size())) {
+            holdTo(tree.size(), tree.root());
         }
         return completed;
     }
@@ -144,23 +145,36 @@ public final class Verification {
     }
 
     public Report report() {
-        if (digest != null && !digestChecked) {
+        // Digests of more entries than the journal holds: entries were removed.
+        digests.tailMap(tree.size(), false).values().forEach(larger -> larger.forEach(digest -> {
             mismatches++;
-            digestMismatch = new Mismatch(tree.size(), null, null, null, "the journal has " + tree.size()
-                    + " entries, fewer than the " + digest.treeSize() + " of the digest issued at "
-                    + digest.issuedAt() + ": entries were removed");
-        }
+            if (digestMismatch == null) {
+                digestMismatch = new Mismatch(tree.size(), null, null, null, "the journal has " + tree.size()
+                        + " entries, fewer than the " + digest.treeSize() + " of the digest issued at "
+                        + digest.issuedAt() + ": entries were removed");
+            }
+        }));
+        digests.clear();
         Mismatch first = entryMismatch != null ? entryMismatch : nodeMismatch != null ? nodeMismatch
                 : missingMismatch != null ? missingMismatch : digestMismatch;
         return new Report(tree.size(), HexFormat.of().formatHex(recomputed.root()), first == null, mismatches, first);
     }
 
-    private void compareRoot(byte[] root) {
-        if (!HexFormat.of().formatHex(root).equals(digest.rootHash())) {
-            mismatches++;
-            digestMismatch = new Mismatch(digest.treeSize() - 1, null, null, null, "the first " + digest.treeSize()
-                    + " entries no longer hash to the root of the digest issued at " + digest.issuedAt()
-                    + ": the journal was rewritten since");
+    /** Compares the root at this size with every digest of that size, and is done with them. */
+    private void holdTo(long size, byte[] root) {
+        List<Digests.Digest> atSize = digests.remove(size);
+        if (atSize == null) {
+            return;
+        }
+        for (Digests.Digest digest : atSize) {
+            if (!HexFormat.of().formatHex(root).equals(digest.rootHash())) {
+                mismatches++;
+                if (digestMismatch == null) {
+                    digestMismatch = new Mismatch(digest.treeSize() - 1, null, null, null, "the first "
+                            + digest.treeSize() + " entries no longer hash to the root of the digest issued at "
+                            + digest.issuedAt() + ": the journal was rewritten since");
+                }
+            }
         }
     }
 
