@@ -141,7 +141,7 @@ public class JournalController {
     /** An event's entry, or, if it is no longer even JSON, its identity alone (which no leaf hash matches). */
     private static byte[] entry(JournalStore.JournaledRow row) {
         try {
-            return JournalEntries.bytes(JournalEntries.entry(row.event()));
+            return JournalEntries.render(row.event(), null).bytes();
         } catch (IllegalArgumentException unreadable) {
             return ("{\"eventId\":\"" + row.eventIdentifier() + "\"}").getBytes(StandardCharsets.UTF_8);
         }

@@ -61,6 +61,6 @@ public final class SealingInterceptor implements MessageDispatchInterceptor<Even
                 event.getSequenceNumber(), event.getType(), payload.getType().getName(),
                 payload.getType().getRevision(), payload.getData(), metadata.getData(),
                 DateTimeUtils.formatInstant(event.getTimestamp()));
-        return event.andMetaData(Map.of(JournalEntries.SEAL, seals.seal(JournalEntries.entry(row))));
+        return event.andMetaData(Map.of(JournalEntries.SEAL, JournalEntries.sealFor(row, seals)));
     }
 }

@@ -91,9 +91,9 @@ final class BenchLedger implements AutoCloseable {
                     String id = UUID.randomUUID().toString();
                     String recordedAt = Instant.now().toString();
                     // Sealed as the service seals what it stores, so that the journal takes the history.
-                    String seal = seals.seal(JournalEntries.entry(new StoredEventRow(-1, id, event.aggregateId(),
+                    String seal = JournalEntries.sealFor(new StoredEventRow(-1, id, event.aggregateId(),
                             event.sequence(), type, payload.getType().getName(), payload.getType().getRevision(),
-                            payload.getData(), unsealed, recordedAt)));
+                            payload.getData(), unsealed, recordedAt), seals);
                     statement.setString(1, event.aggregateId());
                     statement.setLong(2, event.sequence());
                     statement.setString(3, type);

@@ -214,6 +214,19 @@ class JournalTamperIT extends IntegrationTest {
     }
 
     @Test
+    void aStoredSubtreeChangedOrRemovedIsFoundWithTheEntriesItSpans() {
+        superuser(disable("journal_node"), "UPDATE journal_node SET hash = sha256(hash) WHERE level = 2 AND idx = 1",
+                enable("journal_node"));
+        JsonNode changed = verify().get("firstMismatch");
+        assertThat(changed.get("seq").asLong()).isEqualTo(4);
+        assertThat(changed.get("reason").asText())
+                .isEqualTo("the stored subtree over entries 4 to 7 does not hash to its entries: it was changed");
+
+        superuser(disable("journal_node"), "DELETE FROM journal_node WHERE level = 3 AND idx = 1", enable("journal_node"));
+        assertThat(verify().get("mismatches").asLong()).as("the changed one and the removed one").isEqualTo(2);
+    }
+
+    @Test
     void theNodesDigestFileAndADigestFetchedNowAllHoldTheUntouchedExport(@TempDir Path files) throws IOException {
         String digestFile = Files.readString(digests.file());
         String fetched = compliance.get("/api/v1/journal/digest").body();

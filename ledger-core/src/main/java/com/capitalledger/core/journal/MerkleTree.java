@@ -55,6 +55,16 @@ public final class MerkleTree {
         return sha256.digest(entry);
     }
 
+    /** The leaf hash of an entry given as consecutive parts (hashed as if joined, without joining them). */
+    public static byte[] leafHash(byte[]... parts) {
+        MessageDigest sha256 = sha256();
+        sha256.update((byte) 0x00);
+        for (byte[] part : parts) {
+            sha256.update(part);
+        }
+        return sha256.digest();
+    }
+
     public static byte[] nodeHash(byte[] left, byte[] right) {
         MessageDigest sha256 = sha256();
         sha256.update((byte) 0x01);

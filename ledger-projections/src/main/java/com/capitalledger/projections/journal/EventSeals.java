@@ -1,6 +1,5 @@
 package com.capitalledger.projections.journal;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -38,23 +37,30 @@ public final class EventSeals {
                 .doFinal("capital-ledger event seal v1".getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** The seal an entry's event calls for (whether it carries one or not: the seal never covers itself). */
-    public String seal(ObjectNode entry) {
-        return HexFormat.of().formatHex(mac.get().doFinal(
-                CanonicalJson.writeWithAndWithout(entry, "metadata", JournalEntries.SEAL).without()));
+    /** The seal for an entry whose canonical bytes, without the seal, are these parts joined (lowercase hex). */
+    public String seal(byte[]... entryWithoutSeal) {
+        return HexFormat.of().formatHex(mac(entryWithoutSeal));
     }
 
-    /** Whether a seal is the one for an entry whose canonical bytes, without the seal, are these. */
-    public boolean isSeal(String seal, byte[] entryWithoutSeal) {
+    /** Whether a seal is the one for an entry whose canonical bytes, without the seal, are these parts joined. */
+    public boolean isSeal(String seal, byte[]... entryWithoutSeal) {
         if (seal == null || seal.length() != 64) {
             return false;
         }
-        byte[] expected = mac.get().doFinal(entryWithoutSeal);
+        byte[] expected = mac(entryWithoutSeal);
         try {
             return MessageDigest.isEqual(HexFormat.of().parseHex(seal), expected);
         } catch (IllegalArgumentException notHex) {
             return false;
         }
+    }
+
+    private byte[] mac(byte[]... parts) {
+        Mac keyed = mac.get();
+        for (byte[] part : parts) {
+            keyed.update(part);
+        }
+        return keyed.doFinal();
     }
 
     private static Mac mac(SecretKeySpec key) {

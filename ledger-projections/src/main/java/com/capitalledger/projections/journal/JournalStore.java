@@ -2,12 +2,13 @@ package com.capitalledger.projections.journal;
 
 import com.capitalledger.core.journal.MerkleTree;
 import com.capitalledger.core.journal.TreeFrontier;
+import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.sql.Array;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -44,6 +45,23 @@ public class JournalStore {
 
     static final String EVENT_COLUMNS = "e.global_index, e.event_identifier, e.aggregate_identifier, "
             + "e.sequence_number, e.type, e.payload_type, e.payload_revision, e.payload, e.meta_data, e.time_stamp";
+    /**
+     * Entries {@code [?, ?)} in seq order, each with its event: the row at the entry's global index if it still holds
+     * the entry's event (looked up by primary key), else none.
+     */
+    static final String ENTRIES = "SELECT j.seq, j.leaf_hash, j.event_identifier, " + EVENT_COLUMNS
+            + " FROM journal_entry j LEFT JOIN domain_event_entry e ON e.global_index = j.global_index "
+            + "AND e.event_identifier = j.event_identifier WHERE j.seq >= ? AND j.seq < ? ORDER BY j.seq";
+    /**
+     * Events at global indexes up to ? (none of those in the array ?) that no entry has, with the reason the journal
+     * refused each, if it did: found by comparing the two tables' global-index indexes, not by reading every event.
+     */
+    static final String UNJOURNALED = "SELECT " + EVENT_COLUMNS + ", a.reason FROM domain_event_entry e "
+            + "LEFT JOIN journal_anomaly a ON a.global_index = e.global_index WHERE e.global_index IN ("
+            + "SELECT u.global_index FROM domain_event_entry u WHERE u.global_index <= ? "
+            + "AND NOT (u.global_index = ANY(?)) "
+            + "AND NOT EXISTS (SELECT 1 FROM journal_entry j WHERE j.global_index = u.global_index)) "
+            + "ORDER BY e.global_index";
     /** Rows a streaming read fetches from PostgreSQL at a time. */
     private static final int FETCH_SIZE = 2_000;
 
@@ -179,11 +197,8 @@ public class JournalStore {
      */
     @Transactional(readOnly = true)
     public void entries(long from, long to, Consumer<JournaledRow> row) {
-        stream("SELECT j.seq, j.leaf_hash, j.event_identifier, " + EVENT_COLUMNS + " FROM journal_entry j "
-                + "LEFT JOIN domain_event_entry e ON e.event_identifier = j.event_identifier "
-                + "WHERE j.seq >= ? AND j.seq < ? ORDER BY j.seq", new Object[]{from, to},
-                rs -> row.accept(new JournaledRow(rs.getLong(1), rs.getBytes(2), rs.getString(3),
-                        rs.getObject("global_index") == null ? null : event(rs))));
+        stream(ENTRIES, new Object[]{from, to}, rs -> row.accept(new JournaledRow(rs.getLong(1), rs.getBytes(2),
+                rs.getString(3), rs.getObject("global_index") == null ? null : event(rs))));
     }
 
     /**
@@ -192,10 +207,7 @@ public class JournalStore {
      */
     @Transactional(readOnly = true)
     public void unjournaled(long upTo, Collection<Long> pending, Consumer<JournaledRow> row) {
-        stream("SELECT " + EVENT_COLUMNS + " FROM domain_event_entry e WHERE e.global_index <= ? "
-                + "AND NOT (e.global_index = ANY(?)) "
-                + "AND NOT EXISTS (SELECT 1 FROM journal_entry j WHERE j.event_identifier = e.event_identifier) "
-                + "ORDER BY e.global_index", new Object[]{upTo, pending.toArray(new Long[0])},
+        stream(UNJOURNALED, new Object[]{upTo, pending.toArray(new Long[0])},
                 rs -> row.accept(new JournaledRow(null, null, rs.getString("event_identifier"), event(rs))));
     }
 
@@ -205,19 +217,28 @@ public class JournalStore {
 
     private void stream(String sql, Object[] parameters, RowConsumer consumer) {
         jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
-                    ResultSet.CONCUR_READ_ONLY);
-            statement.setFetchSize(FETCH_SIZE);
+            PreparedStatement statement = cursor(connection, sql);
             for (int i = 0; i < parameters.length; i++) {
                 if (parameters[i] instanceof Long[] values) {
-                    Array array = connection.createArrayOf("bigint", values);
-                    statement.setArray(i + 1, array);
+                    statement.setArray(i + 1, connection.createArrayOf("bigint", values));
                 } else {
                     statement.setObject(i + 1, parameters[i]);
                 }
             }
             return statement;
         }, (RowCallbackHandler) consumer::accept);
+    }
+
+    /** A forward-only cursor that fetches rows in batches, in binary (bytea as bytes, not hex text to decode). */
+    static PreparedStatement cursor(Connection connection, String sql) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
+                ResultSet.CONCUR_READ_ONLY);
+        statement.setFetchSize(FETCH_SIZE);
+        if (statement.isWrapperFor(PGStatement.class)) {
+            // Server-prepared from the first run: only such statements get their rows in binary.
+            statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
+        }
+        return statement;
     }
 
     static StoredEventRow event(ResultSet rs) throws SQLException {

@@ -2,7 +2,6 @@ package com.capitalledger.projections.journal;
 
 import com.capitalledger.core.journal.MerkleTree;
 import com.capitalledger.core.journal.TreeFrontier;
-import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -13,12 +12,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,9 +32,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * through two cursors side by side (both in the order a growing tree completes them), so memory stays flat however
  * long the journal; events are rendered and hashed on every core, a chunk at a time, while the next chunk is read.
  */
-public class JournalVerifier {
+public class JournalVerifier implements AutoCloseable {
 
-    private static final int FETCH_SIZE = 5_000;
     /** The order in which a growing tree completes its subtrees: by the leaf that completes each, then by level. */
     private static final Comparator<MerkleTree.Node> COMPLETION = Comparator
             .<MerkleTree.Node>comparingLong(node -> node.first() + node.size())
@@ -40,11 +41,14 @@ public class JournalVerifier {
 
     /** Rows rendered (parsed, written canonically, hashed, seal checked) together, while the next ones are read. */
     private static final int CHUNK = 2_000;
+    /** Chunks read ahead of the one being fed to the verification: memory stays bounded. */
+    private static final int IN_FLIGHT = 3;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate snapshot;
     private final EventSeals seals;
     private final ExecutorService renderers;
+    private final ExecutorService feeder;
     private final int parallelism = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     public JournalVerifier(JdbcTemplate jdbc, PlatformTransactionManager transactions, EventSeals seals) {
@@ -53,6 +57,11 @@ public class JournalVerifier {
         AtomicInteger threads = new AtomicInteger();
         this.renderers = Executors.newFixedThreadPool(parallelism, runnable -> {
             Thread thread = new Thread(runnable, "journal-verification-render-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.feeder = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "journal-verification-tree");
             thread.setDaemon(true);
             return thread;
         });
@@ -74,6 +83,13 @@ public class JournalVerifier {
         }));
     }
 
+    /** Stops its threads (Spring calls it when the context closes). */
+    @Override
+    public void close() {
+        renderers.shutdownNow();
+        feeder.shutdownNow();
+    }
+
     /** An entry as read, its event rendered later (off the reading thread). */
     private record Read(long seq, byte[] leaf, String eventId, StoredEventRow event) {
     }
@@ -82,42 +98,59 @@ public class JournalVerifier {
     private record Outcome(JournalEntries.Rendered rendered, String unreadable) {
     }
 
+    /** A chunk of entries as read, and the stored subtrees that the chunk's entries complete (or that sort among them). */
+    private record Chunk(List<Read> reads, List<TreeFrontier.HashedNode> nodes) {
+    }
+
+    /**
+     * Reads entries and stored subtrees a chunk at a time on this thread (the connection's only user), renders each
+     * chunk on every core, and feeds the rendered chunks, in seq order, to the verification on a thread of its own: so
+     * reading, rendering and the tree all work at once. At most {@value #IN_FLIGHT} chunks are read ahead.
+     */
     private void compareEntriesAndSubtrees(Connection connection, Verification verification) throws SQLException {
-        try (PreparedStatement entries = cursor(connection, "SELECT j.seq, j.leaf_hash, j.event_identifier, "
-                + JournalStore.EVENT_COLUMNS + " FROM journal_entry j "
-                + "LEFT JOIN domain_event_entry e ON e.event_identifier = j.event_identifier ORDER BY j.seq");
-             PreparedStatement nodes = cursor(connection,
+        try (PreparedStatement entries = entries(connection);
+             PreparedStatement nodes = JournalStore.cursor(connection,
                      "SELECT level, idx, hash FROM journal_node ORDER BY ((idx + 1) << level), level");
              ResultSet entryRows = entries.executeQuery();
              ResultSet nodeRows = nodes.executeQuery()) {
             StoredNodes stored = new StoredNodes(nodeRows);
-            // Each chunk is rendered in parallel while the next one is read; results are taken in seq order.
-            List<Read> chunk = new ArrayList<>(CHUNK);
-            List<Read> previous = null;
-            CompletableFuture<List<Outcome>> rendering = null;
-            while (true) {
-                boolean more = entryRows.next();
-                if (more) {
-                    chunk.add(new Read(entryRows.getLong(1), entryRows.getBytes(2), entryRows.getString(3),
+            Deque<CompletableFuture<Void>> fed = new ArrayDeque<>();
+            CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
+            ExpectedNodes expected = new ExpectedNodes();
+            boolean more = true;
+            while (more) {
+                List<Read> reads = new ArrayList<>(CHUNK);
+                while (reads.size() < CHUNK && (more = entryRows.next())) {
+                    reads.add(new Read(entryRows.getLong(1), entryRows.getBytes(2), entryRows.getString(3),
                             entryRows.getObject("global_index") == null ? null : JournalStore.event(entryRows)));
                 }
-                if (chunk.size() == CHUNK || (!more && !chunk.isEmpty())) {
-                    CompletableFuture<List<Outcome>> next = render(chunk);
-                    if (rendering != null) {
-                        feed(previous, rendering.join(), verification, stored);
-                    }
-                    previous = chunk;
-                    rendering = next;
-                    chunk = new ArrayList<>(CHUNK);
-                }
-                if (!more) {
+                if (reads.isEmpty()) {
                     break;
                 }
+                Chunk chunk = new Chunk(reads, stored.upTo(reads.get(reads.size() - 1).seq() + 1));
+                CompletableFuture<List<Outcome>> rendering = render(reads);
+                last = last.thenCombineAsync(rendering, (done, outcomes) -> {
+                    feed(chunk, outcomes, verification, expected);
+                    return null;
+                }, feeder);
+                fed.addLast(last);
+                if (fed.size() > IN_FLIGHT) {
+                    join(fed.removeFirst());
+                }
             }
-            if (rendering != null) {
-                feed(previous, rendering.join(), verification, stored);
+            join(last);
+            expected.rest(stored.rest(), verification);
+        }
+    }
+
+    private static void join(CompletableFuture<Void> future) {
+        try {
+            future.join();
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof RuntimeException cause) {
+                throw cause;
             }
-            stored.rest(verification);
+            throw failed;
         }
     }
 
@@ -143,10 +176,10 @@ public class JournalVerifier {
         }
     }
 
-    private static void feed(List<Read> reads, List<Outcome> outcomes, Verification verification, StoredNodes stored)
-            throws SQLException {
-        for (int i = 0; i < reads.size(); i++) {
-            Read read = reads.get(i);
+    private static void feed(Chunk chunk, List<Outcome> outcomes, Verification verification, ExpectedNodes stored) {
+        stored.add(chunk.nodes());
+        for (int i = 0; i < chunk.reads().size(); i++) {
+            Read read = chunk.reads().get(i);
             Outcome outcome = outcomes.get(i);
             Long globalIndex = read.event() == null ? null : read.event().globalIndex();
             List<TreeFrontier.HashedNode> completed = outcome.unreadable() != null
@@ -160,11 +193,7 @@ public class JournalVerifier {
 
     private static void findUnjournaled(Connection connection, Verification verification, long upTo,
                                         Collection<Long> pending) throws SQLException {
-        try (PreparedStatement events = cursor(connection, "SELECT " + JournalStore.EVENT_COLUMNS + ", a.reason "
-                + "FROM domain_event_entry e LEFT JOIN journal_anomaly a ON a.global_index = e.global_index "
-                + "WHERE e.global_index <= ? AND NOT (e.global_index = ANY(?)) "
-                + "AND NOT EXISTS (SELECT 1 FROM journal_entry j WHERE j.event_identifier = e.event_identifier) "
-                + "ORDER BY e.global_index")) {
+        try (PreparedStatement events = JournalStore.cursor(connection, JournalStore.UNJOURNALED)) {
             events.setLong(1, upTo);
             events.setArray(2, connection.createArrayOf("bigint", pending.toArray()));
             try (ResultSet rows = events.executeQuery()) {
@@ -182,24 +211,20 @@ public class JournalVerifier {
 
     private static String programId(StoredEventRow event) {
         try {
-            return Verification.programId(JournalEntries.entry(event));
+            return JournalEntries.render(event, null).programId();
         } catch (IllegalArgumentException unreadable) {
             return null;
         }
     }
 
-    private static PreparedStatement cursor(Connection connection, String sql) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
-                ResultSet.CONCUR_READ_ONLY);
-        statement.setFetchSize(FETCH_SIZE);
-        if (statement.isWrapperFor(PGStatement.class)) {
-            // Server-prepared from the first run, so rows come in binary: bytea as bytes, not hex text to decode.
-            statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
-        }
-        return statement;
+    private static PreparedStatement entries(Connection connection) throws SQLException {
+        PreparedStatement entries = JournalStore.cursor(connection, JournalStore.ENTRIES);
+        entries.setLong(1, 0);
+        entries.setLong(2, Long.MAX_VALUE);
+        return entries;
     }
 
-    /** The stored subtrees, read alongside the ones computed again, both in completion order. */
+    /** The stored subtrees as read, in completion order, handed out a chunk at a time. */
     private static final class StoredNodes {
 
         private final ResultSet rows;
@@ -210,31 +235,55 @@ public class JournalVerifier {
             advance();
         }
 
-        void compare(TreeFrontier.HashedNode computed, Verification verification) throws SQLException {
-            while (next != null && COMPLETION.compare(next.node(), computed.node()) < 0) {
-                verification.subtree(next.node(), "is stored, but no entry completes it");
+        /** The subtrees completed by a leaf before {@code end} (all those that sort before the first after it). */
+        List<TreeFrontier.HashedNode> upTo(long end) throws SQLException {
+            List<TreeFrontier.HashedNode> nodes = new ArrayList<>();
+            while (next != null && next.node().first() + next.node().size() <= end) {
+                nodes.add(next);
                 advance();
             }
-            if (next == null || !next.node().equals(computed.node())) {
-                verification.subtree(computed.node(), "is missing");
-                return;
-            }
-            if (!Arrays.equals(next.hash(), computed.hash())) {
-                verification.subtree(computed.node(), "does not hash to its entries: it was changed");
-            }
-            advance();
+            return nodes;
         }
 
-        void rest(Verification verification) throws SQLException {
-            while (next != null) {
-                verification.subtree(next.node(), "is stored beyond the journal's entries");
-                advance();
-            }
+        List<TreeFrontier.HashedNode> rest() throws SQLException {
+            return upTo(Long.MAX_VALUE);
         }
 
         private void advance() throws SQLException {
             next = rows.next() ? new TreeFrontier.HashedNode(new MerkleTree.Node(rows.getInt(1), rows.getLong(2)),
                     rows.getBytes(3)) : null;
+        }
+    }
+
+    /** The stored subtrees handed over so far, compared with the ones computed again, both in completion order. */
+    private static final class ExpectedNodes {
+
+        private final Deque<TreeFrontier.HashedNode> stored = new ArrayDeque<>();
+
+        void add(List<TreeFrontier.HashedNode> nodes) {
+            stored.addAll(nodes);
+        }
+
+        void compare(TreeFrontier.HashedNode computed, Verification verification) {
+            while (!stored.isEmpty() && COMPLETION.compare(stored.peekFirst().node(), computed.node()) < 0) {
+                verification.subtree(stored.removeFirst().node(), "is stored, but no entry completes it");
+            }
+            TreeFrontier.HashedNode next = stored.peekFirst();
+            if (next == null || !next.node().equals(computed.node())) {
+                verification.subtree(computed.node(), "is missing");
+                return;
+            }
+            stored.removeFirst();
+            if (!Arrays.equals(next.hash(), computed.hash())) {
+                verification.subtree(computed.node(), "does not hash to its entries: it was changed");
+            }
+        }
+
+        void rest(List<TreeFrontier.HashedNode> beyond, Verification verification) {
+            stored.addAll(beyond);
+            while (!stored.isEmpty()) {
+                verification.subtree(stored.removeFirst().node(), "is stored beyond the journal's entries");
+            }
         }
     }
 }

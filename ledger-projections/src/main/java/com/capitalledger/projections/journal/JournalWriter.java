@@ -57,7 +57,7 @@ public class JournalWriter {
                 continue;
             }
             if (row.globalIndex() > genesis && !rendered.sealed()) {
-                anomalies.add(anomaly(row, JournalEntries.seal(rendered.entry()) == null ? "it carries no seal"
+                anomalies.add(anomaly(row, rendered.seal() == null ? "it carries no seal"
                         : "its seal does not match its content"));
                 continue;
             }

@@ -1,6 +1,5 @@
 package com.capitalledger.projections.journal;
 
-import com.capitalledger.core.journal.MerkleTree;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -63,8 +62,8 @@ public final class OfflineVerifier {
                                 + "inserted behind the ledger's back");
                 continue;
             }
-            JournalEntries.Rendered rendered = line.entry() == null ? null : new JournalEntries.Rendered(null,
-                    line.entry(), MerkleTree.leafHash(line.entry()), line.programId(), null);
+            JournalEntries.Rendered rendered = line.entry() == null ? null : JournalEntries.Rendered.of(line.entry(),
+                    line.programId());
             verification.entry(line.seq(), line.leafHash(), line.eventId(), line.globalIndex(), rendered);
         }
         return new Outcome(unsigned, verification.report());

@@ -2,7 +2,6 @@ package com.capitalledger.projections.journal;
 
 import com.capitalledger.core.journal.MerkleTree;
 import com.capitalledger.core.journal.TreeFrontier;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,8 +33,11 @@ public final class Verification {
 
     /** The tree of the leaf hashes on record: what the stored subtrees and the digests were made from. */
     private final TreeFrontier tree = TreeFrontier.empty();
-    /** The tree of the leaf hashes recomputed from the events: the journal as the event store now renders it. */
-    private final TreeFrontier recomputed = TreeFrontier.empty();
+    /**
+     * The tree of the leaf hashes recomputed from the events (the journal as the event store now renders it), grown
+     * apart from {@link #tree} only from the first leaf that differs: until then the two are one.
+     */
+    private TreeFrontier recomputed;
     /** The digests to hold the journal to, by tree size, each checked once the tree reaches its size. */
     private final NavigableMap<Long, List<Digests.Digest>> digests = new TreeMap<>();
     private final long genesis;
@@ -110,8 +112,15 @@ public final class Verification {
     }
 
     private List<TreeFrontier.HashedNode> advance(byte[] recordedLeaf, byte[] recomputedLeaf) {
-        List<TreeFrontier.HashedNode> completed = tree.append(recordedLeaf == null ? new byte[32] : recordedLeaf);
-        recomputed.append(recomputedLeaf == null ? new byte[32] : recomputedLeaf);
+        byte[] recorded = recordedLeaf == null ? new byte[32] : recordedLeaf;
+        byte[] again = recomputedLeaf == null ? new byte[32] : recomputedLeaf;
+        if (recomputed == null && !Arrays.equals(recorded, again)) {
+            recomputed = TreeFrontier.of(tree.size(), tree.hashes());
+        }
+        List<TreeFrontier.HashedNode> completed = tree.append(recorded);
+        if (recomputed != null) {
+            recomputed.append(again);
+        }
         checked.incrementAndGet();
         if (digests.containsKey(tree.size())) {
             holdTo(tree.size(), tree.root());
@@ -157,7 +166,7 @@ public final class Verification {
         digests.clear();
         Mismatch first = entryMismatch != null ? entryMismatch : nodeMismatch != null ? nodeMismatch
                 : missingMismatch != null ? missingMismatch : digestMismatch;
-        return new Report(tree.size(), HexFormat.of().formatHex(recomputed.root()), first == null, mismatches, first);
+        return new Report(tree.size(), HexFormat.of().formatHex((recomputed == null ? tree : recomputed).root()), first == null, mismatches, first);
     }
 
     /** Compares the root at this size with every digest of that size, and is done with them. */
@@ -183,9 +192,5 @@ public final class Verification {
         if (entryMismatch == null) {
             entryMismatch = new Mismatch(seq, globalIndex, eventId, programId, reason);
         }
-    }
-
-    static String programId(ObjectNode entry) {
-        return entry == null || !entry.path("programId").isTextual() ? null : entry.get("programId").textValue();
     }
 }
