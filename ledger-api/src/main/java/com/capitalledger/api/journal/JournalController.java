@@ -175,15 +175,17 @@ public class JournalController {
     public InclusionProof proof(@Parameter(description = "The entry's seq", example = "0") @PathVariable long seq,
                                 @Parameter(description = "The tree's size", example = "20")
                                 @RequestParam(required = false) Long treeSize) {
-        long size = treeSize == null ? tree.size() : treeSize;
-        try {
-            JournalTree.Inclusion proof = tree.inclusion(seq, size);
-            return new InclusionProof(proof.leafIndex(), proof.treeSize(), HexFormat.of().formatHex(proof.leafHash()),
-                    hex(proof.auditPath()), HexFormat.of().formatHex(proof.root()));
-        } catch (IllegalArgumentException outside) {
-            throw new InvalidParameter(treeSize != null && treeSize > tree.size() ? "treeSize" : "seq",
-                    outside.getMessage());
+        long size = tree.size();
+        long of = treeSize == null ? size : treeSize;
+        if (of < 1 || of > size) {
+            throw new InvalidParameter("treeSize", "must be between 1 and the journal's size, " + size);
         }
+        if (seq < 0 || seq >= of) {
+            throw new InvalidParameter("seq", "must be an entry of the tree: between 0 and " + (of - 1));
+        }
+        JournalTree.Inclusion proof = tree.inclusion(seq, of);
+        return new InclusionProof(proof.leafIndex(), proof.treeSize(), HexFormat.of().formatHex(proof.leafHash()),
+                hex(proof.auditPath()), HexFormat.of().formatHex(proof.root()));
     }
 
     /** A consistency proof, hashes in lowercase hex. */
@@ -202,13 +204,16 @@ public class JournalController {
                                         @RequestParam long first,
                                         @Parameter(description = "The later tree's size", example = "20")
                                         @RequestParam long second) {
-        try {
-            JournalTree.Consistency proof = tree.consistency(first, second);
-            return new ConsistencyProof(first, second, hex(proof.proof()), HexFormat.of().formatHex(proof.firstRoot()),
-                    HexFormat.of().formatHex(proof.secondRoot()));
-        } catch (IllegalArgumentException outside) {
-            throw new InvalidParameter(second > tree.size() ? "second" : "first", outside.getMessage());
+        long size = tree.size();
+        if (second < 1 || second > size) {
+            throw new InvalidParameter("second", "must be between 1 and the journal's size, " + size);
         }
+        if (first < 1 || first > second) {
+            throw new InvalidParameter("first", "must be between 1 and second (" + second + ")");
+        }
+        JournalTree.Consistency proof = tree.consistency(first, second);
+        return new ConsistencyProof(first, second, hex(proof.proof()), HexFormat.of().formatHex(proof.firstRoot()),
+                HexFormat.of().formatHex(proof.secondRoot()));
     }
 
     /** A verification's state and, once done, its report. */

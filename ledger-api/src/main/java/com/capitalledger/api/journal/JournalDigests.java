@@ -51,6 +51,7 @@ public class JournalDigests {
         return thread;
     });
     private long lastSize = -1;
+    private boolean failing;
     private Instant lastAt;
 
     public JournalDigests(JournalTree tree, SigningKeys keys, Clock clock, ObjectMapper json,
@@ -129,8 +130,16 @@ public class JournalDigests {
             if (grownEnough || due) {
                 write(current());
             }
+            if (failing) {
+                failing = false;
+                log.info("Journal digests are written again");
+            }
         } catch (DataAccessException | UncheckedIOException e) {
-            log.warn("No journal digest written this time: {}", e.getMessage());
+            // Once per outage, not once a second: the database or the digest file is out of reach.
+            if (!failing) {
+                failing = true;
+                log.warn("No journal digest can be written until this passes: {}", e.getMessage());
+            }
         }
     }
 

@@ -179,6 +179,11 @@ class JournalIT extends IntegrationTest {
         assertProblem(compliance.get("/api/v1/journal/consistency?first=6&second=5"), "first");
         assertProblem(compliance.get("/api/v1/journal/consistency?first=1&second=" + (size + 1)), "second");
         assertProblem(compliance.get("/api/v1/journal/export?from=5&to=4"), "to");
+        assertProblem(compliance.get("/api/v1/journal/entries/3/proof?treeSize=0"), "treeSize");
+        assertThat(json(compliance.get("/api/v1/journal/entries/-1/proof?treeSize=5")).get("detail").asText())
+                .isEqualTo("seq must be an entry of the tree: between 0 and 4");
+        assertThat(json(compliance.get("/api/v1/journal/consistency?first=6&second=5")).get("detail").asText())
+                .isEqualTo("first must be between 1 and second (5)");
         assertThat(http(TestUsers.ANALYST).get("/api/v1/journal/digest").statusCode()).isEqualTo(403);
     }
 
