@@ -132,12 +132,17 @@ final class BenchLedger implements AutoCloseable {
      * rather than hex text to decode, as the journal's verification does.
      */
     long rawRead(boolean binary) throws Exception {
+        return rawRead(binary, "SELECT global_index, aggregate_identifier, sequence_number, type, event_identifier, "
+                + "meta_data, payload, payload_revision, payload_type, time_stamp FROM domain_event_entry "
+                + "ORDER BY global_index", 7);
+    }
+
+    /** A raw read of any query's rows: column 1 read as a number, column {@code bytes} as bytes. */
+    long rawRead(boolean binary, String sql, int bytes) throws Exception {
         long rows = 0;
         try (Connection connection = app.getBean(DataSource.class).getConnection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT global_index, aggregate_identifier, sequence_number, type, event_identifier, meta_data, "
-                            + "payload, payload_revision, payload_type, time_stamp FROM domain_event_entry ORDER BY global_index")) {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setFetchSize(1_000);
                 if (binary) {
                     statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
@@ -145,7 +150,7 @@ final class BenchLedger implements AutoCloseable {
                 try (ResultSet result = statement.executeQuery()) {
                     while (result.next()) {
                         result.getLong(1);
-                        result.getBytes(7);
+                        result.getBytes(bytes);
                         rows++;
                     }
                 }

@@ -20,6 +20,17 @@ public final class JournalEntries {
     public static final String SEAL = "seal";
     private static final String REJECTION_TYPE = CommandRejected.class.getName();
     private static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
+    private static final String ACTOR = "{\"actor\":";
+    private static final String AGGREGATE_ID = ",\"aggregateId\":";
+    private static final String AGGREGATE_SEQUENCE = ",\"aggregateSequence\":";
+    private static final String EFFECTIVE_DATE = ",\"effectiveDate\":";
+    private static final String EVENT_ID = ",\"eventId\":";
+    private static final String REJECTION_KIND = ",\"kind\":\"REJECTION\",\"metadata\":";
+    private static final String EVENT_KIND = ",\"kind\":\"EVENT\",\"metadata\":";
+    private static final String PAYLOAD = ",\"payload\":";
+    private static final String PROGRAM_ID = ",\"programId\":";
+    private static final String RECORDED_AT = ",\"recordedAt\":";
+    private static final String TYPE = ",\"type\":";
     private static final CanonicalJson.Document NO_METADATA = CanonicalJson.read("{}".getBytes(StandardCharsets.UTF_8));
 
     private JournalEntries() {
@@ -61,7 +72,7 @@ public final class JournalEntries {
      */
     public static Rendered render(StoredEventRow row, EventSeals seals) {
         Parts parts = parts(row);
-        byte[][] entry = parts.entry(parts.metadata.canonical());
+        byte[][] entry = parts.entry(parts.metadata.bytes());
         String seal = parts.metadata.text(SEAL);
         Boolean sealed = seals == null ? null : seals.isSeal(seal, parts.withoutSeal());
         return new Rendered(entry, MerkleTree.leafHash(entry), parts.payload.identifier("programId"), seal, sealed);
@@ -80,46 +91,43 @@ public final class JournalEntries {
         }
         // The members in canonical order: actor, aggregateId, aggregateSequence, effectiveDate, eventId, kind,
         // metadata | payload, programId, recordedAt, type.
-        StringBuilder head = new StringBuilder(256).append("{\"actor\":");
+        CanonicalJson.Out head = new CanonicalJson.Out(256).putAscii(ACTOR);
         text(metadata.identifier("actor"), head);
-        head.append(",\"aggregateId\":");
+        head.putAscii(AGGREGATE_ID);
         text(row.aggregateIdentifier(), head);
-        head.append(",\"aggregateSequence\":").append(row.sequenceNumber()).append(",\"effectiveDate\":");
+        head.putAscii(AGGREGATE_SEQUENCE).putLong(row.sequenceNumber())
+                .putAscii(EFFECTIVE_DATE);
         text(payload.identifier("effectiveDate"), head);
-        head.append(",\"eventId\":");
+        head.putAscii(EVENT_ID);
         text(row.eventIdentifier(), head);
-        head.append(",\"kind\":").append(REJECTION_TYPE.equals(row.payloadType()) ? "\"REJECTION\"" : "\"EVENT\"")
-                .append(",\"metadata\":");
-        StringBuilder tail = new StringBuilder(payload.canonical().length() + 128).append(",\"payload\":")
-                .append(payload.canonical()).append(",\"programId\":");
+        String kind = REJECTION_TYPE.equals(row.payloadType()) ? REJECTION_KIND : EVENT_KIND;
+        head.putAscii(kind);
+        CanonicalJson.Out tail = new CanonicalJson.Out(payload.bytes().length + 160).putAscii(PAYLOAD)
+                .put(payload.bytes()).putAscii(PROGRAM_ID);
         text(payload.identifier("programId"), tail);
-        tail.append(",\"recordedAt\":");
+        tail.putAscii(RECORDED_AT);
         text(row.timeStamp(), tail);
-        tail.append(",\"type\":");
+        tail.putAscii(TYPE);
         text(row.payloadType().substring(row.payloadType().lastIndexOf('.') + 1), tail);
-        tail.append('}');
-        return new Parts(utf8(head), utf8(tail), payload, metadata);
+        tail.put('}');
+        return new Parts(head.toArray(), tail.toArray(), payload, metadata);
     }
 
     /** An entry in three parts: the members before its metadata, the metadata, and the members after it. */
     private record Parts(byte[] head, byte[] tail, CanonicalJson.Document payload, CanonicalJson.Document metadata) {
 
-        byte[][] entry(String metadataText) {
-            return new byte[][]{head, metadataText.getBytes(StandardCharsets.UTF_8), tail};
+        byte[][] entry(byte[] metadataBytes) {
+            return new byte[][]{head, metadataBytes, tail};
         }
 
         byte[][] withoutSeal() {
-            return entry(metadata.canonicalWithout(SEAL));
+            return entry(metadata.bytesWithout(SEAL));
         }
     }
 
-    private static byte[] utf8(CharSequence text) {
-        return text.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void text(String value, StringBuilder out) {
+    private static void text(String value, CanonicalJson.Out out) {
         if (value == null) {
-            out.append("null");
+            out.putAscii("null");
         } else {
             CanonicalJson.string(value, out);
         }
