@@ -1,6 +1,7 @@
 package com.capitalledger.api.bench;
 
 import com.capitalledger.api.LedgerApplication;
+import com.capitalledger.api.admin.ReadModels;
 import com.capitalledger.api.journal.SealingInterceptor;
 import com.capitalledger.core.equity.api.IncreaseCommitment;
 import com.capitalledger.core.equity.api.InvestorId;
@@ -20,11 +21,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 import javax.sql.DataSource;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
@@ -119,11 +123,14 @@ public final class CommandBenchmark {
             StreamingEventProcessor journal = app.getBean(EventProcessingConfiguration.class)
                     .eventProcessor("journal", StreamingEventProcessor.class).orElseThrow();
             SealingInterceptor sealing = app.getBean(SealingInterceptor.class);
+            ReadModels readModels = app.getBean(ReadModels.class);
             List<Double> inProcessCosts = new ArrayList<>();
             List<Double> httpCosts = new ArrayList<>();
+            List<Double> cpuCosts = new ArrayList<>();
             for (int pair = 1; pair <= COST_PAIRS; pair++) {
                 double[] without = {0, 0};
                 double[] with = {0, 0};
+                double[] cpu = {0, 0};
                 for (boolean journaled : pair % 2 == 1 ? new boolean[]{false, true} : new boolean[]{true, false}) {
                     if (journaled) {
                         sealing.attachTo(app.getBean(EventStore.class));
@@ -134,8 +141,10 @@ public final class CommandBenchmark {
                         journal.shutDown();
                         sealing.detach();
                     }
+                    awaitReadModels(readModels);
                     String label = journaled ? "with" : "without";
                     double[] rates = journaled ? with : without;
+                    double busyBefore = busyCpuSeconds();
                     rates[0] = rate("commands in process, " + label + " the journal",
                             run(total, (client, i) -> inProcess(gateway, client)));
                     rates[1] = rate("commands over HTTP, " + label + " the journal",
@@ -143,18 +152,50 @@ public final class CommandBenchmark {
                     if (journaled) {
                         awaitJournal(jdbc, "  the journal had every event %.0f ms after the last command%n");
                     }
+                    awaitReadModels(readModels);
+                    // Everything both rounds cost, the read models' (and the journal's) catching up included.
+                    cpu[journaled ? 1 : 0] = (busyCpuSeconds() - busyBefore) * 1_000 / (2.0 * total);
+                    System.out.printf("  CPU (every core, service and PostgreSQL) per command, both rounds, until "
+                            + "every processor caught up: %.2f ms%n", cpu[journaled ? 1 : 0]);
                 }
                 inProcessCosts.add(100 * (1 - with[0] / without[0]));
                 httpCosts.add(100 * (1 - with[1] / without[1]));
-                System.out.printf("  pair %d: journal cost in process %.1f %%, over HTTP %.1f %%%n", pair,
-                        inProcessCosts.get(pair - 1), httpCosts.get(pair - 1));
+                cpuCosts.add(100 * (cpu[1] / cpu[0] - 1));
+                System.out.printf("  pair %d: journal cost in process %.1f %%, over HTTP %.1f %%; CPU per command "
+                        + "%+.1f %%%n", pair, inProcessCosts.get(pair - 1), httpCosts.get(pair - 1),
+                        cpuCosts.get(pair - 1));
             }
             System.out.printf("journal cost (1 - with / without, median of %d alternating pairs): in process %.1f %%, "
-                    + "over HTTP %.1f %% (target <= 10 %%)%n", COST_PAIRS, median(inProcessCosts), median(httpCosts));
+                    + "over HTTP %.1f %% (target <= 10 %%); CPU per command %+.1f %%%n", COST_PAIRS,
+                    median(inProcessCosts), median(httpCosts), median(cpuCosts));
             System.out.printf("heap: max %d MB, used now %d MB%n", Runtime.getRuntime().maxMemory() >> 20,
                     (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
         }
         System.exit(0);
+    }
+
+    /**
+     * The machine's busy CPU time so far (every core, user and system, from /proc/stat in USER_HZ ticks of 10 ms):
+     * the service's and PostgreSQL's work alike, which throughput on two shared cores only hints at. NaN where there
+     * is no /proc/stat.
+     */
+    private static double busyCpuSeconds() {
+        try {
+            String[] ticks = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int column : new int[]{1, 2, 3, 6, 7}) {
+                busy += Long.parseLong(ticks[column]);
+            }
+            return busy / 100.0;
+        } catch (IOException | RuntimeException unavailable) {
+            return Double.NaN;
+        }
+    }
+
+    private static void awaitReadModels(ReadModels readModels) {
+        Awaitility.await("the read models caught up").atMost(Duration.ofMinutes(10))
+                .pollInterval(Duration.ofMillis(10)).until(() -> readModels.status().stream()
+                        .allMatch(status -> status.position() >= status.head()));
     }
 
     private static double median(List<Double> values) {
