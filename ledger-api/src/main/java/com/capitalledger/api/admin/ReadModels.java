@@ -1,6 +1,14 @@
 package com.capitalledger.api.admin;
 
 import com.capitalledger.api.admin.ReadModelStatus.State;
+import com.capitalledger.api.config.LedgerNode;
+import com.capitalledger.api.consistency.LedgerPositions;
+import com.capitalledger.api.consistency.ReadModelBehind;
+import com.capitalledger.api.consistency.ReadModelPositions;
+import com.capitalledger.api.consistency.UnknownPosition;
+import com.capitalledger.api.web.Conflict;
+import com.capitalledger.api.web.DatabaseFailures;
+import com.capitalledger.api.web.InvalidParameter;
 import com.capitalledger.projections.audit.AuditProjection;
 import com.capitalledger.projections.calls.CallProjection;
 import com.capitalledger.projections.debt.DebtProjection;
@@ -8,10 +16,8 @@ import com.capitalledger.projections.equity.EquityProjection;
 import com.capitalledger.projections.program.ProgramProjection;
 import com.capitalledger.projections.rebuild.BulkLoad;
 import com.capitalledger.projections.rebuild.ReadModelFacts;
-import com.capitalledger.api.config.LedgerNode;
-import com.capitalledger.api.web.Conflict;
-import com.capitalledger.api.web.DatabaseFailures;
 import jakarta.annotation.PreDestroy;
+import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -26,12 +32,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +70,9 @@ public class ReadModels {
 
     /** Read-model name → processing group; the names are the API's. */
     public static final Map<String, String> GROUPS;
+    /** The query parameter, and the header, with which a query asks to read at a ledger position or later. */
+    public static final String MIN_POSITION = "minPosition";
+    public static final String MIN_POSITION_HEADER = "Ledger-Min-Position";
 
     static {
         Map<String, String> groups = new LinkedHashMap<>();
@@ -83,6 +95,7 @@ public class ReadModels {
     private final ProcessorTokens tokens;
     private final Rebuilds rebuilds;
     private final LedgerNode node;
+    private final ReadModelPositions positions;
     /** The loads this node runs, with their progress counters. */
     private final Map<String, AtomicLong> loading = new ConcurrentHashMap<>();
     /** Processors this node paused because another node rebuilds their read model. */
@@ -101,7 +114,7 @@ public class ReadModels {
     public ReadModels(EventProcessingConfiguration processing, JdbcTemplate jdbc, Clock clock, EventStoreReader events,
                       BulkLoad bulkLoad, ReadModelFacts facts, TokenStore tokenStore,
                       PlatformTransactionManager transactionManager, ProcessorTokens tokens, Rebuilds rebuilds,
-                      LedgerNode node) {
+                      LedgerNode node, ReadModelPositions positions) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -113,6 +126,7 @@ public class ReadModels {
         this.tokens = tokens;
         this.rebuilds = rebuilds;
         this.node = node;
+        this.positions = positions;
         watch.scheduleWithFixedDelay(this::watchRebuilds, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -278,8 +292,55 @@ public class ReadModels {
         return processing.deadLetterQueue(GROUPS.get(name));
     }
 
-    /** @throws ReadModelUnavailable if any of the named read models is being rebuilt, on whichever node */
+    /**
+     * Checks that the named read models can answer the current request: none is being rebuilt, and, when the request
+     * asks for a ledger position ({@code minPosition=} or {@code Ledger-Min-Position}), every one has applied it
+     * (waiting up to the consistency timeout).
+     *
+     * @throws ReadModelUnavailable if any of them is being rebuilt, on whichever node
+     * @throws ReadModelBehind      if one has not applied the requested position in time
+     * @throws InvalidParameter     if the requested position is malformed or no event has it
+     */
     public void requireAvailable(String... names) {
+        requireNotRebuilding(names);
+        Long minPosition = requestedPosition();
+        if (minPosition != null) {
+            try {
+                positions.await(minPosition, Arrays.stream(names).map(GROUPS::get).toList());
+            } catch (UnknownPosition unknown) {
+                throw new InvalidParameter(MIN_POSITION, unknown.getMessage());
+            }
+        }
+    }
+
+    /** The position the current request asks to read at, if it asks for one. */
+    private static Long requestedPosition() {
+        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+            return null;
+        }
+        HttpServletRequest request = attributes.getRequest();
+        Long parameter = position(MIN_POSITION, request.getParameter(MIN_POSITION));
+        Long header = position(MIN_POSITION_HEADER, request.getHeader(MIN_POSITION_HEADER));
+        if (parameter != null && header != null && !parameter.equals(header)) {
+            throw new InvalidParameter(MIN_POSITION, "and " + MIN_POSITION_HEADER + " ask for different positions ("
+                    + parameter + " and " + header + "); send one");
+        }
+        return parameter != null ? parameter : header;
+    }
+
+    private static Long position(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        if (!value.matches("[0-9]{1,18}")) {
+            throw new InvalidParameter(name, "must be a ledger position (a whole number from 0, as a command's "
+                    + LedgerPositions.HEADER + "), not '" + (value.length() > 40 ? value.substring(0, 40) + "..."
+                    : value) + "'");
+        }
+        return Long.parseLong(value);
+    }
+
+    private void requireNotRebuilding(String... names) {
         for (String name : names) {
             Rebuilds.Rebuild rebuild = rebuilds.of(name).orElse(null);
             if (rebuild != null && rebuild.inProgress()) {

@@ -3,6 +3,7 @@ package com.capitalledger.api.audit;
 import com.capitalledger.api.admin.ReadModels;
 import com.capitalledger.api.web.InvalidParameter;
 import com.capitalledger.api.web.ProblemStatuses;
+import com.capitalledger.api.web.ReadsReadModels;
 import com.capitalledger.projections.audit.AuditEntry;
 import com.capitalledger.projections.audit.AuditFilter;
 import com.capitalledger.projections.audit.AuditTrail;
@@ -58,6 +59,7 @@ public class AuditController {
     public record AuditPage(List<AuditEntry> entries, String nextCursor) {
     }
 
+    @ReadsReadModels
     @ProblemStatuses({400})
     @Operation(operationId = "readAuditTrail", summary = "Read the audit trail, a page at a time",
             description = "Every accepted event and every rejected command (with its code), filtered, in pages "
@@ -78,6 +80,7 @@ public class AuditController {
         return ok.body(page);
     }
 
+    @ReadsReadModels
     @ProblemStatuses({400})
     @Operation(operationId = "exportAuditTrail", summary = "Export the audit trail as CSV",
             description = "The whole filtered trail, not a page: every accepted event and every rejected command the "
@@ -100,6 +103,7 @@ public class AuditController {
      * default page of 100 used to cut it short silently), one page as CSV with either. Not in the OpenAPI document,
      * which has one operation per path and method: generated clients call the export.
      */
+    @ReadsReadModels
     @Hidden
     @GetMapping(produces = TEXT_CSV)
     public void csv(@ParameterObject AuditQuery query, HttpServletResponse response) throws IOException {

@@ -1,5 +1,7 @@
 package com.capitalledger.api.openapi;
 
+import com.capitalledger.api.admin.ReadModels;
+import com.capitalledger.api.consistency.LedgerPositions;
 import com.capitalledger.api.web.CommandSender;
 import com.capitalledger.api.web.CorrelationId;
 import com.capitalledger.api.web.Idempotency;
@@ -8,6 +10,7 @@ import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.parameters.QueryParameter;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -27,6 +30,11 @@ final class ApiHeaders {
     static final String NEXT_CURSOR = "X-Next-Cursor";
     static final String WWW_AUTHENTICATE = "WWW-Authenticate";
     static final String CONTENT_DISPOSITION = "Content-Disposition";
+    static final String LEDGER_POSITION = LedgerPositions.HEADER;
+    private static final String POSITION_USE = "a command's Ledger-Position: the query answers once every read model "
+            + "it reads has applied that position (on whichever node serves it), or 503 READ_MODEL_BEHIND with "
+            + "Retry-After after the consistency timeout (5 s by default); a position no event has yet answers 400 "
+            + "INVALID_PARAMETER";
 
     private ApiHeaders() {
     }
@@ -51,6 +59,11 @@ final class ApiHeaders {
                 + "nextCursor; absent on the last page").schema(new StringSchema()));
         headers.put(WWW_AUTHENTICATE, new Header().required(true).description("The challenges the service accepts: "
                 + "Basic, and Bearer when a JWT issuer is configured").schema(new StringSchema()));
+        headers.put(LEDGER_POSITION, new Header().required(false).description("The ledger position of the last "
+                + "event the request stored (the event store's global index, one order for every node); send it as "
+                + "minPosition= or Ledger-Min-Position on a query to read what this command wrote. A refusal (422) "
+                + "carries it too, its refusal being an event; absent when the request stored no event").schema(new IntegerSchema().format("int64").minimum(BigDecimal.ZERO))
+                .example(1234));
         headers.put(CONTENT_DISPOSITION, new Header().required(true).description("attachment, with a file name")
                 .schema(new StringSchema()).example("attachment; filename=\"audit-entries.csv\""));
         return headers;
@@ -73,6 +86,18 @@ final class ApiHeaders {
                 .description("The version (ETag) the caller's decision was based on; when the program (or base "
                         + "rate) is at another version the command is refused with 412 VERSION_MISMATCH")
                 .schema(new StringSchema().pattern(CommandSender.IF_MATCH_SHAPE)).example("\"7\"");
+    }
+
+    static Parameter minPosition() {
+        return new QueryParameter().name(ReadModels.MIN_POSITION).required(false)
+                .description("Read at this ledger position or later: " + POSITION_USE)
+                .schema(new IntegerSchema().format("int64").minimum(BigDecimal.ZERO)).example(1234);
+    }
+
+    static Parameter minPositionHeader() {
+        return new HeaderParameter().name(ReadModels.MIN_POSITION_HEADER).required(false)
+                .description("As minPosition (either may be sent; both must then agree): " + POSITION_USE)
+                .schema(new StringSchema().pattern("^[0-9]{1,18}$")).example("1234");
     }
 
     static Parameter idempotencyKey() {

@@ -2,6 +2,7 @@ package com.capitalledger.api.openapi;
 
 import com.capitalledger.api.web.CommandAccepted;
 import com.capitalledger.api.web.ProblemStatuses;
+import com.capitalledger.api.web.ReadsReadModels;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
@@ -18,7 +19,8 @@ import java.util.TreeSet;
 /**
  * Declares what each operation answers beyond its body: the statuses its handler can answer ({@link ProblemStatuses}) and
  * those every operation or every command can, each error as problem+json; the X-Correlation-Id every request may send
- * and every response carries; a command's If-Match and ETag; the Location of every 201.
+ * and every response carries; a command's If-Match, ETag and Ledger-Position; a read-model query's minPosition and
+ * Ledger-Min-Position; the Location of every 201.
  */
 final class OperationContract implements OperationCustomizer {
 
@@ -35,6 +37,10 @@ final class OperationContract implements OperationCustomizer {
         if (command) {
             addOnce(operation, ApiHeaders.ifMatch());
         }
+        if (handler.hasMethodAnnotation(ReadsReadModels.class)) {
+            addOnce(operation, ApiHeaders.minPosition());
+            addOnce(operation, ApiHeaders.minPositionHeader());
+        }
         ApiResponses responses = operation.getResponses();
         for (Map.Entry<String, ApiResponse> answer : responses.entrySet()) {
             if (answer.getKey().startsWith("2")) {
@@ -47,6 +53,7 @@ final class OperationContract implements OperationCustomizer {
                     success.description("The command was recorded: the aggregate it changed and the version it "
                             + "produced, also in ETag");
                     success.addHeaderObject(ApiHeaders.ETAG, ApiHeaders.ref(ApiHeaders.ETAG));
+                    success.addHeaderObject(ApiHeaders.LEDGER_POSITION, ApiHeaders.ref(ApiHeaders.LEDGER_POSITION));
                 }
             }
         }

@@ -3,6 +3,7 @@ package com.capitalledger.api.positions;
 import com.capitalledger.api.admin.ReadModels;
 import com.capitalledger.api.web.NotFound;
 import com.capitalledger.api.web.ProblemStatuses;
+import com.capitalledger.api.web.ReadsReadModels;
 import com.capitalledger.core.shared.RejectionCode;
 import com.capitalledger.projections.calls.CapitalCallView;
 import com.capitalledger.projections.debt.TranchePosition;
@@ -63,6 +64,7 @@ public class PositionsController {
         this.clock = clock;
     }
 
+    @ReadsReadModels
     @ProblemStatuses({400, 404})
     @Operation(operationId = "readPositions", summary = "Read a program's positions",
             description = "The whole capital stack as of asOf, as known at knownAt: each investor (committed, called, "
@@ -80,6 +82,7 @@ public class PositionsController {
                 RejectionCode.NO_PROGRAM);
     }
 
+    @ReadsReadModels
     @ProblemStatuses({400, 404})
     @Operation(operationId = "readInvestorPosition", summary = "Read one investor's position",
             description = "The investor's committed, called, paid-in, defaulted and unfunded amounts, ownership "
@@ -97,6 +100,7 @@ public class PositionsController {
                 "investor " + investorId + " has no commitment in program " + programId, RejectionCode.UNKNOWN_INVESTOR);
     }
 
+    @ReadsReadModels
     @ProblemStatuses({400, 404})
     @Operation(operationId = "readTranchePosition", summary = "Read one tranche's position",
             description = "The tranche's commitment, drawn, repaid, outstanding and undrawn amounts, base rate, "
@@ -114,6 +118,7 @@ public class PositionsController {
                 "tranche " + trancheId + " does not exist in program " + programId, RejectionCode.UNKNOWN_TRANCHE);
     }
 
+    @ReadsReadModels
     @ProblemStatuses({400, 404})
     @Operation(operationId = "readCapitalCall", summary = "Read one capital call and its allocations",
             description = "The call's phase, amount and purpose with each investor's allocation and default state, "

@@ -1,5 +1,6 @@
 package com.capitalledger.api.web;
 
+import com.capitalledger.api.consistency.LedgerPositions;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -56,11 +57,14 @@ public class Idempotency extends OncePerRequestFilter {
     private final JdbcTemplate jdbc;
     private final PlatformTransactionManager transactions;
     private final ProblemWriter problems;
+    private final LedgerPositions positions;
 
-    public Idempotency(JdbcTemplate jdbc, PlatformTransactionManager transactions, ProblemWriter problems) {
+    public Idempotency(JdbcTemplate jdbc, PlatformTransactionManager transactions, ProblemWriter problems,
+                       LedgerPositions positions) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.problems = problems;
+        this.positions = positions;
     }
 
     @Override
@@ -158,10 +162,15 @@ public class Idempotency extends OncePerRequestFilter {
         boolean answered = status >= 200 && status < 300 || status == HttpStatus.UNPROCESSABLE_ENTITY.value()
                 || status == HttpStatus.NOT_FOUND.value();
         if (answered && !transaction.isRollbackOnly()) {
-            jdbc.update("UPDATE idempotency_key SET status = ?, content_type = ?, location = ?, etag = ?, body = ? "
-                    + "WHERE principal = ? AND idempotency_key = ?", status, captured.getContentType(),
-                    captured.getHeader(HttpHeaders.LOCATION), captured.getHeader(HttpHeaders.ETAG),
-                    captured.getContentAsByteArray(), principal, key);
+            // Where the request's events (a refusal's too) sit in the ledger's order: queries wait for it on request.
+            Long position = positions.ofCurrentTransaction();
+            if (position != null) {
+                captured.setHeader(LedgerPositions.HEADER, position.toString());
+            }
+            jdbc.update("UPDATE idempotency_key SET status = ?, content_type = ?, location = ?, etag = ?, body = ?, "
+                    + "ledger_position = ? WHERE principal = ? AND idempotency_key = ?", status,
+                    captured.getContentType(), captured.getHeader(HttpHeaders.LOCATION),
+                    captured.getHeader(HttpHeaders.ETAG), captured.getContentAsByteArray(), position, principal, key);
             transactions.commit(transaction);
             return;
         }
@@ -192,6 +201,9 @@ public class Idempotency extends OncePerRequestFilter {
         }
         if (row.get("etag") != null) {
             response.setHeader(HttpHeaders.ETAG, (String) row.get("etag"));
+        }
+        if (row.get("ledger_position") != null) {
+            response.setHeader(LedgerPositions.HEADER, row.get("ledger_position").toString());
         }
         response.setHeader(REPLAYED_HEADER, "true");
         response.getOutputStream().write((byte[]) row.get("body"));

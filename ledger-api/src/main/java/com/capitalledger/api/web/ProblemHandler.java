@@ -1,6 +1,7 @@
 package com.capitalledger.api.web;
 
 import com.capitalledger.api.admin.ReadModelUnavailable;
+import com.capitalledger.api.consistency.ReadModelBehind;
 import com.capitalledger.core.shared.LedgerRejection;
 import com.capitalledger.core.shared.RejectionCode;
 import com.capitalledger.core.whatif.InvalidChange;
@@ -117,6 +118,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 unavailable.getMessage(), request);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(unavailable.retryAfterSeconds()))
+                .body(problem);
+    }
+
+    /** A query that asked for a ledger position its read model has not applied in time: 503, retry shortly. */
+    @ExceptionHandler(ReadModelBehind.class)
+    ResponseEntity<Object> behind(ReadModelBehind behind, NativeWebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "READ_MODEL_BEHIND", behind.getMessage(),
+                request);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
                 .body(problem);
     }
 

@@ -2,6 +2,7 @@ package com.capitalledger.api.bench;
 
 import com.capitalledger.api.LedgerApplication;
 import com.capitalledger.api.admin.ReadModels;
+import com.capitalledger.api.consistency.ReadModelPositions;
 import com.capitalledger.api.journal.SealingInterceptor;
 import com.capitalledger.core.equity.api.IncreaseCommitment;
 import com.capitalledger.core.equity.api.InvestorId;
@@ -57,6 +58,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
  *     <li>the same command end to end over HTTP: Basic authentication, validation, idempotency key stored in the
  *     command's transaction, ETag; commands/s and latency p50/p99;</li>
  *     <li>how long after the last command the journal holds every event;</li>
+ *     <li>projection lag: from a command's answer until every read model has applied its {@code Ledger-Position},
+ *     200 sequential commands on an idle service, then 100 beside a round of 8 clients;</li>
  *     <li>what the journal costs: both command rounds without it (sealing detached, journal processor stopped) and
  *     with it, in {@value #COST_PAIRS} pairs of alternating order; the median of the pairs' costs.</li>
  * </ol>
@@ -115,6 +118,29 @@ public final class CommandBenchmark {
                     overHttp.percentile(100));
             awaitJournal(jdbc, "  the journal had every event %.0f ms after the last command%n");
 
+            // Projection lag: from a command's answer until every read model has applied its Ledger-Position, as
+            // a query with minPosition waits for it; on an idle service, then beside 8 clients at full load.
+            ReadModelPositions positions = app.getBean(ReadModelPositions.class);
+            List<String> everyReadModel = List.copyOf(ReadModels.GROUPS.values());
+            post(http, port, authorization, "/api/v1/programs", """
+                    {"programId":"BENCH-LAG","name":"Bench","currency":"USD","targetAmount":"900000000000.00",
+                     "maxDebtPct":"90","effectiveDate":"%s"}""".formatted(DAY));
+            post(http, port, authorization, "/api/v1/programs/BENCH-LAG/commitments", """
+                    {"investorId":"A","investorName":"Alpha","amount":"1000.00","currency":"USD","effectiveDate":"%s"}"""
+                    .formatted(DAY));
+            awaitReadModels(app.getBean(ReadModels.class));
+            System.out.println("projection lag, idle (200 sequential commands over HTTP): "
+                    + BenchLedger.percentiles(lags(http, port, authorization, positions, everyReadModel, 200)));
+            ExecutorService load = Executors.newSingleThreadExecutor();
+            Future<Timing> loaded = load.submit(() -> run(total, (client, i) -> overHttp(http, port, authorization,
+                    client)));
+            long[] underLoad = lags(http, port, authorization, positions, everyReadModel, 100);
+            rate("  commands over HTTP meanwhile", loaded.get());
+            load.shutdown();
+            System.out.println("projection lag, under load (100 commands beside 8 clients): "
+                    + BenchLedger.percentiles(underLoad));
+            awaitReadModels(app.getBean(ReadModels.class));
+
             // The journal's cost: rounds without it (no seal on the way to the store, no journal processor) and with
             // it, in pairs whose order alternates, so that neither side has the warmer JVM or the shorter streams to
             // itself. The rounds above are left out: the first measured rounds run slower whatever runs them (the read
@@ -172,6 +198,21 @@ public final class CommandBenchmark {
                     (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
         }
         System.exit(0);
+    }
+
+    /** For each command: nanoseconds from its answer until every read model has applied its Ledger-Position. */
+    private static long[] lags(HttpClient http, int port, String authorization, ReadModelPositions positions,
+                               List<String> readModels, int commands) throws Exception {
+        long[] lags = new long[commands];
+        for (int i = 0; i < commands; i++) {
+            HttpResponse<String> answer = post(http, port, authorization,
+                    "/api/v1/programs/BENCH-LAG/commitments/A/increase",
+                    "{\"amount\":\"1.00\",\"currency\":\"USD\",\"effectiveDate\":\"" + DAY + "\"}");
+            long answered = System.nanoTime();
+            positions.await(Long.parseLong(answer.headers().firstValue("Ledger-Position").orElseThrow()), readModels);
+            lags[i] = System.nanoTime() - answered;
+        }
+        return lags;
     }
 
     /**
@@ -233,8 +274,8 @@ public final class CommandBenchmark {
                 "{\"amount\":\"1.00\",\"currency\":\"USD\",\"effectiveDate\":\"" + DAY + "\"}");
     }
 
-    private static void post(HttpClient http, int port, String authorization, String path, String body)
-            throws Exception {
+    private static HttpResponse<String> post(HttpClient http, int port, String authorization, String path,
+                                             String body) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", authorization).header("Content-Type", "application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
@@ -242,6 +283,7 @@ public final class CommandBenchmark {
         if (response.statusCode() != 201) {
             throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
         }
+        return response;
     }
 
     /** Single-row inserts of ~600 bytes, each its own transaction, from the same number of clients. */

@@ -17,6 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.TestPropertySource;
 
 import javax.sql.DataSource;
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -171,5 +172,34 @@ class TwoNodesIT extends IntegrationTest {
         assertThat(onBDigest.get("treeSize").asLong()).isEqualTo(events);
         assertThat(onBDigest.get("rootHash").asText()).isEqualTo(onA.get("rootHash").asText());
         assertThat(onBDigest.get("keyId").asText()).isEqualTo(onA.get("keyId").asText());
+    }
+    @Test
+    void aQueryWithACommandsLedgerPositionSeesTheCommandOnTheOtherNodeEveryTime() throws Exception {
+        startNodeB();
+        HttpClientSupport onA = http();
+        HttpClientSupport readOnB = onB(TestUsers.ANALYST);
+        assertThat(onA.postJson("/api/v1/programs", """
+                {"programId":"RYW","name":"Read your writes","currency":"USD","targetAmount":"100000000.00",
+                 "maxDebtPct":"90","effectiveDate":"2025-01-21"}""").statusCode()).isEqualTo(201);
+        assertThat(onA.postJson("/api/v1/programs/RYW/commitments", """
+                {"investorId":"A","investorName":"Alpha","amount":"1000.00","currency":"USD",
+                 "effectiveDate":"2025-01-22"}""").statusCode()).isEqualTo(201);
+        long previous = -1;
+        for (int i = 1; i <= 200; i++) {
+            HttpResponse<String> command = onA.postJson("/api/v1/programs/RYW/commitments/A/increase",
+                    "{\"amount\":\"1.00\",\"currency\":\"USD\",\"effectiveDate\":\"2025-01-22\"}");
+            assertThat(command.statusCode()).as(command.body()).isEqualTo(201);
+            long position = Long.parseLong(command.headers().firstValue("Ledger-Position").orElseThrow());
+            assertThat(position).as("positions grow with the commands of one client").isGreaterThan(previous);
+            previous = position;
+
+            // Half the reads ask by parameter, half by header; node B's processors hold no segment of node A's.
+            HttpResponse<String> read = i % 2 == 0
+                    ? readOnB.get("/api/v1/programs/RYW/investors/A?minPosition=" + position)
+                    : readOnB.get("/api/v1/programs/RYW/investors/A", "Ledger-Min-Position", Long.toString(position));
+            assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+            assertThat(new BigDecimal(json(read).get("committed").asText())).as("try %d", i)
+                    .isEqualByComparingTo(new BigDecimal("1000.00").add(BigDecimal.valueOf(i)));
+        }
     }
 }

@@ -163,13 +163,13 @@ class GeneratedClientIT extends IntegrationTest {
             expected = models.readTree(in);
         }
         for (Map.Entry<String, JsonNode> asOf : expected.properties()) {
-            ProgramPositions read = positions.readPositions(STARGATE, LocalDate.parse(asOf.getKey()), null, null);
+            ProgramPositions read = positions.readPositions(STARGATE, LocalDate.parse(asOf.getKey()), null, null, null, null);
             ObjectNode written = models.valueToTree(read);
             written.remove("knownAt");
 
             assertThat(written).as("positions as of " + asOf.getKey()).isEqualTo(asOf.getValue());
         }
-        ProgramPositions yearEnd = positions.readPositions(STARGATE, LocalDate.of(2025, 12, 31), null, null);
+        ProgramPositions yearEnd = positions.readPositions(STARGATE, LocalDate.of(2025, 12, 31), null, null, null, null);
         assertThat(yearEnd.getInvestors()).extracting(investor -> investor.getInvestorId() + " "
                 + investor.getCommitted()).containsExactly("MGX 5000000000.00", "OPENAI 19000000000.00",
                 "ORACLE 7000000000.00", "SOFTBANK 19000000000.00");
@@ -182,7 +182,7 @@ class GeneratedClientIT extends IntegrationTest {
     void aDrawBeyondTheCommitmentComesBackAsATypedProblem() throws Exception {
         ApiClient treasury = client(TestUsers.TREASURY);
         TranchePosition senior = new PositionsApi(treasury).readTranchePosition(STARGATE, "SENIOR-A",
-                LocalDate.of(2025, 12, 31), null, null);
+                LocalDate.of(2025, 12, 31), null, null, null, null);
         String oneCentTooMuch = new java.math.BigDecimal(senior.getUndrawn()).add(new java.math.BigDecimal("0.01"))
                 .toPlainString();
 
@@ -211,7 +211,7 @@ class GeneratedClientIT extends IntegrationTest {
                 "generated-client-malformed", new DrawRequest().drawId("D-5").amount("1.5").currency("USDX")
                         .effectiveDate(LocalDate.of(2025, 11, 3)), null, null));
         ApiException unknown = catchThrowableOfType(ApiException.class, () -> new PositionsApi(treasury)
-                .readPositions("NOWHERE", null, null, null));
+                .readPositions("NOWHERE", null, null, null, null, null));
         ApiException stale = catchThrowableOfType(ApiException.class, () -> new DebtApi(treasury).repayTranche(
                 STARGATE, "MEZZ-A", "generated-client-stale", new RepayRequest().repaymentId("R-2").amount("1.00")
                         .currency("USD").effectiveDate(LocalDate.of(2025, 11, 3)), null, "\"3\""));
@@ -248,12 +248,12 @@ class GeneratedClientIT extends IntegrationTest {
         String cursor = null;
         do {
             AuditPage page = audit.readAuditTrail(STARGATE, null, null, null, null, "ACCEPTED", null, null, cursor, 7,
-                    null);
+                    null, null, null);
             paged.addAll(page.getEntries());
             cursor = page.getNextCursor();
         } while (cursor != null);
 
-        File export = audit.exportAuditTrail(STARGATE, null, null, null, null, "ACCEPTED", null, null, null);
+        File export = audit.exportAuditTrail(STARGATE, null, null, null, null, "ACCEPTED", null, null, null, null, null);
         List<CSVRecord> lines;
         try (CSVParser csv = CSVParser.parse(Files.readString(export.toPath(), StandardCharsets.UTF_8),
                 CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
@@ -281,7 +281,7 @@ class GeneratedClientIT extends IntegrationTest {
 
         WhatIfResult result = new WhatIfApi(analyst).runWhatIf(STARGATE, new WhatIfRequest().asOf(List.of(yearEnd)),
                 null);
-        ProgramPositions ledger = new PositionsApi(analyst).readPositions(STARGATE, yearEnd, null, null);
+        ProgramPositions ledger = new PositionsApi(analyst).readPositions(STARGATE, yearEnd, null, null, null, null);
 
         assertThat(result.getChanges()).isEmpty();
         assertThat(result.getConsequences()).isEmpty();

@@ -183,7 +183,7 @@ class OpenApiIT extends IntegrationTest {
         assertThat(draw.get("responses").fieldNames()).toIterable()
                 .containsExactly("201", "400", "401", "403", "404", "409", "412", "413", "422", "500", "503");
         assertThat(draw.at("/responses/201/headers").fieldNames()).toIterable()
-                .containsExactly("ETag", "Idempotency-Replayed", "Location", "X-Correlation-Id");
+                .containsExactly("ETag", "Idempotency-Replayed", "Ledger-Position", "Location", "X-Correlation-Id");
         assertThat(draw.at("/responses/404/content/application~1problem+json/schema/$ref").asText())
                 .isEqualTo("#/components/schemas/Problem");
         assertThat(draw.get("parameters")).extracting(parameter -> parameter.get("name").asText() + " "
@@ -197,6 +197,16 @@ class OpenApiIT extends IntegrationTest {
                 .toIterable().containsExactly("text/csv");
         assertThat(paths.at("/~1api~1v1~1audit~1entries/get/responses/200/content").fieldNames())
                 .toIterable().containsExactly("application/json");
+        // Read-your-writes: the queries answered from read models take a position; the others have none to wait for.
+        for (String query : List.of("/~1api~1v1~1programs~1{programId}~1positions/get",
+                "/~1api~1v1~1programs~1{programId}~1investors~1{investorId}/get", "/~1api~1v1~1audit~1entries/get",
+                "/~1api~1v1~1audit~1entries~1export/get")) {
+            assertThat(paths.at(query + "/parameters")).as(query).extracting(parameter -> parameter.get("name")
+                    .asText() + " " + parameter.get("in").asText()).contains("minPosition query",
+                    "Ledger-Min-Position header");
+        }
+        assertThat(paths.at("/~1api~1v1~1journal~1digest/get/parameters"))
+                .noneMatch(parameter -> parameter.get("name").asText().equals("minPosition"));
     }
 
     @Test

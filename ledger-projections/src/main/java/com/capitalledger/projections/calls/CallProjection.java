@@ -32,6 +32,17 @@ public class CallProjection {
         CallMovements.of(positions.recorded(event, token, recordedAt)).forEach(table.facts()::insert);
     }
 
+    /**
+     * Every event this read model does not fold: handled all the same (nothing to do), so that its processor stores
+     * its position past it with its next batch; a query waiting for a ledger position (read-your-writes) reads that
+     * stored position, on whichever node, and would otherwise wait for the processor's next claim extension. It takes
+     * no payload, so an event it passes is never deserialized (one that cannot be is parked only where it is folded).
+     */
+    @EventHandler(payloadType = Object.class)
+    void passed() {
+        // Nothing of this read model changes.
+    }
+
     @EventHandler
     void on(CapitalCalled event, TrackingToken token, @Timestamp Instant at) {
         record(event, token, at);

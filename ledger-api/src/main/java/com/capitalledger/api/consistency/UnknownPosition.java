@@ -1,0 +1,10 @@
+package com.capitalledger.api.consistency;
+
+/** A query asked to wait for a ledger position no event has: the ledger never gave it. */
+public class UnknownPosition extends RuntimeException {
+
+    public UnknownPosition(long position, long head) {
+        super("ledger position " + position + " is beyond the ledger's last event (" + head + "): use the "
+                + LedgerPositions.HEADER + " of a command's response", null, false, false);
+    }
+}
