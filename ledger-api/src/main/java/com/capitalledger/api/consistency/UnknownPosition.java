@@ -4,7 +4,7 @@ package com.capitalledger.api.consistency;
 public class UnknownPosition extends RuntimeException {
 
     public UnknownPosition(long position, long head) {
-        super("ledger position " + position + " is beyond the ledger's last event (" + head + "): use the "
-                + LedgerPositions.HEADER + " of a command's response", null, false, false);
+        super("is " + position + ", beyond the ledger's last event (" + head + "): use the "
+                + LedgerPositions.HEADER + " of a command's answer", null, false, false);
     }
 }
