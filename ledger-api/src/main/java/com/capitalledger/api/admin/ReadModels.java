@@ -53,6 +53,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 /**
  * The read models by name, their processors' progress, and rebuilds, as every node on the database sees them alike:
@@ -73,6 +74,7 @@ public class ReadModels {
     /** The query parameter, and the header, with which a query asks to read at a ledger position or later. */
     public static final String MIN_POSITION = "minPosition";
     public static final String MIN_POSITION_HEADER = "Ledger-Min-Position";
+    private static final Pattern POSITION = Pattern.compile("[0-9]{1,18}");
 
     static {
         Map<String, String> groups = new LinkedHashMap<>();
@@ -332,7 +334,7 @@ public class ReadModels {
         if (value == null) {
             return null;
         }
-        if (!value.matches("[0-9]{1,18}")) {
+        if (!POSITION.matcher(value).matches()) {
             throw new InvalidParameter(name, "must be a ledger position (a whole number from 0, as a command's "
                     + LedgerPositions.HEADER + "), not '" + (value.length() > 40 ? value.substring(0, 40) + "..."
                     : value) + "'");

@@ -1,12 +1,12 @@
 package com.capitalledger.api.consistency;
 
+import com.capitalledger.api.admin.ProcessorTokens;
 import com.capitalledger.api.config.LedgerNode;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,8 +39,8 @@ public class ConsistencyConfiguration {
     }
 
     @Bean
-    ReadModelPositions readModelPositions(JdbcTemplate jdbc, Serializer serializer,
+    ReadModelPositions readModelPositions(JdbcTemplate jdbc, ProcessorTokens tokens,
                                           @Value("${ledger.consistency-timeout:5s}") Duration timeout) {
-        return new ReadModelPositions(jdbc, serializer, timeout);
+        return new ReadModelPositions(jdbc, tokens, timeout);
     }
 }

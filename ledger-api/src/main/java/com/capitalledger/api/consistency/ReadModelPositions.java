@@ -1,10 +1,9 @@
 package com.capitalledger.api.consistency;
 
+import com.capitalledger.api.admin.ProcessorTokens;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
@@ -24,12 +23,12 @@ public class ReadModelPositions {
     private static final long MAX_PAUSE_MILLIS = 20;
 
     private final JdbcTemplate jdbc;
-    private final Serializer serializer;
+    private final ProcessorTokens tokens;
     private final Duration timeout;
 
-    public ReadModelPositions(JdbcTemplate jdbc, Serializer serializer, Duration timeout) {
+    public ReadModelPositions(JdbcTemplate jdbc, ProcessorTokens tokens, Duration timeout) {
         this.jdbc = jdbc;
-        this.serializer = serializer;
+        this.tokens = tokens;
         this.timeout = timeout;
     }
 
@@ -68,39 +67,25 @@ public class ReadModelPositions {
 
     /** The first of these processing groups with a segment that has not applied the position, or null. */
     private String firstBehind(long position, Collection<String> processingGroups) {
-        List<Segment> segments = jdbc.query("SELECT processor_name, token, token_type FROM token_entry "
-                        + "WHERE processor_name = ANY(?)",
-                (row, number) -> new Segment(row.getString(1), row.getBytes(2), row.getString(3)),
-                (Object) processingGroups.toArray(String[]::new));
+        List<ProcessorTokens.Segment> segments = tokens.of(processingGroups);
         for (String group : processingGroups) {
-            boolean any = false;
-            for (Segment segment : segments) {
-                if (segment.group().equals(group)) {
-                    any = true;
-                    if (!applied(segment, position)) {
-                        return group;
-                    }
-                }
-            }
-            if (!any) {
+            List<ProcessorTokens.Segment> own = segments.stream()
+                    .filter(segment -> segment.processingGroup().equals(group)).toList();
+            if (own.isEmpty() || !own.stream().allMatch(segment -> applied(segment.token(), position))) {
                 return group;
             }
         }
         return null;
     }
 
-    private boolean applied(Segment segment, long position) {
-        if (segment.token() == null) {
+    private static boolean applied(TrackingToken stored, long position) {
+        if (stored == null) {
             return false;
         }
-        TrackingToken token = WrappedToken.unwrapLowerBound(serializer.deserialize(new SimpleSerializedObject<>(
-                segment.token(), byte[].class, segment.type(), null)));
+        TrackingToken token = WrappedToken.unwrapLowerBound(stored);
         if (token instanceof GapAwareTrackingToken gapAware) {
             return gapAware.getIndex() >= position && !gapAware.getGaps().contains(position);
         }
-        return token != null && token.position().orElse(-1) >= position;
-    }
-
-    private record Segment(String group, byte[] token, String type) {
+        return token.position().orElse(-1) >= position;
     }
 }

@@ -137,12 +137,15 @@ final class BenchLedger implements AutoCloseable {
                 + "ORDER BY global_index", 7);
     }
 
-    /** A raw read of any query's rows: column 1 read as a number, column {@code bytes} as bytes. */
-    long rawRead(boolean binary, String sql, int bytes) throws Exception {
+    /** A raw read of a query's rows, given its parameters: column 1 read as a number, column {@code bytes} as bytes. */
+    long rawRead(boolean binary, String sql, int bytes, Object... parameters) throws Exception {
         long rows = 0;
         try (Connection connection = app.getBean(DataSource.class).getConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    statement.setObject(i + 1, parameters[i]);
+                }
                 statement.setFetchSize(1_000);
                 if (binary) {
                     statement.unwrap(PGStatement.class).setPrepareThreshold(-1);

@@ -1,5 +1,6 @@
 package com.capitalledger.api.bench;
 
+import com.capitalledger.projections.journal.JournalStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.awaitility.Awaitility;
@@ -37,12 +38,6 @@ public final class JournalBenchmark {
     private static final int EVENTS_PER_PROGRAM = 1_000;
     private static final int PROOFS = 2_000;
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** What verification reads, as JournalStore.ENTRIES reads it (the payload is column 10). */
-    private static final String VERIFICATION_QUERY = "SELECT j.seq, j.leaf_hash, j.event_identifier, e.global_index, "
-            + "e.event_identifier, e.aggregate_identifier, e.sequence_number, e.type, e.payload_type, "
-            + "e.payload_revision, e.payload, e.meta_data, e.time_stamp FROM journal_entry j LEFT JOIN "
-            + "domain_event_entry e ON e.global_index = j.global_index AND e.event_identifier = j.event_identifier "
-            + "ORDER BY j.seq";
 
     private JournalBenchmark() {
     }
@@ -88,9 +83,9 @@ public final class JournalBenchmark {
             jdbc.execute("VACUUM (ANALYZE) journal_entry");
             jdbc.execute("VACUUM (ANALYZE) journal_node");
 
-            ledger.rawRead(true, VERIFICATION_QUERY, 2);
+            ledger.rawRead(true, JournalStore.ENTRIES, 2, 0L, Long.MAX_VALUE);
             long queryStart = System.nanoTime();
-            long queryRows = ledger.rawRead(true, VERIFICATION_QUERY, 2);
+            long queryRows = ledger.rawRead(true, JournalStore.ENTRIES, 2, 0L, Long.MAX_VALUE);
             BenchLedger.report("raw PostgreSQL read of the verification's query (entries joined with their events, "
                     + "binary rows)", queryRows, queryStart, "rows");
 

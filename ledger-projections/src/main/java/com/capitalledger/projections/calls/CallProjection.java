@@ -3,6 +3,7 @@ package com.capitalledger.projections.calls;
 import com.capitalledger.core.equity.api.CallDefaultCured;
 import com.capitalledger.core.equity.api.CallDefaultRecorded;
 import com.capitalledger.core.equity.api.CapitalCalled;
+import com.capitalledger.projections.ReadModelProjection;
 import com.capitalledger.projections.support.EventPositions;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -16,7 +17,7 @@ import java.time.Instant;
 /** Records capital calls, their allocations and defaults in {@code call_movement}; its own processing group. */
 @Component
 @ProcessingGroup(CallProjection.PROCESSING_GROUP)
-public class CallProjection {
+public class CallProjection extends ReadModelProjection {
 
     public static final String PROCESSING_GROUP = "capital-calls";
 
@@ -30,17 +31,6 @@ public class CallProjection {
 
     private void record(Object event, TrackingToken token, Instant recordedAt) {
         CallMovements.of(positions.recorded(event, token, recordedAt)).forEach(table.facts()::insert);
-    }
-
-    /**
-     * Every event this read model does not fold: handled all the same (nothing to do), so that its processor stores
-     * its position past it with its next batch; a query waiting for a ledger position (read-your-writes) reads that
-     * stored position, on whichever node, and would otherwise wait for the processor's next claim extension. It takes
-     * no payload, so an event it passes is never deserialized (one that cannot be is parked only where it is folded).
-     */
-    @EventHandler(payloadType = Object.class)
-    void passed() {
-        // Nothing of this read model changes.
     }
 
     @EventHandler

@@ -5,6 +5,7 @@ import com.capitalledger.core.debt.api.TrancheDrawn;
 import com.capitalledger.core.debt.api.TrancheRepaid;
 import com.capitalledger.core.debt.api.TrancheRepriced;
 import com.capitalledger.core.rates.api.BaseRateFixed;
+import com.capitalledger.projections.ReadModelProjection;
 import com.capitalledger.projections.support.EventPositions;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -21,7 +22,7 @@ import java.time.Instant;
  */
 @Component
 @ProcessingGroup(DebtProjection.PROCESSING_GROUP)
-public class DebtProjection {
+public class DebtProjection extends ReadModelProjection {
 
     public static final String PROCESSING_GROUP = "tranches";
 
@@ -35,17 +36,6 @@ public class DebtProjection {
 
     private void record(Object event, TrackingToken token, Instant recordedAt) {
         DebtMovements.of(positions.recorded(event, token, recordedAt)).forEach(tables.movements()::insert);
-    }
-
-    /**
-     * Every event this read model does not fold: handled all the same (nothing to do), so that its processor stores
-     * its position past it with its next batch; a query waiting for a ledger position (read-your-writes) reads that
-     * stored position, on whichever node, and would otherwise wait for the processor's next claim extension. It takes
-     * no payload, so an event it passes is never deserialized (one that cannot be is parked only where it is folded).
-     */
-    @EventHandler(payloadType = Object.class)
-    void passed() {
-        // Nothing of this read model changes.
     }
 
     @EventHandler

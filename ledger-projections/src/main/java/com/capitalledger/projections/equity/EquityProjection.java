@@ -8,6 +8,7 @@ import com.capitalledger.core.equity.api.CommitmentIncreased;
 import com.capitalledger.core.equity.api.CommitmentReduced;
 import com.capitalledger.core.equity.api.CommitmentTransferred;
 import com.capitalledger.core.equity.api.EquityCommitted;
+import com.capitalledger.projections.ReadModelProjection;
 import com.capitalledger.projections.support.EventPositions;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -21,7 +22,7 @@ import java.time.Instant;
 /** Records every equity event's movements in {@code equity_movement}; its own processing group. */
 @Component
 @ProcessingGroup(EquityProjection.PROCESSING_GROUP)
-public class EquityProjection {
+public class EquityProjection extends ReadModelProjection {
 
     public static final String PROCESSING_GROUP = "investor-positions";
 
@@ -35,17 +36,6 @@ public class EquityProjection {
 
     private void record(Object event, TrackingToken token, Instant recordedAt) {
         EquityMovements.of(positions.recorded(event, token, recordedAt)).forEach(table.facts()::insert);
-    }
-
-    /**
-     * Every event this read model does not fold: handled all the same (nothing to do), so that its processor stores
-     * its position past it with its next batch; a query waiting for a ledger position (read-your-writes) reads that
-     * stored position, on whichever node, and would otherwise wait for the processor's next claim extension. It takes
-     * no payload, so an event it passes is never deserialized (one that cannot be is parked only where it is folded).
-     */
-    @EventHandler(payloadType = Object.class)
-    void passed() {
-        // Nothing of this read model changes.
     }
 
     @EventHandler

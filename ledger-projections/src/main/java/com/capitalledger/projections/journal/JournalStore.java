@@ -49,7 +49,7 @@ public class JournalStore {
      * Entries {@code [?, ?)} in seq order, each with its event: the row at the entry's global index if it still holds
      * the entry's event (looked up by primary key), else none.
      */
-    static final String ENTRIES = "SELECT j.seq, j.leaf_hash, j.event_identifier, " + EVENT_COLUMNS
+    public static final String ENTRIES = "SELECT j.seq, j.leaf_hash, j.event_identifier, " + EVENT_COLUMNS
             + " FROM journal_entry j LEFT JOIN domain_event_entry e ON e.global_index = j.global_index "
             + "AND e.event_identifier = j.event_identifier WHERE j.seq >= ? AND j.seq < ? ORDER BY j.seq";
     /**

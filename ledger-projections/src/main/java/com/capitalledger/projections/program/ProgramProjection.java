@@ -5,6 +5,7 @@ import com.capitalledger.core.debt.api.TrancheDrawn;
 import com.capitalledger.core.equity.api.CapitalCalled;
 import com.capitalledger.core.program.api.PhaseCreated;
 import com.capitalledger.core.program.api.ProgramCreated;
+import com.capitalledger.projections.ReadModelProjection;
 import com.capitalledger.projections.support.EventPositions;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -23,7 +24,7 @@ import java.util.Optional;
  */
 @Component
 @ProcessingGroup(ProgramProjection.PROCESSING_GROUP)
-public class ProgramProjection {
+public class ProgramProjection extends ReadModelProjection {
 
     public static final String PROCESSING_GROUP = "programs";
 
@@ -35,17 +36,6 @@ public class ProgramProjection {
         this.summaries = summaries;
         this.phases = phases;
         this.positions = positions;
-    }
-
-    /**
-     * Every event this read model does not fold: handled all the same (nothing to do), so that its processor stores
-     * its position past it with its next batch; a query waiting for a ledger position (read-your-writes) reads that
-     * stored position, on whichever node, and would otherwise wait for the processor's next claim extension. It takes
-     * no payload, so an event it passes is never deserialized (one that cannot be is parked only where it is folded).
-     */
-    @EventHandler(payloadType = Object.class)
-    void passed() {
-        // Nothing of this read model changes.
     }
 
     @EventHandler
