@@ -173,6 +173,41 @@ class TwoNodesIT extends IntegrationTest {
         assertThat(onBDigest.get("rootHash").asText()).isEqualTo(onA.get("rootHash").asText());
         assertThat(onBDigest.get("keyId").asText()).isEqualTo(onA.get("keyId").asText());
     }
+    /**
+     * Each node keeps the programs it decided on in memory; a program changed on the other node since is reloaded,
+     * never decided on as it was (the old one would refuse these commands: an unknown investor, a duplicate).
+     */
+    @Test
+    void aProgramCachedOnOneNodeDecidesOnWhatTheOtherNodeAppended() {
+        startNodeB();
+        HttpClientSupport onA = http();
+        HttpClientSupport onBWriter = onB(TestUsers.TREASURY);
+        assertThat(onA.postJson("/api/v1/programs", """
+                {"programId":"CACHED","name":"Cached","currency":"USD","targetAmount":"100000000.00",
+                 "maxDebtPct":"90","effectiveDate":"2025-01-21"}""").statusCode()).isEqualTo(201);
+        String commit = """
+                {"investorId":"%s","investorName":"Investor","amount":"1000.00","currency":"USD",
+                 "effectiveDate":"2025-01-22"}""";
+        String increase = "{\"amount\":\"1.00\",\"currency\":\"USD\",\"effectiveDate\":\"2025-01-22\"}";
+        for (int round = 0; round < 5; round++) {
+            HttpClientSupport writer = round % 2 == 0 ? onA : onBWriter;
+            HttpClientSupport other = round % 2 == 0 ? onBWriter : onA;
+            String investor = "I" + round;
+            HttpResponse<String> committed = writer.postJson("/api/v1/programs/CACHED/commitments", commit.formatted(investor));
+            assertThat(committed.statusCode()).as(committed.body()).isEqualTo(201);
+            HttpResponse<String> increased = other.postJson(
+                    "/api/v1/programs/CACHED/commitments/" + investor + "/increase", increase);
+            assertThat(increased.statusCode()).as(increased.body()).isEqualTo(201);
+            HttpResponse<String> again = writer.postJson("/api/v1/programs/CACHED/commitments", commit.formatted("N" + round));
+            assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+            HttpResponse<String> duplicate = other.postJson("/api/v1/programs/CACHED/commitments", commit.formatted("N" + round));
+            assertThat(duplicate.statusCode()).as(duplicate.body()).isEqualTo(422);
+            assertThat(json(duplicate).get("code").asText()).isEqualTo("DUPLICATE_ID");
+        }
+        assertThat(jdbc.queryForObject("SELECT max(sequence_number) FROM domain_event_entry "
+                + "WHERE aggregate_identifier = 'CACHED'", Long.class)).isEqualTo(15);
+    }
+
     @Test
     void aQueryWithACommandsLedgerPositionSeesTheCommandOnTheOtherNodeEveryTime() throws Exception {
         startNodeB();
