@@ -27,6 +27,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -98,6 +99,8 @@ public class ReadModels {
     private final Rebuilds rebuilds;
     private final LedgerNode node;
     private final ReadModelPositions positions;
+    /** Segments per read-model processor, which several nodes share. */
+    private final int segments;
     /** The loads this node runs, with their progress counters. */
     private final Map<String, AtomicLong> loading = new ConcurrentHashMap<>();
     /** Processors this node paused because another node rebuilds their read model. */
@@ -116,7 +119,8 @@ public class ReadModels {
     public ReadModels(EventProcessingConfiguration processing, JdbcTemplate jdbc, Clock clock, EventStoreReader events,
                       BulkLoad bulkLoad, ReadModelFacts facts, TokenStore tokenStore,
                       PlatformTransactionManager transactionManager, ProcessorTokens tokens, Rebuilds rebuilds,
-                      LedgerNode node, ReadModelPositions positions) {
+                      LedgerNode node, ReadModelPositions positions,
+                      @Value("${ledger.read-models.segments}") int segments) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -129,6 +133,7 @@ public class ReadModels {
         this.rebuilds = rebuilds;
         this.node = node;
         this.positions = positions;
+        this.segments = segments;
         watch.scheduleWithFixedDelay(this::watchRebuilds, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -197,11 +202,11 @@ public class ReadModels {
             TrackingToken resumeAt = GapAwareTrackingToken.newInstance(head, result.gaps());
             for (String name : names) {
                 String group = GROUPS.get(name);
+                // The processor resumes at the head in as many segments as configured now (a ledger started with
+                // fewer takes the configured count at its next rebuild).
                 transactions.executeWithoutResult(status -> {
-                    for (int segment : tokenStore.fetchSegments(group)) {
-                        tokenStore.storeToken(resumeAt, group, segment);
-                        tokenStore.releaseClaim(group, segment);
-                    }
+                    jdbc.update("DELETE FROM token_entry WHERE processor_name = ?", group);
+                    tokenStore.initializeTokenSegments(group, segments, resumeAt);
                 });
                 handOver(name, loaded);
             }

@@ -2,6 +2,7 @@ package com.capitalledger.api.consistency;
 
 import com.capitalledger.api.admin.ProcessorTokens;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -9,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,8 +43,9 @@ public class ReadModelPositions {
     public void await(long position, Collection<String> processingGroups) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long pause = 1;
+        Integer sequence = null;
         for (int check = 0; ; check++) {
-            String behind = firstBehind(position, processingGroups);
+            String behind = firstBehind(position, sequence, processingGroups);
             if (behind == null) {
                 return;
             }
@@ -51,6 +54,7 @@ public class ReadModelPositions {
                 if (head == null || position > head) {
                     throw new UnknownPosition(position, head == null ? -1 : head);
                 }
+                sequence = sequenceOf(position);
             }
             if (System.nanoTime() > deadline) {
                 throw new ReadModelBehind(behind, position, timeout);
@@ -65,13 +69,30 @@ public class ReadModelPositions {
         }
     }
 
-    /** The first of these processing groups with a segment that has not applied the position, or null. */
-    private String firstBehind(long position, Collection<String> processingGroups) {
+    /**
+     * The hash by which processors assign the event at this position to a segment: that of its aggregate (Axon's
+     * sequential-per-aggregate policy), or null when no event has it (a gap).
+     */
+    private Integer sequenceOf(long position) {
+        List<String> aggregate = jdbc.queryForList(
+                "SELECT aggregate_identifier FROM domain_event_entry WHERE global_index = ?", String.class, position);
+        return aggregate.isEmpty() ? null : Objects.hashCode(aggregate.get(0));
+    }
+
+    /**
+     * The first of these processing groups with a segment that has not applied the position, or null. Only the segment
+     * the event belongs to must have passed it, when that is known: another segment stores its token past events it
+     * does not handle only when it next handles one of its own or extends its claim (every few seconds).
+     */
+    private String firstBehind(long position, Integer sequence, Collection<String> processingGroups) {
         List<ProcessorTokens.Segment> segments = tokens.of(processingGroups);
         for (String group : processingGroups) {
             List<ProcessorTokens.Segment> own = segments.stream()
                     .filter(segment -> segment.processingGroup().equals(group)).toList();
-            if (own.isEmpty() || !own.stream().allMatch(segment -> applied(segment.token(), position))) {
+            int[] ids = own.stream().mapToInt(ProcessorTokens.Segment::segment).toArray();
+            if (own.isEmpty() || !own.stream()
+                    .filter(segment -> sequence == null || Segment.computeSegment(segment.segment(), ids).matches(sequence))
+                    .allMatch(segment -> applied(segment.token(), position))) {
                 return group;
             }
         }

@@ -1,6 +1,8 @@
 package com.capitalledger.api.nodes;
 
 import com.capitalledger.api.LedgerApplication;
+import com.capitalledger.api.admin.ProcessorTokens;
+import com.capitalledger.api.admin.ReadModels;
 import com.capitalledger.api.config.LedgerNode;
 import com.capitalledger.api.support.HttpClientSupport;
 import com.capitalledger.api.support.IntegrationTest;
@@ -94,7 +96,7 @@ class TwoNodesIT extends IntegrationTest {
             assertThat(b.get("state").asText()).as(a.get("name").asText()).isEqualTo("LIVE");
             assertThat(b.get("position").asLong()).as(a.get("name").asText())
                     .isEqualTo(a.get("position").asLong()).isEqualTo(a.get("head").asLong()).isPositive();
-            assertThat(b.get("segments").findValuesAsText("node")).containsOnly(nodeA.id());
+            assertThat(b.get("segments").findValuesAsText("node")).isSubsetOf(nodeA.id(), nodeBId.id());
         }
 
         // A rebuild asked of node B: node A lets go of the processors, and both answer 503 meanwhile.
@@ -208,33 +210,60 @@ class TwoNodesIT extends IntegrationTest {
                 + "WHERE aggregate_identifier = 'CACHED'", Long.class)).isEqualTo(15);
     }
 
+    /**
+     * Each read model's two segments end up one on each node (the first node to start claims both, then hands one
+     * over), and a command on either node is seen by a query on the other that asks for its Ledger-Position, every
+     * time: for two programs in different segments, so each node reads what the other node's processor applied.
+     */
     @Test
-    void aQueryWithACommandsLedgerPositionSeesTheCommandOnTheOtherNodeEveryTime() throws Exception {
+    void twoNodesShareTheReadModelsAndAQueryWithACommandsLedgerPositionSeesItOnTheOtherNodeEveryTime() {
         startNodeB();
-        HttpClientSupport onA = http();
-        HttpClientSupport readOnB = onB(TestUsers.ANALYST);
-        assertThat(onA.postJson("/api/v1/programs", """
-                {"programId":"RYW","name":"Read your writes","currency":"USD","targetAmount":"100000000.00",
-                 "maxDebtPct":"90","effectiveDate":"2025-01-21"}""").statusCode()).isEqualTo(201);
-        assertThat(onA.postJson("/api/v1/programs/RYW/commitments", """
-                {"investorId":"A","investorName":"Alpha","amount":"1000.00","currency":"USD",
-                 "effectiveDate":"2025-01-22"}""").statusCode()).isEqualTo(201);
+        LedgerNode nodeBId = nodeB.getBean(LedgerNode.class);
+        await("each read model's segments shared").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            for (String group : ReadModels.GROUPS.values()) {
+                assertThat(jdbc.queryForList("SELECT owner FROM token_entry WHERE processor_name = ?", String.class,
+                        group)).as(group).containsExactlyInAnyOrder(nodeA.id(), nodeBId.id());
+            }
+        });
+        // "S0".hashCode() is odd and "S1".hashCode() even: the programs fall in different segments.
+        List<String> programs = List.of("S0", "S1");
+        List<HttpClientSupport> writers = List.of(http(), onB(TestUsers.TREASURY));
+        List<HttpClientSupport> readers = List.of(http(TestUsers.ANALYST), onB(TestUsers.ANALYST));
+        for (String program : programs) {
+            assertThat(writers.get(0).postJson("/api/v1/programs", """
+                    {"programId":"%s","name":"Read your writes","currency":"USD","targetAmount":"100000000.00",
+                     "maxDebtPct":"90","effectiveDate":"2025-01-21"}""".formatted(program)).statusCode()).isEqualTo(201);
+            assertThat(writers.get(0).postJson("/api/v1/programs/" + program + "/commitments", """
+                    {"investorId":"A","investorName":"Alpha","amount":"1000.00","currency":"USD",
+                     "effectiveDate":"2025-01-22"}""").statusCode()).isEqualTo(201);
+        }
         long previous = -1;
         for (int i = 1; i <= 200; i++) {
-            HttpResponse<String> command = onA.postJson("/api/v1/programs/RYW/commitments/A/increase",
+            String program = programs.get(i % 2);
+            int writer = (i / 2) % 2;
+            HttpResponse<String> command = writers.get(writer).postJson(
+                    "/api/v1/programs/" + program + "/commitments/A/increase",
                     "{\"amount\":\"1.00\",\"currency\":\"USD\",\"effectiveDate\":\"2025-01-22\"}");
             assertThat(command.statusCode()).as(command.body()).isEqualTo(201);
             long position = Long.parseLong(command.headers().firstValue("Ledger-Position").orElseThrow());
             assertThat(position).as("positions grow with the commands of one client").isGreaterThan(previous);
             previous = position;
 
-            // Half the reads ask by parameter, half by header; node B's processors hold no segment of node A's.
-            HttpResponse<String> read = i % 2 == 0
-                    ? readOnB.get("/api/v1/programs/RYW/investors/A?minPosition=" + position)
-                    : readOnB.get("/api/v1/programs/RYW/investors/A", "Ledger-Min-Position", Long.toString(position));
+            // Read on the other node, half by parameter, half by header.
+            HttpClientSupport reader = readers.get(1 - writer);
+            HttpResponse<String> read = i % 4 < 2
+                    ? reader.get("/api/v1/programs/" + program + "/investors/A?minPosition=" + position)
+                    : reader.get("/api/v1/programs/" + program + "/investors/A", "Ledger-Min-Position",
+                    Long.toString(position));
             assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
             assertThat(new BigDecimal(json(read).get("committed").asText())).as("try %d", i)
-                    .isEqualByComparingTo(new BigDecimal("1000.00").add(BigDecimal.valueOf(i)));
+                    .isEqualByComparingTo(new BigDecimal("1000.00").add(BigDecimal.valueOf((i + 1) / 2)));
+        }
+        // Both nodes did projection work all along: each still holds one segment of every read model.
+        for (String group : ReadModels.GROUPS.values()) {
+            List<ProcessorTokens.Segment> segments = nodeB.getBean(ProcessorTokens.class).of(List.of(group));
+            assertThat(segments).as(group).extracting(ProcessorTokens.Segment::owner)
+                    .containsExactlyInAnyOrder(nodeA.id(), nodeBId.id());
         }
     }
 }

@@ -1,0 +1,121 @@
+package com.capitalledger.api.admin;
+
+import com.capitalledger.api.config.LedgerNode;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Shares each read model's segments among the live nodes. Axon's pooled processors claim every free segment they find,
+ * so the node that starts first would keep them all. Each node beats in {@code ledger_node}; one that holds more
+ * segments of a processor than its fair share ({@code ceil(segments / live nodes)}) releases one, which another node's
+ * processor claims at its next claim attempt. A node that dies stops beating and its claims time out: the others take
+ * its segments. A single node keeps every segment.
+ */
+@Component
+class ClaimBalancer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ClaimBalancer.class);
+
+    private final JdbcTemplate jdbc;
+    private final EventProcessingConfiguration processing;
+    private final LedgerNode node;
+    private final Clock clock;
+    private final Duration interval;
+    private ScheduledExecutorService schedule;
+
+    ClaimBalancer(JdbcTemplate jdbc, EventProcessingConfiguration processing, LedgerNode node, Clock clock,
+                  @Value("${ledger.read-models.balance-interval:5s}") Duration interval) {
+        this.jdbc = jdbc;
+        this.processing = processing;
+        this.node = node;
+        this.clock = clock;
+        this.interval = interval;
+    }
+
+    /** Nodes whose heartbeat is younger than three intervals. */
+    int liveNodes() {
+        Instant since = clock.instant().minus(interval.multipliedBy(3));
+        Integer live = jdbc.queryForObject("SELECT count(*) FROM ledger_node WHERE heartbeat > ?", Integer.class,
+                Timestamp.from(since));
+        return Math.max(1, live == null ? 1 : live);
+    }
+
+    void balance() {
+        try {
+            Instant now = clock.instant();
+            jdbc.update("INSERT INTO ledger_node (node, heartbeat) VALUES (?, ?) ON CONFLICT (node) DO UPDATE "
+                    + "SET heartbeat = EXCLUDED.heartbeat", node.id(), Timestamp.from(now));
+            int nodes = liveNodes();
+            for (String group : ReadModels.GROUPS.values()) {
+                processing.eventProcessor(group, StreamingEventProcessor.class)
+                        .ifPresent(processor -> releaseAboveShare(group, processor, nodes));
+            }
+        } catch (DataAccessException e) {
+            // The database is away: the processors are failing too; balancing resumes with it.
+            log.debug("Could not balance segment claims: {}", e.getMessage());
+        }
+    }
+
+    private void releaseAboveShare(String group, StreamingEventProcessor processor, int nodes) {
+        Map<Integer, ?> held = processor.processingStatus();
+        if (held.isEmpty() || !processor.isRunning()) {
+            return;
+        }
+        Integer segments = jdbc.queryForObject("SELECT count(*) FROM token_entry WHERE processor_name = ?",
+                Integer.class, group);
+        int share = (int) Math.ceil((double) (segments == null ? 0 : segments) / nodes);
+        if (held.size() > share) {
+            int released = held.keySet().iterator().next();
+            log.info("Releasing segment {} of {} for another node ({} held, fair share {} of {} segments on {} nodes)",
+                    released, group, held.size(), share, segments, nodes);
+            processor.releaseSegment(released);
+        }
+    }
+
+    @Override
+    public void start() {
+        try {
+            jdbc.update("DELETE FROM ledger_node WHERE heartbeat < ?",
+                    Timestamp.from(clock.instant().minus(Duration.ofDays(1))));
+        } catch (DataAccessException e) {
+            log.debug("Could not remove nodes gone for a day: {}", e.getMessage());
+        }
+        schedule = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "claim-balancer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        schedule.scheduleWithFixedDelay(this::balance, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        schedule.shutdownNow();
+        try {
+            jdbc.update("DELETE FROM ledger_node WHERE node = ?", node.id());
+        } catch (DataAccessException e) {
+            log.debug("Could not sign off node {}: {}", node.id(), e.getMessage());
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return schedule != null && !schedule.isShutdown();
+    }
+}
