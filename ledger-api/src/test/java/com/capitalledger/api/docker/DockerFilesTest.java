@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * No Docker engine runs here, so {@code docker/} is checked statically: the compose file parses, wires the ledger
- * to a healthy PostgreSQL 17 with a persistent volume, and everything the files refer to exists.
+ * No Docker engine runs here, so {@code docker/} is checked statically: the compose file parses, wires two ledger
+ * nodes to a healthy PostgreSQL 17 with a persistent volume and puts a load balancer in front of both, and everything
+ * the files refer to exists.
  */
 class DockerFilesTest {
 
@@ -46,6 +47,8 @@ class DockerFilesTest {
         return (Map<String, Object>) value;
     }
 
+    private static final List<String> NODES = List.of("ledger-1", "ledger-2");
+
     private static Map<String, Object> service(String name) {
         return map(map(compose, "services"), name);
     }
@@ -62,52 +65,89 @@ class DockerFilesTest {
     }
 
     @Test
-    void theLedgerIsBuiltFromTheRepositoryAndWaitsForAHealthyDatabase() {
-        Map<String, Object> ledger = service("ledger");
-        Map<String, Object> build = map(ledger, "build");
-        Path context = root.resolve("docker").resolve(build.get("context").toString()).normalize();
+    void bothNodesAreBuiltFromTheRepositoryAsOneImageAndWaitForAHealthyDatabase() {
+        for (String node : NODES) {
+            Map<String, Object> ledger = service(node);
+            Map<String, Object> build = map(ledger, "build");
+            Path context = root.resolve("docker").resolve(build.get("context").toString()).normalize();
 
-        assertThat(context.resolve("pom.xml")).exists();
-        assertThat(context.resolve(build.get("dockerfile").toString())).exists();
-        assertThat(map(map(ledger, "depends_on"), "postgres").get("condition")).isEqualTo("service_healthy");
-    }
-
-    @Test
-    void theLedgerPointsAtTheComposeDatabaseAndNoPasswordIsWrittenDown() {
-        Map<String, Object> ledgerEnv = map(service("ledger"), "environment");
-        Map<String, Object> postgresEnv = map(service("postgres"), "environment");
-
-        assertThat(ledgerEnv.get("LEDGER_DB_URL"))
-                .isEqualTo("jdbc:postgresql://postgres:5432/" + postgresEnv.get("POSTGRES_DB"));
-        assertThat(ledgerEnv.get("LEDGER_DB_USER")).isEqualTo(postgresEnv.get("POSTGRES_USER"));
-        assertThat(postgresEnv.get("POSTGRES_PASSWORD").toString()).startsWith("${POSTGRES_PASSWORD:?");
-        assertThat(ledgerEnv.get("LEDGER_DB_PASSWORD")).isEqualTo(postgresEnv.get("POSTGRES_PASSWORD"));
-    }
-
-    @Test
-    @SuppressWarnings("unchecked")
-    void theLedgerGetsOneUserPerRoleWhosePasswordIsABcryptHashFromTheEnvironment() {
-        Map<String, Object> ledgerEnv = map(map(map(compose, "services"), "ledger"), "environment");
-        List<String> roles = new ArrayList<>();
-        for (int i = 0; ledgerEnv.containsKey("LEDGER_SECURITY_USERS_" + i + "_NAME"); i++) {
-            roles.add(ledgerEnv.get("LEDGER_SECURITY_USERS_" + i + "_ROLES").toString());
-            assertThat(ledgerEnv.get("LEDGER_SECURITY_USERS_" + i + "_PASSWORD").toString())
-                    .matches("\\{bcrypt}\\$\\{LEDGER_[A-Z]+_BCRYPT:\\?[^}]+}");
+            assertThat(context.resolve("pom.xml")).exists();
+            assertThat(context.resolve(build.get("dockerfile").toString())).exists();
+            assertThat(map(map(ledger, "depends_on"), "postgres").get("condition")).isEqualTo("service_healthy");
         }
-        assertThat(roles).containsExactlyInAnyOrder("TREASURY", "COMPLIANCE", "ANALYST", "ADMIN");
+        assertThat(service("ledger-2").get("image")).isEqualTo(service("ledger-1").get("image")).isNotNull();
+    }
+
+    @Test
+    void bothNodesPointAtTheComposeDatabaseAndNoPasswordIsWrittenDown() {
+        Map<String, Object> postgresEnv = map(service("postgres"), "environment");
+        assertThat(postgresEnv.get("POSTGRES_PASSWORD").toString()).startsWith("${POSTGRES_PASSWORD:?");
+        for (String node : NODES) {
+            Map<String, Object> ledgerEnv = map(service(node), "environment");
+            assertThat(ledgerEnv.get("LEDGER_DB_URL"))
+                    .isEqualTo("jdbc:postgresql://postgres:5432/" + postgresEnv.get("POSTGRES_DB"));
+            assertThat(ledgerEnv.get("LEDGER_DB_USER")).isEqualTo(postgresEnv.get("POSTGRES_USER"));
+            assertThat(ledgerEnv.get("LEDGER_DB_PASSWORD")).isEqualTo(postgresEnv.get("POSTGRES_PASSWORD"));
+        }
+    }
+
+    @Test
+    void eachNodeGetsOneUserPerRoleWhosePasswordIsABcryptHashFromTheEnvironment() {
+        for (String node : NODES) {
+            Map<String, Object> ledgerEnv = map(service(node), "environment");
+            List<String> roles = new ArrayList<>();
+            for (int i = 0; ledgerEnv.containsKey("LEDGER_SECURITY_USERS_" + i + "_NAME"); i++) {
+                roles.add(ledgerEnv.get("LEDGER_SECURITY_USERS_" + i + "_ROLES").toString());
+                assertThat(ledgerEnv.get("LEDGER_SECURITY_USERS_" + i + "_PASSWORD").toString())
+                        .matches("\\{bcrypt}\\$\\{LEDGER_[A-Z]+_BCRYPT:\\?[^}]+}");
+            }
+            assertThat(roles).as(node).containsExactlyInAnyOrder("TREASURY", "COMPLIANCE", "ANALYST", "ADMIN");
+        }
     }
 
     @Test
     @SuppressWarnings("unchecked")
-    void theJournalKeyComesFromTheEnvironmentAndDigestsGoToAVolumeTheServiceOwns() {
-        Map<String, Object> ledgerEnv = map(service("ledger"), "environment");
-        assertThat(ledgerEnv.get("LEDGER_JOURNAL_SIGNING_KEY").toString())
-                .matches("\\$\\{LEDGER_JOURNAL_SIGNING_KEY:\\?[^}]+}");
-        String digestFile = ledgerEnv.get("LEDGER_JOURNAL_DIGEST_FILE").toString();
-        String digestDirectory = digestFile.substring(0, digestFile.lastIndexOf('/'));
-        assertThat((List<String>) service("ledger").get("volumes")).contains("ledger-digests:" + digestDirectory);
-        assertThat(map(compose, "volumes")).containsKey("ledger-digests");
-        assertThat(dockerfile).anyMatch(line -> line.contains("chown ledger:ledger " + digestDirectory));
+    void bothNodesSignWithTheOneJournalKeyAndWriteDigestsToAVolumeOfTheirOwn() {
+        List<String> volumes = new ArrayList<>();
+        for (String node : NODES) {
+            Map<String, Object> ledgerEnv = map(service(node), "environment");
+            assertThat(ledgerEnv.get("LEDGER_JOURNAL_SIGNING_KEY").toString())
+                    .matches("\\$\\{LEDGER_JOURNAL_SIGNING_KEY:\\?[^}]+}");
+            String digestFile = ledgerEnv.get("LEDGER_JOURNAL_DIGEST_FILE").toString();
+            String digestDirectory = digestFile.substring(0, digestFile.lastIndexOf('/'));
+            List<String> mounted = (List<String>) service(node).get("volumes");
+            assertThat(mounted).hasSize(1);
+            assertThat(mounted.get(0)).isEqualTo(node + "-digests:" + digestDirectory);
+            assertThat(map(compose, "volumes")).containsKey(node + "-digests");
+            assertThat(dockerfile).anyMatch(line -> line.contains("chown ledger:ledger " + digestDirectory));
+            volumes.add(mounted.get(0));
+        }
+        assertThat(volumes).doesNotHaveDuplicates();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theLoadBalancerAloneIsPublishedAndProxiesToBothNodesOnceTheyAreHealthy() throws IOException {
+        Map<String, Object> lb = service("lb");
+        assertThat((List<Object>) lb.get("ports")).containsExactly("8080:8080");
+        for (String node : NODES) {
+            assertThat(service(node)).doesNotContainKey("ports");
+            assertThat(map(map(lb, "depends_on"), node).get("condition")).isEqualTo("service_healthy");
+        }
+        String mount = ((List<String>) lb.get("volumes")).get(0);
+        assertThat(mount).endsWith(":/etc/nginx/nginx.conf:ro");
+        Path config = root.resolve("docker").resolve(mount.substring(0, mount.indexOf(':'))).normalize();
+        String nginx = Files.readString(config);
+        Matcher upstream = Pattern.compile("upstream ledger \\{([^}]*)}").matcher(nginx);
+        assertThat(upstream.find()).as("an upstream block named ledger").isTrue();
+        List<String> servers = new ArrayList<>();
+        Matcher server = Pattern.compile("server (\\S+)").matcher(upstream.group(1));
+        while (server.find()) {
+            servers.add(server.group(1));
+        }
+        assertThat(servers).containsExactly("ledger-1:8080", "ledger-2:8080");
+        assertThat(nginx).contains("listen 8080;", "proxy_pass http://ledger;");
+        assertThat(nginx).doesNotContain("non_idempotent");
     }
 
     @Test
