@@ -5,11 +5,19 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** Dependencies point one way: api, then projections, then core. */
+/** Dependencies point one way: api, then projections, then core; and within projections, storage on the folds. */
 @AnalyzeClasses(packages = "com.capitalledger.projections", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+
+    private static final String FOLDS = "com.capitalledger.projections.fold..";
 
     @ArchTest
     static final ArchRule projectionsDoNotDependOnTheApi = noClasses()
@@ -21,4 +29,26 @@ class ArchitectureTest {
     static final ArchRule projectionsHaveNoFloatingPoint = noClasses()
             .should().dependOnClassesThat().belongToAnyOf(Double.class, Float.class, double.class, float.class)
             .because("money and rates are exact: BigDecimal only");
+
+    @ArchTest
+    static final ArchRule foldsUseNoFrameworkOrDatabase = noClasses()
+            .that().resideInAPackage(FOLDS)
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.axonframework..",
+                    "java.sql..", "javax.sql..", "org.postgresql..")
+            .because("the folds run alike in the event handlers, a rebuild, a what-if replay and a unit test in memory");
+
+    @ArchTest
+    static final ArchRule foldsDoNotDependOnTheirStorage = noClasses()
+            .that().resideInAPackage(FOLDS)
+            .should().dependOnClassesThat(resideInAPackage("com.capitalledger.projections..")
+                    .and(not(resideInAPackage(FOLDS))))
+            .because("tables, handlers and services are built on the folds, never the other way round");
+
+    @ArchTest
+    static final ArchRule foldsReadNoClock = noClasses()
+            .that().resideInAPackage(FOLDS)
+            .should().callMethod(Instant.class, "now")
+            .orShould().callMethod(LocalDate.class, "now")
+            .orShould().dependOnClassesThat().belongToAnyOf(Clock.class)
+            .because("a fold is a function of its events: the same history gives the same positions, whenever folded");
 }

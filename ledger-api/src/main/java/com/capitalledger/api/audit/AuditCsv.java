@@ -1,6 +1,6 @@
 package com.capitalledger.api.audit;
 
-import com.capitalledger.projections.audit.AuditEntry;
+import com.capitalledger.projections.fold.audit.AuditEntry;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 

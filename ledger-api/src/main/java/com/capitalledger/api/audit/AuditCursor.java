@@ -1,8 +1,8 @@
 package com.capitalledger.api.audit;
 
 import com.capitalledger.api.web.InvalidParameter;
-import com.capitalledger.projections.audit.AuditEntry;
 import com.capitalledger.projections.audit.AuditFilter.Cursor;
+import com.capitalledger.projections.fold.audit.AuditEntry;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package com.capitalledger.api.audit;
 
-import com.capitalledger.projections.audit.AuditEntry;
 import com.capitalledger.projections.audit.AuditFilter;
+import com.capitalledger.projections.fold.audit.AuditEntry;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.format.annotation.DateTimeFormat;

@@ -2,8 +2,8 @@ package com.capitalledger.api.journal;
 
 import com.capitalledger.core.journal.api.CommandRejected;
 import com.capitalledger.core.shared.LedgerRejection;
-import com.capitalledger.projections.audit.AuditEntries;
-import com.capitalledger.projections.audit.AuditKeys;
+import com.capitalledger.projections.fold.audit.AuditEntries;
+import com.capitalledger.projections.fold.audit.AuditKeys;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;

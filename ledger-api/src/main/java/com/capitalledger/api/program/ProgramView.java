@@ -1,6 +1,6 @@
 package com.capitalledger.api.program;
 
-import com.capitalledger.projections.program.ProgramSummary;
+import com.capitalledger.projections.fold.program.ProgramSummary;
 
 import java.time.Instant;
 import java.time.LocalDate;

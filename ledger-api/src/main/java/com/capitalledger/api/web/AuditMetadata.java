@@ -1,6 +1,6 @@
 package com.capitalledger.api.web;
 
-import com.capitalledger.projections.audit.AuditKeys;
+import com.capitalledger.projections.fold.audit.AuditKeys;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.springframework.stereotype.Component;

@@ -8,7 +8,7 @@ import com.capitalledger.core.equity.api.InvestorId;
 import com.capitalledger.core.program.api.CreateProgram;
 import com.capitalledger.core.program.api.ProgramId;
 import com.capitalledger.core.shared.LedgerRejection;
-import com.capitalledger.projections.audit.AuditKeys;
+import com.capitalledger.projections.fold.audit.AuditKeys;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;

@@ -7,7 +7,7 @@ import com.capitalledger.api.journal.SealingInterceptor;
 import com.capitalledger.core.equity.api.IncreaseCommitment;
 import com.capitalledger.core.equity.api.InvestorId;
 import com.capitalledger.core.program.api.ProgramId;
-import com.capitalledger.projections.audit.AuditKeys;
+import com.capitalledger.projections.fold.audit.AuditKeys;
 import org.awaitility.Awaitility;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;

@@ -1,14 +1,13 @@
 package com.capitalledger.api.support;
 
 import com.capitalledger.api.journal.Rejections;
-import com.capitalledger.core.shared.LedgerRejection;
 import com.capitalledger.core.debt.api.CreateTranche;
 import com.capitalledger.core.debt.api.DrawId;
 import com.capitalledger.core.debt.api.DrawTranche;
 import com.capitalledger.core.debt.api.LenderCommitment;
 import com.capitalledger.core.debt.api.LenderId;
-import com.capitalledger.core.debt.api.RepaymentId;
 import com.capitalledger.core.debt.api.RepayTranche;
+import com.capitalledger.core.debt.api.RepaymentId;
 import com.capitalledger.core.debt.api.RepriceTranche;
 import com.capitalledger.core.debt.api.Seniority;
 import com.capitalledger.core.debt.api.TrancheId;
@@ -23,7 +22,8 @@ import com.capitalledger.core.program.api.CreateProgram;
 import com.capitalledger.core.program.api.PhaseId;
 import com.capitalledger.core.program.api.ProgramId;
 import com.capitalledger.core.rates.api.RecordBaseRateFixing;
-import com.capitalledger.projections.audit.AuditKeys;
+import com.capitalledger.core.shared.LedgerRejection;
+import com.capitalledger.projections.fold.audit.AuditKeys;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;

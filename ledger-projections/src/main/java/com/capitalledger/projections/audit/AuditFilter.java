@@ -1,5 +1,7 @@
 package com.capitalledger.projections.audit;
 
+import com.capitalledger.projections.fold.audit.AuditEntry;
+
 import java.time.Instant;
 
 /**

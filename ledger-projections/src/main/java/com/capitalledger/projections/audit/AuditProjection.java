@@ -1,5 +1,6 @@
 package com.capitalledger.projections.audit;
 
+import com.capitalledger.projections.fold.audit.AuditEntries;
 import com.capitalledger.projections.support.EventPositions;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

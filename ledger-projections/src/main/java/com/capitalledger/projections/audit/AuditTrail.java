@@ -1,5 +1,6 @@
 package com.capitalledger.projections.audit;
 
+import com.capitalledger.projections.fold.audit.AuditEntry;
 import com.capitalledger.projections.support.FactTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;

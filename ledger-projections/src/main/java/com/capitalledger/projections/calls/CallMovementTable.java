@@ -1,5 +1,6 @@
 package com.capitalledger.projections.calls;
 
+import com.capitalledger.projections.fold.calls.CallMovement;
 import com.capitalledger.projections.support.FactTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;

@@ -4,6 +4,7 @@ import com.capitalledger.core.equity.api.CallDefaultCured;
 import com.capitalledger.core.equity.api.CallDefaultRecorded;
 import com.capitalledger.core.equity.api.CapitalCalled;
 import com.capitalledger.projections.ReadModelProjection;
+import com.capitalledger.projections.fold.calls.CallMovements;
 import com.capitalledger.projections.support.EventPositions;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

@@ -1,6 +1,6 @@
 package com.capitalledger.projections.consistency;
 
-import com.capitalledger.projections.support.Recorded;
+import com.capitalledger.projections.fold.Recorded;
 
 import java.time.Instant;
 import java.util.Map;

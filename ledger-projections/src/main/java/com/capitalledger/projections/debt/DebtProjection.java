@@ -6,6 +6,7 @@ import com.capitalledger.core.debt.api.TrancheRepaid;
 import com.capitalledger.core.debt.api.TrancheRepriced;
 import com.capitalledger.core.rates.api.BaseRateFixed;
 import com.capitalledger.projections.ReadModelProjection;
+import com.capitalledger.projections.fold.debt.DebtMovements;
 import com.capitalledger.projections.support.EventPositions;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

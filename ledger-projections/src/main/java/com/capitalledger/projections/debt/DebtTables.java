@@ -1,6 +1,8 @@
 package com.capitalledger.projections.debt;
 
-import com.capitalledger.projections.support.Bitemporal;
+import com.capitalledger.projections.fold.Bitemporal;
+import com.capitalledger.projections.fold.debt.DebtMovement;
+import com.capitalledger.projections.fold.debt.FixingRow;
 import com.capitalledger.projections.support.FactTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;

@@ -1,5 +1,6 @@
 package com.capitalledger.projections.equity;
 
+import com.capitalledger.projections.fold.equity.EquityMovement;
 import com.capitalledger.projections.support.FactTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;

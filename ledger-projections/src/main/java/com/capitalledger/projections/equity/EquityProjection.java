@@ -9,6 +9,7 @@ import com.capitalledger.core.equity.api.CommitmentReduced;
 import com.capitalledger.core.equity.api.CommitmentTransferred;
 import com.capitalledger.core.equity.api.EquityCommitted;
 import com.capitalledger.projections.ReadModelProjection;
+import com.capitalledger.projections.fold.equity.EquityMovements;
 import com.capitalledger.projections.support.EventPositions;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

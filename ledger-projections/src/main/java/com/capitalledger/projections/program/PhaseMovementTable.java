@@ -1,5 +1,6 @@
 package com.capitalledger.projections.program;
 
+import com.capitalledger.projections.fold.program.PhaseMovement;
 import com.capitalledger.projections.support.FactTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;

@@ -6,6 +6,8 @@ import com.capitalledger.core.equity.api.CapitalCalled;
 import com.capitalledger.core.program.api.PhaseCreated;
 import com.capitalledger.core.program.api.ProgramCreated;
 import com.capitalledger.projections.ReadModelProjection;
+import com.capitalledger.projections.fold.program.PhaseMovements;
+import com.capitalledger.projections.fold.program.ProgramSummary;
 import com.capitalledger.projections.support.EventPositions;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

@@ -1,5 +1,6 @@
 package com.capitalledger.projections.program;
 
+import com.capitalledger.projections.fold.program.ProgramSummary;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;

@@ -1,18 +1,18 @@
 package com.capitalledger.projections.rebuild;
 
 import com.capitalledger.core.program.api.ProgramCreated;
-import com.capitalledger.projections.audit.AuditEntries;
 import com.capitalledger.projections.audit.AuditTrail;
 import com.capitalledger.projections.calls.CallMovementTable;
-import com.capitalledger.projections.calls.CallMovements;
 import com.capitalledger.projections.consistency.StoredEvent;
-import com.capitalledger.projections.debt.DebtMovements;
 import com.capitalledger.projections.debt.DebtTables;
 import com.capitalledger.projections.equity.EquityMovementTable;
-import com.capitalledger.projections.equity.EquityMovements;
+import com.capitalledger.projections.fold.audit.AuditEntries;
+import com.capitalledger.projections.fold.calls.CallMovements;
+import com.capitalledger.projections.fold.debt.DebtMovements;
+import com.capitalledger.projections.fold.equity.EquityMovements;
+import com.capitalledger.projections.fold.program.PhaseMovements;
+import com.capitalledger.projections.fold.program.ProgramSummary;
 import com.capitalledger.projections.program.PhaseMovementTable;
-import com.capitalledger.projections.program.PhaseMovements;
-import com.capitalledger.projections.program.ProgramSummary;
 import com.capitalledger.projections.program.ProgramSummaryRepository;
 import org.springframework.stereotype.Component;
 

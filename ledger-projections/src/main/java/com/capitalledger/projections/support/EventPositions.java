@@ -1,5 +1,6 @@
 package com.capitalledger.projections.support;
 
+import com.capitalledger.projections.fold.Recorded;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;

@@ -1,5 +1,6 @@
 package com.capitalledger.projections.support;
 
+import com.capitalledger.projections.fold.Bitemporal;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;

@@ -1,6 +1,6 @@
 package com.capitalledger.projections.whatif;
 
-import com.capitalledger.projections.positions.ProgramPositions;
+import com.capitalledger.projections.fold.positions.ProgramPositions;
 
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;

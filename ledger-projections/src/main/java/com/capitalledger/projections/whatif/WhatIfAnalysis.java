@@ -5,10 +5,10 @@ import com.capitalledger.core.whatif.Branch;
 import com.capitalledger.core.whatif.Branched;
 import com.capitalledger.core.whatif.Change;
 import com.capitalledger.core.whatif.JournalEntry;
-import com.capitalledger.projections.positions.PositionsFold;
-import com.capitalledger.projections.positions.ProgramPositions;
-import com.capitalledger.projections.support.Bitemporal;
-import com.capitalledger.projections.support.Recorded;
+import com.capitalledger.projections.fold.Bitemporal;
+import com.capitalledger.projections.fold.Recorded;
+import com.capitalledger.projections.fold.positions.PositionsFold;
+import com.capitalledger.projections.fold.positions.ProgramPositions;
 
 import java.time.Instant;
 import java.time.LocalDate;

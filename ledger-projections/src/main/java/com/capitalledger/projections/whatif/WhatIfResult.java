@@ -2,7 +2,7 @@ package com.capitalledger.projections.whatif;
 
 import com.capitalledger.core.whatif.ChangeOutcome;
 import com.capitalledger.core.whatif.Consequence;
-import com.capitalledger.projections.positions.ProgramPositions;
+import com.capitalledger.projections.fold.positions.ProgramPositions;
 
 import java.time.Instant;
 import java.util.List;

@@ -9,11 +9,11 @@ import com.capitalledger.core.shared.LedgerCommand;
 import com.capitalledger.core.shared.LedgerRejection;
 import com.capitalledger.core.whatif.Change;
 import com.capitalledger.core.whatif.JournalEntry;
-import com.capitalledger.projections.debt.TranchePosition;
-import com.capitalledger.projections.positions.PositionsFold;
-import com.capitalledger.projections.positions.ProgramPositions;
-import com.capitalledger.projections.support.Bitemporal;
-import com.capitalledger.projections.support.Recorded;
+import com.capitalledger.projections.fold.Bitemporal;
+import com.capitalledger.projections.fold.Recorded;
+import com.capitalledger.projections.fold.debt.TranchePosition;
+import com.capitalledger.projections.fold.positions.PositionsFold;
+import com.capitalledger.projections.fold.positions.ProgramPositions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,0 @@
-package com.capitalledger.projections.debt;
-
-import java.math.BigDecimal;
-
-/** The program's debt column: the tranches' figures added up. */
-public record DebtTotals(BigDecimal commitment, BigDecimal drawn, BigDecimal repaid, BigDecimal outstanding,
-                         BigDecimal undrawn, BigDecimal accruedInterest, BigDecimal accruedCommitmentFee) {
-}

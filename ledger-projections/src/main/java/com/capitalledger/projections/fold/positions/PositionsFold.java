@@ -1,0 +1,76 @@
+package com.capitalledger.projections.fold.positions;
+
+import com.capitalledger.core.program.api.ProgramCreated;
+import com.capitalledger.projections.fold.Bitemporal;
+import com.capitalledger.projections.fold.Recorded;
+import com.capitalledger.projections.fold.debt.DebtMovement;
+import com.capitalledger.projections.fold.debt.DebtMovements;
+import com.capitalledger.projections.fold.debt.FixingRow;
+import com.capitalledger.projections.fold.debt.TranchePositions;
+import com.capitalledger.projections.fold.equity.EquityMovement;
+import com.capitalledger.projections.fold.equity.EquityMovements;
+import com.capitalledger.projections.fold.equity.InvestorPositions;
+import com.capitalledger.projections.fold.program.PhaseMovement;
+import com.capitalledger.projections.fold.program.PhaseMovements;
+import com.capitalledger.projections.fold.program.PhasePositions;
+import com.capitalledger.projections.fold.program.ProgramSummary;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A program's positions folded straight from events in memory, with the same mappings and folds the stored read
+ * models use: for what-if replays, consistency checks and tests. The events are mapped to the read models' facts
+ * once; positions at any number of dates are then folded from those facts.
+ */
+public final class PositionsFold {
+
+    private final ProgramSummary program;
+    private final List<EquityMovement> equity = new ArrayList<>();
+    private final List<PhaseMovement> phases = new ArrayList<>();
+    private final List<DebtMovement> debt = new ArrayList<>();
+    private final List<FixingRow> fixings = new ArrayList<>();
+
+    private PositionsFold(List<Recorded<?>> journal, String programId) {
+        ProgramSummary created = null;
+        for (Recorded<?> recorded : journal) {
+            if (recorded.event() instanceof ProgramCreated event && event.programId().value().equals(programId)) {
+                created = ProgramSummary.of(event, recorded.recordedAt());
+            }
+            EquityMovements.of(recorded).stream().filter(m -> m.programId().equals(programId)).forEach(equity::add);
+            PhaseMovements.of(recorded).filter(m -> m.programId().equals(programId)).ifPresent(phases::add);
+            DebtMovements.of(recorded).stream().filter(m -> m.programId().equals(programId)).forEach(debt::add);
+            DebtMovements.fixing(recorded).ifPresent(fixings::add);
+        }
+        program = created;
+    }
+
+    /** @param journal events in stream order */
+    public static PositionsFold of(List<Recorded<?>> journal, String programId) {
+        return new PositionsFold(journal, programId);
+    }
+
+    public static Optional<ProgramPositions> positions(List<Recorded<?>> journal, String programId, Bitemporal at) {
+        return of(journal, programId).at(at);
+    }
+
+    /** The positions as of the date and as known at the instant; empty if the program was not known then. */
+    public Optional<ProgramPositions> at(Bitemporal at) {
+        if (program == null || program.recordedAt().isAfter(at.knownAt())) {
+            return Optional.empty();
+        }
+        InvestorPositions investors = new InvestorPositions();
+        equity.stream().filter(m -> at.includes(m.effectiveDate(), m.recordedAt())).forEach(investors::apply);
+        PhasePositions phasePositions = new PhasePositions();
+        phases.stream().filter(m -> at.includes(m.effectiveDate(), m.recordedAt())).forEach(phasePositions::apply);
+        List<DebtMovement> debtKnown = debt.stream().filter(m -> at.includes(m.effectiveDate(), m.recordedAt())).toList();
+        TranchePositions tranches = new TranchePositions();
+        List<String> rates = debtKnown.stream().map(DebtMovement::baseRate).filter(Objects::nonNull).distinct().toList();
+        fixings.stream().filter(fixing -> !fixing.recordedAt().isAfter(at.knownAt()))
+                .filter(fixing -> rates.contains(fixing.rateName())).forEach(tranches::apply);
+        debtKnown.forEach(tranches::apply);
+        return Optional.of(ProgramPositions.assemble(program, at, investors, tranches, phasePositions));
+    }
+}
