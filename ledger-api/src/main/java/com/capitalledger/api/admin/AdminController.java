@@ -70,7 +70,7 @@ public class AdminController {
     @PostMapping("/read-models/{name}/rebuild")
     public List<ReadModelStatus> rebuild(
             @Parameter(description = READ_MODEL + ", or all", example = "all") @PathVariable String name) {
-        List<String> names = "all".equals(name) ? List.copyOf(ReadModels.GROUPS.keySet()) : List.of(known(name));
+        List<String> names = "all".equals(name) ? ReadModels.NAMES : List.of(known(name));
         return readModels.rebuild(names);
     }
 
@@ -88,7 +88,7 @@ public class AdminController {
     private String known(String name) {
         if (!readModels.exists(name)) {
             throw new NotFound("UNKNOWN_READ_MODEL", "read model " + name + " does not exist; known: "
-                    + ReadModels.GROUPS.keySet());
+                    + ReadModels.NAMES);
         }
         return name;
     }

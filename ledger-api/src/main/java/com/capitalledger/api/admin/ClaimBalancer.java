@@ -1,5 +1,6 @@
 package com.capitalledger.api.admin;
 
+import com.capitalledger.projections.ReadModel;
 import com.capitalledger.api.config.LedgerNode;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -62,9 +63,9 @@ class ClaimBalancer implements SmartLifecycle {
             jdbc.update("INSERT INTO ledger_node (node, heartbeat) VALUES (?, ?) ON CONFLICT (node) DO UPDATE "
                     + "SET heartbeat = EXCLUDED.heartbeat", node.id(), Timestamp.from(now));
             int nodes = liveNodes();
-            for (String group : ReadModels.GROUPS.values()) {
-                processing.eventProcessor(group, StreamingEventProcessor.class)
-                        .ifPresent(processor -> releaseAboveShare(group, processor, nodes));
+            for (ReadModel model : ReadModel.values()) {
+                processing.eventProcessor(model.processingGroup(), StreamingEventProcessor.class)
+                        .ifPresent(processor -> releaseAboveShare(model.processingGroup(), processor, nodes));
             }
         } catch (DataAccessException e) {
             // The database is away: the processors are failing too; balancing resumes with it.

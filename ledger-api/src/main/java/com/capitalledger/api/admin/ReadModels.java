@@ -9,12 +9,9 @@ import com.capitalledger.api.consistency.UnknownPosition;
 import com.capitalledger.api.web.Conflict;
 import com.capitalledger.api.web.DatabaseFailures;
 import com.capitalledger.api.web.InvalidParameter;
-import com.capitalledger.projections.audit.AuditProjection;
-import com.capitalledger.projections.calls.CallProjection;
-import com.capitalledger.projections.debt.DebtProjection;
-import com.capitalledger.projections.equity.EquityProjection;
-import com.capitalledger.projections.program.ProgramProjection;
 import com.capitalledger.projections.rebuild.BulkLoad;
+import com.capitalledger.projections.ReadModel;
+import com.capitalledger.projections.TableFacts;
 import com.capitalledger.projections.rebuild.ReadModelFacts;
 import jakarta.annotation.PreDestroy;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,7 +39,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,22 +66,12 @@ public class ReadModels {
     /** A rebuilding node refreshes its heartbeat every second; after this long without one, its rebuild is taken over. */
     private static final Duration ABANDONED_AFTER = Duration.ofSeconds(30);
 
-    /** Read-model name → processing group; the names are the API's. */
-    public static final Map<String, String> GROUPS;
+    /** The read models' names, as the API and the rebuild table know them. */
+    public static final List<String> NAMES = Arrays.stream(ReadModel.values()).map(ReadModel::id).toList();
     /** The query parameter, and the header, with which a query asks to read at a ledger position or later. */
     public static final String MIN_POSITION = "minPosition";
     public static final String MIN_POSITION_HEADER = "Ledger-Min-Position";
     private static final Pattern POSITION = Pattern.compile("[0-9]{1,18}");
-
-    static {
-        Map<String, String> groups = new LinkedHashMap<>();
-        groups.put("programs", ProgramProjection.PROCESSING_GROUP);
-        groups.put("investor-positions", EquityProjection.PROCESSING_GROUP);
-        groups.put("capital-calls", CallProjection.PROCESSING_GROUP);
-        groups.put("tranches", DebtProjection.PROCESSING_GROUP);
-        groups.put("audit-trail", AuditProjection.PROCESSING_GROUP);
-        GROUPS = Collections.unmodifiableMap(groups);
-    }
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
@@ -144,7 +130,15 @@ public class ReadModels {
     }
 
     public boolean exists(String name) {
-        return GROUPS.containsKey(name);
+        return ReadModel.named(name).isPresent();
+    }
+
+    private static ReadModel model(String name) {
+        return ReadModel.named(name).orElseThrow(() -> new IllegalArgumentException("unknown read model " + name));
+    }
+
+    private static String group(String name) {
+        return model(name).processingGroup();
     }
 
     /**
@@ -186,12 +180,12 @@ public class ReadModels {
                 // The rebuild reads every event again: an event that still fails is parked again, once.
                 deadLetters(name).ifPresent(SequencedDeadLetterQueue::clear);
             }
-            List<ReadModelFacts.TableFacts<?>> tables = facts.of(names);
+            List<TableFacts<?>> tables = facts.of(names.stream().map(ReadModels::model).toList());
             BulkLoad.Result result = events.read(events -> bulkLoad.load(events, tables, head, loaded));
             // Freshly copied rows have no planner statistics and no visibility map yet; autovacuum would add them
             // later, competing with live queries just after the rebuild. VACUUM takes no bind parameter: the table
             // names are the read models' own constants.
-            for (ReadModelFacts.TableFacts<?> table : tables) {
+            for (TableFacts<?> table : tables) {
                 try {
                     jdbc.execute("VACUUM (ANALYZE) " + table.table());
                 } catch (DataAccessException e) {
@@ -201,7 +195,7 @@ public class ReadModels {
             }
             TrackingToken resumeAt = GapAwareTrackingToken.newInstance(head, result.gaps());
             for (String name : names) {
-                String group = GROUPS.get(name);
+                String group = group(name);
                 // The processor resumes at the head in as many segments as configured now (a ledger started with
                 // fewer takes the configured count at its next rebuild).
                 transactions.executeWithoutResult(status -> {
@@ -236,7 +230,7 @@ public class ReadModels {
     /** Waits until no other node holds a current claim on the read models' segments (they pause on seeing the rebuild). */
     private void awaitNoOtherClaims(List<String> names) throws InterruptedException {
         Instant deadline = clock.instant().plus(ABANDONED_AFTER);
-        while (names.stream().anyMatch(name -> tokens.of(GROUPS.get(name)).stream()
+        while (names.stream().anyMatch(name -> tokens.of(group(name)).stream()
                 .anyMatch(segment -> segment.claimed() && !node.id().equals(segment.owner())))) {
             if (clock.instant().isAfter(deadline)) {
                 throw new IllegalStateException("other nodes still hold claims on " + names + " after "
@@ -250,7 +244,7 @@ public class ReadModels {
     public List<ReadModelStatus> status() {
         long head = head();
         List<ReadModelStatus> statuses = new ArrayList<>();
-        GROUPS.keySet().forEach(name -> statuses.add(status(name, head)));
+        NAMES.forEach(name -> statuses.add(status(name, head)));
         return statuses;
     }
 
@@ -259,7 +253,7 @@ public class ReadModels {
     }
 
     private ReadModelStatus status(String name, long head) {
-        List<ProcessorTokens.Segment> segments = tokens.of(GROUPS.get(name));
+        List<ProcessorTokens.Segment> segments = tokens.of(group(name));
         long position = segments.stream().mapToLong(ProcessorTokens.Segment::position).min().orElse(0);
         boolean allClaimed = !segments.isEmpty() && segments.stream().allMatch(ProcessorTokens.Segment::claimed);
         Rebuilds.Rebuild rebuild = rebuilds.of(name).orElse(null);
@@ -275,7 +269,7 @@ public class ReadModels {
                 .map(s -> new ReadModelStatus.SegmentStatus(s.segment(), s.position(), s.claimed() ? s.owner() : null))
                 .toList();
         if (rebuild == null) {
-            return new ReadModelStatus(name, GROUPS.get(name), state, position, head, claims, parked(name), null, null,
+            return new ReadModelStatus(name, group(name), state, position, head, claims, parked(name), null, null,
                     null, null, null, null);
         }
         Instant until = rebuild.inProgress() ? clock.instant() : rebuild.finishedAt();
@@ -286,7 +280,7 @@ public class ReadModels {
         if (state == State.REBUILDING) {
             eta = rate == 0 ? null : (rebuild.head() - done) / rate;
         }
-        return new ReadModelStatus(name, GROUPS.get(name), state, position, head, claims, parked(name), rebuild.node(),
+        return new ReadModelStatus(name, group(name), state, position, head, claims, parked(name), rebuild.node(),
                 done, rate, eta, rebuild.startedAt(), rebuild.finishedAt());
     }
 
@@ -296,7 +290,7 @@ public class ReadModels {
     }
 
     private Optional<SequencedDeadLetterQueue<EventMessage<?>>> deadLetters(String name) {
-        return processing.deadLetterQueue(GROUPS.get(name));
+        return processing.deadLetterQueue(group(name));
     }
 
     /**
@@ -308,12 +302,12 @@ public class ReadModels {
      * @throws ReadModelBehind      if one has not applied the requested position in time
      * @throws InvalidParameter     if the requested position is malformed or no event has it
      */
-    public void requireAvailable(String... names) {
-        requireNotRebuilding(names);
+    public void requireAvailable(ReadModel... models) {
+        requireNotRebuilding(Arrays.stream(models).map(ReadModel::id).toArray(String[]::new));
         Long minPosition = requestedPosition();
         if (minPosition != null) {
             try {
-                positions.await(minPosition, Arrays.stream(names).map(GROUPS::get).toList());
+                positions.await(minPosition, Arrays.stream(models).map(ReadModel::processingGroup).toList());
             } catch (UnknownPosition unknown) {
                 throw new InvalidParameter(MIN_POSITION, unknown.getMessage());
             }
@@ -370,7 +364,7 @@ public class ReadModels {
             reportProgress();
             Map<String, Rebuilds.Rebuild> current = new LinkedHashMap<>();
             rebuilds.inProgress().forEach(rebuild -> current.put(rebuild.readModel(), rebuild));
-            for (String name : GROUPS.keySet()) {
+            for (String name : NAMES) {
                 Rebuilds.Rebuild rebuild = current.get(name);
                 boolean elsewhere = rebuild != null && !node.id().equals(rebuild.node());
                 if (elsewhere && !rebuild.handedOver() && paused.add(name)) {
@@ -415,7 +409,7 @@ public class ReadModels {
     }
 
     private StreamingEventProcessor processor(String name) {
-        String group = GROUPS.get(name);
+        String group = group(name);
         if (group == null) {
             throw new IllegalArgumentException("unknown read model " + name);
         }

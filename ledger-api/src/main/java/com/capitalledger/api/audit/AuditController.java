@@ -1,5 +1,6 @@
 package com.capitalledger.api.audit;
 
+import com.capitalledger.projections.ReadModel;
 import com.capitalledger.api.admin.ReadModels;
 import com.capitalledger.api.web.InvalidParameter;
 import com.capitalledger.api.web.ProblemStatuses;
@@ -93,7 +94,7 @@ public class AuditController {
                     ref = "#/components/headers/" + HttpHeaders.CONTENT_DISPOSITION))
     @GetMapping(path = "/export", produces = TEXT_CSV)
     public void export(@ParameterObject AuditExportQuery query, HttpServletResponse response) throws IOException {
-        readModels.requireAvailable("audit-trail");
+        readModels.requireAvailable(ReadModel.AUDIT_TRAIL);
         AuditFilter filter = query.filter();
         writeCsv(response, lines -> trail.export(filter, lines));
     }
@@ -132,7 +133,7 @@ public class AuditController {
     private AuditPage page(AuditQuery query) {
         AuditFilter.Cursor after = AuditCursor.decode(query.cursor());
         int limit = limit(query.limit());
-        readModels.requireAvailable("audit-trail");
+        readModels.requireAvailable(ReadModel.AUDIT_TRAIL);
         List<AuditEntry> entries = trail.find(query.filter(), after, limit);
         String next = entries.size() == limit ? AuditCursor.encode(entries.get(entries.size() - 1)) : null;
         return new AuditPage(entries, next);

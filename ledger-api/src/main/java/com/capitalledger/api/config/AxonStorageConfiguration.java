@@ -1,5 +1,7 @@
 package com.capitalledger.api.config;
 
+import java.util.Arrays;
+import com.capitalledger.projections.ReadModel;
 import com.capitalledger.api.admin.ReadModels;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
@@ -207,7 +209,7 @@ public class AxonStorageConfiguration {
     @Autowired
     void usePooledStreamingProcessors(EventProcessingConfigurer processing, JdbcTemplate jdbc) {
         processing.usingPooledStreamingEventProcessors();
-        ReadModels.GROUPS.values().forEach(group -> processing.registerHandlerInterceptor(group,
+        Arrays.stream(ReadModel.values()).map(ReadModel::processingGroup).forEach(group -> processing.registerHandlerInterceptor(group,
                 configuration -> (unitOfWork, chain) -> {
                     unitOfWork.root().getOrComputeResource(ASYNCHRONOUS_COMMIT, key -> {
                         jdbc.execute("SET LOCAL synchronous_commit TO OFF");

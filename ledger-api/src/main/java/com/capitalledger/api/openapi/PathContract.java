@@ -74,7 +74,7 @@ final class PathContract implements OpenApiCustomizer {
             if (shape != null) {
                 parameter.schema(shape.get());
             } else if (parameter.getName().equals("name") && path.startsWith("/api/v1/admin/read-models/")) {
-                List<String> names = new ArrayList<>(ReadModels.GROUPS.keySet());
+                List<String> names = new ArrayList<>(ReadModels.NAMES);
                 if (path.endsWith("/rebuild")) {
                     names.add("all");
                 }

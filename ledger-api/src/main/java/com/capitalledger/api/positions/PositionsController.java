@@ -1,5 +1,6 @@
 package com.capitalledger.api.positions;
 
+import com.capitalledger.projections.ReadModel;
 import com.capitalledger.api.admin.ReadModels;
 import com.capitalledger.api.web.NotFound;
 import com.capitalledger.api.web.ProblemStatuses;
@@ -77,7 +78,7 @@ public class PositionsController {
     public ProgramPositions positions(
             @Parameter(description = PROGRAM_ID, example = "STARGATE") @PathVariable String programId,
             @ParameterObject At at) {
-        readModels.requireAvailable("programs", "investor-positions", "tranches");
+        readModels.requireAvailable(ReadModel.PROGRAMS, ReadModel.INVESTOR_POSITIONS, ReadModel.TRANCHES);
         return found(positions.positions(programId, bitemporal(at)), "program " + programId + " does not exist",
                 RejectionCode.NO_PROGRAM);
     }
@@ -94,7 +95,7 @@ public class PositionsController {
             @Parameter(description = PROGRAM_ID, example = "STARGATE") @PathVariable String programId,
             @Parameter(description = "Investor identifier", example = "SOFTBANK") @PathVariable String investorId,
             @ParameterObject At at) {
-        readModels.requireAvailable("programs", "investor-positions");
+        readModels.requireAvailable(ReadModel.PROGRAMS, ReadModel.INVESTOR_POSITIONS);
         Bitemporal when = knownProgram(programId, at);
         return found(positions.investor(programId, investorId, when),
                 "investor " + investorId + " has no commitment in program " + programId, RejectionCode.UNKNOWN_INVESTOR);
@@ -112,7 +113,7 @@ public class PositionsController {
             @Parameter(description = PROGRAM_ID, example = "STARGATE") @PathVariable String programId,
             @Parameter(description = "Tranche identifier", example = "SENIOR-A") @PathVariable String trancheId,
             @ParameterObject At at) {
-        readModels.requireAvailable("programs", "tranches");
+        readModels.requireAvailable(ReadModel.PROGRAMS, ReadModel.TRANCHES);
         Bitemporal when = knownProgram(programId, at);
         return found(positions.tranche(programId, trancheId, when),
                 "tranche " + trancheId + " does not exist in program " + programId, RejectionCode.UNKNOWN_TRANCHE);
@@ -129,7 +130,7 @@ public class PositionsController {
             @Parameter(description = PROGRAM_ID, example = "STARGATE") @PathVariable String programId,
             @Parameter(description = "Capital call identifier", example = "CALL-1") @PathVariable String callId,
             @ParameterObject At at) {
-        readModels.requireAvailable("programs", "capital-calls");
+        readModels.requireAvailable(ReadModel.PROGRAMS, ReadModel.CAPITAL_CALLS);
         Bitemporal when = knownProgram(programId, at);
         return found(positions.call(programId, callId, when),
                 "capital call " + callId + " does not exist in program " + programId, RejectionCode.UNKNOWN_CALL);

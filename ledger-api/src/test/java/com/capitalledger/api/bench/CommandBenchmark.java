@@ -121,7 +121,7 @@ public final class CommandBenchmark {
             // Projection lag: from a command's answer until every read model has applied its Ledger-Position, as
             // a query with minPosition waits for it; on an idle service, then beside 8 clients at full load.
             ReadModelPositions positions = app.getBean(ReadModelPositions.class);
-            List<String> everyReadModel = List.copyOf(ReadModels.GROUPS.values());
+            List<String> everyReadModel = ReadModels.NAMES;
             post(http, port, authorization, "/api/v1/programs", """
                     {"programId":"BENCH-LAG","name":"Bench","currency":"USD","targetAmount":"900000000000.00",
                      "maxDebtPct":"90","effectiveDate":"%s"}""".formatted(DAY));

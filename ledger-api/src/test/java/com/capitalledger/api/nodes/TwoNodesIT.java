@@ -220,7 +220,7 @@ class TwoNodesIT extends IntegrationTest {
         startNodeB();
         LedgerNode nodeBId = nodeB.getBean(LedgerNode.class);
         await("each read model's segments shared").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            for (String group : ReadModels.GROUPS.values()) {
+            for (String group : ReadModels.NAMES) {
                 assertThat(jdbc.queryForList("SELECT owner FROM token_entry WHERE processor_name = ?", String.class,
                         group)).as(group).containsExactlyInAnyOrder(nodeA.id(), nodeBId.id());
             }
@@ -260,7 +260,7 @@ class TwoNodesIT extends IntegrationTest {
                     .isEqualByComparingTo(new BigDecimal("1000.00").add(BigDecimal.valueOf((i + 1) / 2)));
         }
         // Both nodes did projection work all along: each still holds one segment of every read model.
-        for (String group : ReadModels.GROUPS.values()) {
+        for (String group : ReadModels.NAMES) {
             List<ProcessorTokens.Segment> segments = nodeB.getBean(ProcessorTokens.class).of(List.of(group));
             assertThat(segments).as(group).extracting(ProcessorTokens.Segment::owner)
                     .containsExactlyInAnyOrder(nodeA.id(), nodeBId.id());

@@ -1,5 +1,9 @@
 package com.capitalledger.projections.audit;
 
+import java.util.List;
+import com.capitalledger.projections.TableFacts;
+import com.capitalledger.projections.ReadModel;
+import com.capitalledger.projections.ProjectedReadModel;
 import com.capitalledger.projections.fold.audit.AuditEntries;
 import com.capitalledger.projections.support.EventPositions;
 import org.axonframework.config.ProcessingGroup;
@@ -14,10 +18,9 @@ import org.springframework.stereotype.Component;
  * metadata of the request that caused it; a rebuild therefore restores refusals too. Its own group.
  */
 @Component
-@ProcessingGroup(AuditProjection.PROCESSING_GROUP)
-public class AuditProjection {
+@ProcessingGroup(ReadModel.Names.AUDIT_TRAIL)
+public class AuditProjection implements ProjectedReadModel {
 
-    public static final String PROCESSING_GROUP = "audit-trail";
 
     private final AuditTrail trail;
     private final EventPositions positions;
@@ -37,5 +40,17 @@ public class AuditProjection {
     @ResetHandler
     void reset() {
         trail.deleteRebuildable();
+    }
+
+    @Override
+    public ReadModel readModel() {
+        return ReadModel.AUDIT_TRAIL;
+    }
+
+    @Override
+    public List<TableFacts<?>> tables() {
+        return List.of(new TableFacts<>("audit_entry", e -> List.of(AuditEntries.of(e.eventId(), e.globalIndex(),
+                e.payload(), e.recordedAt(), e.metadata())), trail::copy, a -> a.position() + "/0",
+                trail::between, null));
     }
 }

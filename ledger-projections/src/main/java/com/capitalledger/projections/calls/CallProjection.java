@@ -1,5 +1,9 @@
 package com.capitalledger.projections.calls;
 
+import java.util.List;
+import com.capitalledger.projections.TableFacts;
+import com.capitalledger.projections.ReadModel;
+import com.capitalledger.projections.ProjectedReadModel;
 import com.capitalledger.core.equity.api.CallDefaultCured;
 import com.capitalledger.core.equity.api.CallDefaultRecorded;
 import com.capitalledger.core.equity.api.CapitalCalled;
@@ -17,10 +21,9 @@ import java.time.Instant;
 
 /** Records capital calls, their allocations and defaults in {@code call_movement}; its own processing group. */
 @Component
-@ProcessingGroup(CallProjection.PROCESSING_GROUP)
-public class CallProjection extends ReadModelProjection {
+@ProcessingGroup(ReadModel.Names.CAPITAL_CALLS)
+public class CallProjection extends ReadModelProjection implements ProjectedReadModel {
 
-    public static final String PROCESSING_GROUP = "capital-calls";
 
     private final CallMovementTable table;
     private final EventPositions positions;
@@ -52,5 +55,17 @@ public class CallProjection extends ReadModelProjection {
     @ResetHandler
     void reset() {
         table.facts().deleteAll();
+    }
+
+    @Override
+    public ReadModel readModel() {
+        return ReadModel.CAPITAL_CALLS;
+    }
+
+    @Override
+    public List<TableFacts<?>> tables() {
+        return List.of(new TableFacts<>("call_movement", e -> CallMovements.of(e.recorded()),
+                table.facts()::copyAll, m -> m.globalIndex() + "/" + m.line(),
+                (from, to) -> table.facts().where(TableFacts.RANGE, from, to), null));
     }
 }

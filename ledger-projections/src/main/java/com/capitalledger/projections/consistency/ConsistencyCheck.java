@@ -1,7 +1,7 @@
 package com.capitalledger.projections.consistency;
 
 import com.capitalledger.projections.rebuild.ReadModelFacts;
-import com.capitalledger.projections.rebuild.ReadModelFacts.TableFacts;
+import com.capitalledger.projections.TableFacts;
 import org.springframework.stereotype.Service;
 
 import java.lang.reflect.RecordComponent;
@@ -33,7 +33,7 @@ public class ConsistencyCheck {
 
     /** @param journal every stored event in global-index order */
     public ConsistencyReport check(Stream<StoredEvent> journal) {
-        List<TableFacts<?>> tables = facts.of(facts.readModels());
+        List<TableFacts<?>> tables = facts.all();
         Findings findings = new Findings();
         Map<String, Map<String, Object>> wholeTables = new LinkedHashMap<>();
         tables.stream().filter(t -> t.stored() == null).forEach(t -> wholeTables.put(t.table(), new TreeMap<>()));

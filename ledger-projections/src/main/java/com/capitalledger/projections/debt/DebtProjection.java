@@ -1,5 +1,9 @@
 package com.capitalledger.projections.debt;
 
+import java.util.List;
+import com.capitalledger.projections.TableFacts;
+import com.capitalledger.projections.ReadModel;
+import com.capitalledger.projections.ProjectedReadModel;
 import com.capitalledger.core.debt.api.TrancheCreated;
 import com.capitalledger.core.debt.api.TrancheDrawn;
 import com.capitalledger.core.debt.api.TrancheRepaid;
@@ -22,10 +26,9 @@ import java.time.Instant;
  * {@code base_rate_fixing}: the facts accruals are computed from. Its own processing group.
  */
 @Component
-@ProcessingGroup(DebtProjection.PROCESSING_GROUP)
-public class DebtProjection extends ReadModelProjection {
+@ProcessingGroup(ReadModel.Names.TRANCHES)
+public class DebtProjection extends ReadModelProjection implements ProjectedReadModel {
 
-    public static final String PROCESSING_GROUP = "tranches";
 
     private final DebtTables tables;
     private final EventPositions positions;
@@ -68,5 +71,21 @@ public class DebtProjection extends ReadModelProjection {
     void reset() {
         tables.movements().deleteAll();
         tables.fixings().deleteAll();
+    }
+
+    @Override
+    public ReadModel readModel() {
+        return ReadModel.TRANCHES;
+    }
+
+    @Override
+    public List<TableFacts<?>> tables() {
+        return List.of(
+                new TableFacts<>("debt_movement", e -> DebtMovements.of(e.recorded()), tables.movements()::copyAll,
+                        m -> m.globalIndex() + "/" + m.line(),
+                        (from, to) -> tables.movements().where(TableFacts.RANGE, from, to), null),
+                new TableFacts<>("base_rate_fixing", e -> DebtMovements.fixing(e.recorded()).stream().toList(),
+                        tables.fixings()::copyAll, f -> f.globalIndex() + "/0",
+                        (from, to) -> tables.fixings().where(TableFacts.RANGE, from, to), null));
     }
 }

@@ -1,5 +1,9 @@
 package com.capitalledger.projections.equity;
 
+import java.util.List;
+import com.capitalledger.projections.TableFacts;
+import com.capitalledger.projections.ReadModel;
+import com.capitalledger.projections.ProjectedReadModel;
 import com.capitalledger.core.equity.api.CallDefaultCured;
 import com.capitalledger.core.equity.api.CallDefaultRecorded;
 import com.capitalledger.core.equity.api.CapitalCalled;
@@ -22,10 +26,9 @@ import java.time.Instant;
 
 /** Records every equity event's movements in {@code equity_movement}; its own processing group. */
 @Component
-@ProcessingGroup(EquityProjection.PROCESSING_GROUP)
-public class EquityProjection extends ReadModelProjection {
+@ProcessingGroup(ReadModel.Names.INVESTOR_POSITIONS)
+public class EquityProjection extends ReadModelProjection implements ProjectedReadModel {
 
-    public static final String PROCESSING_GROUP = "investor-positions";
 
     private final EquityMovementTable table;
     private final EventPositions positions;
@@ -82,5 +85,17 @@ public class EquityProjection extends ReadModelProjection {
     @ResetHandler
     void reset() {
         table.facts().deleteAll();
+    }
+
+    @Override
+    public ReadModel readModel() {
+        return ReadModel.INVESTOR_POSITIONS;
+    }
+
+    @Override
+    public List<TableFacts<?>> tables() {
+        return List.of(new TableFacts<>("equity_movement", e -> EquityMovements.of(e.recorded()),
+                table.facts()::copyAll, m -> m.globalIndex() + "/" + m.line(),
+                (from, to) -> table.facts().where(TableFacts.RANGE, from, to), null));
     }
 }

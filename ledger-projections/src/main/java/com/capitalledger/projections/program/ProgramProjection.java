@@ -1,5 +1,9 @@
 package com.capitalledger.projections.program;
 
+import java.util.List;
+import com.capitalledger.projections.TableFacts;
+import com.capitalledger.projections.ReadModel;
+import com.capitalledger.projections.ProjectedReadModel;
 import com.capitalledger.core.debt.api.TrancheCreated;
 import com.capitalledger.core.debt.api.TrancheDrawn;
 import com.capitalledger.core.equity.api.CapitalCalled;
@@ -25,10 +29,9 @@ import java.util.Optional;
  * {@code phase_movement}. Answers {@link FindProgram}. Its own processing group, so it can be replayed alone.
  */
 @Component
-@ProcessingGroup(ProgramProjection.PROCESSING_GROUP)
-public class ProgramProjection extends ReadModelProjection {
+@ProcessingGroup(ReadModel.Names.PROGRAMS)
+public class ProgramProjection extends ReadModelProjection implements ProjectedReadModel {
 
-    public static final String PROCESSING_GROUP = "programs";
 
     private final ProgramSummaryRepository summaries;
     private final PhaseMovementTable phases;
@@ -78,5 +81,21 @@ public class ProgramProjection extends ReadModelProjection {
     void onReset() {
         summaries.deleteAll();
         phases.facts().deleteAll();
+    }
+
+    @Override
+    public ReadModel readModel() {
+        return ReadModel.PROGRAMS;
+    }
+
+    @Override
+    public List<TableFacts<?>> tables() {
+        return List.of(
+                new TableFacts<ProgramSummary>("program_summary", e -> e.payload() instanceof ProgramCreated created
+                        ? List.of(ProgramSummary.of(created, e.recordedAt())) : List.of(),
+                        rows -> rows.forEach(summaries::save), ProgramSummary::programId, null, summaries::all),
+                new TableFacts<>("phase_movement", e -> PhaseMovements.of(e.recorded()).stream().toList(),
+                        phases.facts()::copyAll, m -> m.globalIndex() + "/0",
+                        (from, to) -> phases.facts().where(TableFacts.RANGE, from, to), null));
     }
 }

@@ -1,7 +1,7 @@
 package com.capitalledger.projections.rebuild;
 
 import com.capitalledger.projections.consistency.StoredEvent;
-import com.capitalledger.projections.rebuild.ReadModelFacts.TableFacts;
+import com.capitalledger.projections.TableFacts;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
