@@ -5,17 +5,23 @@ import com.capitalledger.core.debt.api.LenderId;
 import com.capitalledger.core.debt.api.LenderShare;
 import com.capitalledger.core.debt.api.TrancheDrawn;
 import com.capitalledger.core.debt.api.TrancheId;
+import com.capitalledger.core.events.EventSamples;
+import com.capitalledger.core.events.EventTypes;
 import com.capitalledger.core.program.api.ProgramId;
 import com.capitalledger.core.shared.CurrencyCode;
 import com.capitalledger.core.shared.Money;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,5 +52,27 @@ class StoredEventShapeTest {
                 + "\"currency\":{\"code\":\"USD\"}}}],\"effectiveDate\":\"2025-03-03\"}");
         assertThat(stored.getType().getRevision()).isEqualTo("1");
         assertThat((Object) serializer.deserialize(stored)).isEqualTo(drawn);
+    }
+
+    /**
+     * Existing stores name each payload by its class and hold its record's fields: an event type keeps both whatever
+     * interfaces it gains (such as its sealed area).
+     */
+    @Test
+    void everyEventTypeIsStoredUnderItsClassNameAndRevisionWithItsRecordFieldsAlone() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        for (Class<?> type : EventTypes.all()) {
+            Object sample = EventSamples.of(type);
+
+            SerializedObject<byte[]> stored = serializer.serialize(sample, byte[].class);
+
+            assertThat(stored.getType().getName()).isEqualTo(type.getName());
+            assertThat(stored.getType().getRevision()).as(type.getName()).isEqualTo("1");
+            List<String> fields = new ArrayList<>();
+            json.readTree(stored.getData()).fieldNames().forEachRemaining(fields::add);
+            assertThat(fields).as(type.getName()).containsExactlyElementsOf(
+                    Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList());
+            assertThat((Object) serializer.deserialize(stored)).as(type.getName()).isEqualTo(sample);
+        }
     }
 }

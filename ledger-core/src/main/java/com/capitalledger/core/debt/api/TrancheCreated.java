@@ -1,7 +1,6 @@
 package com.capitalledger.core.debt.api;
 
 import com.capitalledger.core.program.api.PhaseId;
-import com.capitalledger.core.program.api.ProgramEvent;
 import com.capitalledger.core.program.api.ProgramId;
 import com.capitalledger.core.rates.api.BaseRateName;
 import com.capitalledger.core.shared.Money;
@@ -16,7 +15,7 @@ import java.util.List;
 public record TrancheCreated(ProgramId programId, TrancheId trancheId, PhaseId phaseId, String name,
                              Seniority seniority, Money commitment, BaseRateName baseRate, Rate marginPct,
                              Rate commitmentFeePct, LocalDate availabilityEnd, List<Lender> lenders,
-                             LocalDate effectiveDate) implements ProgramEvent {
+                             LocalDate effectiveDate) implements DebtEvent {
 
     public TrancheCreated {
         lenders = List.copyOf(lenders);

@@ -1,6 +1,5 @@
 package com.capitalledger.core.debt.api;
 
-import com.capitalledger.core.program.api.ProgramEvent;
 import com.capitalledger.core.program.api.ProgramId;
 import com.capitalledger.core.shared.Money;
 import org.axonframework.serialization.Revision;
@@ -11,7 +10,7 @@ import java.util.List;
 /** A tranche was drawn; {@code lenderShares} sum exactly to {@code amount}. */
 @Revision("1")
 public record TrancheDrawn(ProgramId programId, TrancheId trancheId, DrawId drawId, Money amount,
-                           List<LenderShare> lenderShares, LocalDate effectiveDate) implements ProgramEvent {
+                           List<LenderShare> lenderShares, LocalDate effectiveDate) implements DebtEvent {
 
     public TrancheDrawn {
         lenderShares = List.copyOf(lenderShares);

@@ -1,6 +1,5 @@
 package com.capitalledger.core.debt.api;
 
-import com.capitalledger.core.program.api.ProgramEvent;
 import com.capitalledger.core.program.api.ProgramId;
 import com.capitalledger.core.shared.Rate;
 import org.axonframework.serialization.Revision;
@@ -9,5 +8,5 @@ import java.time.LocalDate;
 
 /** A tranche's margin changed from {@code effectiveDate}; a second repricing on the same date replaces the first. */
 @Revision("1")
-public record TrancheRepriced(ProgramId programId, TrancheId trancheId, Rate newMarginPct, LocalDate effectiveDate) implements ProgramEvent {
+public record TrancheRepriced(ProgramId programId, TrancheId trancheId, Rate newMarginPct, LocalDate effectiveDate) implements DebtEvent {
 }

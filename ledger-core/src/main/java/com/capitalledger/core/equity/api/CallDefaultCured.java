@@ -1,6 +1,5 @@
 package com.capitalledger.core.equity.api;
 
-import com.capitalledger.core.program.api.ProgramEvent;
 import com.capitalledger.core.program.api.ProgramId;
 import com.capitalledger.core.shared.Money;
 import org.axonframework.serialization.Revision;
@@ -10,5 +9,5 @@ import java.time.LocalDate;
 /** A defaulted allocation of {@code amount} was funded after all. */
 @Revision("1")
 public record CallDefaultCured(ProgramId programId, CallId callId, InvestorId investorId, Money amount,
-                               LocalDate effectiveDate) implements ProgramEvent {
+                               LocalDate effectiveDate) implements EquityEvent {
 }

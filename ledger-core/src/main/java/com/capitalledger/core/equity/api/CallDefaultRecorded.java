@@ -1,6 +1,5 @@
 package com.capitalledger.core.equity.api;
 
-import com.capitalledger.core.program.api.ProgramEvent;
 import com.capitalledger.core.program.api.ProgramId;
 import com.capitalledger.core.shared.Money;
 import org.axonframework.serialization.Revision;
@@ -10,5 +9,5 @@ import java.time.LocalDate;
 /** An investor defaulted on its allocation of a call; {@code amount} stays called but is not paid in. */
 @Revision("1")
 public record CallDefaultRecorded(ProgramId programId, CallId callId, InvestorId investorId, Money amount,
-                                  LocalDate effectiveDate) implements ProgramEvent {
+                                  LocalDate effectiveDate) implements EquityEvent {
 }

@@ -1,7 +1,6 @@
 package com.capitalledger.core.equity.api;
 
 import com.capitalledger.core.program.api.PhaseId;
-import com.capitalledger.core.program.api.ProgramEvent;
 import com.capitalledger.core.program.api.ProgramId;
 import com.capitalledger.core.shared.Money;
 import org.axonframework.serialization.Revision;
@@ -12,7 +11,7 @@ import java.util.List;
 /** Capital was called for a phase; {@code allocations} says what each investor owes, in investor order, summing exactly to {@code amount}. */
 @Revision("1")
 public record CapitalCalled(ProgramId programId, CallId callId, PhaseId phaseId, Money amount, String purpose,
-                            List<Allocation> allocations, LocalDate effectiveDate) implements ProgramEvent {
+                            List<Allocation> allocations, LocalDate effectiveDate) implements EquityEvent {
 
     public CapitalCalled {
         allocations = List.copyOf(allocations);

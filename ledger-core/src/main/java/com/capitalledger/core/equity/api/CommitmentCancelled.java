@@ -1,6 +1,5 @@
 package com.capitalledger.core.equity.api;
 
-import com.capitalledger.core.program.api.ProgramEvent;
 import com.capitalledger.core.program.api.ProgramId;
 import com.capitalledger.core.shared.Money;
 import org.axonframework.serialization.Revision;
@@ -9,5 +8,5 @@ import java.time.LocalDate;
 
 /** An investor's unfunded commitment, {@code amountCancelled}, was cancelled; committed now equals called. */
 @Revision("1")
-public record CommitmentCancelled(ProgramId programId, InvestorId investorId, Money amountCancelled, LocalDate effectiveDate) implements ProgramEvent {
+public record CommitmentCancelled(ProgramId programId, InvestorId investorId, Money amountCancelled, LocalDate effectiveDate) implements EquityEvent {
 }

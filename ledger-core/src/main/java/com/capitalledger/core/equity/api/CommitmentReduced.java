@@ -1,6 +1,5 @@
 package com.capitalledger.core.equity.api;
 
-import com.capitalledger.core.program.api.ProgramEvent;
 import com.capitalledger.core.program.api.ProgramId;
 import com.capitalledger.core.shared.Money;
 import org.axonframework.serialization.Revision;
@@ -9,5 +8,5 @@ import java.time.LocalDate;
 
 /** An investor's commitment fell by {@code amount}. */
 @Revision("1")
-public record CommitmentReduced(ProgramId programId, InvestorId investorId, Money amount, LocalDate effectiveDate) implements ProgramEvent {
+public record CommitmentReduced(ProgramId programId, InvestorId investorId, Money amount, LocalDate effectiveDate) implements EquityEvent {
 }

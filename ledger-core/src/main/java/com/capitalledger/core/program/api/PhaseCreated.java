@@ -7,5 +7,5 @@ import java.time.LocalDate;
 
 /** A phase was added to a program with its budget. */
 @Revision("1")
-public record PhaseCreated(ProgramId programId, PhaseId phaseId, String name, Money budget, LocalDate effectiveDate) implements ProgramEvent {
+public record PhaseCreated(ProgramId programId, PhaseId phaseId, String name, Money budget, LocalDate effectiveDate) implements ProgramStructureEvent {
 }

@@ -14,5 +14,5 @@ public record ProgramCreated(ProgramId programId,
                              CurrencyCode currency,
                              Money targetAmount,
                              Percentage maxDebtPct,
-                             LocalDate effectiveDate) implements ProgramEvent {
+                             LocalDate effectiveDate) implements ProgramStructureEvent {
 }

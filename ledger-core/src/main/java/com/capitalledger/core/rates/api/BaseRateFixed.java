@@ -1,6 +1,5 @@
 package com.capitalledger.core.rates.api;
 
-import com.capitalledger.core.shared.LedgerEvent;
 import com.capitalledger.core.shared.Rate;
 import org.axonframework.serialization.Revision;
 
@@ -8,5 +7,5 @@ import java.time.LocalDate;
 
 /** A base rate was fixed at {@code ratePct} from {@code effectiveDate}; it applies to every tranche on that rate. */
 @Revision("1")
-public record BaseRateFixed(BaseRateName rateName, Rate ratePct, LocalDate effectiveDate) implements LedgerEvent {
+public record BaseRateFixed(BaseRateName rateName, Rate ratePct, LocalDate effectiveDate) implements BaseRateEvent {
 }

@@ -1,0 +1,72 @@
+package com.capitalledger.projections;
+
+import com.capitalledger.core.events.EventSamples;
+import com.capitalledger.core.events.EventTypes;
+import com.capitalledger.core.program.api.ProgramCreated;
+import com.capitalledger.projections.calls.CallProjection;
+import com.capitalledger.projections.debt.DebtProjection;
+import com.capitalledger.projections.equity.EquityProjection;
+import com.capitalledger.projections.fold.Recorded;
+import com.capitalledger.projections.fold.calls.CallMovements;
+import com.capitalledger.projections.fold.debt.DebtMovements;
+import com.capitalledger.projections.fold.equity.EquityMovements;
+import com.capitalledger.projections.fold.program.PhaseMovements;
+import com.capitalledger.projections.program.ProgramProjection;
+import org.axonframework.eventhandling.EventHandler;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Method;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each read model's processor has a handler for exactly the event types its mapping turns into facts. A type without
+ * one would reach only the pass-through handler of {@link ReadModelProjection} and be left out of the tables without
+ * a word; a handler for a type that brings no fact would be dead code.
+ */
+class ReadModelHandlersTest {
+
+    private static boolean brings(Object event, Predicate<Recorded<Object>> facts) {
+        return facts.test(new Recorded<>(event, 1, Instant.EPOCH));
+    }
+
+    private static List<Class<?>> typesThatBring(Predicate<Recorded<Object>> facts) {
+        return EventTypes.all().stream().filter(type -> brings(EventSamples.of(type), facts)).toList();
+    }
+
+    private static List<Class<?>> handled(Class<?> projection) {
+        return Arrays.stream(projection.getDeclaredMethods())
+                .filter(method -> method.isAnnotationPresent(EventHandler.class))
+                .map(Method::getParameterTypes)
+                .<Class<?>>map(parameters -> parameters[0])
+                .toList();
+    }
+
+    @Test
+    void theInvestorPositionsHandleEveryEventTheEquityMappingMoves() {
+        assertThat(handled(EquityProjection.class))
+                .containsExactlyInAnyOrderElementsOf(typesThatBring(r -> !EquityMovements.of(r).isEmpty()));
+    }
+
+    @Test
+    void theCapitalCallsHandleEveryEventTheCallMappingMoves() {
+        assertThat(handled(CallProjection.class))
+                .containsExactlyInAnyOrderElementsOf(typesThatBring(r -> !CallMovements.of(r).isEmpty()));
+    }
+
+    @Test
+    void theTranchesHandleEveryEventTheDebtMappingMovesOrFixes() {
+        assertThat(handled(DebtProjection.class)).containsExactlyInAnyOrderElementsOf(typesThatBring(
+                r -> !DebtMovements.of(r).isEmpty() || DebtMovements.fixing(r).isPresent()));
+    }
+
+    @Test
+    void theProgramsHandleTheirCreationAndEveryEventThePhaseMappingMoves() {
+        assertThat(handled(ProgramProjection.class)).containsExactlyInAnyOrderElementsOf(typesThatBring(
+                r -> r.event() instanceof ProgramCreated || PhaseMovements.of(r).isPresent()));
+    }
+}
