@@ -28,6 +28,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.ehcache.CacheManager;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -65,6 +66,9 @@ class SnapshotRevisionIT extends IntegrationTest {
 
     @Autowired
     private Serializer serializer;
+
+    @Autowired
+    private CacheManager programCacheManager;
 
     private static BigDecimal d(String value) {
         return new BigDecimal(value);
@@ -142,5 +146,7 @@ class SnapshotRevisionIT extends IntegrationTest {
                 OLD_SHAPE.formatted(program.value()).getBytes(StandardCharsets.UTF_8), revision, program.value(),
                 snapshot.get("sequence_number"));
         assertThat(replaced).isOne();
+        // As on a node that has not loaded the program since (or after a restart): the next command reads the store.
+        programCacheManager.getCache("programs", Object.class, Object.class).remove(program.value());
     }
 }
