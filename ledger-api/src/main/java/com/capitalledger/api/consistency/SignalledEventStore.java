@@ -93,9 +93,7 @@ public class SignalledEventStore extends EmbeddedEventStore {
     /**
      * The watcher: a stream of its own at the head of the store, which wakes when the reader has brought new events
      * into the store's shared cache (the processors' streams read from the same cache), and then calls every stream's
-     * availability callback. It runs only while some processor streams: with none (every processor stopped, as during
-     * a rebuild of all read models), it would read every new event for nobody, so it stops, and the next stream to
-     * ask for a callback starts it again at the head.
+     * availability callback.
      */
     private synchronized void ensureWatcher() {
         if (watcher != null || stopped) {
@@ -104,15 +102,6 @@ public class SignalledEventStore extends EmbeddedEventStore {
         watcher = new Thread(this::watch, "event-store-watcher");
         watcher.setDaemon(true);
         watcher.start();
-    }
-
-    /** Decided under the lock {@link #ensureWatcher()} takes, so a stream that registers meanwhile starts a new one. */
-    private synchronized boolean retireIfUnwatched() {
-        if (availabilityCallbacks.isEmpty()) {
-            watcher = null;
-            return true;
-        }
-        return false;
     }
 
     private void watch() {
@@ -131,9 +120,6 @@ public class SignalledEventStore extends EmbeddedEventStore {
                         head.nextAvailable();
                     }
                     lastCall = System.nanoTime();
-                    if (retireIfUnwatched()) {
-                        return;
-                    }
                     availabilityCallbacks.forEach(Runnable::run);
                 }
             } catch (InterruptedException interrupted) {
