@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Shares each read model's segments among the live nodes. Axon's pooled processors claim every free segment they find,
@@ -38,10 +39,12 @@ class ClaimBalancer implements SmartLifecycle {
     private final LedgerNode node;
     private final Clock clock;
     private final Duration interval;
+    private final ProcessorTokens tokens;
     private ScheduledExecutorService schedule;
 
     ClaimBalancer(JdbcTemplate jdbc, EventProcessingConfiguration processing, LedgerNode node, Clock clock,
-                  @Value("${ledger.read-models.balance-interval:5s}") Duration interval) {
+                  ProcessorTokens tokens, @Value("${ledger.read-models.balance-interval:5s}") Duration interval) {
+        this.tokens = tokens;
         this.jdbc = jdbc;
         this.processing = processing;
         this.node = node;
@@ -63,9 +66,13 @@ class ClaimBalancer implements SmartLifecycle {
             jdbc.update("INSERT INTO ledger_node (node, heartbeat) VALUES (?, ?) ON CONFLICT (node) DO UPDATE "
                     + "SET heartbeat = EXCLUDED.heartbeat", node.id(), Timestamp.from(now));
             int nodes = liveNodes();
+            // Every read model's segments in one read of the shared token store.
+            Map<String, Long> segments = tokens.of(ReadModels.NAMES).stream().collect(Collectors.groupingBy(
+                    ProcessorTokens.Segment::processingGroup, Collectors.counting()));
             for (ReadModel model : ReadModel.values()) {
-                processing.eventProcessor(model.processingGroup(), StreamingEventProcessor.class)
-                        .ifPresent(processor -> releaseAboveShare(model.processingGroup(), processor, nodes));
+                String group = model.processingGroup();
+                processing.eventProcessor(group, StreamingEventProcessor.class).ifPresent(processor ->
+                        releaseAboveShare(group, processor, segments.getOrDefault(group, 0L), nodes));
             }
         } catch (DataAccessException e) {
             // The database is away: the processors are failing too; balancing resumes with it.
@@ -73,14 +80,12 @@ class ClaimBalancer implements SmartLifecycle {
         }
     }
 
-    private void releaseAboveShare(String group, StreamingEventProcessor processor, int nodes) {
+    private static void releaseAboveShare(String group, StreamingEventProcessor processor, long segments, int nodes) {
         Map<Integer, ?> held = processor.processingStatus();
         if (held.isEmpty() || !processor.isRunning()) {
             return;
         }
-        Integer segments = jdbc.queryForObject("SELECT count(*) FROM token_entry WHERE processor_name = ?",
-                Integer.class, group);
-        int share = (int) Math.ceil((double) (segments == null ? 0 : segments) / nodes);
+        long share = (segments + nodes - 1) / nodes;
         if (held.size() > share) {
             int released = held.keySet().iterator().next();
             log.info("Releasing segment {} of {} for another node ({} held, fair share {} of {} segments on {} nodes)",

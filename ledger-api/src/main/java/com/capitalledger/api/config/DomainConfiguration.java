@@ -36,7 +36,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class DomainConfiguration {
 
-    private static final String PROGRAM_CACHE = "programs";
+    /** The name of the cache of programs in {@code programCacheManager}. */
+    public static final String PROGRAM_CACHE = "programs";
 
     /**
      * A bean, so that the Spring snapshotter can rebuild the aggregate when it takes a snapshot. Inspected with

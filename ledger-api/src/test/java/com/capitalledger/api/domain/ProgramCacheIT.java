@@ -1,5 +1,6 @@
 package com.capitalledger.api.domain;
 
+import com.capitalledger.api.config.DomainConfiguration;
 import com.capitalledger.api.support.IntegrationTest;
 import com.capitalledger.core.equity.api.CommitEquity;
 import com.capitalledger.core.equity.api.IncreaseCommitment;
@@ -43,7 +44,7 @@ class ProgramCacheIT extends IntegrationTest {
     }
 
     private boolean cached(ProgramId program) {
-        return programCacheManager.getCache("programs", Object.class, Object.class).containsKey(program.value());
+        return programCacheManager.getCache(DomainConfiguration.PROGRAM_CACHE, Object.class, Object.class).containsKey(program.value());
     }
 
     private long stored(ProgramId program) {

@@ -1,5 +1,6 @@
 package com.capitalledger.api.domain;
 
+import com.capitalledger.api.config.DomainConfiguration;
 import com.capitalledger.api.support.IntegrationTest;
 import com.capitalledger.core.debt.api.CreateTranche;
 import com.capitalledger.core.debt.api.DrawId;
@@ -147,6 +148,6 @@ class SnapshotRevisionIT extends IntegrationTest {
                 snapshot.get("sequence_number"));
         assertThat(replaced).isOne();
         // As on a node that has not loaded the program since (or after a restart): the next command reads the store.
-        programCacheManager.getCache("programs", Object.class, Object.class).remove(program.value());
+        programCacheManager.getCache(DomainConfiguration.PROGRAM_CACHE, Object.class, Object.class).remove(program.value());
     }
 }
