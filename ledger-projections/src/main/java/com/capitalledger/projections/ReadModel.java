@@ -1,6 +1,7 @@
 package com.capitalledger.projections;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,6 +30,9 @@ public enum ReadModel {
         private Names() {
         }
     }
+
+    /** Every read model's name, in declaration order. */
+    public static final List<String> IDS = Arrays.stream(values()).map(ReadModel::id).toList();
 
     private final String id;
 

@@ -1,5 +1,7 @@
 package com.capitalledger.api.admin;
 
+import com.capitalledger.projections.rebuild.EventStoreReader;
+import com.capitalledger.projections.ReadModel;
 import com.capitalledger.api.web.NotFound;
 import com.capitalledger.api.web.ProblemStatuses;
 import com.capitalledger.projections.consistency.ConsistencyCheck;
@@ -70,7 +72,7 @@ public class AdminController {
     @PostMapping("/read-models/{name}/rebuild")
     public List<ReadModelStatus> rebuild(
             @Parameter(description = READ_MODEL + ", or all", example = "all") @PathVariable String name) {
-        List<String> names = "all".equals(name) ? ReadModels.NAMES : List.of(known(name));
+        List<String> names = "all".equals(name) ? ReadModel.IDS : List.of(known(name));
         return readModels.rebuild(names);
     }
 
@@ -88,7 +90,7 @@ public class AdminController {
     private String known(String name) {
         if (!readModels.exists(name)) {
             throw new NotFound("UNKNOWN_READ_MODEL", "read model " + name + " does not exist; known: "
-                    + ReadModels.NAMES);
+                    + ReadModel.IDS);
         }
         return name;
     }

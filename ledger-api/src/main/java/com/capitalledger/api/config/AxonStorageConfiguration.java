@@ -1,5 +1,6 @@
 package com.capitalledger.api.config;
 
+import com.capitalledger.projections.processing.LedgerNode;
 import java.util.Arrays;
 import com.capitalledger.projections.ReadModel;
 import com.capitalledger.api.admin.ReadModels;

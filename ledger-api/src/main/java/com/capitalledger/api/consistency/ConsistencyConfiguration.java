@@ -1,7 +1,7 @@
 package com.capitalledger.api.consistency;
 
-import com.capitalledger.api.admin.ProcessorTokens;
-import com.capitalledger.api.config.LedgerNode;
+import com.capitalledger.projections.processing.ProcessorTokens;
+import com.capitalledger.projections.processing.LedgerNode;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;

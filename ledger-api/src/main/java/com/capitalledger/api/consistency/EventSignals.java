@@ -1,6 +1,6 @@
 package com.capitalledger.api.consistency;
 
-import com.capitalledger.api.config.LedgerNode;
+import com.capitalledger.projections.processing.LedgerNode;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;

@@ -1,6 +1,6 @@
 package com.capitalledger.api.consistency;
 
-import com.capitalledger.api.admin.ProcessorTokens;
+import com.capitalledger.projections.processing.ProcessorTokens;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;

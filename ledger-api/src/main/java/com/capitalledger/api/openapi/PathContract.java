@@ -1,5 +1,6 @@
 package com.capitalledger.api.openapi;
 
+import com.capitalledger.projections.ReadModel;
 import com.capitalledger.api.admin.ReadModels;
 import com.capitalledger.api.web.Idempotency;
 import com.capitalledger.api.web.Shapes;
@@ -74,7 +75,7 @@ final class PathContract implements OpenApiCustomizer {
             if (shape != null) {
                 parameter.schema(shape.get());
             } else if (parameter.getName().equals("name") && path.startsWith("/api/v1/admin/read-models/")) {
-                List<String> names = new ArrayList<>(ReadModels.NAMES);
+                List<String> names = new ArrayList<>(ReadModel.IDS);
                 if (path.endsWith("/rebuild")) {
                     names.add("all");
                 }

@@ -1,5 +1,6 @@
 package com.capitalledger.api.web;
 
+import com.capitalledger.projections.support.DatabaseFailures;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,5 +1,6 @@
 package com.capitalledger.api.web;
 
+import com.capitalledger.projections.support.DatabaseFailures;
 import com.capitalledger.api.admin.ReadModelUnavailable;
 import com.capitalledger.api.consistency.ReadModelBehind;
 import com.capitalledger.core.shared.LedgerRejection;

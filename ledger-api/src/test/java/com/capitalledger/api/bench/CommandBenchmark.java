@@ -1,5 +1,6 @@
 package com.capitalledger.api.bench;
 
+import com.capitalledger.projections.ReadModel;
 import com.capitalledger.api.LedgerApplication;
 import com.capitalledger.api.admin.ReadModels;
 import com.capitalledger.api.consistency.ReadModelPositions;
@@ -126,7 +127,7 @@ public final class CommandBenchmark {
             // Projection lag: from a command's answer until every read model has applied its Ledger-Position, as
             // a query with minPosition waits for it; on an idle service, then beside 8 clients at full load.
             ReadModelPositions positions = app.getBean(ReadModelPositions.class);
-            List<String> everyReadModel = ReadModels.NAMES;
+            List<String> everyReadModel = ReadModel.IDS;
             post(http, port, authorization, "/api/v1/programs", """
                     {"programId":"BENCH-LAG","name":"Bench","currency":"USD","targetAmount":"900000000000.00",
                      "maxDebtPct":"90","effectiveDate":"%s"}""".formatted(DAY));

@@ -1,5 +1,6 @@
 package com.capitalledger.api.bench;
 
+import com.capitalledger.projections.ReadModel;
 import com.capitalledger.api.admin.ReadModelStatus;
 import com.capitalledger.api.admin.ReadModels;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -54,11 +55,11 @@ public final class ReadModelBenchmark {
 
             ReadModels readModels = app.getBean(ReadModels.class);
             long rebuildStart = System.nanoTime();
-            readModels.rebuild(ReadModels.NAMES);
+            readModels.rebuild(ReadModel.IDS);
             Awaitility.await("rebuild").atMost(Duration.ofHours(1)).pollInterval(Duration.ofMillis(100))
                     .until(readModels::status, statuses -> statuses.stream().allMatch(s ->
                             s.state() == ReadModelStatus.State.LIVE && s.position() >= s.head()));
-            double rebuildRate = BenchLedger.report("rebuild of all " + ReadModels.NAMES.size() + " read models",
+            double rebuildRate = BenchLedger.report("rebuild of all " + ReadModel.IDS.size() + " read models",
                     rawRows, rebuildStart, "events");
             System.out.printf("  rebuild / raw read = %.2f%n", rebuildRate / rawRate);
 

@@ -1,9 +1,10 @@
 package com.capitalledger.api.nodes;
 
+import com.capitalledger.projections.ReadModel;
 import com.capitalledger.api.LedgerApplication;
-import com.capitalledger.api.admin.ProcessorTokens;
+import com.capitalledger.projections.processing.ProcessorTokens;
 import com.capitalledger.api.admin.ReadModels;
-import com.capitalledger.api.config.LedgerNode;
+import com.capitalledger.projections.processing.LedgerNode;
 import com.capitalledger.api.support.HttpClientSupport;
 import com.capitalledger.api.support.IntegrationTest;
 import com.capitalledger.api.support.TestUsers;
@@ -220,7 +221,7 @@ class TwoNodesIT extends IntegrationTest {
         startNodeB();
         LedgerNode nodeBId = nodeB.getBean(LedgerNode.class);
         await("each read model's segments shared").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            for (String group : ReadModels.NAMES) {
+            for (String group : ReadModel.IDS) {
                 assertThat(jdbc.queryForList("SELECT owner FROM token_entry WHERE processor_name = ?", String.class,
                         group)).as(group).containsExactlyInAnyOrder(nodeA.id(), nodeBId.id());
             }
@@ -260,7 +261,7 @@ class TwoNodesIT extends IntegrationTest {
                     .isEqualByComparingTo(new BigDecimal("1000.00").add(BigDecimal.valueOf((i + 1) / 2)));
         }
         // Both nodes did projection work all along: each still holds one segment of every read model.
-        for (String group : ReadModels.NAMES) {
+        for (String group : ReadModel.IDS) {
             List<ProcessorTokens.Segment> segments = nodeB.getBean(ProcessorTokens.class).of(List.of(group));
             assertThat(segments).as(group).extracting(ProcessorTokens.Segment::owner)
                     .containsExactlyInAnyOrder(nodeA.id(), nodeBId.id());

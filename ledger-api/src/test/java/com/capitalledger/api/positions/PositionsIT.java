@@ -1,6 +1,6 @@
 package com.capitalledger.api.positions;
 
-import com.capitalledger.api.admin.EventStoreReader;
+import com.capitalledger.projections.rebuild.EventStoreReader;
 import com.capitalledger.api.support.IntegrationTest;
 import com.capitalledger.api.support.ScriptedHistory;
 import com.capitalledger.projections.consistency.StoredEvent;

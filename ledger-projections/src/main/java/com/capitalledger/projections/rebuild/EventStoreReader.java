@@ -1,4 +1,4 @@
-package com.capitalledger.api.admin;
+package com.capitalledger.projections.rebuild;
 
 import com.capitalledger.projections.consistency.StoredEvent;
 import com.capitalledger.projections.support.Streams;

@@ -1,4 +1,4 @@
-package com.capitalledger.api.admin;
+package com.capitalledger.projections.rebuild;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -11,13 +11,13 @@ import java.util.Optional;
 
 /** The rebuilds of read models, in the table every node shares ({@code read_model_rebuild}). */
 @Component
-class Rebuilds {
+public class Rebuilds {
 
     /** A read model's latest rebuild. */
-    record Rebuild(String readModel, String node, Instant startedAt, long head, long loaded, boolean handedOver,
+    public record Rebuild(String readModel, String node, Instant startedAt, long head, long loaded, boolean handedOver,
                    Instant finishedAt, Instant heartbeat) {
 
-        boolean inProgress() {
+        public boolean inProgress() {
             return finishedAt == null;
         }
     }
@@ -30,7 +30,7 @@ class Rebuilds {
 
     private final JdbcTemplate jdbc;
 
-    Rebuilds(JdbcTemplate jdbc) {
+    public Rebuilds(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -40,7 +40,7 @@ class Rebuilds {
      *
      * @return whether it was recorded
      */
-    boolean start(String readModel, String node, Instant at, long head, Instant abandonedBefore) {
+    public boolean start(String readModel, String node, Instant at, long head, Instant abandonedBefore) {
         return jdbc.update("INSERT INTO read_model_rebuild (read_model, node, started_at, head, loaded, handed_over, "
                 + "finished_at, heartbeat) VALUES (?, ?, ?, ?, 0, false, NULL, ?) ON CONFLICT (read_model) DO UPDATE "
                 + "SET node = EXCLUDED.node, started_at = EXCLUDED.started_at, head = EXCLUDED.head, loaded = 0, "
@@ -50,27 +50,27 @@ class Rebuilds {
                 readModel, node, Timestamp.from(at), head, Timestamp.from(at), Timestamp.from(abandonedBefore)) == 1;
     }
 
-    void progress(String readModel, String node, long loaded, Instant at) {
+    public void progress(String readModel, String node, long loaded, Instant at) {
         jdbc.update("UPDATE read_model_rebuild SET loaded = ?, heartbeat = ? WHERE read_model = ? AND node = ? "
                 + "AND finished_at IS NULL", loaded, Timestamp.from(at), readModel, node);
     }
 
-    void handedOver(String readModel, String node, long loaded, Instant at) {
+    public void handedOver(String readModel, String node, long loaded, Instant at) {
         jdbc.update("UPDATE read_model_rebuild SET loaded = ?, handed_over = true, heartbeat = ? WHERE read_model = ? "
                 + "AND node = ? AND finished_at IS NULL", loaded, Timestamp.from(at), readModel, node);
     }
 
     /** Marks the rebuild finished once; any node may, on seeing the read model caught up. */
-    void finished(String readModel, Instant startedAt, Instant at) {
+    public void finished(String readModel, Instant startedAt, Instant at) {
         jdbc.update("UPDATE read_model_rebuild SET finished_at = ? WHERE read_model = ? AND started_at = ? "
                 + "AND finished_at IS NULL", Timestamp.from(at), readModel, Timestamp.from(startedAt));
     }
 
-    Optional<Rebuild> of(String readModel) {
+    public Optional<Rebuild> of(String readModel) {
         return jdbc.query("SELECT * FROM read_model_rebuild WHERE read_model = ?", ROW, readModel).stream().findFirst();
     }
 
-    List<Rebuild> inProgress() {
+    public List<Rebuild> inProgress() {
         return jdbc.query("SELECT * FROM read_model_rebuild WHERE finished_at IS NULL", ROW);
     }
 }

@@ -1,4 +1,4 @@
-package com.capitalledger.api.config;
+package com.capitalledger.projections.processing;
 
 import java.lang.management.ManagementFactory;
 import java.util.UUID;
@@ -9,7 +9,7 @@ import java.util.UUID;
  */
 public record LedgerNode(String id) {
 
-    static LedgerNode ofThisProcess() {
+    public static LedgerNode ofThisProcess() {
         return new LedgerNode(ManagementFactory.getRuntimeMXBean().getName() + "/"
                 + UUID.randomUUID().toString().substring(0, 8));
     }

@@ -1,4 +1,4 @@
-package com.capitalledger.api.admin;
+package com.capitalledger.projections.processing;
 
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
@@ -44,7 +44,7 @@ public class ProcessorTokens {
         this.claimTimeout = claimTimeout;
     }
 
-    List<Segment> of(String processingGroup) {
+    public List<Segment> of(String processingGroup) {
         return of(List.of(processingGroup));
     }
 

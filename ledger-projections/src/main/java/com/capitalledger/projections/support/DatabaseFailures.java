@@ -1,4 +1,4 @@
-package com.capitalledger.api.web;
+package com.capitalledger.projections.support;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;

@@ -1,7 +1,6 @@
-package com.capitalledger.api.admin;
+package com.capitalledger.projections.processing;
 
 import com.capitalledger.projections.ReadModel;
-import com.capitalledger.api.config.LedgerNode;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
@@ -67,7 +66,7 @@ class ClaimBalancer implements SmartLifecycle {
                     + "SET heartbeat = EXCLUDED.heartbeat", node.id(), Timestamp.from(now));
             int nodes = liveNodes();
             // Every read model's segments in one read of the shared token store.
-            Map<String, Long> segments = tokens.of(ReadModels.NAMES).stream().collect(Collectors.groupingBy(
+            Map<String, Long> segments = tokens.of(ReadModel.IDS).stream().collect(Collectors.groupingBy(
                     ProcessorTokens.Segment::processingGroup, Collectors.counting()));
             for (ReadModel model : ReadModel.values()) {
                 String group = model.processingGroup();
