@@ -1,5 +1,7 @@
 package com.capitalledger.api.outage;
 
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import com.capitalledger.api.LedgerApplication;
 import com.capitalledger.api.admin.ReadModelStatus;
 import com.capitalledger.api.admin.ReadModels;
@@ -112,6 +114,11 @@ class DatabaseOutageIT {
         assertThat(json(readiness).get("status").asText()).isEqualTo("DOWN");
         assertThat(json(anonymous.get("/actuator/health/liveness")).get("status").asText()).isEqualTo("UP");
 
+        // Every processor has met the outage and waits out Axon's error back-off.
+        EventProcessingConfiguration processing = service.getBean(EventProcessingConfiguration.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> processing.eventProcessors().values().stream()
+                .allMatch(EventProcessor::isError));
+
         database = startDatabase();
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -121,7 +128,8 @@ class DatabaseOutageIT {
         assertThat(retried.statusCode()).as("the command refused during the outage, sent again: " + retried.body())
                 .isEqualTo(201);
         ReadModels readModels = service.getBean(ReadModels.class);
-        await().atMost(Duration.ofSeconds(90)).until(() -> readModels.status().stream()
+        // Within two balancing intervals of the database's return, not after the processors' back-off.
+        await().atMost(Duration.ofSeconds(15)).until(() -> readModels.status().stream()
                 .allMatch(s -> s.state() == ReadModelStatus.State.LIVE && s.position() >= s.head()));
         JdbcTemplate jdbc = service.getBean(JdbcTemplate.class);
         assertThat(jdbc.queryForList("SELECT aggregate_identifier FROM domain_event_entry ORDER BY global_index",

@@ -40,6 +40,8 @@ class ClaimBalancer implements SmartLifecycle {
     private final Duration interval;
     private final ProcessorTokens tokens;
     private ScheduledExecutorService schedule;
+    /** Whether the last beat failed for want of the database. */
+    private volatile boolean databaseWasAway;
 
     ClaimBalancer(JdbcTemplate jdbc, EventProcessingConfiguration processing, LedgerNode node, Clock clock,
                   ProcessorTokens tokens, @Value("${ledger.read-models.balance-interval:5s}") Duration interval) {
@@ -64,6 +66,10 @@ class ClaimBalancer implements SmartLifecycle {
             Instant now = clock.instant();
             jdbc.update("INSERT INTO ledger_node (node, heartbeat) VALUES (?, ?) ON CONFLICT (node) DO UPDATE "
                     + "SET heartbeat = EXCLUDED.heartbeat", node.id(), Timestamp.from(now));
+            if (databaseWasAway) {
+                databaseWasAway = false;
+                restartFailingProcessors();
+            }
             int nodes = liveNodes();
             // Every read model's segments in one read of the shared token store.
             Map<String, Long> segments = tokens.of(ReadModel.IDS).stream().collect(Collectors.groupingBy(
@@ -75,7 +81,30 @@ class ClaimBalancer implements SmartLifecycle {
             }
         } catch (DataAccessException e) {
             // The database is away: the processors are failing too; balancing resumes with it.
+            databaseWasAway = true;
             log.debug("Could not balance segment claims: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * After an outage, Axon's processors retry on their own, but only after an error back-off that doubles with every
+     * failed attempt (up to 60 s for the processor, and again for each segment whose work failed), so read models would
+     * lag for up to a minute or two after the database is back. A processor still in error once this node can write
+     * again is restarted, which starts it afresh, and the segments no other node claims are made claimable at once.
+     */
+    private void restartFailingProcessors() {
+        for (StreamingEventProcessor processor : processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList()) {
+            if (!processor.isRunning() || !processor.isError()) {
+                continue;
+            }
+            log.info("The database is back: restarting processor {}, which was waiting out its error back-off",
+                    processor.getName());
+            processor.shutDown();
+            processor.start();
+            tokens.of(processor.getName()).stream()
+                    .filter(segment -> !segment.claimed() || node.id().equals(segment.owner()))
+                    .forEach(segment -> processor.releaseSegment(segment.segment(), 0, TimeUnit.SECONDS));
         }
     }
 
