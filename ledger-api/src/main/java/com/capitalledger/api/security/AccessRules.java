@@ -30,6 +30,9 @@ final class AccessRules {
             open("/actuator/health/**"),
             // The servlet container's error dispatch; what it renders was already authorised.
             open("/error"),
+            // The console's pages and scripts hold no data: their scripts read it from the API, signed in.
+            open("/console/**"),
+            open("/webjars/echarts/**"),
             // A what-if is a question, not a command: every role that reads positions may ask it.
             rule(HttpMethod.POST, "/api/v1/programs/*/what-if", READERS),
             rule(HttpMethod.POST, "/api/v1/programs/**", EnumSet.of(Role.TREASURY)),

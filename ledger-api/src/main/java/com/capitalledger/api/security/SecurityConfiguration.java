@@ -1,5 +1,9 @@
 package com.capitalledger.api.security;
 
+import com.capitalledger.api.console.ConsoleConfiguration;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import com.capitalledger.api.web.ProblemWriter;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.beans.factory.ObjectProvider;
@@ -98,6 +102,9 @@ public class SecurityConfiguration {
         http.authenticationManager(new ProviderManager(
                 new RememberedCredentials(bcrypt, properties.rememberCredentials(), clock)));
 
+        http.headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                PathPatternRequestMatcher.withDefaults().matcher(ConsoleConfiguration.PATH + "/**"),
+                new StaticHeadersWriter("Content-Security-Policy", ConsoleConfiguration.CONTENT_SECURITY_POLICY))));
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)

@@ -32,7 +32,11 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
-        response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"capital-ledger\", charset=\"UTF-8\"");
+        // A script that signs in itself (the console) says so, as Spring Security's own convention has it: a Basic
+        // challenge would make the browser open its own sign-in dialog over the page (or, headless, wait on it).
+        if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+            response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"capital-ledger\", charset=\"UTF-8\"");
+        }
         if (bearer) {
             response.addHeader(HttpHeaders.WWW_AUTHENTICATE, failure instanceof InvalidBearerTokenException
                     ? "Bearer error=\"invalid_token\"" : "Bearer");

@@ -14,6 +14,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -139,6 +140,7 @@ class RoleMatrixIT extends IntegrationTest {
             get("/api/v1/admin/read-models/{name}", "/api/v1/admin/read-models/tranches", OPERATE),
             post("/api/v1/admin/read-models/{name}/rebuild", "/api/v1/admin/read-models/audit-trail/rebuild", "",
                     OPERATE),
+            get("/api/v1/me", "/api/v1/me", AUTHENTICATED),
             // Served outside Spring MVC's controllers: the documentation and Actuator.
             get("/v3/api-docs", "/v3/api-docs", AUTHENTICATED),
             get("/swagger-ui/index.html", "/swagger-ui/index.html", AUTHENTICATED),
@@ -216,6 +218,34 @@ class RoleMatrixIT extends IntegrationTest {
         for (String probe : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")) {
             assertThat(anonymous().get(probe).statusCode()).as(probe).isEqualTo(200);
         }
+    }
+
+    @Test
+    void theConsolesFilesAreOpenToAnyoneHoldNoDataAndForbidInlineScripts() {
+        for (String file : List.of("/console", "/console/index.html", "/console/console.js", "/console/stack.js",
+                "/console/console.css", "/webjars/echarts/5.3.1/dist/echarts.min.js")) {
+            HttpResponse<String> response = anonymous().get(file);
+            assertThat(response.statusCode()).as(file).isEqualTo(200);
+            if (file.startsWith("/console")) {
+                assertThat(response.headers().firstValue("Content-Security-Policy")).as(file)
+                        .contains("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+                                + "connect-src 'self'; font-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+                                + "base-uri 'none'");
+            }
+        }
+        assertThat(anonymous().get("/console").body()).contains("<h2 id=\"sign-in-title\">Sign in</h2>")
+                .doesNotContain("<script>").doesNotContain(" style=");
+        // Who is signed in is data: the console asks for it with the user's credentials.
+        assertThat(anonymous().get("/api/v1/me").statusCode()).isEqualTo(401);
+        // A script that signs in itself gets no Basic challenge, which would open the browser's own dialog.
+        HttpResponse<String> scripted = new HttpClientSupport("http://localhost:" + port, "Basic "
+                + Base64.getEncoder().encodeToString("analyst:wrong".getBytes()))
+                .get("/api/v1/me", "X-Requested-With", "XMLHttpRequest");
+        assertThat(scripted.statusCode()).isEqualTo(401);
+        assertThat(scripted.headers().firstValue("WWW-Authenticate")).isEmpty();
+        assertThat(HttpClientSupport.json(scripted).get("code").asText()).isEqualTo("UNAUTHENTICATED");
+        assertThat(HttpClientSupport.json(http(ANALYST).get("/api/v1/me")).toString())
+                .isEqualTo("{\"name\":\"analyst\",\"roles\":[\"ANALYST\"]}");
     }
 
     private static void check(Row row, String caller, HttpResponse<String> response, int expected,
