@@ -178,7 +178,7 @@ class OpenApiIT extends IntegrationTest {
                 "readTranchePosition", "drawTranche", "repayTranche", "repriceTranche", "runWhatIf", "listScenarios",
                 "saveScenario", "readScenario", "runScenario", "readJournalDigest", "readJournalPublicKey",
                 "exportJournal", "proveJournalEntry", "proveJournalConsistency", "verifyJournal",
-                "readJournalVerification");
+                "readJournalVerification", "currentUser");
         JsonNode draw = paths.at("/~1api~1v1~1programs~1{programId}~1tranches~1{trancheId}~1draws/post");
         assertThat(draw.get("responses").fieldNames()).toIterable()
                 .containsExactly("201", "400", "401", "403", "404", "409", "412", "413", "422", "500", "503");

@@ -189,6 +189,7 @@ class WireMatchesDocumentIT extends IntegrationTest {
         readModelsCaughtUp();
         TestUsers a = TestUsers.ANALYST;
         HttpResponse<String> program = get(a, "/api/v1/programs/{programId}", P);
+        assertThat(json(get(a, "/api/v1/me", "/api/v1/me")).get("roles").toString()).isEqualTo("[\"ANALYST\"]");
         HttpResponse<String> unknown = get(a, "/api/v1/programs/{programId}", "/api/v1/programs/NOWHERE");
         HttpResponse<String> positions = get(a, "/api/v1/programs/{programId}/positions",
                 P + "/positions?asOf=2025-12-31");
@@ -347,7 +348,7 @@ class WireMatchesDocumentIT extends IntegrationTest {
                     + template));
         }
 
-        assertThat(operations).hasSize(39);
+        assertThat(operations).hasSize(40);
         assertThat(succeeded).containsExactlyElementsOf(operations);
     }
 }
