@@ -45,7 +45,9 @@ export async function api(path, { method = 'GET', body, accept = 'application/js
     }
     if (!response.ok) {
         const problem = await response.json().catch(() => ({}));
-        throw new ApiError(response.status, problem.code, problem.detail || problem.title);
+        const fields = (problem.errors || []).map(error => `${error.field} ${error.message}`).join('; ');
+        throw new ApiError(response.status, problem.code,
+            [problem.detail || problem.title, fields].filter(Boolean).join(': '));
     }
     return response;
 }

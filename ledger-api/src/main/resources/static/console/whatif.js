@@ -54,7 +54,7 @@ function addChange(op) {
 }
 
 function request() {
-    const changes = [...document.querySelectorAll('#wi-changes .change')].map(row => {
+    const changes = [...document.querySelectorAll('#wi-changes .change')].map((row, index) => {
         const value = name => row.querySelector(`[name=${name}]`).value.trim();
         switch (row.dataset.op) {
             case 'shiftRate':
@@ -62,7 +62,11 @@ function request() {
             case 'remove':
                 return { op: 'remove', eventId: value('eventId') };
             default:
-                return { op: 'add', command: JSON.parse(value('command')) };
+                try {
+                    return { op: 'add', command: JSON.parse(value('command')) };
+                } catch (error) {
+                    throw new Error(`The command of change ${index + 1} is not JSON: ${error.message}`);
+                }
         }
     });
     const asOf = document.getElementById('wi-dates').value.split(',').map(date => date.trim()).filter(Boolean);

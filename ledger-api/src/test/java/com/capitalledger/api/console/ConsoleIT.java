@@ -257,6 +257,32 @@ class ConsoleIT extends IntegrationTest {
         assertThat(browser.severeLogs()).isEmpty();
     }
 
+    @Test
+    void aRefusalShowsTheApisProblemAndChangesNothingShown() {
+        signIn(TestUsers.ANALYST, "stack?program=STARGATE");
+        awaitFiguresAsOf(LocalDate.now(ZoneOffset.UTC).toString());
+        List<String> shown = browser.all("#investors tbody tr").stream().map(WebElement::getText).toList();
+        WebElement program = browser.find("#stack-program");
+        program.clear();
+        program.sendKeys("NOPE", Keys.ENTER);
+        await().atMost(WAIT).until(() -> browser.find("#status").getText()
+                .equals("NO_PROGRAM: program NOPE does not exist"));
+        assertThat(browser.all("#investors tbody tr").stream().map(WebElement::getText).toList()).isEqualTo(shown);
+
+        browser.driver.get(console("whatif"));
+        new Select(browser.find("#wi-op")).selectByValue("shiftRate");
+        browser.find("#wi-add").click();
+        WebElement change = browser.find("#wi-changes .change");
+        change.findElement(By.name("from")).sendKeys("06/01/2025");
+        WebElement bps = change.findElement(By.name("bps"));
+        bps.clear();
+        bps.sendKeys("99999");
+        browser.find("#whatif-form button[type=submit]").click();
+        await().atMost(WAIT).until(() -> browser.find("#status").getText().equals("VALIDATION_FAILED: 1 field(s) "
+                + "failed validation: changes[0].bps must be between -10000 and 10000"));
+        assertThat(browser.all("#differences tbody tr")).isEmpty();
+    }
+
     private List<List<String>> differencesShown() {
         return browser.all("#differences tbody tr").stream().map(row -> row.findElements(
                 By.tagName("td")).stream().map(ConsoleIT::figure).toList()).toList();

@@ -226,6 +226,10 @@ class RoleMatrixIT extends IntegrationTest {
                 "/console/console.css", "/webjars/echarts/5.3.1/dist/echarts.min.js")) {
             HttpResponse<String> response = anonymous().get(file);
             assertThat(response.statusCode()).as(file).isEqualTo(200);
+            // Kept by the browser and revalidated, not downloaded again on every page.
+            assertThat(response.headers().firstValue("Cache-Control")).as(file).contains("no-cache");
+            String modified = response.headers().firstValue("Last-Modified").orElseThrow();
+            assertThat(anonymous().get(file, "If-Modified-Since", modified).statusCode()).as(file).isEqualTo(304);
             if (file.startsWith("/console")) {
                 assertThat(response.headers().firstValue("Content-Security-Policy")).as(file)
                         .contains("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
