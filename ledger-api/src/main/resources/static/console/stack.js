@@ -25,6 +25,9 @@ export function init() {
     });
     // Moving the slider shows the date at once and asks for the figures once it rests for a moment.
     slider.addEventListener('input', () => {
+        if (start === null) {
+            return;
+        }
         asOf.value = dateAt(Number(slider.value));
         document.getElementById('stack-slider-date').textContent = asOf.value;
         clearTimeout(pending);
