@@ -253,6 +253,15 @@ class ConsoleIT extends IntegrationTest {
         assertThat(expected).as("a 200 bps shift changes accrued interest").isNotEmpty();
         await().atMost(WAIT).until(() -> differencesShown().equals(expected));
         browser.screenshot("what-if");
+
+        browser.find("#wi-name").sendKeys("SOFR +200 bps from June");
+        browser.find("#wi-save").click();
+        await().atMost(WAIT).until(() -> browser.find("#wi-saved").getText().startsWith("Saved as "));
+        JsonNode saved = json(api.get("/api/v1/scenarios")).get("scenarios");
+        assertThat(saved).hasSize(1);
+        assertThat(browser.find("#wi-saved").getText()).isEqualTo("Saved as " + saved.get(0).get("scenarioId")
+                .asText() + " (\"SOFR +200 bps from June\").");
+        assertThat(saved.get(0).get("request").get("changes").get(0).get("bps").asInt()).isEqualTo(200);
         assertEveryControlIsLabelled();
         assertThat(browser.severeLogs()).isEmpty();
     }
