@@ -125,26 +125,37 @@ function signOut(message = '') {
     document.getElementById('sign-out').hidden = true;
     document.getElementById('who').textContent = '';
     document.getElementById('sign-in-form').reset();
+    document.getElementById('token-form').reset();
     document.getElementById('sign-in-error').textContent = message;
     route();
 }
 
-async function signIn(event) {
+function basic(event) {
     event.preventDefault();
     const user = document.getElementById('username').value;
     const password = document.getElementById('password').value;
-    const authorization = 'Basic ' + btoa(String.fromCharCode(...new TextEncoder().encode(`${user}:${password}`)));
+    return signIn('Basic ' + btoa(String.fromCharCode(...new TextEncoder().encode(`${user}:${password}`))));
+}
+
+function bearer(event) {
+    event.preventDefault();
+    return signIn(`Bearer ${document.getElementById('token').value.trim().replace(/^Bearer\s+/i, '')}`);
+}
+
+async function signIn(authorization) {
     const response = await fetch('/api/v1/me',
         { headers: { Accept: 'application/json', Authorization: authorization, ...SCRIPTED } });
     if (!response.ok) {
         document.getElementById('sign-in-error').textContent = response.status === 401
-            ? 'That user and password were not accepted.' : `Sign-in failed (${response.status}).`;
+            ? (authorization.startsWith('Basic') ? 'That user and password were not accepted.'
+                : 'That token was not accepted.') : `Sign-in failed (${response.status}).`;
         return;
     }
     const me = await response.json();
     session = { user: me.name, roles: me.roles, authorization };
     sessionStorage.setItem(SESSION, JSON.stringify(session));
-    document.getElementById('password').value = '';
+    document.getElementById('sign-in-form').reset();
+    document.getElementById('token-form').reset();
     document.getElementById('sign-in-error').textContent = '';
     if (!location.hash || location.hash === '#sign-in') {
         location.hash = '#stack';
@@ -193,7 +204,8 @@ function route() {
     guarded(() => PAGES[page].module.show(params));
 }
 
-document.getElementById('sign-in-form').addEventListener('submit', event => guarded(() => signIn(event)));
+document.getElementById('sign-in-form').addEventListener('submit', event => guarded(() => basic(event)));
+document.getElementById('token-form').addEventListener('submit', event => guarded(() => bearer(event)));
 document.getElementById('sign-out').addEventListener('click', () => signOut());
 window.addEventListener('hashchange', route);
 for (const { module } of Object.values(PAGES)) {

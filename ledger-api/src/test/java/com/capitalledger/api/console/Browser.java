@@ -25,15 +25,15 @@ import java.util.logging.Level;
  * The machine's Chromium, headless, driven through Debian's ChromeDriver (no driver or browser download): a real
  * browser that runs the console's scripts under its Content-Security-Policy and keeps what it logged.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
 
-    final ChromeDriver driver;
-    final Path downloads;
+    public final ChromeDriver driver;
+    public final Path downloads;
     private final Path profile;
 
-    Browser(int width, int height) {
+    public Browser(int width, int height) {
         try {
             downloads = Files.createTempDirectory("console-downloads-");
             profile = Files.createTempDirectory("console-chromium-");
@@ -57,23 +57,23 @@ final class Browser implements AutoCloseable {
         driver.manage().window().setSize(new Dimension(width, height));
     }
 
-    WebElement find(String css) {
+    public WebElement find(String css) {
         return driver.findElement(By.cssSelector(css));
     }
 
-    List<WebElement> all(String css) {
+    public List<WebElement> all(String css) {
         return driver.findElements(By.cssSelector(css));
     }
 
     /** What the page logged at SEVERE: script errors, refused requests, Content-Security-Policy violations. */
-    List<String> severeLogs() {
+    public List<String> severeLogs() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage).toList();
     }
 
     /** Saves what the browser shows as target/console-screenshots/{name}.png, a build artifact. */
-    void screenshot(String name) {
+    public void screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
             Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"),

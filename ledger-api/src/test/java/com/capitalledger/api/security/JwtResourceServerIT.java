@@ -1,5 +1,8 @@
 package com.capitalledger.api.security;
 
+import com.capitalledger.api.console.Browser;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import com.capitalledger.api.support.HttpClientSupport;
 import com.capitalledger.api.support.IntegrationTest;
 import com.capitalledger.api.support.TestUsers;
@@ -35,6 +38,7 @@ import java.util.List;
 
 import static com.capitalledger.api.support.HttpClientSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Bearer tokens from an identity provider: the service fetches the provider's JWK set over real HTTP (a small JDK
@@ -125,6 +129,31 @@ class JwtResourceServerIT extends IntegrationTest {
                 .get("entries");
         assertThat(entries).hasSize(1);
         assertThat(entries.get(0).get("actor").asText()).isEqualTo("treasury-system-7");
+    }
+
+    @Test
+    void theConsoleSignsInWithATokenAndShowsTheTokensRolesPages() {
+        assertThat(json(bearer(TRUSTED, "auditor-7", List.of("COMPLIANCE"), inAnHour()).get("/api/v1/me")).toString())
+                .isEqualTo("{\"name\":\"auditor-7\",\"roles\":[\"COMPLIANCE\"]}");
+        try (Browser browser = new Browser(1280, 800)) {
+            browser.driver.get("http://localhost:" + port + "/console#journal");
+            browser.find("#token").sendKeys(token(UNKNOWN, "forger", List.of("ADMIN"), inAnHour(), LEDGER)
+                    .substring("Bearer ".length()), Keys.ENTER);
+            await().atMost(Duration.ofSeconds(20)).until(() -> browser.find("#sign-in-error").getText()
+                    .equals("That token was not accepted."));
+            assertThat(browser.find("#nav").isDisplayed()).isFalse();
+
+            browser.find("#token").clear();
+            browser.find("#token").sendKeys(token(TRUSTED, "auditor-7", List.of("COMPLIANCE"), inAnHour(), LEDGER),
+                    Keys.ENTER);
+            await().atMost(Duration.ofSeconds(20)).until(() -> browser.find("#who").getText()
+                    .equals("auditor-7 (COMPLIANCE)"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> browser.find("#digest-signature").getText()
+                    .endsWith(": valid."));
+            assertThat(browser.all("#nav a").stream().filter(WebElement::isDisplayed)
+                    .map(link -> link.getAttribute("data-page")).toList())
+                    .containsExactly("stack", "history", "timeline", "whatif", "journal");
+        }
     }
 
     @Test
