@@ -3,6 +3,7 @@
 import { api, json, guarded } from './console.js';
 
 let digest = null;
+let journalKey = null;
 
 const hex = bytes => [...new Uint8Array(bytes)].map(b => b.toString(16).padStart(2, '0')).join('');
 const unhex = text => new Uint8Array(text.match(/../g).map(pair => parseInt(pair, 16)));
@@ -45,10 +46,18 @@ async function rootFromProof(leafIndex, treeSize, leafHash, path) {
     return sn === 0 ? r : null;
 }
 
+/** The journal's public key, read and imported once per page load (it changes only with the service's key). */
+async function publicKey() {
+    if (!journalKey) {
+        const pem = await (await api('/api/v1/journal/public-key', { accept: 'application/x-pem-file' })).text();
+        const der = unbase64(pem.replace(/-----[A-Z ]+-----/g, '').replace(/\s+/g, ''));
+        journalKey = await crypto.subtle.importKey('spki', der, { name: 'Ed25519' }, false, ['verify']);
+    }
+    return journalKey;
+}
+
 async function signatureHolds(digest) {
-    const pem = await (await api('/api/v1/journal/public-key', { accept: 'application/x-pem-file' })).text();
-    const der = unbase64(pem.replace(/-----[A-Z ]+-----/g, '').replace(/\s+/g, ''));
-    const key = await crypto.subtle.importKey('spki', der, { name: 'Ed25519' }, false, ['verify']);
+    const key = await publicKey();
     const text = new TextEncoder().encode(`${digest.treeSize}|${digest.rootHash}|${digest.issuedAt}`);
     return crypto.subtle.verify({ name: 'Ed25519' }, key, unbase64(digest.signature), text);
 }

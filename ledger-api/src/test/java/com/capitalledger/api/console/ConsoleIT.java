@@ -234,14 +234,7 @@ class ConsoleIT extends IntegrationTest {
         WebElement dates = browser.find("#wi-dates");
         dates.clear();
         dates.sendKeys("2025-12-31, 2026-06-30");
-        new Select(browser.find("#wi-op")).selectByValue("shiftRate");
-        browser.find("#wi-add").click();
-        WebElement change = browser.find("#wi-changes .change");
-        change.findElement(By.name("from")).sendKeys("06/01/2025");
-        WebElement bps = change.findElement(By.name("bps"));
-        bps.clear();
-        bps.sendKeys("200");
-        browser.find("#whatif-form button[type=submit]").click();
+        runRateShiftFromJune("200");
 
         JsonNode result = json(api.postJson("/api/v1/programs/STARGATE/what-if", """
                 {"asOf": ["2025-12-31", "2026-06-30"],
@@ -279,17 +272,22 @@ class ConsoleIT extends IntegrationTest {
         assertThat(browser.all("#investors tbody tr").stream().map(WebElement::getText).toList()).isEqualTo(shown);
 
         browser.driver.get(console("whatif"));
+        runRateShiftFromJune("99999");
+        await().atMost(WAIT).until(() -> browser.find("#status").getText().equals("VALIDATION_FAILED: 1 field(s) "
+                + "failed validation: changes[0].bps must be between -10000 and 10000"));
+        assertThat(browser.all("#differences tbody tr")).isEmpty();
+    }
+
+    /** Adds a shift of SOFR from 2025-06-01 by these basis points in the what-if form, and runs it. */
+    private void runRateShiftFromJune(String bps) {
         new Select(browser.find("#wi-op")).selectByValue("shiftRate");
         browser.find("#wi-add").click();
         WebElement change = browser.find("#wi-changes .change");
         change.findElement(By.name("from")).sendKeys("06/01/2025");
-        WebElement bps = change.findElement(By.name("bps"));
-        bps.clear();
-        bps.sendKeys("99999");
+        WebElement points = change.findElement(By.name("bps"));
+        points.clear();
+        points.sendKeys(bps);
         browser.find("#whatif-form button[type=submit]").click();
-        await().atMost(WAIT).until(() -> browser.find("#status").getText().equals("VALIDATION_FAILED: 1 field(s) "
-                + "failed validation: changes[0].bps must be between -10000 and 10000"));
-        assertThat(browser.all("#differences tbody tr")).isEmpty();
     }
 
     private List<List<String>> differencesShown() {
