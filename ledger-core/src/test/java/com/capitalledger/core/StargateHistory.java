@@ -21,10 +21,10 @@ import com.capitalledger.core.equity.api.ReduceCommitment;
 import com.capitalledger.core.equity.api.TransferCommitment;
 import com.capitalledger.core.program.api.CreatePhase;
 import com.capitalledger.core.program.api.CreateProgram;
-import com.capitalledger.core.program.api.PhaseId;
-import com.capitalledger.core.program.api.ProgramId;
 import com.capitalledger.core.rates.api.RecordBaseRateFixing;
 import com.capitalledger.core.shared.LedgerCommand;
+import com.capitalledger.core.shared.PhaseId;
+import com.capitalledger.core.shared.ProgramId;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

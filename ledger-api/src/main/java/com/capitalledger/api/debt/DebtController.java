@@ -5,7 +5,7 @@ import com.capitalledger.api.web.CommandSender;
 import com.capitalledger.api.web.PathIds;
 import com.capitalledger.api.web.ProblemStatuses;
 import com.capitalledger.core.debt.api.TrancheId;
-import com.capitalledger.core.program.api.ProgramId;
+import com.capitalledger.core.shared.ProgramId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -5,7 +5,7 @@ import com.capitalledger.api.web.Shapes;
 import com.capitalledger.core.debt.api.DrawId;
 import com.capitalledger.core.debt.api.DrawTranche;
 import com.capitalledger.core.debt.api.TrancheId;
-import com.capitalledger.core.program.api.ProgramId;
+import com.capitalledger.core.shared.ProgramId;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

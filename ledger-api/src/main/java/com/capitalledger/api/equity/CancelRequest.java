@@ -1,12 +1,12 @@
 package com.capitalledger.api.equity;
 
-import com.capitalledger.core.program.api.ProgramId;
-import com.capitalledger.core.equity.api.InvestorId;
-import com.capitalledger.core.equity.api.CallId;
-import com.capitalledger.core.equity.api.CureCallDefault;
-import com.capitalledger.core.equity.api.CancelCommitment;
 import com.capitalledger.api.web.ApiDocs;
 import com.capitalledger.api.web.Shapes;
+import com.capitalledger.core.equity.api.CallId;
+import com.capitalledger.core.equity.api.CancelCommitment;
+import com.capitalledger.core.equity.api.CureCallDefault;
+import com.capitalledger.core.equity.api.InvestorId;
+import com.capitalledger.core.shared.ProgramId;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

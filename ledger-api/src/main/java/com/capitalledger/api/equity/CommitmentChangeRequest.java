@@ -5,7 +5,7 @@ import com.capitalledger.api.web.Shapes;
 import com.capitalledger.core.equity.api.IncreaseCommitment;
 import com.capitalledger.core.equity.api.InvestorId;
 import com.capitalledger.core.equity.api.ReduceCommitment;
-import com.capitalledger.core.program.api.ProgramId;
+import com.capitalledger.core.shared.ProgramId;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

@@ -1,11 +1,11 @@
 package com.capitalledger.api.equity;
 
-import com.capitalledger.core.program.api.ProgramId;
-import com.capitalledger.core.equity.api.InvestorId;
-import com.capitalledger.core.equity.api.CallId;
-import com.capitalledger.core.equity.api.RecordCallDefault;
 import com.capitalledger.api.web.ApiDocs;
 import com.capitalledger.api.web.Shapes;
+import com.capitalledger.core.equity.api.CallId;
+import com.capitalledger.core.equity.api.InvestorId;
+import com.capitalledger.core.equity.api.RecordCallDefault;
+import com.capitalledger.core.shared.ProgramId;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

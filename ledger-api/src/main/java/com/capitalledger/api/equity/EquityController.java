@@ -6,7 +6,7 @@ import com.capitalledger.api.web.PathIds;
 import com.capitalledger.api.web.ProblemStatuses;
 import com.capitalledger.core.equity.api.CallId;
 import com.capitalledger.core.equity.api.InvestorId;
-import com.capitalledger.core.program.api.ProgramId;
+import com.capitalledger.core.shared.ProgramId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,8 +1,8 @@
 package com.capitalledger.api.whatif;
 
-import com.capitalledger.core.program.api.ProgramId;
 import com.capitalledger.core.rates.api.BaseRateName;
 import com.capitalledger.core.shared.LedgerEvent;
+import com.capitalledger.core.shared.ProgramId;
 import com.capitalledger.core.whatif.JournalEntry;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;

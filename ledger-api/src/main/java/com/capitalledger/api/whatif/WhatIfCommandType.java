@@ -15,8 +15,8 @@ import com.capitalledger.api.rates.FixingRequest;
 import com.capitalledger.core.debt.api.TrancheId;
 import com.capitalledger.core.equity.api.CallId;
 import com.capitalledger.core.equity.api.InvestorId;
-import com.capitalledger.core.program.api.ProgramId;
 import com.capitalledger.core.shared.LedgerCommand;
+import com.capitalledger.core.shared.ProgramId;
 
 import java.util.Arrays;
 import java.util.List;

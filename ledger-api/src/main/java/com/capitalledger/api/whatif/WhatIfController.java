@@ -2,7 +2,7 @@ package com.capitalledger.api.whatif;
 
 import com.capitalledger.api.web.PathIds;
 import com.capitalledger.api.web.ProblemStatuses;
-import com.capitalledger.core.program.api.ProgramId;
+import com.capitalledger.core.shared.ProgramId;
 import com.capitalledger.projections.whatif.WhatIfResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

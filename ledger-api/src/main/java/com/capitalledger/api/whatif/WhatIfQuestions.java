@@ -1,11 +1,11 @@
 package com.capitalledger.api.whatif;
 
-import com.capitalledger.api.web.InvalidBody;
 import com.capitalledger.api.web.InvalidBody.FieldProblem;
+import com.capitalledger.api.web.InvalidBody;
 import com.capitalledger.api.web.Shapes;
-import com.capitalledger.core.program.api.ProgramId;
 import com.capitalledger.core.rates.api.BaseRateName;
 import com.capitalledger.core.shared.LedgerCommand;
+import com.capitalledger.core.shared.ProgramId;
 import com.capitalledger.core.whatif.Change;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;

@@ -2,7 +2,7 @@ package com.capitalledger.api.whatif;
 
 import com.capitalledger.api.web.NotFound;
 import com.capitalledger.api.whatif.WhatIfQuestions.Question;
-import com.capitalledger.core.program.api.ProgramId;
+import com.capitalledger.core.shared.ProgramId;
 import com.capitalledger.core.shared.RejectionCode;
 import com.capitalledger.core.whatif.JournalEntry;
 import com.capitalledger.projections.whatif.WhatIfAnalysis;

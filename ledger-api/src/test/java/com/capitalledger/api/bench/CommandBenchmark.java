@@ -1,13 +1,13 @@
 package com.capitalledger.api.bench;
 
-import com.capitalledger.projections.ReadModel;
 import com.capitalledger.api.LedgerApplication;
 import com.capitalledger.api.admin.ReadModels;
 import com.capitalledger.api.consistency.ReadModelPositions;
 import com.capitalledger.api.journal.SealingInterceptor;
 import com.capitalledger.core.equity.api.IncreaseCommitment;
 import com.capitalledger.core.equity.api.InvestorId;
-import com.capitalledger.core.program.api.ProgramId;
+import com.capitalledger.core.shared.ProgramId;
+import com.capitalledger.projections.ReadModel;
 import com.capitalledger.projections.fold.audit.AuditKeys;
 import org.awaitility.Awaitility;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -22,7 +22,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -46,6 +45,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.sql.DataSource;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 

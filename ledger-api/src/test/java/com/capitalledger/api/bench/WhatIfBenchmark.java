@@ -1,8 +1,8 @@
 package com.capitalledger.api.bench;
 
 import com.capitalledger.api.whatif.ProgramJournal;
-import com.capitalledger.core.program.api.ProgramId;
 import com.capitalledger.core.rates.api.RecordBaseRateFixing;
+import com.capitalledger.core.shared.ProgramId;
 import com.capitalledger.core.whatif.Branch;
 import com.capitalledger.core.whatif.Branched;
 import com.capitalledger.core.whatif.Change;

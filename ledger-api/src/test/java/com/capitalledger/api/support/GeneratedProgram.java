@@ -20,10 +20,10 @@ import com.capitalledger.core.equity.api.RecordCallDefault;
 import com.capitalledger.core.equity.api.TransferCommitment;
 import com.capitalledger.core.program.api.CreatePhase;
 import com.capitalledger.core.program.api.CreateProgram;
-import com.capitalledger.core.program.api.PhaseId;
-import com.capitalledger.core.program.api.ProgramId;
 import com.capitalledger.core.rates.api.RecordBaseRateFixing;
 import com.capitalledger.core.shared.LedgerRejection;
+import com.capitalledger.core.shared.PhaseId;
+import com.capitalledger.core.shared.ProgramId;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
 import java.math.BigDecimal;

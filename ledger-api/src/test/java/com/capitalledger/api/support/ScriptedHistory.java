@@ -19,17 +19,16 @@ import com.capitalledger.core.equity.api.InvestorId;
 import com.capitalledger.core.equity.api.RecordCallDefault;
 import com.capitalledger.core.program.api.CreatePhase;
 import com.capitalledger.core.program.api.CreateProgram;
-import com.capitalledger.core.program.api.PhaseId;
-import com.capitalledger.core.program.api.ProgramId;
 import com.capitalledger.core.rates.api.RecordBaseRateFixing;
 import com.capitalledger.core.shared.LedgerRejection;
+import com.capitalledger.core.shared.PhaseId;
+import com.capitalledger.core.shared.ProgramId;
 import com.capitalledger.projections.fold.audit.AuditKeys;
+import org.awaitility.Awaitility;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
-
-import org.awaitility.Awaitility;
 
 import java.math.BigDecimal;
 import java.time.Duration;

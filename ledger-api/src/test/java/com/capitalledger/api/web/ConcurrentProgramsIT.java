@@ -1,13 +1,13 @@
 package com.capitalledger.api.web;
 
 import com.capitalledger.api.support.IntegrationTest;
-import com.capitalledger.core.program.api.CreatePhase;
-import com.capitalledger.core.program.api.PhaseId;
-import com.capitalledger.core.program.api.ProgramId;
 import com.capitalledger.api.support.TestUsers;
+import com.capitalledger.core.program.api.CreatePhase;
+import com.capitalledger.core.shared.PhaseId;
+import com.capitalledger.core.shared.ProgramId;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.awaitility.Awaitility;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;

@@ -3,9 +3,9 @@ package com.capitalledger.api.web;
 import com.capitalledger.api.support.IntegrationTest;
 import com.capitalledger.core.equity.api.CommitmentIncreased;
 import com.capitalledger.core.equity.api.InvestorId;
-import com.capitalledger.core.program.api.ProgramId;
 import com.capitalledger.core.shared.CurrencyCode;
 import com.capitalledger.core.shared.Money;
+import com.capitalledger.core.shared.ProgramId;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.messaging.MetaData;
@@ -16,7 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.io.ClassPathResource;
 
-import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +27,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import javax.sql.DataSource;
 
 import static com.capitalledger.api.support.HttpClientSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -8,9 +8,9 @@ import com.capitalledger.core.debt.api.TrancheCreated;
 import com.capitalledger.core.debt.api.TrancheDrawn;
 import com.capitalledger.core.debt.api.TrancheId;
 import com.capitalledger.core.debt.api.TrancheRepaid;
-import com.capitalledger.core.program.api.ProgramEvent;
 import com.capitalledger.core.shared.CurrencyCode;
 import com.capitalledger.core.shared.Money;
+import com.capitalledger.core.shared.ProgramEvent;
 
 import java.math.BigDecimal;
 import java.util.HashSet;

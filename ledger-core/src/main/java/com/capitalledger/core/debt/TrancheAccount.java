@@ -2,9 +2,9 @@ package com.capitalledger.core.debt;
 
 import com.capitalledger.core.debt.api.LenderId;
 import com.capitalledger.core.debt.api.LenderShare;
-import com.capitalledger.core.program.api.PhaseId;
 import com.capitalledger.core.rates.api.BaseRateName;
 import com.capitalledger.core.shared.Money;
+import com.capitalledger.core.shared.PhaseId;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

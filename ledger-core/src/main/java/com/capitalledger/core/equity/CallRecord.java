@@ -1,8 +1,8 @@
 package com.capitalledger.core.equity;
 
 import com.capitalledger.core.equity.api.InvestorId;
-import com.capitalledger.core.program.api.PhaseId;
 import com.capitalledger.core.shared.Money;
+import com.capitalledger.core.shared.PhaseId;
 
 import java.util.Optional;
 import java.util.Set;

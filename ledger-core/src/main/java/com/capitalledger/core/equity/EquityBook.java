@@ -11,9 +11,9 @@ import com.capitalledger.core.equity.api.CommitmentReduced;
 import com.capitalledger.core.equity.api.CommitmentTransferred;
 import com.capitalledger.core.equity.api.EquityCommitted;
 import com.capitalledger.core.equity.api.InvestorId;
-import com.capitalledger.core.program.api.ProgramEvent;
 import com.capitalledger.core.shared.CurrencyCode;
 import com.capitalledger.core.shared.Money;
+import com.capitalledger.core.shared.ProgramEvent;
 
 import java.math.BigDecimal;
 import java.util.Collections;

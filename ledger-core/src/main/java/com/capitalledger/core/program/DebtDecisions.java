@@ -14,12 +14,12 @@ import com.capitalledger.core.debt.api.TrancheCreated;
 import com.capitalledger.core.debt.api.TrancheDrawn;
 import com.capitalledger.core.debt.api.TrancheRepaid;
 import com.capitalledger.core.debt.api.TrancheRepriced;
-import com.capitalledger.core.program.api.ProgramEvent;
-import com.capitalledger.core.program.api.ProgramId;
 import com.capitalledger.core.rates.BaseRateFixings;
 import com.capitalledger.core.rates.api.BaseRateName;
 import com.capitalledger.core.shared.LedgerRejection;
 import com.capitalledger.core.shared.Money;
+import com.capitalledger.core.shared.ProgramEvent;
+import com.capitalledger.core.shared.ProgramId;
 import com.capitalledger.core.shared.Rate;
 
 import java.math.BigDecimal;

@@ -22,10 +22,10 @@ import com.capitalledger.core.equity.api.InvestorId;
 import com.capitalledger.core.equity.api.RecordCallDefault;
 import com.capitalledger.core.equity.api.ReduceCommitment;
 import com.capitalledger.core.equity.api.TransferCommitment;
-import com.capitalledger.core.program.api.ProgramEvent;
-import com.capitalledger.core.program.api.ProgramId;
 import com.capitalledger.core.shared.LedgerRejection;
 import com.capitalledger.core.shared.Money;
+import com.capitalledger.core.shared.ProgramEvent;
+import com.capitalledger.core.shared.ProgramId;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

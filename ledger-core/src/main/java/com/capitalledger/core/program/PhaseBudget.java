@@ -1,8 +1,8 @@
 package com.capitalledger.core.program;
 
-import com.capitalledger.core.program.api.PhaseId;
 import com.capitalledger.core.shared.LedgerRejection;
 import com.capitalledger.core.shared.Money;
+import com.capitalledger.core.shared.PhaseId;
 
 import static com.capitalledger.core.shared.RejectionCode.PHASE_BUDGET_EXCEEDED;
 

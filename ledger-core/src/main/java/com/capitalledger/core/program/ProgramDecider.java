@@ -15,14 +15,14 @@ import com.capitalledger.core.equity.api.TransferCommitment;
 import com.capitalledger.core.program.api.CreatePhase;
 import com.capitalledger.core.program.api.CreateProgram;
 import com.capitalledger.core.program.api.PhaseCreated;
-import com.capitalledger.core.program.api.ProgramCommand;
 import com.capitalledger.core.program.api.ProgramCreated;
-import com.capitalledger.core.program.api.ProgramEvent;
 import com.capitalledger.core.rates.BaseRateFixings;
 import com.capitalledger.core.shared.CurrencyCode;
 import com.capitalledger.core.shared.LedgerRejection;
 import com.capitalledger.core.shared.Money;
 import com.capitalledger.core.shared.Percentage;
+import com.capitalledger.core.shared.ProgramCommand;
+import com.capitalledger.core.shared.ProgramEvent;
 
 import static com.capitalledger.core.shared.RejectionCode.DUPLICATE_ID;
 import static com.capitalledger.core.shared.RejectionCode.NO_PROGRAM;

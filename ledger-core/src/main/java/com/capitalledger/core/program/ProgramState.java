@@ -7,10 +7,10 @@ import com.capitalledger.core.debt.api.TrancheRepriced;
 import com.capitalledger.core.equity.EquityBook;
 import com.capitalledger.core.equity.api.CapitalCalled;
 import com.capitalledger.core.program.api.PhaseCreated;
-import com.capitalledger.core.program.api.PhaseId;
 import com.capitalledger.core.program.api.ProgramCreated;
-import com.capitalledger.core.program.api.ProgramEvent;
 import com.capitalledger.core.shared.Money;
+import com.capitalledger.core.shared.PhaseId;
+import com.capitalledger.core.shared.ProgramEvent;
 
 import java.time.LocalDate;
 import java.util.Collections;

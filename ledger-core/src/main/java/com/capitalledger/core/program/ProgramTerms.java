@@ -1,10 +1,10 @@
 package com.capitalledger.core.program;
 
 import com.capitalledger.core.program.api.ProgramCreated;
-import com.capitalledger.core.program.api.ProgramId;
 import com.capitalledger.core.shared.CurrencyCode;
 import com.capitalledger.core.shared.Money;
 import com.capitalledger.core.shared.Percentage;
+import com.capitalledger.core.shared.ProgramId;
 
 /** What a program was opened with: its one currency, the target its phase budgets stay within, its maximum debt share. */
 public record ProgramTerms(ProgramId programId, CurrencyCode currency, Money target, Percentage maxDebt) {

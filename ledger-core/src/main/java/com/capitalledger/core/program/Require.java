@@ -6,9 +6,9 @@ import com.capitalledger.core.equity.CallRecord;
 import com.capitalledger.core.equity.InvestorAccount;
 import com.capitalledger.core.equity.api.CallId;
 import com.capitalledger.core.equity.api.InvestorId;
-import com.capitalledger.core.program.api.PhaseId;
 import com.capitalledger.core.shared.LedgerRejection;
 import com.capitalledger.core.shared.Money;
+import com.capitalledger.core.shared.PhaseId;
 
 import java.math.BigDecimal;
 

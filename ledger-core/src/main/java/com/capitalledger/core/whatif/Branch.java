@@ -2,10 +2,7 @@ package com.capitalledger.core.whatif;
 
 import com.capitalledger.core.program.ProgramDecider;
 import com.capitalledger.core.program.ProgramState;
-import com.capitalledger.core.program.api.ProgramCommand;
 import com.capitalledger.core.program.api.ProgramCreated;
-import com.capitalledger.core.program.api.ProgramEvent;
-import com.capitalledger.core.program.api.ProgramId;
 import com.capitalledger.core.rates.BaseRateDecider;
 import com.capitalledger.core.rates.BaseRateHistory;
 import com.capitalledger.core.rates.api.BaseRateFixed;
@@ -13,6 +10,9 @@ import com.capitalledger.core.rates.api.RecordBaseRateFixing;
 import com.capitalledger.core.shared.LedgerCommand;
 import com.capitalledger.core.shared.LedgerEvent;
 import com.capitalledger.core.shared.LedgerRejection;
+import com.capitalledger.core.shared.ProgramCommand;
+import com.capitalledger.core.shared.ProgramEvent;
+import com.capitalledger.core.shared.ProgramId;
 
 import java.time.Instant;
 import java.time.LocalDate;

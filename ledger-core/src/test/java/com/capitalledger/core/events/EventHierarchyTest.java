@@ -11,11 +11,11 @@ import com.capitalledger.core.equity.api.EquityEvent;
 import com.capitalledger.core.journal.api.CommandRejected;
 import com.capitalledger.core.program.api.CreateProgram;
 import com.capitalledger.core.program.api.ProgramCreated;
-import com.capitalledger.core.program.api.ProgramEvent;
 import com.capitalledger.core.program.api.ProgramStructureEvent;
 import com.capitalledger.core.rates.api.BaseRateEvent;
 import com.capitalledger.core.rates.api.BaseRateFixed;
 import com.capitalledger.core.shared.LedgerEvent;
+import com.capitalledger.core.shared.ProgramEvent;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -24,14 +24,14 @@ import com.capitalledger.core.equity.api.EquityCommitted;
 import com.capitalledger.core.equity.api.InvestorId;
 import com.capitalledger.core.journal.api.CommandRejected;
 import com.capitalledger.core.program.api.PhaseCreated;
-import com.capitalledger.core.program.api.PhaseId;
 import com.capitalledger.core.program.api.ProgramCreated;
-import com.capitalledger.core.program.api.ProgramId;
 import com.capitalledger.core.rates.api.BaseRateFixed;
 import com.capitalledger.core.rates.api.BaseRateName;
 import com.capitalledger.core.shared.CurrencyCode;
 import com.capitalledger.core.shared.Money;
 import com.capitalledger.core.shared.Percentage;
+import com.capitalledger.core.shared.PhaseId;
+import com.capitalledger.core.shared.ProgramId;
 import com.capitalledger.core.shared.Rate;
 
 import java.math.BigDecimal;

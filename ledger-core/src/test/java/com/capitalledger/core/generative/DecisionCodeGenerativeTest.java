@@ -26,8 +26,6 @@ import com.capitalledger.core.program.ProgramDecider;
 import com.capitalledger.core.program.ProgramState;
 import com.capitalledger.core.program.api.CreatePhase;
 import com.capitalledger.core.program.api.CreateProgram;
-import com.capitalledger.core.program.api.ProgramCommand;
-import com.capitalledger.core.program.api.ProgramEvent;
 import com.capitalledger.core.rates.BaseRateDecider;
 import com.capitalledger.core.rates.BaseRateHistory;
 import com.capitalledger.core.rates.api.BaseRateFixed;
@@ -36,6 +34,8 @@ import com.capitalledger.core.shared.LedgerCommand;
 import com.capitalledger.core.shared.LedgerEvent;
 import com.capitalledger.core.shared.LedgerRejection;
 import com.capitalledger.core.shared.Money;
+import com.capitalledger.core.shared.ProgramCommand;
+import com.capitalledger.core.shared.ProgramEvent;
 import com.capitalledger.core.shared.RejectionCode;
 import org.junit.jupiter.api.Test;
 

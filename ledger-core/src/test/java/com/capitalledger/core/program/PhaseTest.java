@@ -2,9 +2,9 @@ package com.capitalledger.core.program;
 
 import com.capitalledger.core.program.api.CreatePhase;
 import com.capitalledger.core.program.api.PhaseCreated;
-import com.capitalledger.core.program.api.PhaseId;
-import com.capitalledger.core.program.api.ProgramId;
 import com.capitalledger.core.shared.LedgerRejection;
+import com.capitalledger.core.shared.PhaseId;
+import com.capitalledger.core.shared.ProgramId;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

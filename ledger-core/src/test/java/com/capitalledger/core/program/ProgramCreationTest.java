@@ -2,11 +2,11 @@ package com.capitalledger.core.program;
 
 import com.capitalledger.core.program.api.CreateProgram;
 import com.capitalledger.core.program.api.ProgramCreated;
-import com.capitalledger.core.program.api.ProgramId;
 import com.capitalledger.core.shared.CurrencyCode;
 import com.capitalledger.core.shared.LedgerRejection;
 import com.capitalledger.core.shared.Money;
 import com.capitalledger.core.shared.Percentage;
+import com.capitalledger.core.shared.ProgramId;
 import com.capitalledger.core.shared.RejectionCode;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;

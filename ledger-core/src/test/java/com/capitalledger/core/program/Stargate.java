@@ -13,15 +13,15 @@ import com.capitalledger.core.equity.api.CapitalCalled;
 import com.capitalledger.core.equity.api.EquityCommitted;
 import com.capitalledger.core.equity.api.InvestorId;
 import com.capitalledger.core.program.api.PhaseCreated;
-import com.capitalledger.core.program.api.PhaseId;
 import com.capitalledger.core.program.api.ProgramCreated;
-import com.capitalledger.core.program.api.ProgramId;
 import com.capitalledger.core.rates.BaseRateHistory;
 import com.capitalledger.core.rates.api.BaseRateFixed;
 import com.capitalledger.core.rates.api.BaseRateName;
 import com.capitalledger.core.shared.CurrencyCode;
 import com.capitalledger.core.shared.Money;
 import com.capitalledger.core.shared.Percentage;
+import com.capitalledger.core.shared.PhaseId;
+import com.capitalledger.core.shared.ProgramId;
 import com.capitalledger.core.shared.Rate;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 

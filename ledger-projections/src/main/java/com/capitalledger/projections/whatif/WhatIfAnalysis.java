@@ -1,6 +1,6 @@
 package com.capitalledger.projections.whatif;
 
-import com.capitalledger.core.program.api.ProgramId;
+import com.capitalledger.core.shared.ProgramId;
 import com.capitalledger.core.whatif.Branch;
 import com.capitalledger.core.whatif.Branched;
 import com.capitalledger.core.whatif.Change;

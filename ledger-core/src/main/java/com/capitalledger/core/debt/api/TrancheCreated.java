@@ -1,9 +1,9 @@
 package com.capitalledger.core.debt.api;
 
-import com.capitalledger.core.program.api.PhaseId;
-import com.capitalledger.core.program.api.ProgramId;
 import com.capitalledger.core.rates.api.BaseRateName;
 import com.capitalledger.core.shared.Money;
+import com.capitalledger.core.shared.PhaseId;
+import com.capitalledger.core.shared.ProgramId;
 import com.capitalledger.core.shared.Rate;
 import org.axonframework.serialization.Revision;
 

@@ -1,7 +1,7 @@
 package com.capitalledger.core.debt.api;
 
-import com.capitalledger.core.program.api.ProgramId;
 import com.capitalledger.core.shared.Money;
+import com.capitalledger.core.shared.ProgramId;
 import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package com.capitalledger.core.debt.api;
 
-import com.capitalledger.core.program.api.ProgramId;
+import com.capitalledger.core.shared.ProgramId;
 import com.capitalledger.core.shared.Rate;
 import org.axonframework.serialization.Revision;
 

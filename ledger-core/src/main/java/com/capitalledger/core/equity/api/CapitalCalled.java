@@ -1,8 +1,8 @@
 package com.capitalledger.core.equity.api;
 
-import com.capitalledger.core.program.api.PhaseId;
-import com.capitalledger.core.program.api.ProgramId;
 import com.capitalledger.core.shared.Money;
+import com.capitalledger.core.shared.PhaseId;
+import com.capitalledger.core.shared.ProgramId;
 import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package com.capitalledger.core.equity.api;
 
-import com.capitalledger.core.program.api.ProgramEvent;
+import com.capitalledger.core.shared.ProgramEvent;
 
 /**
  * A fact about the program's equity: commitments, capital calls and their defaults. Sealed here, not at

@@ -1,7 +1,7 @@
 package com.capitalledger.core.equity.api;
 
-import com.capitalledger.core.program.api.ProgramCommand;
-import com.capitalledger.core.program.api.ProgramId;
+import com.capitalledger.core.shared.ProgramCommand;
+import com.capitalledger.core.shared.ProgramId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.LocalDate;

@@ -1,5 +1,8 @@
 package com.capitalledger.core.program.api;
 
+import com.capitalledger.core.shared.PhaseId;
+import com.capitalledger.core.shared.ProgramCommand;
+import com.capitalledger.core.shared.ProgramId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.math.BigDecimal;

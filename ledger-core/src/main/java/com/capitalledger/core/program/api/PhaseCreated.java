@@ -1,6 +1,8 @@
 package com.capitalledger.core.program.api;
 
 import com.capitalledger.core.shared.Money;
+import com.capitalledger.core.shared.PhaseId;
+import com.capitalledger.core.shared.ProgramId;
 import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;

@@ -3,6 +3,7 @@ package com.capitalledger.core.program.api;
 import com.capitalledger.core.shared.CurrencyCode;
 import com.capitalledger.core.shared.Money;
 import com.capitalledger.core.shared.Percentage;
+import com.capitalledger.core.shared.ProgramId;
 import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;

@@ -1,10 +1,10 @@
 package com.capitalledger.projections.fold.program;
 
 import com.capitalledger.core.program.api.ProgramCreated;
-import com.capitalledger.core.program.api.ProgramId;
 import com.capitalledger.core.shared.CurrencyCode;
 import com.capitalledger.core.shared.Money;
 import com.capitalledger.core.shared.Percentage;
+import com.capitalledger.core.shared.ProgramId;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

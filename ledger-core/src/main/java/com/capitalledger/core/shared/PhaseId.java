@@ -1,6 +1,4 @@
-package com.capitalledger.core.program.api;
-
-import com.capitalledger.core.shared.Ids;
+package com.capitalledger.core.shared;
 
 /** Identifies a phase of a program, such as {@code ABILENE}. */
 public record PhaseId(String value) implements Comparable<PhaseId> {

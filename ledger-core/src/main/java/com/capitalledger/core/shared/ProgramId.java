@@ -1,6 +1,4 @@
-package com.capitalledger.core.program.api;
-
-import com.capitalledger.core.shared.Ids;
+package com.capitalledger.core.shared;
 
 /** Identifies a program, such as {@code STARGATE}; also the identifier of its event stream. */
 public record ProgramId(String value) {
