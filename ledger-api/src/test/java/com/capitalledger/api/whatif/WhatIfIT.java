@@ -256,28 +256,36 @@ class WhatIfIT extends IntegrationTest {
                 "2025-10-31", "2025-11-30", "2025-12-31");
     }
 
-    /** The what-ifs the README shows with curl, run as shown, give the figures and codes it says they give. */
+    /**
+     * The what-ifs docs/what-if.md shows with curl, run as shown, give the figures and codes it says they give; the
+     * README's tour shows the first of them.
+     */
     @Test
-    void theReadmesWhatIfsAnswerAsTheReadmeSays() throws IOException {
-        String readme = Files.readString(Path.of("..", "README.md"));
-        Matcher curl = Pattern.compile("/what-if -H 'Content-Type: application/json' -d '([^']*)'").matcher(readme);
-        List<JsonNode> results = new ArrayList<>();
+    void theDocumentedWhatIfsAnswerAsTheDocsSay() throws IOException {
+        String page = Files.readString(Path.of("..", "docs", "what-if.md"));
+        Pattern whatIf = Pattern.compile("/what-if -H 'Content-Type: application/json' -d '([^']*)'");
+        Matcher curl = whatIf.matcher(page);
+        List<String> requests = new ArrayList<>();
         while (curl.find()) {
-            results.add(answered("STARGATE", curl.group(1)));
+            requests.add(curl.group(1));
         }
-        assertThat(results).hasSize(2);
+        assertThat(requests).hasSize(2);
+        Matcher tour = whatIf.matcher(Files.readString(Path.of("..", "README.md")));
+        assertThat(tour.find()).as("the README's tour shows a what-if").isTrue();
+        assertThat(tour.group(1)).isEqualTo(requests.get(0));
+        List<JsonNode> results = requests.stream().map(request -> answered("STARGATE", request)).toList();
 
         JsonNode shock = results.get(0);
         assertThat(differenceOf(shock, "tranches[SENIOR-A].accruedInterest"))
                 .isEqualTo("1368039444.44,1651928333.33,283888888.89");
-        assertThat(readme).contains("1,368,039,444.44 → 1,651,928,333.33");
+        assertThat(page).contains("1,368,039,444.44 → 1,651,928,333.33");
 
         JsonNode covenant = results.get(1);
         assertThat(covenant.get("changes").findValuesAsText("outcome")).containsExactly("ACCEPTED", "REJECTED");
         assertThat(covenant.get("changes").get(1).get("code").asText()).isEqualTo("GEARING_COVENANT_BREACH");
         assertThat(covenant.get("changes").get(1).get("message").asText()).contains("90.909091% of capitalisation");
         assertThat(covenant.get("consequences").findValuesAsText("code")).containsExactly("COMMITMENT_EXCEEDED");
-        assertThat(readme).contains("90.909091%", "`GEARING_COVENANT_BREACH`", "`D-3`", "(`COMMITMENT_EXCEEDED`");
+        assertThat(page).contains("90.909091%", "`GEARING_COVENANT_BREACH`", "`D-3`", "(`COMMITMENT_EXCEEDED`");
     }
 
     @Test
