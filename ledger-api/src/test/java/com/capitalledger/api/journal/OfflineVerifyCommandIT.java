@@ -21,7 +21,7 @@ import static com.capitalledger.api.support.HttpClientSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The auditors' section of the README: with the public key, a digest and the export saved as its commands save them,
+ * The auditors' section of docs/journal.md: with the public key, a digest and the export saved as its commands save them,
  * its offline command, run as written (the packaged jar's {@code verify} mode, in a JVM of its own, with no database
  * and no network), accepts them, then refuses the export once one amount in it is changed.
  */
@@ -32,7 +32,7 @@ class OfflineVerifyCommandIT extends IntegrationTest {
             Pattern.DOTALL);
 
     @Test
-    void theReadmesOfflineVerificationAcceptsTheExportAndRefusesItChanged(@TempDir Path auditor) throws Exception {
+    void theDocumentedOfflineVerificationAcceptsTheExportAndRefusesItChanged(@TempDir Path auditor) throws Exception {
         HttpClientSupport treasury = http();
         assertThat(treasury.postJson("/api/v1/programs", """
                 {"programId":"OFFLINE","name":"Offline","currency":"USD","targetAmount":"1000000.00","maxDebtPct":"90",
@@ -47,8 +47,8 @@ class OfflineVerifyCommandIT extends IntegrationTest {
         Files.writeString(auditor.resolve("journal.pem"), compliance.get("/api/v1/journal/public-key").body());
         Files.writeString(auditor.resolve("digest.json"), compliance.get("/api/v1/journal/digest").body());
         Files.writeString(auditor.resolve("journal.ndjson"), compliance.get("/api/v1/journal/export").body());
-        Matcher section = SECTION.matcher(Files.readString(repository().resolve("README.md")));
-        assertThat(section.find()).as("the README's section for auditors").isTrue();
+        Matcher section = SECTION.matcher(Files.readString(repository().resolve("docs/journal.md")));
+        assertThat(section.find()).as("docs/journal.md's section for auditors").isTrue();
         String command = section.group(1).lines().filter(line -> line.startsWith("java -jar ")).findFirst()
                 .orElseThrow().replace("java -jar ledger-api/target/",
                         "java -jar " + repository().resolve("ledger-api/target") + "/");
