@@ -7,7 +7,7 @@ import com.capitalledger.api.consistency.ReadModelPositions;
 import com.capitalledger.api.consistency.UnknownPosition;
 import com.capitalledger.api.web.Conflict;
 import com.capitalledger.api.web.InvalidParameter;
-import com.capitalledger.projections.ReadModel;
+import com.capitalledger.projections.readmodel.ReadModel;
 import com.capitalledger.projections.processing.ProcessorTokens;
 import com.capitalledger.projections.rebuild.ReadModelRebuilds;
 import com.capitalledger.projections.rebuild.Rebuilds;

@@ -1,7 +1,9 @@
 package com.capitalledger.projections.rebuild;
 
-import com.capitalledger.projections.ReadModel;
-import com.capitalledger.projections.TableFacts;
+import com.capitalledger.projections.eventstore.EventStoreReader;
+import com.capitalledger.projections.readmodel.ReadModel;
+import com.capitalledger.projections.readmodel.ReadModelRegistry;
+import com.capitalledger.projections.readmodel.TableDerivation;
 import com.capitalledger.projections.processing.LedgerNode;
 import com.capitalledger.projections.processing.ProcessorTokens;
 import com.capitalledger.projections.support.DatabaseFailures;
@@ -66,7 +68,7 @@ public class ReadModelRebuilds implements DisposableBean {
     private final Clock clock;
     private final EventStoreReader events;
     private final BulkLoad bulkLoad;
-    private final ReadModelFacts facts;
+    private final ReadModelRegistry facts;
     private final TokenStore tokenStore;
     private final TransactionTemplate transactions;
     private final ProcessorTokens tokens;
@@ -83,7 +85,7 @@ public class ReadModelRebuilds implements DisposableBean {
             daemon("read-model-rebuilds"));
 
     public ReadModelRebuilds(EventProcessingConfiguration processing, JdbcTemplate jdbc, Clock clock,
-                             EventStoreReader events, BulkLoad bulkLoad, ReadModelFacts facts, TokenStore tokenStore,
+                             EventStoreReader events, BulkLoad bulkLoad, ReadModelRegistry facts, TokenStore tokenStore,
                              PlatformTransactionManager transactionManager, ProcessorTokens tokens, Rebuilds rebuilds,
                              LedgerNode node, @Value("${ledger.read-models.segments}") int segments) {
         this.processing = processing;
@@ -189,12 +191,12 @@ public class ReadModelRebuilds implements DisposableBean {
                 // The rebuild reads every event again: an event that still fails is parked again, once.
                 deadLetters(model).ifPresent(SequencedDeadLetterQueue::clear);
             }
-            List<TableFacts<?>> tables = facts.of(models);
+            List<TableDerivation<?>> tables = facts.of(models);
             BulkLoad.Result result = events.read(stream -> bulkLoad.load(stream, tables, head, loaded));
             // Freshly copied rows have no planner statistics and no visibility map yet; autovacuum would add them
             // later, competing with live queries just after the rebuild. VACUUM takes no bind parameter: the table
             // names are the read models' own constants.
-            for (TableFacts<?> table : tables) {
+            for (TableDerivation<?> table : tables) {
                 try {
                     jdbc.execute("VACUUM (ANALYZE) " + table.table());
                 } catch (DataAccessException e) {

@@ -1,7 +1,5 @@
-package com.capitalledger.projections.rebuild;
+package com.capitalledger.projections.eventstore;
 
-import com.capitalledger.projections.consistency.StoredEvent;
-import com.capitalledger.projections.support.Streams;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -30,7 +28,7 @@ public class EventStoreReader {
         try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(null, false)) {
             AtomicReference<TrackingToken> previous = new AtomicReference<>();
             return reader.apply(events.sequential().map(message -> {
-                long index = Streams.ownIndex(previous.getAndSet(message.trackingToken()), message.trackingToken());
+                long index = TrackingTokens.ownIndex(previous.getAndSet(message.trackingToken()), message.trackingToken());
                 return new StoredEvent(message.getIdentifier(), index, message.getPayload(), message.getTimestamp(),
                         message.getMetaData());
             }));
