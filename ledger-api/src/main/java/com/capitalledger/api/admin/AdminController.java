@@ -1,11 +1,11 @@
 package com.capitalledger.api.admin;
 
-import com.capitalledger.projections.rebuild.EventStoreReader;
-import com.capitalledger.projections.ReadModel;
+import com.capitalledger.projections.eventstore.EventStoreReader;
+import com.capitalledger.projections.readmodel.ReadModel;
 import com.capitalledger.api.web.NotFound;
 import com.capitalledger.api.web.ProblemStatuses;
-import com.capitalledger.projections.consistency.ConsistencyCheck;
-import com.capitalledger.projections.consistency.ConsistencyReport;
+import com.capitalledger.projections.tablecheck.TableCheck;
+import com.capitalledger.projections.tablecheck.ConsistencyReport;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -30,12 +30,12 @@ public class AdminController {
             + "audit-trail";
 
     private final ReadModels readModels;
-    private final ConsistencyCheck consistency;
+    private final TableCheck tableCheck;
     private final EventStoreReader events;
 
-    public AdminController(ReadModels readModels, ConsistencyCheck consistency, EventStoreReader events) {
+    public AdminController(ReadModels readModels, TableCheck tableCheck, EventStoreReader events) {
         this.readModels = readModels;
-        this.consistency = consistency;
+        this.tableCheck = tableCheck;
         this.events = events;
     }
 
@@ -84,7 +84,7 @@ public class AdminController {
                     + "rejection code.")
     @PostMapping("/consistency-check")
     public ConsistencyReport consistencyCheck() {
-        return events.read(consistency::check);
+        return events.read(tableCheck::check);
     }
 
     private String known(String name) {

@@ -7,10 +7,13 @@ import com.capitalledger.api.consistency.ReadModelPositions;
 import com.capitalledger.api.consistency.UnknownPosition;
 import com.capitalledger.api.web.Conflict;
 import com.capitalledger.api.web.InvalidParameter;
-import com.capitalledger.projections.ReadModel;
+import com.capitalledger.projections.readmodel.ReadModel;
+import com.capitalledger.projections.eventstore.EventStoreReader;
+import com.capitalledger.projections.processing.ParkedEvents;
 import com.capitalledger.projections.processing.ProcessorTokens;
-import com.capitalledger.projections.rebuild.ReadModelRebuilds;
-import com.capitalledger.projections.rebuild.Rebuilds;
+import com.capitalledger.projections.rebuild.Rebuild;
+import com.capitalledger.projections.rebuild.RebuildRequests;
+import com.capitalledger.projections.rebuild.RebuildStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -25,7 +28,7 @@ import java.util.regex.Pattern;
 
 /**
  * The read models as the API shows them: their processors' progress and rebuilds, the same on every node (positions
- * and claims come from the shared token store, rebuilds from {@link ReadModelRebuilds}), and whether a query may read
+ * and claims come from the shared token store, rebuilds from {@link RebuildStatus}), and whether a query may read
  * them now. Until a rebuilt read model has caught up with the stream's end as it was when the rebuild began, queries on
  * it answer 503, on every node.
  */
@@ -39,13 +42,20 @@ public class ReadModels {
 
     private final Clock clock;
     private final ProcessorTokens tokens;
-    private final ReadModelRebuilds rebuilds;
+    private final EventStoreReader events;
+    private final RebuildRequests rebuilds;
+    private final RebuildStatus rebuildStatus;
+    private final ParkedEvents parkedEvents;
     private final ReadModelPositions positions;
 
-    public ReadModels(Clock clock, ProcessorTokens tokens, ReadModelRebuilds rebuilds, ReadModelPositions positions) {
+    public ReadModels(Clock clock, ProcessorTokens tokens, EventStoreReader events, RebuildRequests rebuilds,
+                      RebuildStatus rebuildStatus, ParkedEvents parkedEvents, ReadModelPositions positions) {
         this.clock = clock;
         this.tokens = tokens;
+        this.events = events;
         this.rebuilds = rebuilds;
+        this.rebuildStatus = rebuildStatus;
+        this.parkedEvents = parkedEvents;
         this.positions = positions;
     }
 
@@ -62,7 +72,7 @@ public class ReadModels {
         long head;
         try {
             head = rebuilds.start(names.stream().map(ReadModels::model).toList());
-        } catch (ReadModelRebuilds.RebuildInProgress busy) {
+        } catch (RebuildRequests.RebuildInProgress busy) {
             throw new Conflict("REBUILD_IN_PROGRESS", busy.getMessage() + "; follow their progress on "
                     + "GET /api/v1/admin/read-models");
         }
@@ -70,24 +80,24 @@ public class ReadModels {
     }
 
     public List<ReadModelStatus> status() {
-        long head = rebuilds.head();
+        long head = events.head();
         return Arrays.stream(ReadModel.values()).map(model -> status(model, head)).toList();
     }
 
     public ReadModelStatus status(String name) {
-        return status(model(name), rebuilds.head());
+        return status(model(name), events.head());
     }
 
     private ReadModelStatus status(ReadModel model, long head) {
         List<ProcessorTokens.Segment> segments = tokens.of(model.processingGroup());
         long position = segments.stream().mapToLong(ProcessorTokens.Segment::position).min().orElse(0);
         boolean allClaimed = !segments.isEmpty() && segments.stream().allMatch(ProcessorTokens.Segment::claimed);
-        Rebuilds.Rebuild rebuild = rebuilds.latest(model, segments).orElse(null);
+        Rebuild rebuild = rebuildStatus.latest(model, segments).orElse(null);
         State state = rebuild != null && rebuild.inProgress() ? State.REBUILDING : allClaimed ? State.LIVE : State.STOPPED;
         List<ReadModelStatus.SegmentStatus> claims = segments.stream()
                 .map(s -> new ReadModelStatus.SegmentStatus(s.segment(), s.position(), s.claimed() ? s.owner() : null))
                 .toList();
-        long parked = rebuilds.parked(model);
+        long parked = parkedEvents.count(model);
         if (rebuild == null) {
             return new ReadModelStatus(model.id(), model.processingGroup(), state, position, head, claims, parked, null,
                     null, null, null, null, null);
@@ -155,10 +165,10 @@ public class ReadModels {
     private void requireNotRebuilding(ReadModel... models) {
         for (ReadModel model : models) {
             // The common case, no rebuild under way, costs one indexed read; only a rebuilding model needs its status.
-            if (!rebuilds.inProgress(model)) {
+            if (!rebuildStatus.inProgress(model)) {
                 continue;
             }
-            ReadModelStatus status = status(model, rebuilds.head());
+            ReadModelStatus status = status(model, events.head());
             if (status.state() == State.REBUILDING) {
                 long eta = status.etaSeconds() == null ? 5 : status.etaSeconds();
                 throw new ReadModelUnavailable(model.id(), Math.max(1, Math.min(eta + 1, 300)));

@@ -1,6 +1,6 @@
 package com.capitalledger.api.config;
 
-import com.capitalledger.projections.support.EventIndexes;
+import com.capitalledger.projections.eventstore.EventIndexes;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

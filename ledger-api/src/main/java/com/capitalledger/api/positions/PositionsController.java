@@ -1,6 +1,6 @@
 package com.capitalledger.api.positions;
 
-import com.capitalledger.projections.ReadModel;
+import com.capitalledger.projections.readmodel.ReadModel;
 import com.capitalledger.api.admin.ReadModels;
 import com.capitalledger.api.web.NotFound;
 import com.capitalledger.api.web.ProblemStatuses;

@@ -7,7 +7,7 @@ import com.capitalledger.api.journal.SealingInterceptor;
 import com.capitalledger.core.equity.api.IncreaseCommitment;
 import com.capitalledger.core.equity.api.InvestorId;
 import com.capitalledger.core.shared.ProgramId;
-import com.capitalledger.projections.ReadModel;
+import com.capitalledger.projections.readmodel.ReadModel;
 import com.capitalledger.projections.fold.audit.AuditKeys;
 import org.awaitility.Awaitility;
 import org.axonframework.commandhandling.GenericCommandMessage;

@@ -1,6 +1,6 @@
 package com.capitalledger.api.bench;
 
-import com.capitalledger.projections.ReadModel;
+import com.capitalledger.projections.readmodel.ReadModel;
 import com.capitalledger.api.admin.ReadModelStatus;
 import com.capitalledger.api.admin.ReadModels;
 import org.axonframework.config.EventProcessingConfiguration;

@@ -1,6 +1,6 @@
 package com.capitalledger.api.config;
 
-import com.capitalledger.projections.ReadModel;
+import com.capitalledger.projections.readmodel.ReadModel;
 import com.capitalledger.projections.journal.JournalSequencer;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;

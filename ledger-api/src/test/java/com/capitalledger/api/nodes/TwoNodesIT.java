@@ -1,6 +1,6 @@
 package com.capitalledger.api.nodes;
 
-import com.capitalledger.projections.ReadModel;
+import com.capitalledger.projections.readmodel.ReadModel;
 import com.capitalledger.api.LedgerApplication;
 import com.capitalledger.projections.processing.ProcessorTokens;
 import com.capitalledger.api.admin.ReadModels;

@@ -1,9 +1,9 @@
 package com.capitalledger.api.positions;
 
-import com.capitalledger.projections.rebuild.EventStoreReader;
+import com.capitalledger.projections.eventstore.EventStoreReader;
 import com.capitalledger.api.support.IntegrationTest;
 import com.capitalledger.api.support.ScriptedHistory;
-import com.capitalledger.projections.consistency.StoredEvent;
+import com.capitalledger.projections.eventstore.StoredEvent;
 import com.capitalledger.projections.fold.Bitemporal;
 import com.capitalledger.projections.fold.Recorded;
 import com.capitalledger.projections.fold.positions.PositionsFold;

@@ -1,11 +1,11 @@
 package com.capitalledger.projections.audit;
 
 import java.util.List;
-import com.capitalledger.projections.TableFacts;
-import com.capitalledger.projections.ReadModel;
-import com.capitalledger.projections.ProjectedReadModel;
+import com.capitalledger.projections.readmodel.TableDerivation;
+import com.capitalledger.projections.readmodel.ReadModel;
+import com.capitalledger.projections.readmodel.ProjectedReadModel;
 import com.capitalledger.projections.fold.audit.AuditEntries;
-import com.capitalledger.projections.support.EventPositions;
+import com.capitalledger.projections.eventstore.EventOffsets;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -23,9 +23,9 @@ public class AuditProjection implements ProjectedReadModel {
 
 
     private final AuditTrail trail;
-    private final EventPositions positions;
+    private final EventOffsets positions;
 
-    public AuditProjection(AuditTrail trail, EventPositions positions) {
+    public AuditProjection(AuditTrail trail, EventOffsets positions) {
         this.trail = trail;
         this.positions = positions;
     }
@@ -48,8 +48,8 @@ public class AuditProjection implements ProjectedReadModel {
     }
 
     @Override
-    public List<TableFacts<?>> tables() {
-        return List.of(new TableFacts<>("audit_entry", e -> List.of(AuditEntries.of(e.eventId(), e.globalIndex(),
+    public List<TableDerivation<?>> tables() {
+        return List.of(new TableDerivation<>("audit_entry", e -> List.of(AuditEntries.of(e.eventId(), e.globalIndex(),
                 e.payload(), e.recordedAt(), e.metadata())), trail::copy, a -> a.position() + "/0",
                 trail::between, null));
     }

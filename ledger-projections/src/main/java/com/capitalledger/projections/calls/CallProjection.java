@@ -1,15 +1,15 @@
 package com.capitalledger.projections.calls;
 
 import java.util.List;
-import com.capitalledger.projections.TableFacts;
-import com.capitalledger.projections.ReadModel;
-import com.capitalledger.projections.ProjectedReadModel;
+import com.capitalledger.projections.readmodel.TableDerivation;
+import com.capitalledger.projections.readmodel.ReadModel;
+import com.capitalledger.projections.readmodel.ProjectedReadModel;
 import com.capitalledger.core.equity.api.CallDefaultCured;
 import com.capitalledger.core.equity.api.CallDefaultRecorded;
 import com.capitalledger.core.equity.api.CapitalCalled;
-import com.capitalledger.projections.ReadModelProjection;
+import com.capitalledger.projections.readmodel.ReadModelProjection;
 import com.capitalledger.projections.fold.calls.CallMovements;
-import com.capitalledger.projections.support.EventPositions;
+import com.capitalledger.projections.eventstore.EventOffsets;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -26,9 +26,9 @@ public class CallProjection extends ReadModelProjection implements ProjectedRead
 
 
     private final CallMovementTable table;
-    private final EventPositions positions;
+    private final EventOffsets positions;
 
-    public CallProjection(CallMovementTable table, EventPositions positions) {
+    public CallProjection(CallMovementTable table, EventOffsets positions) {
         this.table = table;
         this.positions = positions;
     }
@@ -63,9 +63,9 @@ public class CallProjection extends ReadModelProjection implements ProjectedRead
     }
 
     @Override
-    public List<TableFacts<?>> tables() {
-        return List.of(new TableFacts<>("call_movement", e -> CallMovements.of(e.recorded()),
+    public List<TableDerivation<?>> tables() {
+        return List.of(new TableDerivation<>("call_movement", e -> CallMovements.of(e.recorded()),
                 table.facts()::copyAll, m -> m.globalIndex() + "/" + m.line(),
-                (from, to) -> table.facts().where(TableFacts.RANGE, from, to), null));
+                (from, to) -> table.facts().where(TableDerivation.RANGE, from, to), null));
     }
 }

@@ -1,17 +1,17 @@
 package com.capitalledger.projections.debt;
 
 import java.util.List;
-import com.capitalledger.projections.TableFacts;
-import com.capitalledger.projections.ReadModel;
-import com.capitalledger.projections.ProjectedReadModel;
+import com.capitalledger.projections.readmodel.TableDerivation;
+import com.capitalledger.projections.readmodel.ReadModel;
+import com.capitalledger.projections.readmodel.ProjectedReadModel;
 import com.capitalledger.core.debt.api.TrancheCreated;
 import com.capitalledger.core.debt.api.TrancheDrawn;
 import com.capitalledger.core.debt.api.TrancheRepaid;
 import com.capitalledger.core.debt.api.TrancheRepriced;
 import com.capitalledger.core.rates.api.BaseRateFixed;
-import com.capitalledger.projections.ReadModelProjection;
+import com.capitalledger.projections.readmodel.ReadModelProjection;
 import com.capitalledger.projections.fold.debt.DebtMovements;
-import com.capitalledger.projections.support.EventPositions;
+import com.capitalledger.projections.eventstore.EventOffsets;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -31,9 +31,9 @@ public class DebtProjection extends ReadModelProjection implements ProjectedRead
 
 
     private final DebtTables tables;
-    private final EventPositions positions;
+    private final EventOffsets positions;
 
-    public DebtProjection(DebtTables tables, EventPositions positions) {
+    public DebtProjection(DebtTables tables, EventOffsets positions) {
         this.tables = tables;
         this.positions = positions;
     }
@@ -79,13 +79,13 @@ public class DebtProjection extends ReadModelProjection implements ProjectedRead
     }
 
     @Override
-    public List<TableFacts<?>> tables() {
+    public List<TableDerivation<?>> tables() {
         return List.of(
-                new TableFacts<>("debt_movement", e -> DebtMovements.of(e.recorded()), tables.movements()::copyAll,
+                new TableDerivation<>("debt_movement", e -> DebtMovements.of(e.recorded()), tables.movements()::copyAll,
                         m -> m.globalIndex() + "/" + m.line(),
-                        (from, to) -> tables.movements().where(TableFacts.RANGE, from, to), null),
-                new TableFacts<>("base_rate_fixing", e -> DebtMovements.fixing(e.recorded()).stream().toList(),
+                        (from, to) -> tables.movements().where(TableDerivation.RANGE, from, to), null),
+                new TableDerivation<>("base_rate_fixing", e -> DebtMovements.fixing(e.recorded()).stream().toList(),
                         tables.fixings()::copyAll, f -> f.globalIndex() + "/0",
-                        (from, to) -> tables.fixings().where(TableFacts.RANGE, from, to), null));
+                        (from, to) -> tables.fixings().where(TableDerivation.RANGE, from, to), null));
     }
 }

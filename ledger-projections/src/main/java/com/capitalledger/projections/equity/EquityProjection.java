@@ -1,9 +1,9 @@
 package com.capitalledger.projections.equity;
 
 import java.util.List;
-import com.capitalledger.projections.TableFacts;
-import com.capitalledger.projections.ReadModel;
-import com.capitalledger.projections.ProjectedReadModel;
+import com.capitalledger.projections.readmodel.TableDerivation;
+import com.capitalledger.projections.readmodel.ReadModel;
+import com.capitalledger.projections.readmodel.ProjectedReadModel;
 import com.capitalledger.core.equity.api.CallDefaultCured;
 import com.capitalledger.core.equity.api.CallDefaultRecorded;
 import com.capitalledger.core.equity.api.CapitalCalled;
@@ -12,9 +12,9 @@ import com.capitalledger.core.equity.api.CommitmentIncreased;
 import com.capitalledger.core.equity.api.CommitmentReduced;
 import com.capitalledger.core.equity.api.CommitmentTransferred;
 import com.capitalledger.core.equity.api.EquityCommitted;
-import com.capitalledger.projections.ReadModelProjection;
+import com.capitalledger.projections.readmodel.ReadModelProjection;
 import com.capitalledger.projections.fold.equity.EquityMovements;
-import com.capitalledger.projections.support.EventPositions;
+import com.capitalledger.projections.eventstore.EventOffsets;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -31,9 +31,9 @@ public class EquityProjection extends ReadModelProjection implements ProjectedRe
 
 
     private final EquityMovementTable table;
-    private final EventPositions positions;
+    private final EventOffsets positions;
 
-    public EquityProjection(EquityMovementTable table, EventPositions positions) {
+    public EquityProjection(EquityMovementTable table, EventOffsets positions) {
         this.table = table;
         this.positions = positions;
     }
@@ -93,9 +93,9 @@ public class EquityProjection extends ReadModelProjection implements ProjectedRe
     }
 
     @Override
-    public List<TableFacts<?>> tables() {
-        return List.of(new TableFacts<>("equity_movement", e -> EquityMovements.of(e.recorded()),
+    public List<TableDerivation<?>> tables() {
+        return List.of(new TableDerivation<>("equity_movement", e -> EquityMovements.of(e.recorded()),
                 table.facts()::copyAll, m -> m.globalIndex() + "/" + m.line(),
-                (from, to) -> table.facts().where(TableFacts.RANGE, from, to), null));
+                (from, to) -> table.facts().where(TableDerivation.RANGE, from, to), null));
     }
 }

@@ -1,6 +1,6 @@
 package com.capitalledger.projections.processing;
 
-import com.capitalledger.projections.ReadModel;
+import com.capitalledger.projections.readmodel.ReadModel;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;

@@ -1,18 +1,18 @@
 package com.capitalledger.projections.program;
 
 import java.util.List;
-import com.capitalledger.projections.TableFacts;
-import com.capitalledger.projections.ReadModel;
-import com.capitalledger.projections.ProjectedReadModel;
+import com.capitalledger.projections.readmodel.TableDerivation;
+import com.capitalledger.projections.readmodel.ReadModel;
+import com.capitalledger.projections.readmodel.ProjectedReadModel;
 import com.capitalledger.core.debt.api.TrancheCreated;
 import com.capitalledger.core.debt.api.TrancheDrawn;
 import com.capitalledger.core.equity.api.CapitalCalled;
 import com.capitalledger.core.program.api.PhaseCreated;
 import com.capitalledger.core.program.api.ProgramCreated;
-import com.capitalledger.projections.ReadModelProjection;
+import com.capitalledger.projections.readmodel.ReadModelProjection;
 import com.capitalledger.projections.fold.program.PhaseMovements;
 import com.capitalledger.projections.fold.program.ProgramSummary;
-import com.capitalledger.projections.support.EventPositions;
+import com.capitalledger.projections.eventstore.EventOffsets;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -35,9 +35,9 @@ public class ProgramProjection extends ReadModelProjection implements ProjectedR
 
     private final ProgramSummaryRepository summaries;
     private final PhaseMovementTable phases;
-    private final EventPositions positions;
+    private final EventOffsets positions;
 
-    public ProgramProjection(ProgramSummaryRepository summaries, PhaseMovementTable phases, EventPositions positions) {
+    public ProgramProjection(ProgramSummaryRepository summaries, PhaseMovementTable phases, EventOffsets positions) {
         this.summaries = summaries;
         this.phases = phases;
         this.positions = positions;
@@ -89,13 +89,13 @@ public class ProgramProjection extends ReadModelProjection implements ProjectedR
     }
 
     @Override
-    public List<TableFacts<?>> tables() {
+    public List<TableDerivation<?>> tables() {
         return List.of(
-                new TableFacts<ProgramSummary>("program_summary", e -> e.payload() instanceof ProgramCreated created
+                new TableDerivation<ProgramSummary>("program_summary", e -> e.payload() instanceof ProgramCreated created
                         ? List.of(ProgramSummary.of(created, e.recordedAt())) : List.of(),
                         rows -> rows.forEach(summaries::save), ProgramSummary::programId, null, summaries::all),
-                new TableFacts<>("phase_movement", e -> PhaseMovements.of(e.recorded()).stream().toList(),
+                new TableDerivation<>("phase_movement", e -> PhaseMovements.of(e.recorded()).stream().toList(),
                         phases.facts()::copyAll, m -> m.globalIndex() + "/0",
-                        (from, to) -> phases.facts().where(TableFacts.RANGE, from, to), null));
+                        (from, to) -> phases.facts().where(TableDerivation.RANGE, from, to), null));
     }
 }

@@ -1,7 +1,7 @@
 package com.capitalledger.projections.rebuild;
 
-import com.capitalledger.projections.consistency.StoredEvent;
-import com.capitalledger.projections.TableFacts;
+import com.capitalledger.projections.eventstore.StoredEvent;
+import com.capitalledger.projections.readmodel.TableDerivation;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
@@ -38,7 +38,7 @@ public class BulkLoad {
      * @param head    the last index to load; later events are left to the processors
      * @param done    counts events loaded, for progress reports
      */
-    public Result load(Stream<StoredEvent> journal, List<TableFacts<?>> tables, long head, AtomicLong done) {
+    public Result load(Stream<StoredEvent> journal, List<TableDerivation<?>> tables, long head, AtomicLong done) {
         // Reading and mapping overlap with writing: the previous batch is written while this thread reads on, each
         // table on a thread (and a connection) of its own. A profile showed one PostgreSQL backend copying every table
         // in turn as the limit, most of its time on the audit trail's four indexes, with the reader mostly waiting.
@@ -51,7 +51,7 @@ public class BulkLoad {
         }
     }
 
-    private Result load(Stream<StoredEvent> journal, List<TableFacts<?>> tables, long head, AtomicLong done,
+    private Result load(Stream<StoredEvent> journal, List<TableDerivation<?>> tables, long head, AtomicLong done,
                         ExecutorService writer) {
         List<Batch<?>> batches = new ArrayList<>();
         tables.forEach(table -> batches.add(new Batch<>(table)));
@@ -106,10 +106,10 @@ public class BulkLoad {
     }
 
     private static final class Batch<F> {
-        private final TableFacts<F> table;
+        private final TableDerivation<F> table;
         private final List<F> rows = new ArrayList<>();
 
-        private Batch(TableFacts<F> table) {
+        private Batch(TableDerivation<F> table) {
             this.table = table;
         }
 

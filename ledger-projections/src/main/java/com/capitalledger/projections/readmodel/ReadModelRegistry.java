@@ -1,8 +1,5 @@
-package com.capitalledger.projections.rebuild;
+package com.capitalledger.projections.readmodel;
 
-import com.capitalledger.projections.ProjectedReadModel;
-import com.capitalledger.projections.ReadModel;
-import com.capitalledger.projections.TableFacts;
 import org.axonframework.config.ProcessingGroup;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.stereotype.Component;
@@ -13,16 +10,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every read model's tables, as its projection declares them ({@link ProjectedReadModel}), for the bulk rebuild and
- * the consistency check. Built from the projections found at start-up: a read model without exactly one projection,
+ * The read models' one registration: every read model's tables, as its projection declares them
+ * ({@link ProjectedReadModel}), for the bulk rebuild and the table check. Built from the projections found at start-up: a read model without exactly one projection,
  * or a projection whose processing group is not its read model's, stops the service from starting.
  */
 @Component
-public class ReadModelFacts {
+public class ReadModelRegistry {
 
-    private final Map<ReadModel, List<TableFacts<?>>> byReadModel = new EnumMap<>(ReadModel.class);
+    private final Map<ReadModel, List<TableDerivation<?>>> byReadModel = new EnumMap<>(ReadModel.class);
 
-    public ReadModelFacts(List<ProjectedReadModel> projections) {
+    public ReadModelRegistry(List<ProjectedReadModel> projections) {
         for (ProjectedReadModel projection : projections) {
             ReadModel model = projection.readModel();
             ProcessingGroup group = AopUtils.getTargetClass(projection).getAnnotation(ProcessingGroup.class);
@@ -41,18 +38,18 @@ public class ReadModelFacts {
         }
     }
 
-    public List<TableFacts<?>> of(ReadModel readModel) {
+    public List<TableDerivation<?>> of(ReadModel readModel) {
         return byReadModel.get(readModel);
     }
 
-    public List<TableFacts<?>> of(Iterable<ReadModel> readModels) {
-        List<TableFacts<?>> tables = new ArrayList<>();
+    public List<TableDerivation<?>> of(Iterable<ReadModel> readModels) {
+        List<TableDerivation<?>> tables = new ArrayList<>();
         readModels.forEach(model -> tables.addAll(of(model)));
         return tables;
     }
 
     /** Every read model's tables. */
-    public List<TableFacts<?>> all() {
+    public List<TableDerivation<?>> all() {
         return of(List.of(ReadModel.values()));
     }
 }

@@ -1,4 +1,4 @@
-package com.capitalledger.projections.support;
+package com.capitalledger.projections.eventstore;
 
 import java.util.Collection;
 import java.util.Map;

@@ -1,7 +1,8 @@
-package com.capitalledger.projections.consistency;
+package com.capitalledger.projections.tablecheck;
 
-import com.capitalledger.projections.rebuild.ReadModelFacts;
-import com.capitalledger.projections.TableFacts;
+import com.capitalledger.projections.eventstore.StoredEvent;
+import com.capitalledger.projections.readmodel.ReadModelRegistry;
+import com.capitalledger.projections.readmodel.TableDerivation;
 import org.springframework.stereotype.Service;
 
 import java.lang.reflect.RecordComponent;
@@ -15,25 +16,25 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Folds the event store afresh with the read models' own mappings and compares the result, row by row and column by
+ * The fold-vs-table check (the API's consistency check): folds the event store afresh with the read models' own mappings and compares the result, row by row and column by
  * column, with what the tables hold. Works through the journal in chunks of global indexes, so memory stays bounded
- * however long the history (a table without event positions, such as {@code program_summary}, is compared whole).
+ * however long the history (a table without event indexes, such as {@code program_summary}, is compared whole).
  */
 @Service
-public class ConsistencyCheck {
+public class TableCheck {
 
     private static final int CHUNK = 5_000;
     private static final int LISTED = 100;
 
-    private final ReadModelFacts facts;
+    private final ReadModelRegistry facts;
 
-    public ConsistencyCheck(ReadModelFacts facts) {
+    public TableCheck(ReadModelRegistry facts) {
         this.facts = facts;
     }
 
     /** @param journal every stored event in global-index order */
     public ConsistencyReport check(Stream<StoredEvent> journal) {
-        List<TableFacts<?>> tables = facts.all();
+        List<TableDerivation<?>> tables = facts.all();
         Findings findings = new Findings();
         Map<String, Map<String, Object>> wholeTables = new LinkedHashMap<>();
         tables.stream().filter(t -> t.stored() == null).forEach(t -> wholeTables.put(t.table(), new TreeMap<>()));
@@ -53,7 +54,7 @@ public class ConsistencyCheck {
             }
         }
         compareChunk(tables, chunk, chunkStart, Long.MAX_VALUE, wholeTables, findings);
-        for (TableFacts<?> table : tables) {
+        for (TableDerivation<?> table : tables) {
             if (table.stored() == null) {
                 Map<String, Object> stored = keyed(table, table.all().get());
                 findings.rows.merge(table.table(), (long) stored.size(), Long::sum);
@@ -63,9 +64,9 @@ public class ConsistencyCheck {
         return new ConsistencyReport(checked, findings.rows, findings.count, List.copyOf(findings.listed));
     }
 
-    private static void compareChunk(List<TableFacts<?>> tables, List<StoredEvent> chunk, long from, long to,
+    private static void compareChunk(List<TableDerivation<?>> tables, List<StoredEvent> chunk, long from, long to,
                                      Map<String, Map<String, Object>> wholeTables, Findings findings) {
-        for (TableFacts<?> table : tables) {
+        for (TableDerivation<?> table : tables) {
             Map<String, Object> expected = expected(table, chunk);
             if (table.stored() == null) {
                 wholeTables.get(table.table()).putAll(expected);
@@ -77,14 +78,14 @@ public class ConsistencyCheck {
         }
     }
 
-    private static <F> Map<String, Object> expected(TableFacts<F> table, List<StoredEvent> chunk) {
+    private static <F> Map<String, Object> expected(TableDerivation<F> table, List<StoredEvent> chunk) {
         List<F> rows = new ArrayList<>();
         chunk.forEach(event -> rows.addAll(table.rows().apply(event)));
         return keyed(table, rows);
     }
 
     @SuppressWarnings("unchecked")
-    private static <F> Map<String, Object> keyed(TableFacts<F> table, List<?> rows) {
+    private static <F> Map<String, Object> keyed(TableDerivation<F> table, List<?> rows) {
         Map<String, Object> byKey = new TreeMap<>();
         rows.forEach(row -> byKey.put(table.key().apply((F) row), row));
         return byKey;

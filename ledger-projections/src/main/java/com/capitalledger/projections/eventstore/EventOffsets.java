@@ -1,4 +1,4 @@
-package com.capitalledger.projections.support;
+package com.capitalledger.projections.eventstore;
 
 import com.capitalledger.projections.fold.Recorded;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -15,20 +15,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The global index of the event a handler is handling. The JDBC event store hands each event the processor's token
+ * The offset in the event stream (global index) of the event a handler is handling. The JDBC event store hands each event the processor's token
  * after it, and that token's index is the highest index seen so far: for an event that committed after a
  * later-numbered one (two writers at once) and so fills a gap, it is the later event's index, not its own. Such an
  * event would be recorded under another event's index. So with the JDBC store's tokens the index is read from the
- * event store by event identifier, once per batch of events; other tokens carry the event's own position.
+ * event store by event identifier, once per batch of events; other tokens carry the event's own index.
  */
 @Component
-public class EventPositions {
+public class EventOffsets {
 
-    private static final String RESOURCE = EventPositions.class.getName() + ".batch";
+    private static final String RESOURCE = EventOffsets.class.getName() + ".batch";
 
     private final EventIndexes indexes;
 
-    public EventPositions(EventIndexes indexes) {
+    public EventOffsets(EventIndexes indexes) {
         this.indexes = indexes;
     }
 
@@ -40,7 +40,7 @@ public class EventPositions {
     public long of(TrackingToken token) {
         TrackingToken position = WrappedToken.unwrapUpperBound(token);
         if (!(position instanceof GapAwareTrackingToken) || !CurrentUnitOfWork.isStarted()) {
-            return Streams.globalIndex(token);
+            return TrackingTokens.globalIndex(token);
         }
         UnitOfWork<?> current = CurrentUnitOfWork.get();
         String identifier = current.getMessage().getIdentifier();

@@ -1,4 +1,4 @@
-package com.capitalledger.projections;
+package com.capitalledger.projections.architecture;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** Dependencies point one way: api, then projections, then core; and within projections, storage on the folds. */
 @AnalyzeClasses(packages = "com.capitalledger.projections", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -51,4 +52,15 @@ class ArchitectureTest {
             .orShould().callMethod(LocalDate.class, "now")
             .orShould().dependOnClassesThat().belongToAnyOf(Clock.class)
             .because("a fold is a function of its events: the same history gives the same positions, whenever folded");
+
+    @ArchTest
+    static final ArchRule noPackageDependsOnItself = slices().matching("com.capitalledger.projections.(*)..")
+            .should().beFreeOfCycles()
+            .because("each package can then be read, and changed, knowing only those beneath it");
+
+    /** Each class lives in a package the slice rule sees: one directly in the root package would escape it. */
+    @ArchTest
+    static final ArchRule noClassInTheRootPackage = noClasses()
+            .should().resideInAPackage("com.capitalledger.projections")
+            .because("the slice rule above matches com.capitalledger.projections.(*).. only");
 }

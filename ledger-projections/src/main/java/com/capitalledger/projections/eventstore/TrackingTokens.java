@@ -1,20 +1,22 @@
-package com.capitalledger.projections.support;
+package com.capitalledger.projections.eventstore;
 
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 
+/**
+ * The global index a tracking token gives: its own for an event read in sequence, the highest seen otherwise. The
+ * event stream's offsets, not money positions.
+ */
+public final class TrackingTokens {
 
-/** Helpers for event handlers that record facts with their place in the global event stream. */
-public final class Streams {
-
-    private Streams() {
+    private TrackingTokens() {
     }
 
     /**
      * The token's global index, unwrapped from a replay or a segment merge. For the JDBC store's gap-aware tokens that
      * is the highest index seen, which is the event's own only when it did not fill a gap: handlers use
-     * {@link EventPositions}; this is right for reading the store from the start, where nothing fills a gap.
+     * {@link EventOffsets}; this is right for reading the store from the start, where nothing fills a gap.
      */
     public static long globalIndex(TrackingToken token) {
         TrackingToken event = WrappedToken.unwrapUpperBound(token);

@@ -1,24 +1,31 @@
-package com.capitalledger.projections.rebuild;
+package com.capitalledger.projections.eventstore;
 
-import com.capitalledger.projections.consistency.StoredEvent;
-import com.capitalledger.projections.support.Streams;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-/** Reads the whole event store in global-index order, streaming, for checks that fold it afresh. */
+/** Reads the whole event store in global-index order, streaming, for the rebuilds and checks that fold it afresh. */
 @Component
 public class EventStoreReader {
 
     private final EventStorageEngine storage;
+    private final JdbcTemplate jdbc;
 
-    public EventStoreReader(EventStorageEngine storage) {
+    public EventStoreReader(EventStorageEngine storage, JdbcTemplate jdbc) {
         this.storage = storage;
+        this.jdbc = jdbc;
+    }
+
+    /** The global index of the newest stored event (0 before the first). */
+    public long head() {
+        Long head = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
+        return head == null ? 0 : head;
     }
 
     /**
@@ -30,7 +37,7 @@ public class EventStoreReader {
         try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(null, false)) {
             AtomicReference<TrackingToken> previous = new AtomicReference<>();
             return reader.apply(events.sequential().map(message -> {
-                long index = Streams.ownIndex(previous.getAndSet(message.trackingToken()), message.trackingToken());
+                long index = TrackingTokens.ownIndex(previous.getAndSet(message.trackingToken()), message.trackingToken());
                 return new StoredEvent(message.getIdentifier(), index, message.getPayload(), message.getTimestamp(),
                         message.getMetaData());
             }));

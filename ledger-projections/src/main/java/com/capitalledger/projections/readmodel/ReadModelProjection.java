@@ -1,4 +1,4 @@
-package com.capitalledger.projections;
+package com.capitalledger.projections.readmodel;
 
 import org.axonframework.eventhandling.EventHandler;
 

@@ -1,4 +1,4 @@
-package com.capitalledger.projections.consistency;
+package com.capitalledger.projections.tablecheck;
 
 /**
  * One way a read-model table differs from a fresh fold of the event store: a row the fold expects but the table

@@ -1,4 +1,4 @@
-package com.capitalledger.projections.support;
+package com.capitalledger.projections.eventstore;
 
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
@@ -10,7 +10,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class StreamsTest {
+class TrackingTokensTest {
 
     private static GapAwareTrackingToken token(long index, Long... gaps) {
         return GapAwareTrackingToken.newInstance(index, List.of(gaps));
@@ -18,8 +18,8 @@ class StreamsTest {
 
     @Test
     void anEventThatAdvancesTheTokenHasTheTokensIndex() {
-        assertThat(Streams.ownIndex(null, token(1))).isEqualTo(1);
-        assertThat(Streams.ownIndex(token(4), token(6, 5L))).isEqualTo(6);
+        assertThat(TrackingTokens.ownIndex(null, token(1))).isEqualTo(1);
+        assertThat(TrackingTokens.ownIndex(token(4), token(6, 5L))).isEqualTo(6);
     }
 
     @Test
@@ -28,19 +28,19 @@ class StreamsTest {
         GapAwareTrackingToken afterSeven = token(7, 5L);
         GapAwareTrackingToken afterFive = token(7);
 
-        assertThat(Streams.globalIndex(afterFive)).as("what the token alone says").isEqualTo(7);
-        assertThat(Streams.ownIndex(afterSeven, afterFive)).isEqualTo(5);
-        assertThat(Streams.ownIndex(token(9, 3L, 5L), token(9, 3L))).isEqualTo(5);
+        assertThat(TrackingTokens.globalIndex(afterFive)).as("what the token alone says").isEqualTo(7);
+        assertThat(TrackingTokens.ownIndex(afterSeven, afterFive)).isEqualTo(5);
+        assertThat(TrackingTokens.ownIndex(token(9, 3L, 5L), token(9, 3L))).isEqualTo(5);
     }
 
     @Test
     void replayAndSequenceTokensCarryTheEventsOwnPosition() {
-        assertThat(Streams.ownIndex(new GlobalSequenceTrackingToken(3), new GlobalSequenceTrackingToken(4))).isEqualTo(4);
-        assertThat(Streams.ownIndex(token(4), ReplayToken.createReplayToken(token(10), token(6, 5L)))).isEqualTo(6);
+        assertThat(TrackingTokens.ownIndex(new GlobalSequenceTrackingToken(3), new GlobalSequenceTrackingToken(4))).isEqualTo(4);
+        assertThat(TrackingTokens.ownIndex(token(4), ReplayToken.createReplayToken(token(10), token(6, 5L)))).isEqualTo(6);
     }
 
     @Test
     void aTokenThatNeitherAdvancesNorFillsAGapIsAnError() {
-        assertThatThrownBy(() -> Streams.ownIndex(token(7, 5L), token(7, 5L))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> TrackingTokens.ownIndex(token(7, 5L), token(7, 5L))).isInstanceOf(IllegalStateException.class);
     }
 }

@@ -1,4 +1,4 @@
-package com.capitalledger.projections.consistency;
+package com.capitalledger.projections.eventstore;
 
 import com.capitalledger.projections.fold.Recorded;
 

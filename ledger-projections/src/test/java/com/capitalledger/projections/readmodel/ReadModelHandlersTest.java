@@ -1,4 +1,4 @@
-package com.capitalledger.projections;
+package com.capitalledger.projections.readmodel;
 
 import com.capitalledger.core.events.EventSamples;
 import com.capitalledger.core.events.EventTypes;

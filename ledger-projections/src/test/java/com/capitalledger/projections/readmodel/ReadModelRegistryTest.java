@@ -1,8 +1,5 @@
-package com.capitalledger.projections.rebuild;
+package com.capitalledger.projections.readmodel;
 
-import com.capitalledger.projections.ProjectedReadModel;
-import com.capitalledger.projections.ReadModel;
-import com.capitalledger.projections.TableFacts;
 import org.axonframework.config.ProcessingGroup;
 import org.junit.jupiter.api.Test;
 
@@ -14,17 +11,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The read models' one registration: every read model exactly once, under its own processing group. */
-class ReadModelFactsTest {
+class ReadModelRegistryTest {
 
-    private static TableFacts<String> table(String name) {
-        return new TableFacts<>(name, event -> List.of(), rows -> { }, row -> row, null, List::of);
+    private static TableDerivation<String> table(String name) {
+        return new TableDerivation<>(name, event -> List.of(), rows -> { }, row -> row, null, List::of);
     }
 
     /** A projection of whichever read model it is given, under the processing group "programs". */
     @ProcessingGroup(ReadModel.Names.PROGRAMS)
     private record Programs(ReadModel readModel) implements ProjectedReadModel {
         @Override
-        public List<TableFacts<?>> tables() {
+        public List<TableDerivation<?>> tables() {
             return List.of(table(readModel.id() + "_table"));
         }
     }
@@ -32,7 +29,7 @@ class ReadModelFactsTest {
     @ProcessingGroup(ReadModel.Names.INVESTOR_POSITIONS)
     private record InvestorPositions(ReadModel readModel) implements ProjectedReadModel {
         @Override
-        public List<TableFacts<?>> tables() {
+        public List<TableDerivation<?>> tables() {
             return List.of(table("equity_a"), table("equity_b"));
         }
     }
@@ -40,7 +37,7 @@ class ReadModelFactsTest {
     @ProcessingGroup(ReadModel.Names.CAPITAL_CALLS)
     private record Calls(ReadModel readModel) implements ProjectedReadModel {
         @Override
-        public List<TableFacts<?>> tables() {
+        public List<TableDerivation<?>> tables() {
             return List.of(table("calls"));
         }
     }
@@ -48,7 +45,7 @@ class ReadModelFactsTest {
     @ProcessingGroup(ReadModel.Names.TRANCHES)
     private record Tranches(ReadModel readModel) implements ProjectedReadModel {
         @Override
-        public List<TableFacts<?>> tables() {
+        public List<TableDerivation<?>> tables() {
             return List.of(table("debt"));
         }
     }
@@ -56,7 +53,7 @@ class ReadModelFactsTest {
     @ProcessingGroup(ReadModel.Names.AUDIT_TRAIL)
     private record Audit(ReadModel readModel) implements ProjectedReadModel {
         @Override
-        public List<TableFacts<?>> tables() {
+        public List<TableDerivation<?>> tables() {
             return List.of(table("audit"));
         }
     }
@@ -71,13 +68,13 @@ class ReadModelFactsTest {
     void eachReadModelsTablesComeFromItsProjectionAndAllAreInTheReadModelsOrder() {
         List<ProjectedReadModel> projections = everyOne();
         java.util.Collections.reverse(projections);
-        ReadModelFacts facts = new ReadModelFacts(projections);
+        ReadModelRegistry facts = new ReadModelRegistry(projections);
 
-        assertThat(facts.of(ReadModel.INVESTOR_POSITIONS)).extracting(TableFacts::table)
+        assertThat(facts.of(ReadModel.INVESTOR_POSITIONS)).extracting(TableDerivation::table)
                 .containsExactly("equity_a", "equity_b");
-        assertThat(facts.of(List.of(ReadModel.TRANCHES, ReadModel.PROGRAMS))).extracting(TableFacts::table)
+        assertThat(facts.of(List.of(ReadModel.TRANCHES, ReadModel.PROGRAMS))).extracting(TableDerivation::table)
                 .containsExactly("debt", "programs_table");
-        assertThat(facts.all()).extracting(TableFacts::table)
+        assertThat(facts.all()).extracting(TableDerivation::table)
                 .containsExactly("programs_table", "equity_a", "equity_b", "calls", "debt", "audit");
     }
 
@@ -85,7 +82,7 @@ class ReadModelFactsTest {
     void aReadModelWithoutAProjectionStopsTheStart() {
         List<ProjectedReadModel> projections = everyOne();
         projections.remove(2);
-        assertThatThrownBy(() -> new ReadModelFacts(projections)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> new ReadModelRegistry(projections)).isInstanceOf(IllegalStateException.class)
                 .hasMessage("read model capital-calls has no projection");
     }
 
@@ -93,7 +90,7 @@ class ReadModelFactsTest {
     void aReadModelProjectedTwiceStopsTheStart() {
         List<ProjectedReadModel> projections = everyOne();
         projections.add(new Programs(ReadModel.PROGRAMS));
-        assertThatThrownBy(() -> new ReadModelFacts(projections)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> new ReadModelRegistry(projections)).isInstanceOf(IllegalStateException.class)
                 .hasMessage("read model programs has more than one projection");
     }
 
@@ -101,7 +98,7 @@ class ReadModelFactsTest {
     void aProjectionWhoseProcessingGroupIsNotItsReadModelsStopsTheStart() {
         List<ProjectedReadModel> projections = everyOne();
         projections.set(0, new Programs(ReadModel.AUDIT_TRAIL));
-        assertThatThrownBy(() -> new ReadModelFacts(projections)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> new ReadModelRegistry(projections)).isInstanceOf(IllegalStateException.class)
                 .hasMessageEndingWith("projects read model audit-trail but its @ProcessingGroup is programs");
     }
 

@@ -11,16 +11,7 @@ import java.util.Optional;
 
 /** The rebuilds of read models, in the table every node shares ({@code read_model_rebuild}). */
 @Component
-public class Rebuilds {
-
-    /** A read model's latest rebuild. */
-    public record Rebuild(String readModel, String node, Instant startedAt, long head, long loaded, boolean handedOver,
-                   Instant finishedAt, Instant heartbeat) {
-
-        public boolean inProgress() {
-            return finishedAt == null;
-        }
-    }
+public class RebuildRecords {
 
     private static final RowMapper<Rebuild> ROW = (row, number) -> new Rebuild(row.getString("read_model"),
             row.getString("node"), row.getTimestamp("started_at").toInstant(), row.getLong("head"),
@@ -30,7 +21,7 @@ public class Rebuilds {
 
     private final JdbcTemplate jdbc;
 
-    public Rebuilds(JdbcTemplate jdbc) {
+    public RebuildRecords(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
