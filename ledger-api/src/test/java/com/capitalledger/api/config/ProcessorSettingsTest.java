@@ -1,7 +1,7 @@
 package com.capitalledger.api.config;
 
 import com.capitalledger.projections.ReadModel;
-import com.capitalledger.projections.journal.JournalSequencer;
+import com.capitalledger.journal.store.JournalSequencer;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
