@@ -1,6 +1,6 @@
 package com.capitalledger.api;
 
-import com.capitalledger.api.journal.JournalVerifyCommand;
+import com.capitalledger.journal.verify.JournalVerifyCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 

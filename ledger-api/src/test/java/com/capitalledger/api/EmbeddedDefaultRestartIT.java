@@ -1,7 +1,7 @@
 package com.capitalledger.api;
 
 import com.capitalledger.api.demo.DemoOnFirstStart;
-import com.capitalledger.api.journal.JournalDigests;
+import com.capitalledger.journal.digest.JournalDigests;
 import com.capitalledger.api.support.HttpClientSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -29,6 +29,7 @@ class ArchitectureTest {
                     "com.fasterxml.jackson..",
                     "org.axonframework.spring..",
                     "org.axonframework.springboot..",
+                    "com.capitalledger.journal..",
                     "com.capitalledger.projections..",
                     "com.capitalledger.api..")
             .because("ledger-core holds the business rules alone; wiring, storage and HTTP live in the outer modules");

@@ -1,5 +1,6 @@
 package com.capitalledger.api.config;
 
+import com.capitalledger.journal.config.EmbeddedJournal;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -77,6 +78,13 @@ public class EmbeddedPostgresConfiguration {
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", properties.database()));
         dataSource.setUsername("postgres");
         return dataSource;
+    }
+
+    /** The journal keeps its generated key and its digests beside the data (or throws them away with it). */
+    @Bean
+    EmbeddedJournal embeddedJournal(EmbeddedPostgresProperties properties) {
+        return properties.ephemeral() ? EmbeddedJournal.throwAway()
+                : new EmbeddedJournal(properties.dataDirectory().toAbsolutePath().getParent());
     }
 
     private static void createDatabaseIfMissing(EmbeddedPostgres postgres, String database) throws SQLException {

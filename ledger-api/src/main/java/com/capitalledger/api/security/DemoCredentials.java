@@ -1,6 +1,6 @@
 package com.capitalledger.api.security;
 
-import com.capitalledger.api.files.PrivateFiles;
+import com.capitalledger.journal.files.PrivateFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,9 +1,9 @@
 package com.capitalledger.api.bench;
 
 import com.capitalledger.api.LedgerApplication;
-import com.capitalledger.projections.journal.EventSeals;
-import com.capitalledger.projections.journal.JournalEntries;
-import com.capitalledger.projections.journal.StoredEventRow;
+import com.capitalledger.journal.entry.EventSeals;
+import com.capitalledger.journal.entry.JournalEntries;
+import com.capitalledger.journal.entry.StoredEventRow;
 import org.axonframework.messaging.MetaData;
 import org.postgresql.PGStatement;
 import org.axonframework.serialization.SerializedObject;

@@ -3,7 +3,7 @@ package com.capitalledger.api.bench;
 import com.capitalledger.api.LedgerApplication;
 import com.capitalledger.api.admin.ReadModels;
 import com.capitalledger.api.consistency.ReadModelPositions;
-import com.capitalledger.api.journal.SealingInterceptor;
+import com.capitalledger.journal.seal.SealingInterceptor;
 import com.capitalledger.core.equity.api.IncreaseCommitment;
 import com.capitalledger.core.equity.api.InvestorId;
 import com.capitalledger.core.shared.ProgramId;
@@ -90,7 +90,7 @@ public final class CommandBenchmark {
                 "--spring.datasource.url=", "--ledger.embedded-postgres.ephemeral=true",
                 "--ledger.embedded-postgres.durable=true", "--server.port=0",
                 "--logging.structured.format.console=", "--logging.level.root=WARN",
-                "--logging.level.com.capitalledger.projections.journal.JournalWriter=OFF")) {
+                "--logging.level.com.capitalledger.journal.store.JournalWriter=OFF")) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(CLIENTS)).build();
             for (int client = 0; client < CLIENTS; client++) {

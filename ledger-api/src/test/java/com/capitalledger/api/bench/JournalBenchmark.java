@@ -1,6 +1,6 @@
 package com.capitalledger.api.bench;
 
-import com.capitalledger.projections.journal.JournalStore;
+import com.capitalledger.journal.store.JournalStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.awaitility.Awaitility;

@@ -1,7 +1,7 @@
 package com.capitalledger.api.config;
 
+import com.capitalledger.journal.store.JournalSequencer;
 import com.capitalledger.projections.readmodel.ReadModel;
-import com.capitalledger.projections.journal.JournalSequencer;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 

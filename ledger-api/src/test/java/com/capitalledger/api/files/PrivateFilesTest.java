@@ -2,6 +2,7 @@ package com.capitalledger.api.files;
 
 import com.capitalledger.api.security.DemoCredentials;
 import com.capitalledger.api.security.Role;
+import com.capitalledger.journal.files.PrivateFiles;
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
 import org.junit.jupiter.api.AfterEach;
@@ -27,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Private files where permissions are access lists, as on Windows: an in-memory Windows-like file system (Jimfs),
- * since the JDK offers no access lists on Linux. The POSIX side is {@code DemoCredentialsTest}'s.
+ * since the JDK offers no access lists on Linux. The POSIX side is {@code DemoCredentialsTest}'s. Here, beside the
+ * demo credentials that use them, and not in ledger-journal with {@link PrivateFiles}.
  */
 class PrivateFilesTest {
 

@@ -8,7 +8,7 @@ import com.capitalledger.projections.processing.LedgerNode;
 import com.capitalledger.api.support.HttpClientSupport;
 import com.capitalledger.api.support.IntegrationTest;
 import com.capitalledger.api.support.TestUsers;
-import com.capitalledger.projections.journal.SigningKeys;
+import com.capitalledger.journal.keys.SigningKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;

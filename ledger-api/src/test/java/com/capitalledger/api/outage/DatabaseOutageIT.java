@@ -7,7 +7,7 @@ import com.capitalledger.api.admin.ReadModelStatus;
 import com.capitalledger.api.admin.ReadModels;
 import com.capitalledger.api.support.HttpClientSupport;
 import com.capitalledger.api.support.TestUsers;
-import com.capitalledger.projections.journal.SigningKeys;
+import com.capitalledger.journal.keys.SigningKeys;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package com.capitalledger.api.security;
 
 import com.capitalledger.api.LedgerApplication;
 import com.capitalledger.api.support.TestUsers;
-import com.capitalledger.projections.journal.SigningKeys;
+import com.capitalledger.journal.keys.SigningKeys;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,6 +1,6 @@
 package com.capitalledger.api.support;
 
-import com.capitalledger.projections.journal.SigningKeys;
+import com.capitalledger.journal.keys.SigningKeys;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.sql.Connection;

@@ -14,7 +14,10 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** Dependencies point one way: api, then projections, then core; and within projections, storage on the folds. */
+/**
+ * Dependencies point one way: api, then projections (and the journal, beside them), then core; and within projections,
+ * storage on the folds.
+ */
 @AnalyzeClasses(packages = "com.capitalledger.projections", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -25,6 +28,11 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("com.capitalledger.api..", "org.springframework.web..",
                     "jakarta.servlet..")
             .because("read models are usable without the HTTP service, for example in an in-memory what-if replay");
+
+    @ArchTest
+    static final ArchRule projectionsDoNotDependOnTheJournal = noClasses()
+            .should().dependOnClassesThat().resideInAPackage("com.capitalledger.journal..")
+            .because("the journal and the read models are two neighbours on the core; only the service uses both");
 
     @ArchTest
     static final ArchRule projectionsHaveNoFloatingPoint = noClasses()
