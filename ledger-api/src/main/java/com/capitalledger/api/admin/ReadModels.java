@@ -1,9 +1,9 @@
 package com.capitalledger.api.admin;
 
 import com.capitalledger.api.admin.ReadModelStatus.State;
-import com.capitalledger.api.consistency.LedgerPositions;
+import com.capitalledger.api.consistency.TransactionOffset;
 import com.capitalledger.api.consistency.ReadModelBehind;
-import com.capitalledger.api.consistency.ReadModelPositions;
+import com.capitalledger.api.consistency.ReadModelProgress;
 import com.capitalledger.api.consistency.UnknownPosition;
 import com.capitalledger.api.web.Conflict;
 import com.capitalledger.api.web.InvalidParameter;
@@ -40,13 +40,13 @@ public class ReadModels {
     private final Clock clock;
     private final ProcessorTokens tokens;
     private final ReadModelRebuilds rebuilds;
-    private final ReadModelPositions positions;
+    private final ReadModelProgress progress;
 
-    public ReadModels(Clock clock, ProcessorTokens tokens, ReadModelRebuilds rebuilds, ReadModelPositions positions) {
+    public ReadModels(Clock clock, ProcessorTokens tokens, ReadModelRebuilds rebuilds, ReadModelProgress progress) {
         this.clock = clock;
         this.tokens = tokens;
         this.rebuilds = rebuilds;
-        this.positions = positions;
+        this.progress = progress;
     }
 
     public boolean exists(String name) {
@@ -118,7 +118,7 @@ public class ReadModels {
         Long minPosition = requestedPosition();
         if (minPosition != null) {
             try {
-                positions.await(minPosition, Arrays.stream(models).map(ReadModel::processingGroup).toList());
+                progress.await(minPosition, Arrays.stream(models).map(ReadModel::processingGroup).toList());
             } catch (UnknownPosition unknown) {
                 throw new InvalidParameter(MIN_POSITION, unknown.getMessage());
             }
@@ -146,7 +146,7 @@ public class ReadModels {
         }
         if (!POSITION.matcher(value).matches()) {
             throw new InvalidParameter(name, "must be a ledger position (a whole number from 0, as a command's "
-                    + LedgerPositions.HEADER + "), not '" + (value.length() > 40 ? value.substring(0, 40) + "..."
+                    + TransactionOffset.HEADER + "), not '" + (value.length() > 40 ? value.substring(0, 40) + "..."
                     : value) + "'");
         }
         return Long.parseLong(value);

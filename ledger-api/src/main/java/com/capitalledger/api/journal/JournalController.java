@@ -1,5 +1,6 @@
 package com.capitalledger.api.journal;
 
+import com.capitalledger.api.idempotency.ReadOnlyPost;
 import com.capitalledger.api.web.InvalidParameter;
 import com.capitalledger.api.web.NotFound;
 import com.capitalledger.api.web.ProblemStatuses;
@@ -236,6 +237,7 @@ public class JournalController {
     @ApiResponse(responseCode = "202", description = "Still running: its progress, and where to read it later",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = VerificationView.class)))
+    @ReadOnlyPost
     @PostMapping("/verify")
     public ResponseEntity<VerificationView> verify() {
         Verifications.Run run = verifications.start();
