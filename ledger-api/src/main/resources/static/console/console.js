@@ -1,6 +1,7 @@
-// The console's shell: sign-in, the API client, and which page each role may open. Pages read everything from the
-// API with the signed-in user's credentials; the API's own access rules decide, the console only hides what they
+// The console's shell: sign-in and which page each role may open. Pages read everything from the API with the
+// signed-in user's credentials (common.js); the API's own access rules decide, the console only hides what they
 // would refuse.
+import { SCRIPTED, SIGN_IN_REFUSED, currentSession, keepSession, guarded, say } from './common.js';
 import * as stack from './stack.js';
 import * as history from './history.js';
 import * as timeline from './timeline.js';
@@ -16,111 +17,14 @@ const PAGES = {
     whatif: { module: whatif, roles: EVERY_ROLE },
     journal: { module: journal, roles: ['COMPLIANCE', 'ADMIN'] },
 };
-const SESSION = 'capital-ledger-console';
-// Tells the API a script signs in: a refusal then carries no Basic challenge, which would open the browser's dialog.
-const SCRIPTED = { 'X-Requested-With': 'XMLHttpRequest' };
-
-/** A refused or failed API call, with the problem's code and detail. */
-export class ApiError extends Error {
-    constructor(status, code, detail) {
-        super(`${code || status}: ${detail || 'the request failed'}`);
-        this.status = status;
-        this.code = code;
-    }
-}
-
-let session = JSON.parse(sessionStorage.getItem(SESSION) || 'null');
-
-/** Calls the API as the signed-in user; answers the response, or throws an ApiError with the problem's code. */
-export async function api(path, { method = 'GET', body, accept = 'application/json', headers = {} } = {}) {
-    const init = { method, headers: { Accept: accept, Authorization: session.authorization, ...SCRIPTED, ...headers } };
-    if (body !== undefined) {
-        init.body = JSON.stringify(body);
-        init.headers['Content-Type'] = 'application/json';
-    }
-    const response = await fetch(path, init);
-    if (response.status === 401) {
-        signOut('Your sign-in was refused or has expired: sign in again.');
-        throw new ApiError(401, 'UNAUTHENTICATED', 'sign in again');
-    }
-    if (!response.ok) {
-        const problem = await response.json().catch(() => ({}));
-        const fields = (problem.errors || []).map(error => `${error.field} ${error.message}`).join('; ');
-        throw new ApiError(response.status, problem.code,
-            [problem.detail || problem.title, fields].filter(Boolean).join(': '));
-    }
-    return response;
-}
-
-export async function json(path, options) {
-    return (await api(path, options)).json();
-}
-
-/** An amount as the API gives it (a decimal string), with thousands separators; the digits are never rounded. */
-export function amount(value) {
-    if (value === null || value === undefined) {
-        return '';
-    }
-    const [whole, fraction] = String(value).split('.');
-    const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-    return fraction === undefined ? grouped : `${grouped}.${fraction}`;
-}
-
-/** A number for a chart's geometry only: tables show the exact figures. */
-export function plot(value) {
-    return value === null || value === undefined ? 0 : Number(value);
-}
-
-export function today() {
-    return new Date().toISOString().slice(0, 10);
-}
-
-/** Shows a message for everyone (screen readers included) in the status line. */
-export function say(message, isError = false) {
-    const status = document.getElementById('status');
-    status.textContent = message;
-    status.className = isError ? 'error' : '';
-}
-
-/** Runs an action, showing any failure in the status line instead of losing it. */
-export async function guarded(action) {
-    try {
-        say('');
-        await action();
-    } catch (error) {
-        say(error.message, true);
-    }
-}
-
-/** A table cell with text (never HTML: figures and free text from the ledger are shown, not interpreted). */
-export function cell(row, text, attributes = {}) {
-    const td = document.createElement('td');
-    td.textContent = text ?? '';
-    for (const [name, value] of Object.entries(attributes)) {
-        td.setAttribute(name, value);
-    }
-    row.appendChild(td);
-    return td;
-}
-
-/** A chart in the element, made once and resized with the window. */
-export function chart(id) {
-    const element = document.getElementById(id);
-    let instance = echarts.getInstanceByDom(element);
-    if (!instance) {
-        instance = echarts.init(element, null, { renderer: 'canvas' });
-        window.addEventListener('resize', () => instance.resize());
-    }
-    return instance;
-}
 
 function allowed(page) {
+    const session = currentSession();
     return session && PAGES[page].roles.some(role => session.roles.includes(role));
 }
 
 function signOut(message = '') {
-    session = null;
-    sessionStorage.removeItem(SESSION);
+    keepSession(null);
     document.getElementById('nav').hidden = true;
     document.getElementById('sign-out').hidden = true;
     document.getElementById('who').textContent = '';
@@ -152,8 +56,7 @@ async function signIn(authorization) {
         return;
     }
     const me = await response.json();
-    session = { user: me.name, roles: me.roles, authorization };
-    sessionStorage.setItem(SESSION, JSON.stringify(session));
+    keepSession({ user: me.name, roles: me.roles, authorization });
     document.getElementById('sign-in-form').reset();
     document.getElementById('token-form').reset();
     document.getElementById('sign-in-error').textContent = '';
@@ -173,6 +76,7 @@ function route() {
         section.hidden = true;
     }
     say('');
+    const session = currentSession();
     if (!session) {
         document.getElementById('page-sign-in').hidden = false;
         document.getElementById('username').focus();
@@ -208,6 +112,7 @@ document.getElementById('sign-in-form').addEventListener('submit', event => guar
 document.getElementById('token-form').addEventListener('submit', event => guarded(() => bearer(event)));
 document.getElementById('sign-out').addEventListener('click', () => signOut());
 window.addEventListener('hashchange', route);
+window.addEventListener(SIGN_IN_REFUSED, () => signOut('Your sign-in was refused or has expired: sign in again.'));
 for (const { module } of Object.values(PAGES)) {
     module.init();
 }

@@ -1,6 +1,6 @@
 // An investor's or a tranche's history month by month. The positions at every month end come in one request: a
 // what-if without changes answers the ledger's own positions at a schedule of dates.
-import { json, amount, plot, today, cell, chart, guarded, say } from './console.js';
+import { json, amount, plot, today, cell, chart, guarded, say } from './common.js';
 
 const INVESTOR_FIGURES = ['committed', 'called', 'paidIn', 'defaulted', 'unfunded'];
 const TRANCHE_FIGURES = ['drawn', 'repaid', 'outstanding', 'accruedInterest', 'accruedCommitmentFee'];

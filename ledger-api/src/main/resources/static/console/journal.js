@@ -1,6 +1,6 @@
 // The journal's latest signed digest, its signature and an entry's inclusion proof checked here, in the browser
 // (RFC 9162 section 2.1.3.2 with Web Crypto's SHA-256 and Ed25519), and the server's full verification.
-import { api, json, guarded } from './console.js';
+import { api, json, guarded } from './common.js';
 
 let digest = null;
 let journalKey = null;

@@ -1,6 +1,6 @@
 // The capital stack of a program as of a date: equity by investor and debt by tranche, the gearing against the
 // covenant, called against unfunded per investor. The date slider runs from the program's start to today.
-import { json, amount, plot, today, cell, chart, guarded } from './console.js';
+import { json, amount, plot, today, cell, chart, guarded } from './common.js';
 
 const DAY = 86_400_000;
 let start = null;

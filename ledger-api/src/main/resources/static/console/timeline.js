@@ -1,5 +1,5 @@
 // The audit trail, filtered and paged with the API's cursors; the CSV of a page is the API's CSV of exactly that page.
-import { api, json, amount, cell, guarded, say } from './console.js';
+import { api, json, amount, cell, guarded, say } from './common.js';
 
 let query = null;
 let cursors = [null];

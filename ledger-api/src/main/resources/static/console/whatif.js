@@ -1,6 +1,6 @@
 // A what-if built in a form: the changes, the dates to report; base against scenario as a chart and the API's
 // table of differences. A scenario can be saved under a name and run again later through the API.
-import { json, amount, plot, today, cell, chart, guarded } from './console.js';
+import { json, amount, plot, today, cell, chart, guarded } from './common.js';
 
 const BASE_RATES = ['SOFR', 'TERM-SOFR-1M', 'TERM-SOFR-3M', 'TERM-SOFR-6M', 'TERM-SOFR-12M'];
 

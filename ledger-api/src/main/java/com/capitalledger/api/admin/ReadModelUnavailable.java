@@ -1,23 +1,27 @@
 package com.capitalledger.api.admin;
 
-/** A query needs a read model that is being rebuilt: answering from half a state would mislead, so it says so. */
-public class ReadModelUnavailable extends RuntimeException {
+import com.capitalledger.api.web.ProblemException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 
-    private final String readModel;
+/**
+ * A query needs a read model that is being rebuilt: answering from half a state would mislead, so it says so with
+ * 503 {@code READ_MODEL_REBUILDING} and a {@code Retry-After}.
+ */
+public class ReadModelUnavailable extends ProblemException {
+
     private final long retryAfterSeconds;
 
     public ReadModelUnavailable(String readModel, long retryAfterSeconds) {
-        super("read model " + readModel + " is being rebuilt; retry in about " + retryAfterSeconds + " s", null,
-                false, false);
-        this.readModel = readModel;
+        super(HttpStatus.SERVICE_UNAVAILABLE, "READ_MODEL_REBUILDING", "read model " + readModel
+                + " is being rebuilt; retry in about " + retryAfterSeconds + " s");
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
-    public String readModel() {
-        return readModel;
-    }
-
-    public long retryAfterSeconds() {
-        return retryAfterSeconds;
+    @Override
+    public HttpHeaders headers() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+        return headers;
     }
 }

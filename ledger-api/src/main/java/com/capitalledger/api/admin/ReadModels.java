@@ -1,9 +1,9 @@
 package com.capitalledger.api.admin;
 
 import com.capitalledger.api.admin.ReadModelStatus.State;
-import com.capitalledger.api.consistency.LedgerPositions;
+import com.capitalledger.api.consistency.TransactionOffset;
 import com.capitalledger.api.consistency.ReadModelBehind;
-import com.capitalledger.api.consistency.ReadModelPositions;
+import com.capitalledger.api.consistency.ReadModelProgress;
 import com.capitalledger.api.consistency.UnknownPosition;
 import com.capitalledger.api.web.Conflict;
 import com.capitalledger.api.web.InvalidParameter;
@@ -46,17 +46,17 @@ public class ReadModels {
     private final RebuildRequests rebuilds;
     private final RebuildStatus rebuildStatus;
     private final ParkedEvents parkedEvents;
-    private final ReadModelPositions positions;
+    private final ReadModelProgress progress;
 
     public ReadModels(Clock clock, ProcessorTokens tokens, EventStoreReader events, RebuildRequests rebuilds,
-                      RebuildStatus rebuildStatus, ParkedEvents parkedEvents, ReadModelPositions positions) {
+                      RebuildStatus rebuildStatus, ParkedEvents parkedEvents, ReadModelProgress progress) {
         this.clock = clock;
         this.tokens = tokens;
         this.events = events;
         this.rebuilds = rebuilds;
         this.rebuildStatus = rebuildStatus;
         this.parkedEvents = parkedEvents;
-        this.positions = positions;
+        this.progress = progress;
     }
 
     public boolean exists(String name) {
@@ -128,7 +128,7 @@ public class ReadModels {
         Long minPosition = requestedPosition();
         if (minPosition != null) {
             try {
-                positions.await(minPosition, Arrays.stream(models).map(ReadModel::processingGroup).toList());
+                progress.await(minPosition, Arrays.stream(models).map(ReadModel::processingGroup).toList());
             } catch (UnknownPosition unknown) {
                 throw new InvalidParameter(MIN_POSITION, unknown.getMessage());
             }
@@ -156,7 +156,7 @@ public class ReadModels {
         }
         if (!POSITION.matcher(value).matches()) {
             throw new InvalidParameter(name, "must be a ledger position (a whole number from 0, as a command's "
-                    + LedgerPositions.HEADER + "), not '" + (value.length() > 40 ? value.substring(0, 40) + "..."
+                    + TransactionOffset.HEADER + "), not '" + (value.length() > 40 ? value.substring(0, 40) + "..."
                     : value) + "'");
         }
         return Long.parseLong(value);

@@ -3,7 +3,6 @@ package com.capitalledger.api.config;
 import com.capitalledger.projections.processing.LedgerNode;
 import java.util.Arrays;
 import com.capitalledger.projections.readmodel.ReadModel;
-import com.capitalledger.api.admin.ReadModels;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonGenerator;

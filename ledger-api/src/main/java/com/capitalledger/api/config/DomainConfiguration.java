@@ -1,5 +1,6 @@
 package com.capitalledger.api.config;
 
+import com.capitalledger.api.command.ExpectedVersionTargetResolver;
 import com.capitalledger.core.program.NoProgramInterceptor;
 import com.capitalledger.core.program.Program;
 import com.capitalledger.core.rates.BaseRate;

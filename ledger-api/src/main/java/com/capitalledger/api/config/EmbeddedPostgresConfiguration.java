@@ -40,8 +40,9 @@ public class EmbeddedPostgresConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException, SQLException {
         if (!DATABASE_NAME.matcher(properties.database()).matches()) {
-            throw new IllegalArgumentException("ledger.embedded-postgres.database must match " + DATABASE_NAME + ": "
-                    + properties.database());
+            throw new Misconfiguration("ledger.embedded-postgres.database must match " + DATABASE_NAME + ": "
+                    + properties.database() + ".", "Set " + Misconfiguration.property("ledger.embedded-postgres.database")
+                    + " to a PostgreSQL name in lower case, such as ledger.");
         }
         // Stopped by this bean's destroy method, after everything that uses it. Its own JVM shutdown hook would run
         // in parallel with Spring's and stop the server while the processors were still releasing their claims.

@@ -41,15 +41,15 @@ public class ConsistencyConfiguration {
     }
 
     @Bean
-    LedgerPositions ledgerPositions(JdbcTemplate jdbc, SignalledEventStore store) {
-        LedgerPositions positions = new LedgerPositions(jdbc);
-        store.registerDispatchInterceptor(positions);
-        return positions;
+    TransactionOffset transactionOffset(JdbcTemplate jdbc, SignalledEventStore store) {
+        TransactionOffset offset = new TransactionOffset(jdbc);
+        store.registerDispatchInterceptor(offset);
+        return offset;
     }
 
     @Bean
-    ReadModelPositions readModelPositions(JdbcTemplate jdbc, ProcessorTokens tokens,
+    ReadModelProgress readModelProgress(JdbcTemplate jdbc, ProcessorTokens tokens,
                                           @Value("${ledger.consistency-timeout:5s}") Duration timeout) {
-        return new ReadModelPositions(jdbc, tokens, timeout);
+        return new ReadModelProgress(jdbc, tokens, timeout);
     }
 }

@@ -5,6 +5,6 @@ public class UnknownPosition extends RuntimeException {
 
     public UnknownPosition(long position, long head) {
         super("is " + position + ", beyond the ledger's last event (" + head + "): use the "
-                + LedgerPositions.HEADER + " of a command's answer", null, false, false);
+                + TransactionOffset.HEADER + " of a command's answer", null, false, false);
     }
 }

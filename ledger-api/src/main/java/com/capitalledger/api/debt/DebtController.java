@@ -1,7 +1,7 @@
 package com.capitalledger.api.debt;
 
-import com.capitalledger.api.web.CommandAccepted;
-import com.capitalledger.api.web.CommandSender;
+import com.capitalledger.api.command.CommandAccepted;
+import com.capitalledger.api.command.CommandSender;
 import com.capitalledger.api.web.PathIds;
 import com.capitalledger.api.web.ProblemStatuses;
 import com.capitalledger.core.debt.api.TrancheId;

@@ -1,5 +1,6 @@
 package com.capitalledger.api.journal;
 
+import com.capitalledger.api.idempotency.ReadOnlyPost;
 import com.capitalledger.api.web.NotFound;
 import com.capitalledger.api.web.ProblemStatuses;
 import com.capitalledger.journal.digest.Digests;
@@ -61,6 +62,7 @@ public class JournalVerificationController {
     @ApiResponse(responseCode = "202", description = "Still running: its progress, and where to read it later",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = VerificationView.class)))
+    @ReadOnlyPost
     @PostMapping("/verify")
     public ResponseEntity<VerificationView> verify() {
         Verifications.Run run = verifications.start();

@@ -1,10 +1,10 @@
 package com.capitalledger.api.openapi;
 
 import com.capitalledger.api.admin.ReadModels;
-import com.capitalledger.api.consistency.LedgerPositions;
-import com.capitalledger.api.web.CommandSender;
+import com.capitalledger.api.command.CommandSender;
+import com.capitalledger.api.consistency.TransactionOffset;
+import com.capitalledger.api.idempotency.IdempotencyFilter;
 import com.capitalledger.api.web.CorrelationId;
-import com.capitalledger.api.web.Idempotency;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.StringSchema;
@@ -21,8 +21,8 @@ import java.util.Map;
 final class ApiHeaders {
 
     static final String CORRELATION_ID = CorrelationId.HEADER;
-    static final String IDEMPOTENCY_KEY = Idempotency.KEY_HEADER;
-    static final String IDEMPOTENCY_REPLAYED = Idempotency.REPLAYED_HEADER;
+    static final String IDEMPOTENCY_KEY = IdempotencyFilter.KEY_HEADER;
+    static final String IDEMPOTENCY_REPLAYED = IdempotencyFilter.REPLAYED_HEADER;
     static final String ETAG = "ETag";
     static final String LOCATION = "Location";
     static final String IF_MATCH = "If-Match";
@@ -30,7 +30,7 @@ final class ApiHeaders {
     static final String NEXT_CURSOR = "X-Next-Cursor";
     static final String WWW_AUTHENTICATE = "WWW-Authenticate";
     static final String CONTENT_DISPOSITION = "Content-Disposition";
-    static final String LEDGER_POSITION = LedgerPositions.HEADER;
+    static final String LEDGER_POSITION = TransactionOffset.HEADER;
     private static final String POSITION_USE = "a command's Ledger-Position: the query answers once every read model "
             + "it reads has applied that position (on whichever node serves it), or 503 READ_MODEL_BEHIND with "
             + "Retry-After after the consistency timeout (5 s by default); a position no event has yet answers 400 "
@@ -105,6 +105,6 @@ final class ApiHeaders {
                 .description("Unique per logical request, 1-200 visible ASCII characters; a retry with the same key "
                         + "and body gets the first answer again with Idempotency-Replayed: true, the same key with "
                         + "another body 422 IDEMPOTENCY_KEY_REUSED")
-                .schema(new StringSchema().pattern(Idempotency.KEY_SHAPE)).example("call-2025-02-01-1");
+                .schema(new StringSchema().pattern(IdempotencyFilter.KEY_SHAPE)).example("call-2025-02-01-1");
     }
 }

@@ -1,5 +1,6 @@
 package com.capitalledger.api.openapi;
 
+import com.capitalledger.api.idempotency.ReadOnlyPosts;
 import com.capitalledger.api.web.Shapes;
 import com.capitalledger.core.shared.LedgerEvent;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -64,8 +65,8 @@ public class OpenApiConfiguration {
     }
 
     @Bean
-    OpenApiCustomizer pathContract() {
-        return new PathContract();
+    OpenApiCustomizer pathContract(ReadOnlyPosts readOnly) {
+        return new PathContract(readOnly);
     }
 
     @Bean

@@ -1,6 +1,6 @@
 package com.capitalledger.api.openapi;
 
-import com.capitalledger.api.web.CommandAccepted;
+import com.capitalledger.api.command.CommandAccepted;
 import com.capitalledger.api.web.ProblemStatuses;
 import com.capitalledger.api.web.ReadsReadModels;
 import io.swagger.v3.oas.models.Operation;

@@ -2,7 +2,8 @@ package com.capitalledger.api.openapi;
 
 import com.capitalledger.projections.readmodel.ReadModel;
 import com.capitalledger.api.admin.ReadModels;
-import com.capitalledger.api.web.Idempotency;
+import com.capitalledger.api.idempotency.ReadOnlyPost;
+import com.capitalledger.api.idempotency.ReadOnlyPosts;
 import com.capitalledger.api.web.Shapes;
 import com.capitalledger.core.rates.api.BaseRateName;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -22,9 +23,9 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * What the document says by path: the Idempotency-Key of every POST that stores its answer (all but the what-ifs,
- * as {@link Idempotency} decides), with the statuses and the Idempotency-Replayed header that come with it; and the
- * exact values each path variable accepts.
+ * What the document says by path: the Idempotency-Key of every POST that stores its answer (all but those marked
+ * {@link ReadOnlyPost}, such as the what-ifs), with the statuses and the Idempotency-Replayed header that come with
+ * it; and the exact values each path variable accepts.
  */
 final class PathContract implements OpenApiCustomizer {
 
@@ -40,6 +41,12 @@ final class PathContract implements OpenApiCustomizer {
             "scenarioId", UUIDSchema::new, "verificationId", UUIDSchema::new,
             "seq", () -> new IntegerSchema().format("int64").minimum(java.math.BigDecimal.ZERO));
 
+    private final ReadOnlyPosts readOnly;
+
+    PathContract(ReadOnlyPosts readOnly) {
+        this.readOnly = readOnly;
+    }
+
     @Override
     public void customise(OpenAPI api) {
         api.getPaths().forEach((path, item) -> {
@@ -49,7 +56,7 @@ final class PathContract implements OpenApiCustomizer {
                 return;
             }
             ApiResponses responses = post.getResponses();
-            if (Idempotency.onlyAsks(path)) {
+            if (readOnly.matches(path)) {
                 responses.computeIfAbsent("413", status -> ProblemResponses.of(413));
                 return;
             }

@@ -1,5 +1,6 @@
 package com.capitalledger.api.security;
 
+import com.capitalledger.api.config.Misconfiguration;
 import com.capitalledger.api.console.ConsoleConfiguration;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -68,8 +69,10 @@ public class SecurityConfiguration {
             if (audiences.isEmpty()) {
                 // Without an audience check, any token the identity provider signs (for any other application) with a
                 // roles claim would be accepted here.
-                throw new IllegalStateException("A JWT issuer or key set is configured without an audience: set "
-                        + "spring.security.oauth2.resourceserver.jwt.audiences to the audience the ledger's tokens carry");
+                throw new Misconfiguration("A JWT issuer or key set is configured without an audience: any token "
+                        + "the identity provider signs for another application would be accepted.", "Set "
+                        + Misconfiguration.property("spring.security.oauth2.resourceserver.jwt.audiences")
+                        + " to the audience the ledger's tokens carry.");
             }
         }
         if (!properties.users().isEmpty()) {
@@ -81,10 +84,14 @@ public class SecurityConfiguration {
         if (jwt.getIfAvailable() != null) {
             return UserDirectory.none();
         }
-        throw new IllegalStateException("No way to authenticate anyone: configure users (ledger.security.users[i].name,"
-                + " .password as {bcrypt}, .roles) or a JWT issuer (spring.security.oauth2.resourceserver.jwt.issuer-uri"
-                + " or .jwk-set-uri, with .audiences). Demo users exist only on the embedded default database, unless "
-                + "ledger.security.demo-users=false.");
+        throw new Misconfiguration("No way to authenticate anyone: no users are configured and no JWT issuer. Demo "
+                + "users exist only on the embedded default database, unless ledger.security.demo-users=false.",
+                "Configure users: " + Misconfiguration.property("ledger.security.users[0].name") + ", "
+                + Misconfiguration.property("ledger.security.users[0].password") + " as a {bcrypt} hash and "
+                + Misconfiguration.property("ledger.security.users[0].roles") + ", then [1] and so on. Or configure "
+                + "a JWT issuer: " + Misconfiguration.property("spring.security.oauth2.resourceserver.jwt.issuer-uri")
+                + " or " + Misconfiguration.property("spring.security.oauth2.resourceserver.jwt.jwk-set-uri")
+                + ", with " + Misconfiguration.property("spring.security.oauth2.resourceserver.jwt.audiences") + ".");
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package com.capitalledger.api.security;
 
+import com.capitalledger.api.config.Misconfiguration;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -44,14 +45,14 @@ public final class UserDirectory {
             LedgerSecurityProperties.User user = configured.get(i);
             String property = "ledger.security.users[" + i + "]";
             if (user.name() == null || !NAME.matcher(user.name()).matches()) {
-                throw new IllegalStateException(property + ".name must be 1 to 64 of A-Z a-z 0-9 . _ @ -");
+                throw wrong(property + ".name", "must be 1 to 64 of A-Z a-z 0-9 . _ @ -");
             }
             // Spring Security's user store ignores case: "Alice" and "alice" are the same user.
             if (!names.add(user.name().toLowerCase(Locale.ROOT))) {
-                throw new IllegalStateException(property + ".name " + user.name() + " is configured twice");
+                throw wrong(property + ".name", user.name() + " is configured twice");
             }
             if (user.password() == null || !BCRYPT.matcher(user.password()).matches()) {
-                throw new IllegalStateException(property + ".password must be a {bcrypt} hash such as {bcrypt}$2a$12$..."
+                throw wrong(property + ".password", "must be a {bcrypt} hash such as {bcrypt}$2a$12$..."
                         + " (clear-text and other encodings are refused)");
             }
             users.add(user(user.name(), user.password(), roles(property, user.roles())));
@@ -100,15 +101,20 @@ public final class UserDirectory {
 
     private static Set<Role> roles(String property, List<Role> roles) {
         if (roles.isEmpty()) {
-            throw new IllegalStateException(property + ".roles must name at least one of TREASURY, COMPLIANCE, "
-                    + "ANALYST, ADMIN");
+            throw wrong(property + ".roles", "must name at least one of TREASURY, COMPLIANCE, ANALYST, ADMIN");
         }
         Set<Role> set = EnumSet.copyOf(roles);
         if (set.contains(Role.ADMIN) && set.contains(Role.TREASURY)) {
-            throw new IllegalStateException(property + ".roles combines ADMIN with TREASURY: whoever operates the "
-                    + "service must not also post business commands (segregation of duties)");
+            throw wrong(property + ".roles", "combines ADMIN with TREASURY: whoever operates the service must not "
+                    + "also post business commands (segregation of duties)");
         }
         return set;
+    }
+
+    /** A configured user's property that stops the service, named as the operator set it. */
+    private static Misconfiguration wrong(String property, String problem) {
+        return new Misconfiguration(property + " " + problem + ".", "Correct " + Misconfiguration.property(property)
+                + " in the service's configuration.");
     }
 
     private static UserDetails user(String name, String password, Set<Role> roles) {

@@ -1,16 +1,11 @@
 package com.capitalledger.api.web;
 
-/** A request that clashes with what the service already holds: 409 with a stable code. */
-public class Conflict extends RuntimeException {
+import org.springframework.http.HttpStatus;
 
-    private final String code;
+/** A request that clashes with what the service already holds: 409 with a stable code. */
+public class Conflict extends ProblemException {
 
     public Conflict(String code, String detail) {
-        super(detail, null, false, false);
-        this.code = code;
-    }
-
-    public String code() {
-        return code;
+        super(HttpStatus.CONFLICT, code, detail);
     }
 }

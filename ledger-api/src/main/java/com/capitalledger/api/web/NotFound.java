@@ -1,16 +1,11 @@
 package com.capitalledger.api.web;
 
-/** A query named something the ledger does not hold (at that time): 404 with a stable code. */
-public class NotFound extends RuntimeException {
+import org.springframework.http.HttpStatus;
 
-    private final String code;
+/** A query named something the ledger does not hold (at that time): 404 with a stable code. */
+public class NotFound extends ProblemException {
 
     public NotFound(String code, String detail) {
-        super(detail, null, false, false);
-        this.code = code;
-    }
-
-    public String code() {
-        return code;
+        super(HttpStatus.NOT_FOUND, code, detail);
     }
 }

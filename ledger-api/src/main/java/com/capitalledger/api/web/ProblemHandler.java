@@ -1,8 +1,6 @@
 package com.capitalledger.api.web;
 
 import com.capitalledger.projections.support.DatabaseFailures;
-import com.capitalledger.api.admin.ReadModelUnavailable;
-import com.capitalledger.api.consistency.ReadModelBehind;
 import com.capitalledger.core.shared.LedgerRejection;
 import com.capitalledger.core.shared.RejectionCode;
 import com.capitalledger.core.whatif.InvalidChange;
@@ -58,7 +56,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /**
      * Another command changed the same program between this one's load and its append, every time the command was
-     * tried ({@link CommandSender} retries it): the client may simply send it again.
+     * tried (the command path retries it): the client may simply send it again.
      */
     @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
     ResponseEntity<Object> concurrentModification(Exception conflict, NativeWebRequest request) {
@@ -75,31 +73,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 request));
     }
 
-    @ExceptionHandler(NotFound.class)
-    ResponseEntity<Object> notFound(NotFound notFound, NativeWebRequest request) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                .body(problem(HttpStatus.NOT_FOUND, notFound.code(), notFound.getMessage(), request));
-    }
-
-    @ExceptionHandler(Conflict.class)
-    ResponseEntity<Object> conflict(Conflict conflict, NativeWebRequest request) {
-        return ResponseEntity.status(HttpStatus.CONFLICT)
-                .body(problem(HttpStatus.CONFLICT, conflict.code(), conflict.getMessage(), request));
-    }
-
-    @ExceptionHandler(InvalidParameter.class)
-    ResponseEntity<Object> invalidParameter(InvalidParameter invalid, NativeWebRequest request) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", invalid.getMessage(), request);
-        problem.setProperty("errors", List.of(Map.of("field", invalid.parameter(), "message", invalid.getMessage())));
-        return ResponseEntity.badRequest().body(problem);
-    }
-
-    @ExceptionHandler(InvalidBody.class)
-    ResponseEntity<Object> invalidBody(InvalidBody invalid, NativeWebRequest request) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", invalid.getMessage(), request);
-        problem.setProperty("errors", invalid.problems().stream()
-                .map(field -> Map.of("field", field.field(), "message", field.message())).toList());
-        return ResponseEntity.badRequest().body(problem);
+    /** A problem a feature raises with its own status and code (a lookup, a parameter, a read model's state). */
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<Object> problem(ProblemException failure, NativeWebRequest request) {
+        ProblemDetail problem = problem(failure.status(), failure.code(), failure.getMessage(), request);
+        failure.describe(problem);
+        return ResponseEntity.status(failure.status()).headers(failure.headers()).body(problem);
     }
 
     /** A what-if change that cannot apply to the program's journal (an event not in it, one changed twice). */
@@ -110,25 +89,6 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         problem.setProperty("errors", List.of(Map.of("field", "changes[" + invalid.index() + "]",
                 "message", invalid.getMessage())));
         return ResponseEntity.unprocessableEntity().body(problem);
-    }
-
-    /** A read model being rebuilt answers 503 with {@code Retry-After}: never silently from half a state. */
-    @ExceptionHandler(ReadModelUnavailable.class)
-    ResponseEntity<Object> rebuilding(ReadModelUnavailable unavailable, NativeWebRequest request) {
-        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "READ_MODEL_REBUILDING",
-                unavailable.getMessage(), request);
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(unavailable.retryAfterSeconds()))
-                .body(problem);
-    }
-
-    /** A query that asked for a ledger position its read model has not applied in time: 503, retry shortly. */
-    @ExceptionHandler(ReadModelBehind.class)
-    ResponseEntity<Object> behind(ReadModelBehind behind, NativeWebRequest request) {
-        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "READ_MODEL_BEHIND", behind.getMessage(),
-                request);
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
-                .body(problem);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.capitalledger.api.whatif;
 
+import com.capitalledger.api.idempotency.ReadOnlyPost;
 import com.capitalledger.api.web.Conflict;
 import com.capitalledger.api.web.InvalidBody.FieldProblem;
 import com.capitalledger.api.web.InvalidBody;
@@ -123,6 +124,7 @@ public class ScenarioController {
                     + "Writes nothing; needs no Idempotency-Key." + ROLES + " Errors: 400 INVALID_PARAMETER (not a "
                     + "scenario id); 404 UNKNOWN_SCENARIO, NO_PROGRAM; 422 INVALID_CHANGE (an event it names is no "
                     + "longer in the journal as the ledger holds it).")
+    @ReadOnlyPost
     @PostMapping(path = "/{scenarioId}/run", produces = MediaType.APPLICATION_JSON_VALUE)
     public WhatIfResult run(@Parameter(description = SCENARIO_ID, example = "5a1c9e1e-3b7d-4c2a-9f10-6d8e2b4a7c01")
                             @PathVariable String scenarioId) {
@@ -138,6 +140,7 @@ public class ScenarioController {
             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")),
             headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION, description = "With Accept: text/csv: "
                     + "attachment, with a file name", schema = @Schema(type = "string")))
+    @ReadOnlyPost
     @PostMapping(path = "/{scenarioId}/run", produces = "text/csv")
     public String runCsv(@Parameter(description = SCENARIO_ID, example = "5a1c9e1e-3b7d-4c2a-9f10-6d8e2b4a7c01")
                          @PathVariable String scenarioId, HttpServletResponse response) {

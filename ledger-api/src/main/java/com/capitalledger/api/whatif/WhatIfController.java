@@ -1,5 +1,6 @@
 package com.capitalledger.api.whatif;
 
+import com.capitalledger.api.idempotency.ReadOnlyPost;
 import com.capitalledger.api.web.PathIds;
 import com.capitalledger.api.web.ProblemStatuses;
 import com.capitalledger.core.shared.ProgramId;
@@ -82,6 +83,7 @@ public class WhatIfController {
                             @ExampleObject(name = "Both tranches drawn in full in March 2025", value = COVENANT_BREACH),
                             @ExampleObject(name = "A call removed, another replaced, half-yearly",
                                     value = REMOVE_AND_REPLACE)})))
+    @ReadOnlyPost
     @PostMapping(path = "/api/v1/programs/{programId}/what-if", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     public WhatIfResult whatIf(
@@ -104,6 +106,7 @@ public class WhatIfController {
             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")),
             headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION, description = "With Accept: text/csv: "
                     + "attachment, with a file name", schema = @Schema(type = "string")))
+    @ReadOnlyPost
     @PostMapping(path = "/api/v1/programs/{programId}/what-if", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = "text/csv")
     public String whatIfCsv(

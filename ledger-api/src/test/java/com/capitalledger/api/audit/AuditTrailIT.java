@@ -1,6 +1,6 @@
 package com.capitalledger.api.audit;
 
-import com.capitalledger.api.journal.Rejections;
+import com.capitalledger.api.command.Rejections;
 import com.capitalledger.api.support.IntegrationTest;
 import com.capitalledger.api.support.ScriptedHistory;
 import com.capitalledger.api.support.TestUsers;

@@ -2,7 +2,7 @@ package com.capitalledger.api.bench;
 
 import com.capitalledger.api.LedgerApplication;
 import com.capitalledger.api.admin.ReadModels;
-import com.capitalledger.api.consistency.ReadModelPositions;
+import com.capitalledger.api.consistency.ReadModelProgress;
 import com.capitalledger.journal.seal.SealingInterceptor;
 import com.capitalledger.core.equity.api.IncreaseCommitment;
 import com.capitalledger.core.equity.api.InvestorId;
@@ -126,7 +126,7 @@ public final class CommandBenchmark {
 
             // Projection lag: from a command's answer until every read model has applied its Ledger-Position, as
             // a query with minPosition waits for it; on an idle service, then beside 8 clients at full load.
-            ReadModelPositions positions = app.getBean(ReadModelPositions.class);
+            ReadModelProgress progress = app.getBean(ReadModelProgress.class);
             List<String> everyReadModel = ReadModel.IDS;
             post(http, port, authorization, "/api/v1/programs", """
                     {"programId":"BENCH-LAG","name":"Bench","currency":"USD","targetAmount":"900000000000.00",
@@ -136,11 +136,11 @@ public final class CommandBenchmark {
                     .formatted(DAY));
             awaitReadModels(app.getBean(ReadModels.class));
             System.out.println("projection lag, idle (200 sequential commands over HTTP): "
-                    + BenchLedger.percentiles(lags(http, port, authorization, positions, everyReadModel, 200)));
+                    + BenchLedger.percentiles(lags(http, port, authorization, progress, everyReadModel, 200)));
             ExecutorService load = Executors.newSingleThreadExecutor();
             Future<Timing> loaded = load.submit(() -> run(total, (client, i) -> overHttp(http, port, authorization,
                     client)));
-            long[] underLoad = lags(http, port, authorization, positions, everyReadModel, 100);
+            long[] underLoad = lags(http, port, authorization, progress, everyReadModel, 100);
             rate("  commands over HTTP meanwhile", loaded.get());
             load.shutdown();
             System.out.println("projection lag, under load (100 commands beside 8 clients): "
@@ -208,7 +208,7 @@ public final class CommandBenchmark {
     }
 
     /** For each command: nanoseconds from its answer until every read model has applied its Ledger-Position. */
-    private static long[] lags(HttpClient http, int port, String authorization, ReadModelPositions positions,
+    private static long[] lags(HttpClient http, int port, String authorization, ReadModelProgress progress,
                                List<String> readModels, int commands) throws Exception {
         long[] lags = new long[commands];
         for (int i = 0; i < commands; i++) {
@@ -216,7 +216,7 @@ public final class CommandBenchmark {
                     "/api/v1/programs/BENCH-LAG/commitments/A/increase",
                     "{\"amount\":\"1.00\",\"currency\":\"USD\",\"effectiveDate\":\"" + DAY + "\"}");
             long answered = System.nanoTime();
-            positions.await(Long.parseLong(answer.headers().firstValue("Ledger-Position").orElseThrow()), readModels);
+            progress.await(Long.parseLong(answer.headers().firstValue("Ledger-Position").orElseThrow()), readModels);
             lags[i] = System.nanoTime() - answered;
         }
         return lags;

@@ -1,24 +1,31 @@
 package com.capitalledger.api.security;
 
 import com.capitalledger.api.LedgerApplication;
+import com.capitalledger.api.config.Misconfiguration;
 import com.capitalledger.api.support.TestUsers;
 import com.capitalledger.journal.keys.SigningKeys;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * On a database of its own choosing (anything but the embedded default) the service has no demo users: without
- * configured users or a JWT issuer it refuses to start, and so it does with a clear-text password.
+ * configured users or a JWT issuer it refuses to start, and so it does with a clear-text password. It says why in one
+ * paragraph, and how to put it right, without a stack trace.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class StartupRefusalIT {
 
     private static EmbeddedPostgres server;
@@ -60,6 +67,22 @@ class StartupRefusalIT {
         assertThatThrownBy(StartupRefusalIT::start)
                 .rootCause().hasMessageContaining("No way to authenticate anyone")
                 .hasMessageContaining("Demo users exist only on the embedded default");
+    }
+
+    @Test
+    void aRefusalSaysWhatIsMissingAndHowToProvideItWithoutAStackTrace(CapturedOutput output) {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(LedgerApplication.class).run(
+                "--spring.datasource.url=" + server.getJdbcUrl("postgres", "postgres"),
+                "--spring.datasource.username=postgres", "--server.port=0",
+                "--ledger.journal.signing-key=" + SigningKeys.generate().pem()).close())
+                .rootCause().isInstanceOf(Misconfiguration.class);
+        assertThat(output.toString())
+                .contains("APPLICATION FAILED TO START")
+                .contains("No way to authenticate anyone: no users are configured and no JWT issuer.")
+                .contains("ledger.security.users[0].password (environment LEDGER_SECURITY_USERS_0_PASSWORD)")
+                .contains("spring.security.oauth2.resourceserver.jwt.issuer-uri (environment "
+                        + "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI)")
+                .doesNotContain("\tat ");
     }
 
     @Test

@@ -1,6 +1,6 @@
 package com.capitalledger.api.support;
 
-import com.capitalledger.api.journal.Rejections;
+import com.capitalledger.api.command.Rejections;
 import com.capitalledger.core.debt.api.CreateTranche;
 import com.capitalledger.core.debt.api.DrawId;
 import com.capitalledger.core.debt.api.DrawTranche;

@@ -1,6 +1,5 @@
-package com.capitalledger.api.config;
+package com.capitalledger.api.web;
 
-import com.capitalledger.api.web.ProblemErrorReportValve;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;

@@ -1,4 +1,4 @@
-package com.capitalledger.api.config;
+package com.capitalledger.api.command;
 
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;

@@ -14,13 +14,14 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Read-your-writes: waits until read models have applied the events up to a ledger position (a command's
- * {@code Ledger-Position}), as the shared token store records it, so it holds on whichever node asks. A processor has
- * applied position p once every segment's token has passed p and does not list p among the events it still waits for
- * (a gap: an event committed later than ones after it). Events before p that are still in flight elsewhere are not
- * waited for: a rolled-back append leaves a gap for good, and waiting on it would stall every query.
+ * Read-your-writes: how far read models have applied the event stream. Waits until they have applied the events up to
+ * a ledger position, a stream offset (a command's {@code Ledger-Position}), as the shared token store records it, so
+ * it holds on whichever node asks. A processor has applied position p once every segment's token has passed p and
+ * does not list p among the events it still waits for (a gap: an event committed later than ones after it). Events
+ * before p that are still in flight elsewhere are not waited for: a rolled-back append leaves a gap for good, and
+ * waiting on it would stall every query.
  */
-public class ReadModelPositions {
+public class ReadModelProgress {
 
     private static final long MAX_PAUSE_MILLIS = 20;
 
@@ -28,7 +29,7 @@ public class ReadModelPositions {
     private final ProcessorTokens tokens;
     private final Duration timeout;
 
-    public ReadModelPositions(JdbcTemplate jdbc, ProcessorTokens tokens, Duration timeout) {
+    public ReadModelProgress(JdbcTemplate jdbc, ProcessorTokens tokens, Duration timeout) {
         this.jdbc = jdbc;
         this.tokens = tokens;
         this.timeout = timeout;

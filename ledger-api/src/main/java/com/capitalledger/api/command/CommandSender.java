@@ -1,7 +1,8 @@
-package com.capitalledger.api.web;
+package com.capitalledger.api.command;
 
-import com.capitalledger.api.config.ExpectedVersionTargetResolver;
-import com.capitalledger.api.journal.Rejections;
+import com.capitalledger.api.idempotency.IdempotencyFilter;
+import com.capitalledger.api.web.CorrelationId;
+import com.capitalledger.api.web.InvalidParameter;
 import com.capitalledger.core.shared.LedgerRejection;
 import com.capitalledger.projections.fold.audit.AuditKeys;
 import io.micrometer.core.instrument.Counter;
@@ -77,7 +78,7 @@ public class CommandSender {
         if (ifMatch != null) {
             metadata.put(ExpectedVersionTargetResolver.EXPECTED_VERSION, expectedVersion(ifMatch));
         }
-        String idempotencyKey = request.getHeader(Idempotency.KEY_HEADER);
+        String idempotencyKey = request.getHeader(IdempotencyFilter.KEY_HEADER);
         if (idempotencyKey != null) {
             metadata.put(AuditKeys.IDEMPOTENCY_KEY, idempotencyKey);
         }

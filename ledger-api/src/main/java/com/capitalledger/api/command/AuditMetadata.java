@@ -1,4 +1,4 @@
-package com.capitalledger.api.web;
+package com.capitalledger.api.command;
 
 import com.capitalledger.projections.fold.audit.AuditKeys;
 import org.axonframework.messaging.Message;

@@ -11,18 +11,18 @@ import java.util.List;
 import java.util.function.BiFunction;
 
 /**
- * The ledger position of what a transaction stored: the global index of the last event it appended, in the event
- * store's one order shared by every node. A read model has applied those events once its processor's position has
- * passed it on every segment ({@link ReadModelPositions}). The HTTP layer sends it as {@code Ledger-Position}.
+ * The stream offset of what a transaction stored (its ledger position, not a money position): the global index of the
+ * last event it appended, in the event store's one order shared by every node. A read model has applied those events once its processor's position has
+ * passed it on every segment ({@link ReadModelProgress}). The HTTP layer sends it as {@code Ledger-Position}.
  */
-public class LedgerPositions implements MessageDispatchInterceptor<EventMessage<?>> {
+public class TransactionOffset implements MessageDispatchInterceptor<EventMessage<?>> {
 
     public static final String HEADER = "Ledger-Position";
-    private static final Object KEY = LedgerPositions.class;
+    private static final Object KEY = TransactionOffset.class;
 
     private final JdbcTemplate jdbc;
 
-    public LedgerPositions(JdbcTemplate jdbc) {
+    public TransactionOffset(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -1,4 +1,4 @@
-package com.capitalledger.api.journal;
+package com.capitalledger.api.command;
 
 import com.capitalledger.core.journal.api.CommandRejected;
 import com.capitalledger.core.shared.LedgerRejection;

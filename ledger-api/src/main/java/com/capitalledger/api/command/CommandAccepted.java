@@ -1,4 +1,4 @@
-package com.capitalledger.api.web;
+package com.capitalledger.api.command;
 
 import org.springframework.http.ResponseEntity;
 

@@ -1,0 +1,183 @@
+package com.capitalledger.api.idempotency;
+
+import com.capitalledger.api.consistency.TransactionOffset;
+import com.capitalledger.api.web.ProblemWriter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Makes every POST under {@code /api/} safe to retry. The request must carry an {@code Idempotency-Key}; the first
+ * request with a key runs inside one database transaction that also stores the key and the response, so the
+ * command's events and its key commit together, and the client hears of success only after that commit. A retry
+ * with the same key and body gets the stored response with {@code Idempotency-Replayed: true}; the same key with
+ * another body is refused with {@code IDEMPOTENCY_KEY_REUSED}. Concurrent requests with one key queue on the key's
+ * row: the first decides, the others replay its answer. A {@link ReadOnlyPost} needs no key and stores nothing.
+ */
+@Component
+// After Spring Security's filter chain: only authorised requests get here, and keys are scoped to their principal.
+@Order(SecurityProperties.DEFAULT_FILTER_ORDER + 10)
+public class IdempotencyFilter extends OncePerRequestFilter {
+
+    public static final String KEY_HEADER = "Idempotency-Key";
+    public static final String REPLAYED_HEADER = "Idempotency-Replayed";
+    /** An Idempotency-Key: 1 to 200 visible ASCII characters. */
+    public static final String KEY_SHAPE = "^[\\x21-\\x7E]{1,200}$";
+    private static final Pattern WELL_FORMED_KEY = Pattern.compile(KEY_SHAPE);
+    private static final int MAX_BODY = 1 << 20;
+
+    private final IdempotencyKeys keys;
+    private final TransactionTemplate transactions;
+    private final ReadOnlyPosts readOnly;
+    private final ProblemWriter problems;
+    private final TransactionOffset offset;
+
+    IdempotencyFilter(IdempotencyKeys keys, PlatformTransactionManager transactions, ReadOnlyPosts readOnly,
+                      ProblemWriter problems, TransactionOffset offset) {
+        this.keys = keys;
+        this.transactions = new TransactionTemplate(transactions);
+        this.readOnly = readOnly;
+        this.problems = problems;
+        this.offset = offset;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod()) || !request.getRequestURI().startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        boolean onlyAsks = readOnly.matches(request.getRequestURI());
+        String key = request.getHeader(KEY_HEADER);
+        if (!onlyAsks && (key == null || !WELL_FORMED_KEY.matcher(key).matches())) {
+            problems.write(request, response, HttpStatus.BAD_REQUEST, "IDEMPOTENCY_KEY_REQUIRED",
+                    "every POST needs an " + KEY_HEADER + " header of 1 to 200 visible ASCII characters");
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+        if (body.length > MAX_BODY) {
+            problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE",
+                    "request bodies are limited to " + MAX_BODY + " bytes");
+            return;
+        }
+        if (onlyAsks) {
+            chain.doFilter(new CachedBody(request, body), response);
+            return;
+        }
+        String principal = request.getRemoteUser();
+        if (principal == null) {
+            // Security lets no anonymous POST through; should a rule ever do so, refuse rather than share keys.
+            problems.write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "authentication required");
+            return;
+        }
+        String hash = hash(request, body);
+        ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+        boolean first;
+        try {
+            first = Boolean.TRUE.equals(transactions.execute(transaction -> {
+                if (!keys.claim(principal, key, hash)) {
+                    return false;
+                }
+                handle(chain, new CachedBody(request, body), captured);
+                finish(transaction, captured, principal, key);
+                return true;
+            }));
+        } catch (Unhandled failure) {
+            if (failure.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw (ServletException) failure.getCause();
+        }
+        if (first) {
+            captured.copyBodyToResponse();
+        } else {
+            replay(request, response, principal, key, hash);
+        }
+    }
+
+    /**
+     * Keeps an acknowledged command, or the ledger's refusal of one (422, 404: an answer too, which a retry gets
+     * again, whatever has changed since), with its stored response: the refusal's event, recorded by the command path
+     * in this transaction, is kept with its key or not at all. Any other answer rolls the request back; its key is
+     * not kept.
+     */
+    private void finish(TransactionStatus transaction, ContentCachingResponseWrapper captured, String principal,
+                        String key) {
+        int status = captured.getStatus();
+        boolean answered = status >= 200 && status < 300 || status == HttpStatus.UNPROCESSABLE_ENTITY.value()
+                || status == HttpStatus.NOT_FOUND.value();
+        if (!answered || transaction.isRollbackOnly()) {
+            transaction.setRollbackOnly();
+            return;
+        }
+        // Where the request's events (a refusal's too) sit in the ledger's order: queries wait for it on request.
+        Long position = offset.ofCurrentTransaction();
+        if (position != null) {
+            captured.setHeader(TransactionOffset.HEADER, position.toString());
+        }
+        keys.answer(principal, key, StoredAnswer.of(captured, position));
+    }
+
+    private void replay(HttpServletRequest request, HttpServletResponse response, String principal, String key,
+                        String hash) throws IOException {
+        Optional<IdempotencyKeys.Claim> claim = keys.find(principal, key);
+        if (claim.isEmpty()) {
+            problems.write(request, response, HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION",
+                    "the first request with this " + KEY_HEADER + " did not complete; retry");
+        } else if (!hash.equals(claim.get().requestHash())) {
+            problems.write(request, response, HttpStatus.UNPROCESSABLE_ENTITY, "IDEMPOTENCY_KEY_REUSED",
+                    KEY_HEADER + " " + key + " was already used for a different request");
+        } else {
+            claim.get().answer().replayTo(response);
+        }
+    }
+
+    /** Runs the rest of the chain inside the transaction, which rolls back on whatever it throws. */
+    private static void handle(FilterChain chain, HttpServletRequest request, HttpServletResponse response) {
+        try {
+            chain.doFilter(request, response);
+        } catch (IOException | ServletException e) {
+            throw new Unhandled(e);
+        }
+    }
+
+    /** The request's identity for replays: method, path and body, hashed. */
+    private static String hash(HttpServletRequest request, byte[] body) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update((request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
+            sha256.update(body);
+            return HexFormat.of().formatHex(sha256.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A checked failure of the chain, carried out of the transaction's callback (after its rollback) and rethrown. */
+    private static final class Unhandled extends RuntimeException {
+
+        private Unhandled(Exception cause) {
+            super(cause);
+        }
+    }
+}
