@@ -6,11 +6,13 @@ import com.capitalledger.api.support.IntegrationTest;
 import com.capitalledger.api.support.TestUsers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,7 +73,7 @@ class ConsoleIT extends IntegrationTest {
         browser.driver.get(console(page));
         browser.find("#username").sendKeys(user.userName());
         browser.find("#password").sendKeys(user.password(), Keys.ENTER);
-        await().atMost(WAIT).until(() -> browser.find("#who").getText().startsWith(user.userName() + " ("));
+        eventually().until(() -> browser.find("#who").getText().startsWith(user.userName() + " ("));
     }
 
     private List<String> visiblePages() {
@@ -99,7 +101,7 @@ class ConsoleIT extends IntegrationTest {
         // A page typed into the address bar that the role may not read shows no data, only why.
         signIn(TestUsers.TREASURY, "stack");
         browser.driver.get(console("timeline"));
-        await().atMost(WAIT).until(() -> browser.find("#status").getText()
+        eventually().until(() -> browser.find("#status").getText()
                 .equals("Your roles (TREASURY) may not read this page."));
         assertThat(browser.find("#page-timeline").isDisplayed()).isFalse();
         assertThat(browser.all("#timeline tbody tr")).isEmpty();
@@ -112,7 +114,7 @@ class ConsoleIT extends IntegrationTest {
         browser.driver.get(console("stack"));
         browser.find("#username").sendKeys(TestUsers.ANALYST.userName());
         browser.find("#password").sendKeys("not-the-password", Keys.ENTER);
-        await().atMost(WAIT).until(() -> browser.find("#sign-in-error").getText()
+        eventually().until(() -> browser.find("#sign-in-error").getText()
                 .equals("That user and password were not accepted."));
         assertThat(browser.find("#nav").isDisplayed()).isFalse();
         assertThat(browser.find("#page-stack").isDisplayed()).isFalse();
@@ -155,7 +157,7 @@ class ConsoleIT extends IntegrationTest {
     }
 
     private void awaitFiguresAsOf(String date) {
-        await().atMost(WAIT).until(() -> browser.find("#covenant").getText().startsWith("As of " + date + ":"));
+        eventually().until(() -> browser.find("#covenant").getText().startsWith("As of " + date + ":"));
     }
 
     private void assertFiguresEqualTheApis(HttpClientSupport api, String asOf) {
@@ -191,13 +193,13 @@ class ConsoleIT extends IntegrationTest {
         browser.find("#timeline-form button[type=submit]").click();
         String filter = "programId=STARGATE&type=CapitalCalled&limit=10";
         JsonNode page = json(api.get("/api/v1/audit/entries?" + filter));
-        await().atMost(WAIT).until(() -> positionsShown().equals(positions(page)));
+        eventually().until(() -> positionsShown().equals(positions(page)));
         assertThat(positions(page)).hasSize(3);
         browser.screenshot("timeline");
 
         browser.find("#tl-csv").click();
         Path csv = browser.downloads.resolve("audit-trail-page-1.csv");
-        await().atMost(WAIT).until(() -> Files.exists(csv) && Files.size(csv) > 0);
+        eventually().until(() -> Files.exists(csv) && Files.size(csv) > 0);
         HttpResponse<String> expected = api.get("/api/v1/audit/entries?" + filter, "Accept", "text/csv");
         assertThat(expected.statusCode()).isEqualTo(200);
         assertThat(Files.readString(csv)).isEqualTo(expected.body());
@@ -206,15 +208,20 @@ class ConsoleIT extends IntegrationTest {
         browser.find("#tl-type").clear();
         browser.find("#timeline-form button[type=submit]").click();
         JsonNode first = json(api.get("/api/v1/audit/entries?programId=STARGATE&limit=10"));
-        await().atMost(WAIT).until(() -> positionsShown().equals(positions(first)));
+        eventually().until(() -> positionsShown().equals(positions(first)));
         browser.find("#tl-next").click();
         JsonNode second = json(api.get("/api/v1/audit/entries?programId=STARGATE&limit=10&cursor="
                 + first.get("nextCursor").asText()));
-        await().atMost(WAIT).until(() -> positionsShown().equals(positions(second)));
+        eventually().until(() -> positionsShown().equals(positions(second)));
         browser.find("#tl-previous").click();
-        await().atMost(WAIT).until(() -> positionsShown().equals(positions(first)));
+        eventually().until(() -> positionsShown().equals(positions(first)));
         assertEveryControlIsLabelled();
         assertThat(browser.severeLogs()).isEmpty();
+    }
+
+    /** Waits for the page; an element the page replaced while it was read is read again, not an error. */
+    private static ConditionFactory eventually() {
+        return await().atMost(WAIT).ignoreException(StaleElementReferenceException.class);
     }
 
     private List<String> positionsShown() {
@@ -244,12 +251,12 @@ class ConsoleIT extends IntegrationTest {
                 difference.get("path").asText(), difference.get("base").asText(), difference.get("scenario").asText(),
                 difference.get("delta").asText())));
         assertThat(expected).as("a 200 bps shift changes accrued interest").isNotEmpty();
-        await().atMost(WAIT).until(() -> differencesShown().equals(expected));
+        eventually().until(() -> differencesShown().equals(expected));
         browser.screenshot("what-if");
 
         browser.find("#wi-name").sendKeys("SOFR +200 bps from June");
         browser.find("#wi-save").click();
-        await().atMost(WAIT).until(() -> browser.find("#wi-saved").getText().startsWith("Saved as "));
+        eventually().until(() -> browser.find("#wi-saved").getText().startsWith("Saved as "));
         JsonNode saved = json(api.get("/api/v1/scenarios")).get("scenarios");
         assertThat(saved).hasSize(1);
         assertThat(browser.find("#wi-saved").getText()).isEqualTo("Saved as " + saved.get(0).get("scenarioId")
@@ -267,13 +274,13 @@ class ConsoleIT extends IntegrationTest {
         WebElement program = browser.find("#stack-program");
         program.clear();
         program.sendKeys("NOPE", Keys.ENTER);
-        await().atMost(WAIT).until(() -> browser.find("#status").getText()
+        eventually().until(() -> browser.find("#status").getText()
                 .equals("NO_PROGRAM: program NOPE does not exist"));
         assertThat(browser.all("#investors tbody tr").stream().map(WebElement::getText).toList()).isEqualTo(shown);
 
         browser.driver.get(console("whatif"));
         runRateShiftFromJune("99999");
-        await().atMost(WAIT).until(() -> browser.find("#status").getText().equals("VALIDATION_FAILED: 1 field(s) "
+        eventually().until(() -> browser.find("#status").getText().equals("VALIDATION_FAILED: 1 field(s) "
                 + "failed validation: changes[0].bps must be between -10000 and 10000"));
         assertThat(browser.all("#differences tbody tr")).isEmpty();
     }
@@ -300,7 +307,7 @@ class ConsoleIT extends IntegrationTest {
         HttpClientSupport api = http(TestUsers.COMPLIANCE);
         signIn(TestUsers.COMPLIANCE, "journal");
         JsonNode digest = json(api.get("/api/v1/journal/digest"));
-        await().atMost(WAIT).until(() -> browser.find("#digest-signature").getText().endsWith(": valid."));
+        eventually().until(() -> browser.find("#digest-signature").getText().endsWith(": valid."));
         assertThat(browser.find("#digest").getText()).contains(digest.get("rootHash").asText());
 
         browser.find("#verify").click();
@@ -309,7 +316,7 @@ class ConsoleIT extends IntegrationTest {
         assertThat(browser.find("#verification").getText()).startsWith("Verified: ");
 
         browser.find("#proof-seq").sendKeys("3", Keys.ENTER);
-        await().atMost(WAIT).until(() -> "true".equals(browser.find("#proof-result").getAttribute("data-holds")));
+        eventually().until(() -> "true".equals(browser.find("#proof-result").getAttribute("data-holds")));
         JsonNode proof = json(api.get("/api/v1/journal/entries/3/proof?treeSize=" + digest.get("treeSize").asLong()));
         assertThat(browser.all("#proof-path li").stream().map(WebElement::getText).toList())
                 .containsExactlyElementsOf(textValues(proof.get("auditPath")));
@@ -322,7 +329,7 @@ class ConsoleIT extends IntegrationTest {
     void anInvestorsHistoryIsTheApisPositionsMonthByMonth() {
         HttpClientSupport api = http(TestUsers.ANALYST);
         signIn(TestUsers.ANALYST, "history?program=STARGATE&subject=SOFTBANK");
-        await().atMost(WAIT).until(() -> browser.all("#history-table tbody tr").size() > 12);
+        eventually().until(() -> browser.all("#history-table tbody tr").size() > 12);
         for (WebElement row : browser.all("#history-table tbody tr")) {
             String asOf = row.findElement(By.tagName("td")).getText();
             JsonNode investor = json(api.get("/api/v1/programs/STARGATE/investors/SOFTBANK?asOf=" + asOf));
