@@ -15,7 +15,11 @@ import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
-/** A tranche as the program decides on draws and repayments: its terms and each lender's commitment, drawn and repaid. */
+/**
+ * A tranche's terms and each lender's commitment, drawn and repaid. The program decides draws and repayments on it,
+ * and the tranches read model folds its stored movements into it, so balances and lender shares are derived here
+ * alone.
+ */
 public record TrancheAccount(PhaseId phaseId, Money commitment, BaseRateName baseRate, LocalDate createdOn,
                              LocalDate availabilityEnd, SortedMap<LenderId, LenderAccount> lenders) {
 
@@ -27,8 +31,17 @@ public record TrancheAccount(PhaseId phaseId, Money commitment, BaseRateName bas
         return sum(LenderAccount::drawn);
     }
 
+    public Money repaid() {
+        return sum(LenderAccount::repaid);
+    }
+
     public Money outstanding() {
         return sum(LenderAccount::outstanding);
+    }
+
+    /** The commitment not yet drawn: repaid money is not redrawable. */
+    public Money undrawn() {
+        return commitment.minus(drawn());
     }
 
     /** Each lender's undrawn commitment: the weights of a draw's split. */
@@ -41,11 +54,18 @@ public record TrancheAccount(PhaseId phaseId, Money commitment, BaseRateName bas
         return byLender(LenderAccount::outstanding);
     }
 
-    TrancheAccount withDraw(List<LenderShare> shares) {
+    /** The tranche with one more lender of the syndicate, who has lent nothing yet. */
+    public TrancheAccount withLender(LenderId id, String name, Money lenderCommitment) {
+        SortedMap<LenderId, LenderAccount> updated = new TreeMap<>(lenders);
+        updated.put(id, LenderAccount.committed(name, lenderCommitment));
+        return new TrancheAccount(phaseId, commitment, baseRate, createdOn, availabilityEnd, updated);
+    }
+
+    public TrancheAccount withDraw(List<LenderShare> shares) {
         return withShares(shares, LenderAccount::withDrawn);
     }
 
-    TrancheAccount withRepayment(List<LenderShare> shares) {
+    public TrancheAccount withRepayment(List<LenderShare> shares) {
         return withShares(shares, LenderAccount::withRepaid);
     }
 
@@ -72,11 +92,11 @@ public record TrancheAccount(PhaseId phaseId, Money commitment, BaseRateName bas
     }
 
     /** One lender's commitment to the tranche and what it has lent and been repaid. Repaid money is not redrawable. */
-    public record LenderAccount(Money commitment, Money drawn, Money repaid) {
+    public record LenderAccount(String name, Money commitment, Money drawn, Money repaid) {
 
-        static LenderAccount committed(Money commitment) {
+        static LenderAccount committed(String name, Money commitment) {
             Money zero = Money.zero(commitment.currency());
-            return new LenderAccount(commitment, zero, zero);
+            return new LenderAccount(name, commitment, zero, zero);
         }
 
         public Money undrawn() {
@@ -88,11 +108,11 @@ public record TrancheAccount(PhaseId phaseId, Money commitment, BaseRateName bas
         }
 
         LenderAccount withDrawn(Money amount) {
-            return new LenderAccount(commitment, drawn.plus(amount), repaid);
+            return new LenderAccount(name, commitment, drawn.plus(amount), repaid);
         }
 
         LenderAccount withRepaid(Money amount) {
-            return new LenderAccount(commitment, drawn, repaid.plus(amount));
+            return new LenderAccount(name, commitment, drawn, repaid.plus(amount));
         }
     }
 }
