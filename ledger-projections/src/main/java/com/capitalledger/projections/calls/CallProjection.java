@@ -1,71 +1,36 @@
 package com.capitalledger.projections.calls;
 
-import java.util.List;
-import com.capitalledger.projections.TableFacts;
+import com.capitalledger.core.equity.api.EquityEvent;
 import com.capitalledger.projections.ReadModel;
-import com.capitalledger.projections.ProjectedReadModel;
-import com.capitalledger.core.equity.api.CallDefaultCured;
-import com.capitalledger.core.equity.api.CallDefaultRecorded;
-import com.capitalledger.core.equity.api.CapitalCalled;
-import com.capitalledger.projections.ReadModelProjection;
+import com.capitalledger.projections.fold.calls.CallMovement;
 import com.capitalledger.projections.fold.calls.CallMovements;
+import com.capitalledger.projections.movement.MovementProjection;
+import com.capitalledger.projections.movement.RecordedTable;
 import com.capitalledger.projections.support.EventPositions;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.List;
 
-/** Records capital calls, their allocations and defaults in {@code call_movement}; its own processing group. */
+/**
+ * Records capital calls, their allocations and defaults in {@code call_movement}; its own processing group. It takes
+ * every equity event; the mapping keeps the calls' and their defaults'.
+ */
 @Component
 @ProcessingGroup(ReadModel.Names.CAPITAL_CALLS)
-public class CallProjection extends ReadModelProjection implements ProjectedReadModel {
-
-
-    private final CallMovementTable table;
-    private final EventPositions positions;
+public class CallProjection extends MovementProjection {
 
     public CallProjection(CallMovementTable table, EventPositions positions) {
-        this.table = table;
-        this.positions = positions;
-    }
-
-    private void record(Object event, TrackingToken token, Instant recordedAt) {
-        CallMovements.of(positions.recorded(event, token, recordedAt)).forEach(table.facts()::insert);
+        super(ReadModel.CAPITAL_CALLS, positions, List.of(RecordedTable.of(table.facts(), CallMovements::of,
+                (CallMovement m) -> m.globalIndex() + "/" + m.line())));
     }
 
     @EventHandler
-    void on(CapitalCalled event, TrackingToken token, @Timestamp Instant at) {
+    void on(EquityEvent event, TrackingToken token, @Timestamp Instant at) {
         record(event, token, at);
-    }
-
-    @EventHandler
-    void on(CallDefaultRecorded event, TrackingToken token, @Timestamp Instant at) {
-        record(event, token, at);
-    }
-
-    @EventHandler
-    void on(CallDefaultCured event, TrackingToken token, @Timestamp Instant at) {
-        record(event, token, at);
-    }
-
-    @ResetHandler
-    void reset() {
-        table.facts().deleteAll();
-    }
-
-    @Override
-    public ReadModel readModel() {
-        return ReadModel.CAPITAL_CALLS;
-    }
-
-    @Override
-    public List<TableFacts<?>> tables() {
-        return List.of(new TableFacts<>("call_movement", e -> CallMovements.of(e.recorded()),
-                table.facts()::copyAll, m -> m.globalIndex() + "/" + m.line(),
-                (from, to) -> table.facts().where(TableFacts.RANGE, from, to), null));
     }
 }

@@ -1,25 +1,22 @@
 package com.capitalledger.projections.debt;
 
-import java.util.List;
-import com.capitalledger.projections.TableFacts;
+import com.capitalledger.core.debt.api.DebtEvent;
+import com.capitalledger.core.rates.api.BaseRateEvent;
 import com.capitalledger.projections.ReadModel;
-import com.capitalledger.projections.ProjectedReadModel;
-import com.capitalledger.core.debt.api.TrancheCreated;
-import com.capitalledger.core.debt.api.TrancheDrawn;
-import com.capitalledger.core.debt.api.TrancheRepaid;
-import com.capitalledger.core.debt.api.TrancheRepriced;
-import com.capitalledger.core.rates.api.BaseRateFixed;
-import com.capitalledger.projections.ReadModelProjection;
+import com.capitalledger.projections.fold.debt.DebtMovement;
 import com.capitalledger.projections.fold.debt.DebtMovements;
+import com.capitalledger.projections.fold.debt.FixingRow;
+import com.capitalledger.projections.movement.MovementProjection;
+import com.capitalledger.projections.movement.RecordedTable;
 import com.capitalledger.projections.support.EventPositions;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Records tranches, their lenders, draws, repayments and repricings in {@code debt_movement}, and base-rate fixings in
@@ -27,65 +24,23 @@ import java.time.Instant;
  */
 @Component
 @ProcessingGroup(ReadModel.Names.TRANCHES)
-public class DebtProjection extends ReadModelProjection implements ProjectedReadModel {
-
-
-    private final DebtTables tables;
-    private final EventPositions positions;
+public class DebtProjection extends MovementProjection {
 
     public DebtProjection(DebtTables tables, EventPositions positions) {
-        this.tables = tables;
-        this.positions = positions;
-    }
-
-    private void record(Object event, TrackingToken token, Instant recordedAt) {
-        DebtMovements.of(positions.recorded(event, token, recordedAt)).forEach(tables.movements()::insert);
+        super(ReadModel.TRANCHES, positions, List.of(
+                RecordedTable.of(tables.movements(), DebtMovements::of,
+                        (DebtMovement m) -> m.globalIndex() + "/" + m.line()),
+                RecordedTable.of(tables.fixings(), recorded -> DebtMovements.fixing(recorded).stream().toList(),
+                        (FixingRow f) -> f.globalIndex() + "/0")));
     }
 
     @EventHandler
-    void on(TrancheCreated event, TrackingToken token, @Timestamp Instant at) {
+    void on(DebtEvent event, TrackingToken token, @Timestamp Instant at) {
         record(event, token, at);
     }
 
     @EventHandler
-    void on(TrancheDrawn event, TrackingToken token, @Timestamp Instant at) {
+    void on(BaseRateEvent event, TrackingToken token, @Timestamp Instant at) {
         record(event, token, at);
-    }
-
-    @EventHandler
-    void on(TrancheRepaid event, TrackingToken token, @Timestamp Instant at) {
-        record(event, token, at);
-    }
-
-    @EventHandler
-    void on(TrancheRepriced event, TrackingToken token, @Timestamp Instant at) {
-        record(event, token, at);
-    }
-
-    @EventHandler
-    void on(BaseRateFixed event, TrackingToken token, @Timestamp Instant at) {
-        DebtMovements.fixing(positions.recorded(event, token, at)).ifPresent(tables.fixings()::insert);
-    }
-
-    @ResetHandler
-    void reset() {
-        tables.movements().deleteAll();
-        tables.fixings().deleteAll();
-    }
-
-    @Override
-    public ReadModel readModel() {
-        return ReadModel.TRANCHES;
-    }
-
-    @Override
-    public List<TableFacts<?>> tables() {
-        return List.of(
-                new TableFacts<>("debt_movement", e -> DebtMovements.of(e.recorded()), tables.movements()::copyAll,
-                        m -> m.globalIndex() + "/" + m.line(),
-                        (from, to) -> tables.movements().where(TableFacts.RANGE, from, to), null),
-                new TableFacts<>("base_rate_fixing", e -> DebtMovements.fixing(e.recorded()).stream().toList(),
-                        tables.fixings()::copyAll, f -> f.globalIndex() + "/0",
-                        (from, to) -> tables.fixings().where(TableFacts.RANGE, from, to), null));
     }
 }

@@ -1,101 +1,33 @@
 package com.capitalledger.projections.equity;
 
-import java.util.List;
-import com.capitalledger.projections.TableFacts;
+import com.capitalledger.core.equity.api.EquityEvent;
 import com.capitalledger.projections.ReadModel;
-import com.capitalledger.projections.ProjectedReadModel;
-import com.capitalledger.core.equity.api.CallDefaultCured;
-import com.capitalledger.core.equity.api.CallDefaultRecorded;
-import com.capitalledger.core.equity.api.CapitalCalled;
-import com.capitalledger.core.equity.api.CommitmentCancelled;
-import com.capitalledger.core.equity.api.CommitmentIncreased;
-import com.capitalledger.core.equity.api.CommitmentReduced;
-import com.capitalledger.core.equity.api.CommitmentTransferred;
-import com.capitalledger.core.equity.api.EquityCommitted;
-import com.capitalledger.projections.ReadModelProjection;
+import com.capitalledger.projections.fold.equity.EquityMovement;
 import com.capitalledger.projections.fold.equity.EquityMovements;
+import com.capitalledger.projections.movement.MovementProjection;
+import com.capitalledger.projections.movement.RecordedTable;
 import com.capitalledger.projections.support.EventPositions;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.List;
 
 /** Records every equity event's movements in {@code equity_movement}; its own processing group. */
 @Component
 @ProcessingGroup(ReadModel.Names.INVESTOR_POSITIONS)
-public class EquityProjection extends ReadModelProjection implements ProjectedReadModel {
-
-
-    private final EquityMovementTable table;
-    private final EventPositions positions;
+public class EquityProjection extends MovementProjection {
 
     public EquityProjection(EquityMovementTable table, EventPositions positions) {
-        this.table = table;
-        this.positions = positions;
-    }
-
-    private void record(Object event, TrackingToken token, Instant recordedAt) {
-        EquityMovements.of(positions.recorded(event, token, recordedAt)).forEach(table.facts()::insert);
+        super(ReadModel.INVESTOR_POSITIONS, positions, List.of(RecordedTable.of(table.facts(), EquityMovements::of,
+                (EquityMovement m) -> m.globalIndex() + "/" + m.line())));
     }
 
     @EventHandler
-    void on(EquityCommitted event, TrackingToken token, @Timestamp Instant at) {
+    void on(EquityEvent event, TrackingToken token, @Timestamp Instant at) {
         record(event, token, at);
-    }
-
-    @EventHandler
-    void on(CommitmentIncreased event, TrackingToken token, @Timestamp Instant at) {
-        record(event, token, at);
-    }
-
-    @EventHandler
-    void on(CommitmentReduced event, TrackingToken token, @Timestamp Instant at) {
-        record(event, token, at);
-    }
-
-    @EventHandler
-    void on(CommitmentCancelled event, TrackingToken token, @Timestamp Instant at) {
-        record(event, token, at);
-    }
-
-    @EventHandler
-    void on(CommitmentTransferred event, TrackingToken token, @Timestamp Instant at) {
-        record(event, token, at);
-    }
-
-    @EventHandler
-    void on(CapitalCalled event, TrackingToken token, @Timestamp Instant at) {
-        record(event, token, at);
-    }
-
-    @EventHandler
-    void on(CallDefaultRecorded event, TrackingToken token, @Timestamp Instant at) {
-        record(event, token, at);
-    }
-
-    @EventHandler
-    void on(CallDefaultCured event, TrackingToken token, @Timestamp Instant at) {
-        record(event, token, at);
-    }
-
-    @ResetHandler
-    void reset() {
-        table.facts().deleteAll();
-    }
-
-    @Override
-    public ReadModel readModel() {
-        return ReadModel.INVESTOR_POSITIONS;
-    }
-
-    @Override
-    public List<TableFacts<?>> tables() {
-        return List.of(new TableFacts<>("equity_movement", e -> EquityMovements.of(e.recorded()),
-                table.facts()::copyAll, m -> m.globalIndex() + "/" + m.line(),
-                (from, to) -> table.facts().where(TableFacts.RANGE, from, to), null));
     }
 }

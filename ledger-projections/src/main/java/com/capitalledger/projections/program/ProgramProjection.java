@@ -1,27 +1,25 @@
 package com.capitalledger.projections.program;
 
-import java.util.List;
-import com.capitalledger.projections.TableFacts;
+import com.capitalledger.core.debt.api.DebtEvent;
+import com.capitalledger.core.equity.api.EquityEvent;
+import com.capitalledger.core.program.api.ProgramStructureEvent;
 import com.capitalledger.projections.ReadModel;
-import com.capitalledger.projections.ProjectedReadModel;
-import com.capitalledger.core.debt.api.TrancheCreated;
-import com.capitalledger.core.debt.api.TrancheDrawn;
-import com.capitalledger.core.equity.api.CapitalCalled;
-import com.capitalledger.core.program.api.PhaseCreated;
-import com.capitalledger.core.program.api.ProgramCreated;
-import com.capitalledger.projections.ReadModelProjection;
+import com.capitalledger.projections.TableFacts;
+import com.capitalledger.projections.fold.program.PhaseMovement;
 import com.capitalledger.projections.fold.program.PhaseMovements;
 import com.capitalledger.projections.fold.program.ProgramSummary;
+import com.capitalledger.projections.movement.MovementProjection;
+import com.capitalledger.projections.movement.RecordedTable;
 import com.capitalledger.projections.support.EventPositions;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,72 +28,38 @@ import java.util.Optional;
  */
 @Component
 @ProcessingGroup(ReadModel.Names.PROGRAMS)
-public class ProgramProjection extends ReadModelProjection implements ProjectedReadModel {
-
+public class ProgramProjection extends MovementProjection {
 
     private final ProgramSummaryRepository summaries;
-    private final PhaseMovementTable phases;
-    private final EventPositions positions;
 
     public ProgramProjection(ProgramSummaryRepository summaries, PhaseMovementTable phases, EventPositions positions) {
+        super(ReadModel.PROGRAMS, positions, List.of(
+                new RecordedTable<>(ProgramSummary::of, summaries::save, summaries::deleteAll,
+                        new TableFacts<>("program_summary", event -> ProgramSummary.of(event.recorded()),
+                                rows -> rows.forEach(summaries::save), ProgramSummary::programId, null,
+                                summaries::all)),
+                RecordedTable.of(phases.facts(), recorded -> PhaseMovements.of(recorded).stream().toList(),
+                        (PhaseMovement m) -> m.globalIndex() + "/0")));
         this.summaries = summaries;
-        this.phases = phases;
-        this.positions = positions;
     }
 
     @EventHandler
-    void on(ProgramCreated event, @Timestamp Instant recordedAt) {
-        summaries.save(ProgramSummary.of(event, recordedAt));
-    }
-
-    private void record(Object event, TrackingToken token, Instant recordedAt) {
-        PhaseMovements.of(positions.recorded(event, token, recordedAt)).ifPresent(phases.facts()::insert);
-    }
-
-    @EventHandler
-    void on(PhaseCreated event, TrackingToken token, @Timestamp Instant at) {
+    void on(ProgramStructureEvent event, TrackingToken token, @Timestamp Instant at) {
         record(event, token, at);
     }
 
     @EventHandler
-    void on(CapitalCalled event, TrackingToken token, @Timestamp Instant at) {
+    void on(EquityEvent event, TrackingToken token, @Timestamp Instant at) {
         record(event, token, at);
     }
 
     @EventHandler
-    void on(TrancheCreated event, TrackingToken token, @Timestamp Instant at) {
-        record(event, token, at);
-    }
-
-    @EventHandler
-    void on(TrancheDrawn event, TrackingToken token, @Timestamp Instant at) {
+    void on(DebtEvent event, TrackingToken token, @Timestamp Instant at) {
         record(event, token, at);
     }
 
     @QueryHandler
     Optional<ProgramSummary> handle(FindProgram query) {
         return summaries.find(query.programId());
-    }
-
-    @ResetHandler
-    void onReset() {
-        summaries.deleteAll();
-        phases.facts().deleteAll();
-    }
-
-    @Override
-    public ReadModel readModel() {
-        return ReadModel.PROGRAMS;
-    }
-
-    @Override
-    public List<TableFacts<?>> tables() {
-        return List.of(
-                new TableFacts<ProgramSummary>("program_summary", e -> e.payload() instanceof ProgramCreated created
-                        ? List.of(ProgramSummary.of(created, e.recordedAt())) : List.of(),
-                        rows -> rows.forEach(summaries::save), ProgramSummary::programId, null, summaries::all),
-                new TableFacts<>("phase_movement", e -> PhaseMovements.of(e.recorded()).stream().toList(),
-                        phases.facts()::copyAll, m -> m.globalIndex() + "/0",
-                        (from, to) -> phases.facts().where(TableFacts.RANGE, from, to), null));
     }
 }

@@ -1,0 +1,49 @@
+package com.capitalledger.projections.movement;
+
+import com.capitalledger.projections.TableFacts;
+import com.capitalledger.projections.fold.Recorded;
+import com.capitalledger.projections.support.FactTable;
+
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * One table of a read model with the pure mapping from an event to its rows: the handlers write those rows, a reset
+ * empties it, and its {@link TableFacts} serve a bulk rebuild and the consistency check with the same mapping.
+ */
+public final class RecordedTable<F> {
+
+    private final Function<Recorded<?>, List<F>> rows;
+    private final Consumer<F> insert;
+    private final Runnable deleteAll;
+    private final TableFacts<F> facts;
+
+    public RecordedTable(Function<Recorded<?>, List<F>> rows, Consumer<F> insert, Runnable deleteAll,
+                         TableFacts<F> facts) {
+        this.rows = rows;
+        this.insert = insert;
+        this.deleteAll = deleteAll;
+        this.facts = facts;
+    }
+
+    /** A table of facts keyed by the event's global index (and {@code key} within it), read back by index range. */
+    public static <F> RecordedTable<F> of(FactTable<F> table, Function<Recorded<?>, List<F>> rows,
+                                          Function<F, String> key) {
+        return new RecordedTable<>(rows, table::insert, table::deleteAll, new TableFacts<>(table.name(),
+                event -> rows.apply(event.recorded()), table::copyAll, key,
+                (from, to) -> table.where(TableFacts.RANGE, from, to), null));
+    }
+
+    void record(Recorded<?> recorded) {
+        rows.apply(recorded).forEach(insert);
+    }
+
+    void deleteAll() {
+        deleteAll.run();
+    }
+
+    TableFacts<F> facts() {
+        return facts;
+    }
+}
