@@ -1,39 +1,60 @@
 package com.capitalledger.projections.movement;
 
+import com.capitalledger.core.shared.LedgerEvent;
 import com.capitalledger.projections.ProjectedReadModel;
 import com.capitalledger.projections.ReadModel;
 import com.capitalledger.projections.ReadModelProjection;
 import com.capitalledger.projections.TableFacts;
 import com.capitalledger.projections.fold.Recorded;
 import com.capitalledger.projections.support.EventPositions;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 
-import java.time.Instant;
 import java.util.List;
 
 /**
- * The skeleton every movement read model shares: each event its handlers take is recorded with its own global index
- * and written to each of its tables as that table's mapping says; a reset empties them; the tables are declared once
- * for rebuilds and the consistency check. A subclass declares its read model, its tables and one handler per event
- * family it reads.
+ * The skeleton every movement read model shares. Its one handler takes every ledger event: one of the sealed families
+ * the subclass {@link Reads} is recorded with its own global index and written to each table as that table's mapping
+ * says; any other is passed by as {@link ReadModelProjection}'s handler would, its payload never deserialized. A reset
+ * empties the tables, which are declared once for rebuilds and the consistency check. A subclass declares only its
+ * read model, its tables and the families it reads.
  */
 public abstract class MovementProjection extends ReadModelProjection implements ProjectedReadModel {
 
     private final ReadModel readModel;
     private final EventPositions positions;
     private final List<RecordedTable<?>> tables;
+    private final List<Class<?>> families;
 
-    protected MovementProjection(ReadModel readModel, EventPositions positions, List<RecordedTable<?>> tables) {
+    protected MovementProjection(ReadModel readModel, EventPositions positions, RecordedTable<?>... tables) {
         this.readModel = readModel;
         this.positions = positions;
-        this.tables = List.copyOf(tables);
+        this.tables = List.of(tables);
+        this.families = families(getClass());
     }
 
-    /** Writes the rows the event brings to every table of this read model. */
-    protected final void record(Object event, TrackingToken token, Instant recordedAt) {
-        Recorded<Object> recorded = positions.recorded(event, token, recordedAt);
-        tables.forEach(table -> table.record(recorded));
+    /** The families a movement projection reads, as its {@link Reads} names them. */
+    public static List<Class<?>> families(Class<?> projection) {
+        Reads reads = projection.getAnnotation(Reads.class);
+        if (reads == null) {
+            throw new IllegalStateException(projection.getName() + " names no event family it reads (@Reads)");
+        }
+        return List.of(reads.value());
+    }
+
+    /**
+     * More specific than the pass-through's {@code Object}, so every ledger event comes here. The payload type is read
+     * from the stored type's name: an event of another family is never deserialized.
+     */
+    @EventHandler(payloadType = LedgerEvent.class)
+    void on(EventMessage<?> event, TrackingToken token) {
+        Class<?> type = event.getPayloadType();
+        if (families.stream().anyMatch(family -> family.isAssignableFrom(type))) {
+            Recorded<Object> recorded = positions.recorded(event.getPayload(), token, event.getTimestamp());
+            tables.forEach(table -> table.record(recorded));
+        }
     }
 
     @ResetHandler

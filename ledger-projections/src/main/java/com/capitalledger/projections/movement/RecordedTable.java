@@ -1,6 +1,7 @@
 package com.capitalledger.projections.movement;
 
 import com.capitalledger.projections.TableFacts;
+import com.capitalledger.projections.fold.Fact;
 import com.capitalledger.projections.fold.Recorded;
 import com.capitalledger.projections.support.FactTable;
 
@@ -27,11 +28,10 @@ public final class RecordedTable<F> {
         this.facts = facts;
     }
 
-    /** A table of facts keyed by the event's global index (and {@code key} within it), read back by index range. */
-    public static <F> RecordedTable<F> of(FactTable<F> table, Function<Recorded<?>, List<F>> rows,
-                                          Function<F, String> key) {
+    /** A table of facts keyed by their event's global index and line, read back by index range. */
+    public static <F extends Fact> RecordedTable<F> of(FactTable<F> table, Function<Recorded<?>, List<F>> rows) {
         return new RecordedTable<>(rows, table::insert, table::deleteAll, new TableFacts<>(table.name(),
-                event -> rows.apply(event.recorded()), table::copyAll, key,
+                event -> rows.apply(event.recorded()), table::copyAll, Fact::key,
                 (from, to) -> table.where(TableFacts.RANGE, from, to), null));
     }
 

@@ -1,5 +1,7 @@
 package com.capitalledger.projections.fold.debt;
 
+import com.capitalledger.projections.fold.Fact;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,11 +11,7 @@ import java.time.LocalDate;
  * fills, the table's other columns stay null. {@code line} numbers the movements of one event (a tranche's creation
  * commits every lender, a draw moves every lender's share).
  */
-public sealed interface DebtMovement {
-
-    long globalIndex();
-
-    int line();
+public sealed interface DebtMovement extends Fact {
 
     String programId();
 
