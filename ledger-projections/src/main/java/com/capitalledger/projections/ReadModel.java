@@ -8,7 +8,7 @@ import java.util.Optional;
  * The read models, each described once. Its name is how the API and operators refer to it and the processing group of
  * the pooled processor that keeps it (its projection's {@code @ProcessingGroup}, its settings under
  * {@code axon.eventhandling.processors}); what it stores and how it is bulk-loaded is declared by that projection
- * ({@link ReadModelProjection#tables()}). Rebuilds, status, the consistency check, read-your-writes and the query
+ * ({@link ProjectedReadModel#tables()}). Rebuilds, status, the consistency check, read-your-writes and the query
  * endpoints all iterate over or refer to these constants.
  */
 public enum ReadModel {

@@ -52,17 +52,21 @@ public final class DebtBook {
     /** Applies a debt event; other events leave the book as it is. Repricings change nothing a decision reads. */
     public void apply(ProgramEvent event) {
         if (event instanceof DebtEvent debtEvent) {
-            debtEvent.accept(evolution);
+            debtEvent.accept(new Evolution());
         }
     }
 
-    private final DebtEvent.Visitor<Void> evolution = new DebtEvent.Visitor<>() {
+    /**
+     * How each event of the family changes the book. Made per event, never kept in a field: the program aggregate's
+     * snapshots serialize its state, the books included.
+     */
+    private final class Evolution implements DebtEvent.Visitor<Void> {
         @Override
         public Void created(TrancheCreated created) {
             TrancheAccount tranche = new TrancheAccount(created.phaseId(), created.commitment(), created.baseRate(),
                     created.effectiveDate(), created.availabilityEnd(), new TreeMap<>());
             for (Lender lender : created.lenders()) {
-                tranche = tranche.withLender(lender.lenderId(), lender.name(), lender.commitment());
+                tranche = tranche.withLender(lender.lenderId(), lender.commitment());
             }
             tranches.put(created.trancheId(), tranche);
             return null;
@@ -88,5 +92,5 @@ public final class DebtBook {
         public Void repriced(TrancheRepriced repriced) {
             return null;
         }
-    };
+    }
 }

@@ -55,9 +55,9 @@ public record TrancheAccount(PhaseId phaseId, Money commitment, BaseRateName bas
     }
 
     /** The tranche with one more lender of the syndicate, who has lent nothing yet. */
-    public TrancheAccount withLender(LenderId id, String name, Money lenderCommitment) {
+    public TrancheAccount withLender(LenderId id, Money lenderCommitment) {
         SortedMap<LenderId, LenderAccount> updated = new TreeMap<>(lenders);
-        updated.put(id, LenderAccount.committed(name, lenderCommitment));
+        updated.put(id, LenderAccount.committed(lenderCommitment));
         return new TrancheAccount(phaseId, commitment, baseRate, createdOn, availabilityEnd, updated);
     }
 
@@ -92,11 +92,11 @@ public record TrancheAccount(PhaseId phaseId, Money commitment, BaseRateName bas
     }
 
     /** One lender's commitment to the tranche and what it has lent and been repaid. Repaid money is not redrawable. */
-    public record LenderAccount(String name, Money commitment, Money drawn, Money repaid) {
+    public record LenderAccount(Money commitment, Money drawn, Money repaid) {
 
-        static LenderAccount committed(String name, Money commitment) {
+        static LenderAccount committed(Money commitment) {
             Money zero = Money.zero(commitment.currency());
-            return new LenderAccount(name, commitment, zero, zero);
+            return new LenderAccount(commitment, zero, zero);
         }
 
         public Money undrawn() {
@@ -108,11 +108,11 @@ public record TrancheAccount(PhaseId phaseId, Money commitment, BaseRateName bas
         }
 
         LenderAccount withDrawn(Money amount) {
-            return new LenderAccount(name, commitment, drawn.plus(amount), repaid);
+            return new LenderAccount(commitment, drawn.plus(amount), repaid);
         }
 
         LenderAccount withRepaid(Money amount) {
-            return new LenderAccount(name, commitment, drawn, repaid.plus(amount));
+            return new LenderAccount(commitment, drawn, repaid.plus(amount));
         }
     }
 }

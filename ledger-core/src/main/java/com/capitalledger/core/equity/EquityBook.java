@@ -75,11 +75,15 @@ public final class EquityBook {
     /** Applies an equity event; other events leave the book as it is. */
     public void apply(ProgramEvent event) {
         if (event instanceof EquityEvent equityEvent) {
-            equityEvent.accept(evolution);
+            equityEvent.accept(new Evolution());
         }
     }
 
-    private final EquityEvent.Visitor<Void> evolution = new EquityEvent.Visitor<>() {
+    /**
+     * How each event of the family changes the book. Made per event, never kept in a field: the program aggregate's
+     * snapshots serialize its state, the books included.
+     */
+    private final class Evolution implements EquityEvent.Visitor<Void> {
         @Override
         public Void committed(EquityCommitted committed) {
             investors.put(committed.investorId(), InvestorAccount.committed(committed.investorName(), committed.amount()));
@@ -134,7 +138,7 @@ public final class EquityBook {
             paidIn = paidIn.add(cured.amount().amount());
             return null;
         }
-    };
+    }
 
     private Void change(InvestorId id, UnaryOperator<InvestorAccount> change) {
         investors.computeIfPresent(id, (key, investor) -> change.apply(investor));

@@ -1,9 +1,7 @@
 package com.capitalledger.projections.movement;
 
-import com.capitalledger.core.shared.LedgerEvent;
 import com.capitalledger.projections.ProjectedReadModel;
 import com.capitalledger.projections.ReadModel;
-import com.capitalledger.projections.ReadModelProjection;
 import com.capitalledger.projections.TableFacts;
 import com.capitalledger.projections.fold.Recorded;
 import com.capitalledger.projections.support.EventPositions;
@@ -15,13 +13,15 @@ import org.axonframework.eventhandling.TrackingToken;
 import java.util.List;
 
 /**
- * The skeleton every movement read model shares. Its one handler takes every ledger event: one of the sealed families
- * the subclass {@link Reads} is recorded with its own global index and written to each table as that table's mapping
- * says; any other is passed by as {@link ReadModelProjection}'s handler would, its payload never deserialized. A reset
- * empties the tables, which are declared once for rebuilds and the consistency check. A subclass declares only its
- * read model, its tables and the families it reads.
+ * The skeleton every movement read model shares. Its one handler takes every event: one of the sealed families the
+ * subclass {@link Reads} is recorded with its own global index and written to each table as that table's mapping
+ * says. Any other is passed by, its payload never deserialized (one that cannot be is parked only where it is read);
+ * handling it all the same lets the processor store its position past it with its next batch, which a query waiting
+ * for a ledger position (read-your-writes) reads, on whichever node. A reset empties the tables, which are declared
+ * once for rebuilds and the consistency check. A subclass declares only its read model, its tables and the families
+ * it reads.
  */
-public abstract class MovementProjection extends ReadModelProjection implements ProjectedReadModel {
+public abstract class MovementProjection implements ProjectedReadModel {
 
     private final ReadModel readModel;
     private final EventPositions positions;
@@ -44,11 +44,8 @@ public abstract class MovementProjection extends ReadModelProjection implements 
         return List.of(reads.value());
     }
 
-    /**
-     * More specific than the pass-through's {@code Object}, so every ledger event comes here. The payload type is read
-     * from the stored type's name: an event of another family is never deserialized.
-     */
-    @EventHandler(payloadType = LedgerEvent.class)
+    /** The payload's type is read from the stored type's name: an event of another family is never deserialized. */
+    @EventHandler(payloadType = Object.class)
     void on(EventMessage<?> event, TrackingToken token) {
         Class<?> type = event.getPayloadType();
         if (families.stream().anyMatch(family -> family.isAssignableFrom(type))) {

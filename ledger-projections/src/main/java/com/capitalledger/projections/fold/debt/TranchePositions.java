@@ -22,6 +22,7 @@ import com.capitalledger.projections.fold.debt.TranchePosition.MarginChange;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -45,6 +46,7 @@ public final class TranchePositions {
     private static final class Tranche {
         private final TrancheOpened terms;
         private TrancheAccount account;
+        private final Map<String, String> lenderNames = new HashMap<>();
         private final TreeMap<LocalDate, BigDecimal> margins = new TreeMap<>();
         private final TreeMap<LocalDate, BigDecimal> principalChanges = new TreeMap<>();
         private final TreeMap<LocalDate, BigDecimal> draws = new TreeMap<>();
@@ -88,8 +90,8 @@ public final class TranchePositions {
             return this;
         }
         if (movement instanceof LenderCommitted lender) {
-            tranche.account = tranche.account.withLender(new LenderId(lender.lenderId()), lender.name(),
-                    money(lender.commitment()));
+            tranche.account = tranche.account.withLender(new LenderId(lender.lenderId()), money(lender.commitment()));
+            tranche.lenderNames.put(lender.lenderId(), lender.name());
         } else if (movement instanceof Drawn drawn) {
             tranche.account = tranche.account.withDraw(share(drawn.lenderId(), drawn.amount()));
             tranche.principalChanges.merge(drawn.effectiveDate(), drawn.amount(), BigDecimal::add);
@@ -139,8 +141,9 @@ public final class TranchePositions {
         TrancheOpened terms = tranche.terms;
         TrancheAccount account = tranche.account;
         List<LenderPosition> lenders = new ArrayList<>();
-        account.lenders().forEach((id, l) -> lenders.add(new LenderPosition(id.value(), l.name(),
-                l.commitment().amount(), l.drawn().amount(), l.repaid().amount(), l.outstanding().amount())));
+        account.lenders().forEach((id, l) -> lenders.add(new LenderPosition(id.value(),
+                tranche.lenderNames.get(id.value()), l.commitment().amount(), l.drawn().amount(), l.repaid().amount(),
+                l.outstanding().amount())));
 
         Optional<Rate> base = fixings.inEffect(account.baseRate(), asOf);
         BigDecimal margin = tranche.margins.floorEntry(asOf).getValue();
