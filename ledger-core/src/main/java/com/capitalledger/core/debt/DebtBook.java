@@ -61,6 +61,7 @@ public final class DebtBook {
      * snapshots serialize its state, the books included.
      */
     private final class Evolution implements DebtEvent.Visitor<Void> {
+
         @Override
         public Void created(TrancheCreated created) {
             TrancheAccount tranche = new TrancheAccount(created.phaseId(), created.commitment(), created.baseRate(),
@@ -82,7 +83,8 @@ public final class DebtBook {
 
         @Override
         public Void repaid(TrancheRepaid repaid) {
-            tranches.computeIfPresent(repaid.trancheId(), (id, tranche) -> tranche.withRepayment(repaid.lenderShares()));
+            tranches.computeIfPresent(repaid.trancheId(),
+                    (id, tranche) -> tranche.withRepayment(repaid.lenderShares()));
             repaymentIds.add(repaid.repaymentId());
             outstanding = outstanding.subtract(repaid.amount().amount());
             return null;

@@ -84,20 +84,24 @@ public final class EquityBook {
      * snapshots serialize its state, the books included.
      */
     private final class Evolution implements EquityEvent.Visitor<Void> {
+
         @Override
         public Void committed(EquityCommitted committed) {
-            investors.put(committed.investorId(), InvestorAccount.committed(committed.investorName(), committed.amount()));
+            investors.put(committed.investorId(),
+                    InvestorAccount.committed(committed.investorName(), committed.amount()));
             return null;
         }
 
         @Override
         public Void increased(CommitmentIncreased increased) {
-            return change(increased.investorId(), investor -> investor.withCommitted(investor.committed().plus(increased.amount())));
+            return change(increased.investorId(), investor -> investor.withCommitted(
+                    investor.committed().plus(increased.amount())));
         }
 
         @Override
         public Void reduced(CommitmentReduced reduced) {
-            return change(reduced.investorId(), investor -> investor.withCommitted(investor.committed().minus(reduced.amount())));
+            return change(reduced.investorId(), investor -> investor.withCommitted(
+                    investor.committed().minus(reduced.amount())));
         }
 
         @Override
@@ -107,8 +111,10 @@ public final class EquityBook {
 
         @Override
         public Void transferred(CommitmentTransferred transfer) {
-            change(transfer.fromInvestorId(), investor -> investor.withCommitted(investor.committed().minus(transfer.amount())));
-            return change(transfer.toInvestorId(), investor -> investor.withCommitted(investor.committed().plus(transfer.amount())));
+            change(transfer.fromInvestorId(), investor -> investor.withCommitted(
+                    investor.committed().minus(transfer.amount())));
+            return change(transfer.toInvestorId(), investor -> investor.withCommitted(
+                    investor.committed().plus(transfer.amount())));
         }
 
         @Override
