@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The domain speaks only the business's language: no framework for wiring, storage or the web. */
 @AnalyzeClasses(packages = "com.capitalledger.core", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -55,4 +56,13 @@ class ArchitectureTest {
     static final ArchRule coreHasNoFloatingPoint = noClasses()
             .should().dependOnClassesThat().belongToAnyOf(Double.class, Float.class, double.class, float.class)
             .because("money and rates are exact: BigDecimal only");
+
+    /**
+     * Each feature package (with its sub-packages) is a slice, and no two depend on each other both ways: what they
+     * share lives in {@code core.shared}, which depends on no feature.
+     */
+    @ArchTest
+    static final ArchRule featuresAreFreeOfCycles = slices().matching("com.capitalledger.core.(*)..")
+            .should().beFreeOfCycles()
+            .because("a feature that can be read alone can be changed alone; the shared kernel breaks the cycles");
 }

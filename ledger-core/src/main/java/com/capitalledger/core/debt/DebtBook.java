@@ -2,12 +2,13 @@ package com.capitalledger.core.debt;
 
 import com.capitalledger.core.debt.api.DrawId;
 import com.capitalledger.core.debt.api.Lender;
-import com.capitalledger.core.debt.api.LenderId;
+import com.capitalledger.core.debt.api.DebtEvent;
 import com.capitalledger.core.debt.api.RepaymentId;
 import com.capitalledger.core.debt.api.TrancheCreated;
 import com.capitalledger.core.debt.api.TrancheDrawn;
 import com.capitalledger.core.debt.api.TrancheId;
 import com.capitalledger.core.debt.api.TrancheRepaid;
+import com.capitalledger.core.debt.api.TrancheRepriced;
 import com.capitalledger.core.shared.CurrencyCode;
 import com.capitalledger.core.shared.Money;
 import com.capitalledger.core.shared.ProgramEvent;
@@ -50,21 +51,48 @@ public final class DebtBook {
 
     /** Applies a debt event; other events leave the book as it is. Repricings change nothing a decision reads. */
     public void apply(ProgramEvent event) {
-        if (event instanceof TrancheCreated created) {
-            SortedMap<LenderId, TrancheAccount.LenderAccount> lenders = new TreeMap<>();
+        if (event instanceof DebtEvent debtEvent) {
+            debtEvent.accept(new Evolution());
+        }
+    }
+
+    /**
+     * How each event of the family changes the book. Made per event, never kept in a field: the program aggregate's
+     * snapshots serialize its state, the books included.
+     */
+    private final class Evolution implements DebtEvent.Visitor<Void> {
+
+        @Override
+        public Void created(TrancheCreated created) {
+            TrancheAccount tranche = new TrancheAccount(created.phaseId(), created.commitment(), created.baseRate(),
+                    created.effectiveDate(), created.availabilityEnd(), new TreeMap<>());
             for (Lender lender : created.lenders()) {
-                lenders.put(lender.lenderId(), TrancheAccount.LenderAccount.committed(lender.commitment()));
+                tranche = tranche.withLender(lender.lenderId(), lender.commitment());
             }
-            tranches.put(created.trancheId(), new TrancheAccount(created.phaseId(), created.commitment(),
-                    created.baseRate(), created.effectiveDate(), created.availabilityEnd(), lenders));
-        } else if (event instanceof TrancheDrawn drawn) {
+            tranches.put(created.trancheId(), tranche);
+            return null;
+        }
+
+        @Override
+        public Void drawn(TrancheDrawn drawn) {
             tranches.computeIfPresent(drawn.trancheId(), (id, tranche) -> tranche.withDraw(drawn.lenderShares()));
             drawIds.add(drawn.drawId());
             outstanding = outstanding.add(drawn.amount().amount());
-        } else if (event instanceof TrancheRepaid repaid) {
-            tranches.computeIfPresent(repaid.trancheId(), (id, tranche) -> tranche.withRepayment(repaid.lenderShares()));
+            return null;
+        }
+
+        @Override
+        public Void repaid(TrancheRepaid repaid) {
+            tranches.computeIfPresent(repaid.trancheId(),
+                    (id, tranche) -> tranche.withRepayment(repaid.lenderShares()));
             repaymentIds.add(repaid.repaymentId());
             outstanding = outstanding.subtract(repaid.amount().amount());
+            return null;
+        }
+
+        @Override
+        public Void repriced(TrancheRepriced repriced) {
+            return null;
         }
     }
 }

@@ -15,7 +15,11 @@ import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
-/** A tranche as the program decides on draws and repayments: its terms and each lender's commitment, drawn and repaid. */
+/**
+ * A tranche's terms and each lender's commitment, drawn and repaid. The program decides draws and repayments on it,
+ * and the tranches read model folds its stored movements into it, so balances and lender shares are derived here
+ * alone.
+ */
 public record TrancheAccount(PhaseId phaseId, Money commitment, BaseRateName baseRate, LocalDate createdOn,
                              LocalDate availabilityEnd, SortedMap<LenderId, LenderAccount> lenders) {
 
@@ -27,8 +31,17 @@ public record TrancheAccount(PhaseId phaseId, Money commitment, BaseRateName bas
         return sum(LenderAccount::drawn);
     }
 
+    public Money repaid() {
+        return sum(LenderAccount::repaid);
+    }
+
     public Money outstanding() {
         return sum(LenderAccount::outstanding);
+    }
+
+    /** The commitment not yet drawn: repaid money is not redrawable. */
+    public Money undrawn() {
+        return commitment.minus(drawn());
     }
 
     /** Each lender's undrawn commitment: the weights of a draw's split. */
@@ -41,11 +54,18 @@ public record TrancheAccount(PhaseId phaseId, Money commitment, BaseRateName bas
         return byLender(LenderAccount::outstanding);
     }
 
-    TrancheAccount withDraw(List<LenderShare> shares) {
+    /** The tranche with one more lender of the syndicate, who has lent nothing yet. */
+    public TrancheAccount withLender(LenderId id, Money lenderCommitment) {
+        SortedMap<LenderId, LenderAccount> updated = new TreeMap<>(lenders);
+        updated.put(id, LenderAccount.committed(lenderCommitment));
+        return new TrancheAccount(phaseId, commitment, baseRate, createdOn, availabilityEnd, updated);
+    }
+
+    public TrancheAccount withDraw(List<LenderShare> shares) {
         return withShares(shares, LenderAccount::withDrawn);
     }
 
-    TrancheAccount withRepayment(List<LenderShare> shares) {
+    public TrancheAccount withRepayment(List<LenderShare> shares) {
         return withShares(shares, LenderAccount::withRepaid);
     }
 

@@ -10,6 +10,7 @@ import com.capitalledger.core.equity.api.CommitmentIncreased;
 import com.capitalledger.core.equity.api.CommitmentReduced;
 import com.capitalledger.core.equity.api.CommitmentTransferred;
 import com.capitalledger.core.equity.api.EquityCommitted;
+import com.capitalledger.core.equity.api.EquityEvent;
 import com.capitalledger.core.equity.api.InvestorId;
 import com.capitalledger.core.shared.CurrencyCode;
 import com.capitalledger.core.shared.Money;
@@ -57,7 +58,7 @@ public final class EquityBook {
         for (Map.Entry<InvestorId, InvestorAccount> entry : investors.entrySet()) {
             InvestorAccount investor = entry.getValue();
             if (!investor.inDefault()) {
-                BigDecimal unfunded = investor.committed().amount().subtract(investor.called().amount());
+                BigDecimal unfunded = investor.unfunded().amount();
                 if (unfunded.signum() > 0) {
                     eligible.put(entry.getKey(), unfunded);
                 }
@@ -73,18 +74,51 @@ public final class EquityBook {
 
     /** Applies an equity event; other events leave the book as it is. */
     public void apply(ProgramEvent event) {
-        if (event instanceof EquityCommitted committed) {
-            investors.put(committed.investorId(), InvestorAccount.committed(committed.investorName(), committed.amount()));
-        } else if (event instanceof CommitmentIncreased increased) {
-            change(increased.investorId(), investor -> investor.withCommitted(investor.committed().plus(increased.amount())));
-        } else if (event instanceof CommitmentReduced reduced) {
-            change(reduced.investorId(), investor -> investor.withCommitted(investor.committed().minus(reduced.amount())));
-        } else if (event instanceof CommitmentCancelled cancelled) {
-            change(cancelled.investorId(), investor -> investor.withCommitted(investor.called()));
-        } else if (event instanceof CommitmentTransferred transfer) {
-            change(transfer.fromInvestorId(), investor -> investor.withCommitted(investor.committed().minus(transfer.amount())));
-            change(transfer.toInvestorId(), investor -> investor.withCommitted(investor.committed().plus(transfer.amount())));
-        } else if (event instanceof CapitalCalled called) {
+        if (event instanceof EquityEvent equityEvent) {
+            equityEvent.accept(new Evolution());
+        }
+    }
+
+    /**
+     * How each event of the family changes the book. Made per event, never kept in a field: the program aggregate's
+     * snapshots serialize its state, the books included.
+     */
+    private final class Evolution implements EquityEvent.Visitor<Void> {
+
+        @Override
+        public Void committed(EquityCommitted committed) {
+            investors.put(committed.investorId(),
+                    InvestorAccount.committed(committed.investorName(), committed.amount()));
+            return null;
+        }
+
+        @Override
+        public Void increased(CommitmentIncreased increased) {
+            return change(increased.investorId(), investor -> investor.withCommitted(
+                    investor.committed().plus(increased.amount())));
+        }
+
+        @Override
+        public Void reduced(CommitmentReduced reduced) {
+            return change(reduced.investorId(), investor -> investor.withCommitted(
+                    investor.committed().minus(reduced.amount())));
+        }
+
+        @Override
+        public Void cancelled(CommitmentCancelled cancelled) {
+            return change(cancelled.investorId(), investor -> investor.withCommitted(investor.called()));
+        }
+
+        @Override
+        public Void transferred(CommitmentTransferred transfer) {
+            change(transfer.fromInvestorId(), investor -> investor.withCommitted(
+                    investor.committed().minus(transfer.amount())));
+            return change(transfer.toInvestorId(), investor -> investor.withCommitted(
+                    investor.committed().plus(transfer.amount())));
+        }
+
+        @Override
+        public Void called(CapitalCalled called) {
             SortedMap<InvestorId, Money> allocations = new TreeMap<>();
             for (Allocation allocation : called.allocations()) {
                 allocations.put(allocation.investorId(), allocation.amount());
@@ -92,21 +126,28 @@ public final class EquityBook {
             }
             calls.put(called.callId(), CallRecord.of(called.phaseId(), allocations));
             paidIn = paidIn.add(called.amount().amount());
-        } else if (event instanceof CallDefaultRecorded recorded) {
+            return null;
+        }
+
+        @Override
+        public Void defaultRecorded(CallDefaultRecorded recorded) {
             calls.computeIfPresent(recorded.callId(), (id, call) -> call.withDefault(recorded.investorId(), true));
             change(recorded.investorId(), investor -> investor.withDefault(recorded.callId(), recorded.amount()));
             paidIn = paidIn.subtract(recorded.amount().amount());
-        } else if (event instanceof CallDefaultCured cured) {
+            return null;
+        }
+
+        @Override
+        public Void defaultCured(CallDefaultCured cured) {
             calls.computeIfPresent(cured.callId(), (id, call) -> call.withDefault(cured.investorId(), false));
             change(cured.investorId(), investor -> investor.withCure(cured.callId(), cured.amount()));
             paidIn = paidIn.add(cured.amount().amount());
+            return null;
         }
     }
 
-    private void change(InvestorId id, UnaryOperator<InvestorAccount> change) {
-        InvestorAccount investor = investors.get(id);
-        if (investor != null) {
-            investors.put(id, change.apply(investor));
-        }
+    private Void change(InvestorId id, UnaryOperator<InvestorAccount> change) {
+        investors.computeIfPresent(id, (key, investor) -> change.apply(investor));
+        return null;
     }
 }

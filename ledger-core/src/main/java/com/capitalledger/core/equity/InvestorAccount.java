@@ -7,7 +7,11 @@ import java.util.Collections;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
-/** One investor's commitment as the program decides on it: committed, called, defaulted, and its open defaults. */
+/**
+ * One investor's commitment: committed, called, defaulted, and its open defaults. The program decides on it, and the
+ * investor-positions read model folds its stored movements into it, so both derive unfunded, paid-in and default
+ * status here alone.
+ */
 public record InvestorAccount(String name, Money committed, Money called, Money defaulted, SortedSet<CallId> openDefaultCalls) {
 
     public InvestorAccount {
@@ -16,7 +20,7 @@ public record InvestorAccount(String name, Money committed, Money called, Money 
                 : Collections.unmodifiableSortedSet(new TreeSet<>(openDefaultCalls));
     }
 
-    static InvestorAccount committed(String name, Money amount) {
+    public static InvestorAccount committed(String name, Money amount) {
         Money zero = Money.zero(amount.currency());
         return new InvestorAccount(name, amount, zero, zero, new TreeSet<>());
     }
@@ -26,6 +30,7 @@ public record InvestorAccount(String name, Money committed, Money called, Money 
         return committed.minus(called);
     }
 
+    /** Called and not in default: the equity that has come in. */
     public Money paidIn() {
         return called.minus(defaulted);
     }
@@ -34,21 +39,21 @@ public record InvestorAccount(String name, Money committed, Money called, Money 
         return !openDefaultCalls.isEmpty();
     }
 
-    InvestorAccount withCommitted(Money newCommitted) {
+    public InvestorAccount withCommitted(Money newCommitted) {
         return new InvestorAccount(name, newCommitted, called, defaulted, openDefaultCalls);
     }
 
-    InvestorAccount withCalled(Money amount) {
+    public InvestorAccount withCalled(Money amount) {
         return new InvestorAccount(name, committed, called.plus(amount), defaulted, openDefaultCalls);
     }
 
-    InvestorAccount withDefault(CallId call, Money amount) {
+    public InvestorAccount withDefault(CallId call, Money amount) {
         SortedSet<CallId> open = new TreeSet<>(openDefaultCalls);
         open.add(call);
         return new InvestorAccount(name, committed, called, defaulted.plus(amount), open);
     }
 
-    InvestorAccount withCure(CallId call, Money amount) {
+    public InvestorAccount withCure(CallId call, Money amount) {
         SortedSet<CallId> open = new TreeSet<>(openDefaultCalls);
         open.remove(call);
         return new InvestorAccount(name, committed, called, defaulted.minus(amount), open);

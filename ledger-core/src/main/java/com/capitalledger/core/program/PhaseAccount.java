@@ -2,10 +2,13 @@ package com.capitalledger.core.program;
 
 import com.capitalledger.core.shared.Money;
 
-/** A phase's budget and what has been deployed against it: equity called (defaults included) and debt drawn. */
+/**
+ * A phase's budget and what has been deployed against it: equity called (defaults included) and debt drawn. The
+ * budget check and the phases read model both derive deployment from it.
+ */
 public record PhaseAccount(Money budget, Money equityCalled, Money debtDrawn) {
 
-    static PhaseAccount opened(Money budget) {
+    public static PhaseAccount opened(Money budget) {
         Money zero = Money.zero(budget.currency());
         return new PhaseAccount(budget, zero, zero);
     }
@@ -14,11 +17,16 @@ public record PhaseAccount(Money budget, Money equityCalled, Money debtDrawn) {
         return equityCalled.plus(debtDrawn);
     }
 
-    PhaseAccount withEquityCalled(Money amount) {
+    /** What the budget still allows. */
+    public Money remaining() {
+        return budget.minus(deployed());
+    }
+
+    public PhaseAccount withEquityCalled(Money amount) {
         return new PhaseAccount(budget, equityCalled.plus(amount), debtDrawn);
     }
 
-    PhaseAccount withDebtDrawn(Money amount) {
+    public PhaseAccount withDebtDrawn(Money amount) {
         return new PhaseAccount(budget, equityCalled, debtDrawn.plus(amount));
     }
 }

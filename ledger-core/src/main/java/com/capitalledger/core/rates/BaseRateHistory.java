@@ -13,15 +13,21 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The fixings of every base rate, folded from {@link BaseRateFixed} events in the order they were recorded: a later
- * fixing for the same date replaces the earlier one. Mutable, for one reader at a time.
+ * The fixings of every base rate, folded in the order they were recorded: a later fixing for the same date replaces
+ * the earlier one. The one answer to "which rate is in effect": the decider's draws, what-if branches and the tranches
+ * read model (from events or stored fixings) all ask it. Mutable, for one reader at a time.
  */
 public final class BaseRateHistory implements BaseRateFixings {
 
     private final Map<BaseRateName, TreeMap<LocalDate, Rate>> fixings = new HashMap<>();
 
     public BaseRateHistory apply(BaseRateFixed event) {
-        fixings.computeIfAbsent(event.rateName(), name -> new TreeMap<>()).put(event.effectiveDate(), event.ratePct());
+        return fix(event.rateName(), event.effectiveDate(), event.ratePct());
+    }
+
+    /** The rate fixed at {@code rate} from {@code day} on, until its next fixing. */
+    public BaseRateHistory fix(BaseRateName name, LocalDate day, Rate rate) {
+        fixings.computeIfAbsent(name, key -> new TreeMap<>()).put(day, rate);
         return this;
     }
 

@@ -23,17 +23,17 @@ public class AuditProjection implements ProjectedReadModel {
 
 
     private final AuditTrail trail;
-    private final EventOffsets positions;
+    private final EventOffsets offsets;
 
-    public AuditProjection(AuditTrail trail, EventOffsets positions) {
+    public AuditProjection(AuditTrail trail, EventOffsets offsets) {
         this.trail = trail;
-        this.positions = positions;
+        this.offsets = offsets;
     }
 
     /** Every event is audited, whatever its type. */
     @EventHandler
     void on(Object event, EventMessage<?> message, TrackingToken token) {
-        trail.record(AuditEntries.of(message.getIdentifier(), positions.of(token), event, message.getTimestamp(),
+        trail.record(AuditEntries.of(message.getIdentifier(), offsets.of(token), event, message.getTimestamp(),
                 message.getMetaData()));
     }
 

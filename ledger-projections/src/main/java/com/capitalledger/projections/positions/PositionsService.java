@@ -1,12 +1,12 @@
 package com.capitalledger.projections.positions;
 
+import com.capitalledger.core.shared.CurrencyCode;
 import com.capitalledger.projections.calls.CallMovementTable;
 import com.capitalledger.projections.debt.DebtTables;
 import com.capitalledger.projections.equity.EquityMovementTable;
 import com.capitalledger.projections.fold.Bitemporal;
 import com.capitalledger.projections.fold.calls.CapitalCallView;
 import com.capitalledger.projections.fold.calls.CapitalCalls;
-import com.capitalledger.projections.fold.debt.DebtMovement;
 import com.capitalledger.projections.fold.debt.TranchePosition;
 import com.capitalledger.projections.fold.debt.TranchePositions;
 import com.capitalledger.projections.fold.equity.InvestorPosition;
@@ -20,8 +20,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -49,21 +47,22 @@ public class PositionsService {
     /** Read in one repeatable-read transaction, so the read models are seen at one moment. */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Optional<ProgramPositions> positions(String programId, Bitemporal at) {
-        return program(programId, at).map(program -> ProgramPositions.assemble(program, at, investorsOf(programId, at),
-                tranchesOf(programId, at), new PhasePositions().applyAll(phases.facts().forProgram(programId, at))));
+        return program(programId, at).map(program -> ProgramPositions.assemble(program, at, investorsOf(program, at),
+                tranchesOf(program, at),
+                new PhasePositions(currency(program)).applyAll(phases.facts().forProgram(programId, at))));
     }
 
-    /** One investor of a program; the caller has checked the program with {@link #program}. */
+    /** One investor of a program, if the program was known at {@code at.knownAt()}. */
     @Transactional(readOnly = true)
     public Optional<InvestorPosition> investor(String programId, String investorId, Bitemporal at) {
-        return investorsOf(programId, at).positions().stream()
+        return program(programId, at).stream().flatMap(program -> investorsOf(program, at).positions().stream())
                 .filter(position -> position.investorId().equals(investorId)).findFirst();
     }
 
-    /** One tranche of a program; the caller has checked the program with {@link #program}. */
+    /** One tranche of a program, if the program was known at {@code at.knownAt()}. */
     @Transactional(readOnly = true)
     public Optional<TranchePosition> tranche(String programId, String trancheId, Bitemporal at) {
-        return tranchesOf(programId, at).position(trancheId, at.asOf());
+        return program(programId, at).flatMap(program -> tranchesOf(program, at).position(trancheId, at.asOf()));
     }
 
     /** One capital call of a program; the caller has checked the program with {@link #program}. */
@@ -77,17 +76,16 @@ public class PositionsService {
         return programs.find(programId).filter(program -> !program.recordedAt().isAfter(at.knownAt()));
     }
 
-    private InvestorPositions investorsOf(String programId, Bitemporal at) {
-        return new InvestorPositions().applyAll(equity.facts().forProgram(programId, at));
+    private static CurrencyCode currency(ProgramSummary program) {
+        return new CurrencyCode(program.currency());
     }
 
-    private TranchePositions tranchesOf(String programId, Bitemporal at) {
-        List<DebtMovement> movements = debt.movements().forProgram(programId, at);
-        List<String> rates = movements.stream().map(DebtMovement::baseRate).filter(Objects::nonNull)
-                .distinct().toList();
-        TranchePositions positions = new TranchePositions();
-        debt.fixingsOf(rates, at).forEach(positions::apply);
-        movements.forEach(positions::apply);
-        return positions;
+    private InvestorPositions investorsOf(ProgramSummary program, Bitemporal at) {
+        return new InvestorPositions(currency(program)).applyAll(equity.facts().forProgram(program.programId(), at));
+    }
+
+    private TranchePositions tranchesOf(ProgramSummary program, Bitemporal at) {
+        return TranchePositions.of(currency(program), debt.movements().forProgram(program.programId(), at),
+                rates -> debt.fixingsOf(rates, at));
     }
 }

@@ -8,4 +8,19 @@ import com.capitalledger.core.shared.ProgramEvent;
  * events live in the equity and debt packages.
  */
 public sealed interface ProgramStructureEvent extends ProgramEvent permits ProgramCreated, PhaseCreated {
+
+    /** This event handed to the visitor's method for its kind: the one place these events are told apart. */
+    default <R> R accept(Visitor<R> visitor) {
+        if (this instanceof ProgramCreated e) {
+            return visitor.programCreated(e);
+        }
+        return visitor.phaseCreated((PhaseCreated) this);
+    }
+
+    /** One method per kind of program-structure event, so whoever handles them handles every kind. */
+    interface Visitor<R> {
+        R programCreated(ProgramCreated event);
+
+        R phaseCreated(PhaseCreated event);
+    }
 }

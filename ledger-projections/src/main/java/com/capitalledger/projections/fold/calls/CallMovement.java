@@ -1,5 +1,7 @@
 package com.capitalledger.projections.fold.calls;
 
+import com.capitalledger.projections.fold.Fact;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,7 +12,7 @@ import java.time.LocalDate;
  */
 public record CallMovement(long globalIndex, int line, String programId, String callId, Kind kind, String phaseId,
                            String investorId, BigDecimal amount, String purpose, LocalDate effectiveDate,
-                           Instant recordedAt) {
+                           Instant recordedAt) implements Fact {
 
     public enum Kind { CALLED, ALLOCATED, DEFAULTED, CURED }
 }

@@ -1,5 +1,6 @@
 package com.capitalledger.projections.fold.debt;
 
+import com.capitalledger.core.debt.api.DebtEvent;
 import com.capitalledger.core.debt.api.Lender;
 import com.capitalledger.core.debt.api.LenderShare;
 import com.capitalledger.core.debt.api.TrancheCreated;
@@ -8,8 +9,15 @@ import com.capitalledger.core.debt.api.TrancheRepaid;
 import com.capitalledger.core.debt.api.TrancheRepriced;
 import com.capitalledger.core.rates.api.BaseRateFixed;
 import com.capitalledger.projections.fold.Recorded;
-import com.capitalledger.projections.fold.debt.DebtMovement.Kind;
+import com.capitalledger.projections.fold.debt.DebtMovement.Drawn;
+import com.capitalledger.projections.fold.debt.DebtMovement.LenderCommitted;
+import com.capitalledger.projections.fold.debt.DebtMovement.Repaid;
+import com.capitalledger.projections.fold.debt.DebtMovement.Repriced;
+import com.capitalledger.projections.fold.debt.DebtMovement.TrancheOpened;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,33 +29,7 @@ public final class DebtMovements {
     }
 
     public static List<DebtMovement> of(Recorded<?> recorded) {
-        List<DebtMovement> movements = new ArrayList<>();
-        long index = recorded.globalIndex();
-        Object event = recorded.event();
-        if (event instanceof TrancheCreated e) {
-            String program = e.programId().value();
-            String tranche = e.trancheId().value();
-            movements.add(new DebtMovement(index, 0, program, tranche, Kind.TRANCHE_CREATED, null, e.name(),
-                    e.phaseId().value(), e.seniority().name(), e.baseRate().value(), e.marginPct().percent(),
-                    e.commitmentFeePct().percent(), e.commitment().amount(), e.availabilityEnd(), e.effectiveDate(),
-                    recorded.recordedAt()));
-            for (Lender lender : e.lenders()) {
-                movements.add(new DebtMovement(index, movements.size(), program, tranche, Kind.LENDER_COMMITTED,
-                        lender.lenderId().value(), lender.name(), null, null, null, null, null,
-                        lender.commitment().amount(), null, e.effectiveDate(), recorded.recordedAt()));
-            }
-        } else if (event instanceof TrancheDrawn e) {
-            shares(recorded, e.programId().value(), e.trancheId().value(), Kind.DRAWN, e.lenderShares(),
-                    e.effectiveDate(), movements);
-        } else if (event instanceof TrancheRepaid e) {
-            shares(recorded, e.programId().value(), e.trancheId().value(), Kind.REPAID, e.lenderShares(),
-                    e.effectiveDate(), movements);
-        } else if (event instanceof TrancheRepriced e) {
-            movements.add(new DebtMovement(index, 0, e.programId().value(), e.trancheId().value(), Kind.REPRICED, null,
-                    null, null, null, null, e.newMarginPct().percent(), null, null, null, e.effectiveDate(),
-                    recorded.recordedAt()));
-        }
-        return movements;
+        return recorded.event() instanceof DebtEvent event ? event.accept(new Mapping(recorded)) : List.of();
     }
 
     public static Optional<FixingRow> fixing(Recorded<?> recorded) {
@@ -58,12 +40,56 @@ public final class DebtMovements {
         return Optional.empty();
     }
 
-    private static void shares(Recorded<?> recorded, String program, String tranche, Kind kind, List<LenderShare> shares,
-                               java.time.LocalDate effectiveDate, List<DebtMovement> movements) {
-        for (LenderShare share : shares) {
-            movements.add(new DebtMovement(recorded.globalIndex(), movements.size(), program, tranche, kind,
-                    share.lenderId().value(), null, null, null, null, null, null, share.amount().amount(), null,
-                    effectiveDate, recorded.recordedAt()));
+    private record Mapping(Recorded<?> recorded) implements DebtEvent.Visitor<List<DebtMovement>> {
+
+        @Override
+        public List<DebtMovement> created(TrancheCreated e) {
+            long index = recorded.globalIndex();
+            String program = e.programId().value();
+            String tranche = e.trancheId().value();
+            List<DebtMovement> movements = new ArrayList<>();
+            movements.add(new TrancheOpened(index, 0, program, tranche, e.name(), e.phaseId().value(),
+                    e.seniority().name(), e.baseRate().value(), e.marginPct().percent(),
+                    e.commitmentFeePct().percent(), e.commitment().amount(), e.availabilityEnd(), e.effectiveDate(),
+                    recorded.recordedAt()));
+            for (Lender lender : e.lenders()) {
+                movements.add(new LenderCommitted(index, movements.size(), program, tranche,
+                        lender.lenderId().value(), lender.name(), lender.commitment().amount(), e.effectiveDate(),
+                        recorded.recordedAt()));
+            }
+            return movements;
         }
+
+        @Override
+        public List<DebtMovement> drawn(TrancheDrawn e) {
+            return shares(e, e.trancheId().value(), e.lenderShares(), Drawn::new);
+        }
+
+        @Override
+        public List<DebtMovement> repaid(TrancheRepaid e) {
+            return shares(e, e.trancheId().value(), e.lenderShares(), Repaid::new);
+        }
+
+        @Override
+        public List<DebtMovement> repriced(TrancheRepriced e) {
+            return List.of(new Repriced(recorded.globalIndex(), 0, e.programId().value(), e.trancheId().value(),
+                    e.newMarginPct().percent(), e.effectiveDate(), recorded.recordedAt()));
+        }
+    
+        private List<DebtMovement> shares(DebtEvent e, String tranche, List<LenderShare> shares, ShareMovement kind) {
+            List<DebtMovement> movements = new ArrayList<>();
+            for (LenderShare share : shares) {
+                movements.add(kind.of(recorded.globalIndex(), movements.size(), e.programId().value(), tranche,
+                        share.lenderId().value(), share.amount().amount(), e.effectiveDate(), recorded.recordedAt()));
+            }
+            return movements;
+        }
+    }
+
+    /** A draw's or a repayment's movement for one lender's share. */
+    @FunctionalInterface
+    private interface ShareMovement {
+        DebtMovement of(long globalIndex, int line, String programId, String trancheId, String lenderId,
+                        BigDecimal amount, LocalDate effectiveDate, Instant recordedAt);
     }
 }

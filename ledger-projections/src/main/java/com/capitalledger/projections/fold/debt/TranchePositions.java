@@ -2,7 +2,20 @@ package com.capitalledger.projections.fold.debt;
 
 import com.capitalledger.core.calc.Act360;
 import com.capitalledger.core.calc.DailySteps;
+import com.capitalledger.core.debt.TrancheAccount;
+import com.capitalledger.core.debt.api.LenderId;
+import com.capitalledger.core.debt.api.LenderShare;
+import com.capitalledger.core.rates.BaseRateHistory;
+import com.capitalledger.core.rates.api.BaseRateName;
+import com.capitalledger.core.shared.CurrencyCode;
+import com.capitalledger.core.shared.Money;
+import com.capitalledger.core.shared.PhaseId;
 import com.capitalledger.core.shared.Rate;
+import com.capitalledger.projections.fold.debt.DebtMovement.Drawn;
+import com.capitalledger.projections.fold.debt.DebtMovement.LenderCommitted;
+import com.capitalledger.projections.fold.debt.DebtMovement.Repaid;
+import com.capitalledger.projections.fold.debt.DebtMovement.Repriced;
+import com.capitalledger.projections.fold.debt.DebtMovement.TrancheOpened;
 import com.capitalledger.projections.fold.debt.TranchePosition.LenderPosition;
 import com.capitalledger.projections.fold.debt.TranchePosition.MarginChange;
 
@@ -12,80 +25,101 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The tranche read model of one program: a pure fold of {@link DebtMovement}s and the {@link FixingRow}s of the
- * rates its tranches float on, in stream order. Positions are then computed as of a date, accruals included.
+ * rates its tranches float on, in stream order, into the core's {@link TrancheAccount}s (balances, lenders) and
+ * {@link BaseRateHistory} (the rate in effect). Positions are then computed as of a date, accruals included.
  */
 public final class TranchePositions {
 
-    private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+    private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(Money.SCALE);
 
+    private final CurrencyCode currency;
     private final Map<String, Tranche> tranches = new TreeMap<>();
-    private final Map<String, TreeMap<LocalDate, BigDecimal>> fixings = new HashMap<>();
+    private final BaseRateHistory fixings = new BaseRateHistory();
 
     private static final class Tranche {
-        private DebtMovement terms;
+        private final TrancheOpened terms;
+        private TrancheAccount account;
+        private final Map<String, String> lenderNames = new HashMap<>();
         private final TreeMap<LocalDate, BigDecimal> margins = new TreeMap<>();
-        private final Map<String, Lender> lenders = new TreeMap<>();
         private final TreeMap<LocalDate, BigDecimal> principalChanges = new TreeMap<>();
         private final TreeMap<LocalDate, BigDecimal> draws = new TreeMap<>();
+
+        private Tranche(TrancheOpened terms, TrancheAccount account) {
+            this.terms = terms;
+            this.account = account;
+            margins.put(terms.effectiveDate(), terms.marginPct());
+        }
     }
 
-    private static final class Lender {
-        private String name;
-        private BigDecimal commitment = ZERO;
-        private BigDecimal drawn = ZERO;
-        private BigDecimal repaid = ZERO;
+    /** @param currency the program's: the amounts of its tranches */
+    public TranchePositions(CurrencyCode currency) {
+        this.currency = currency;
+    }
+
+    /**
+     * A program's tranches folded from its movements and the fixings of the rates they float on, which
+     * {@code fixingsOf} selects by rate name (from memory or from storage): the one place that choice is made.
+     */
+    public static TranchePositions of(CurrencyCode currency, List<DebtMovement> movements,
+                                      Function<List<String>, List<FixingRow>> fixingsOf) {
+        List<String> rates = movements.stream().map(m -> m instanceof TrancheOpened opened ? opened.baseRate() : null)
+                .filter(Objects::nonNull).distinct().toList();
+        TranchePositions positions = new TranchePositions(currency);
+        fixingsOf.apply(rates).forEach(positions::apply);
+        movements.forEach(positions::apply);
+        return positions;
     }
 
     public TranchePositions apply(DebtMovement movement) {
-        Tranche tranche = tranches.computeIfAbsent(movement.trancheId(), id -> new Tranche());
-        switch (movement.kind()) {
-            case TRANCHE_CREATED -> {
-                tranche.terms = movement;
-                tranche.margins.put(movement.effectiveDate(), movement.ratePct());
-            }
-            case LENDER_COMMITTED -> {
-                Lender lender = tranche.lenders.computeIfAbsent(movement.lenderId(), id -> new Lender());
-                lender.name = movement.name();
-                lender.commitment = movement.amount();
-            }
-            case DRAWN -> {
-                Lender lender = tranche.lenders.computeIfAbsent(movement.lenderId(), id -> new Lender());
-                lender.drawn = lender.drawn.add(movement.amount());
-                tranche.principalChanges.merge(movement.effectiveDate(), movement.amount(), BigDecimal::add);
-                tranche.draws.merge(movement.effectiveDate(), movement.amount(), BigDecimal::add);
-            }
-            case REPAID -> {
-                Lender lender = tranche.lenders.computeIfAbsent(movement.lenderId(), id -> new Lender());
-                lender.repaid = lender.repaid.add(movement.amount());
-                tranche.principalChanges.merge(movement.effectiveDate(), movement.amount().negate(), BigDecimal::add);
-            }
+        if (movement instanceof TrancheOpened opened) {
+            tranches.put(opened.trancheId(), new Tranche(opened, new TrancheAccount(new PhaseId(opened.phaseId()),
+                    money(opened.commitment()), new BaseRateName(opened.baseRate()), opened.effectiveDate(),
+                    opened.availabilityEnd(), new TreeMap<>())));
+            return this;
+        }
+        // Movements arrive in stream order, a tranche's opening first; one before it has no tranche to move.
+        Tranche tranche = tranches.get(movement.trancheId());
+        if (tranche == null) {
+            return this;
+        }
+        if (movement instanceof LenderCommitted lender) {
+            tranche.account = tranche.account.withLender(new LenderId(lender.lenderId()), money(lender.commitment()));
+            tranche.lenderNames.put(lender.lenderId(), lender.name());
+        } else if (movement instanceof Drawn drawn) {
+            tranche.account = tranche.account.withDraw(share(drawn.lenderId(), drawn.amount()));
+            tranche.principalChanges.merge(drawn.effectiveDate(), drawn.amount(), BigDecimal::add);
+            tranche.draws.merge(drawn.effectiveDate(), drawn.amount(), BigDecimal::add);
+        } else if (movement instanceof Repaid repaid) {
+            tranche.account = tranche.account.withRepayment(share(repaid.lenderId(), repaid.amount()));
+            tranche.principalChanges.merge(repaid.effectiveDate(), repaid.amount().negate(), BigDecimal::add);
+        } else if (movement instanceof Repriced repriced) {
             // A later repricing for the same date replaces the earlier one: rows arrive in stream order.
-            case REPRICED -> tranche.margins.put(movement.effectiveDate(), movement.ratePct());
+            tranche.margins.put(repriced.effectiveDate(), repriced.marginPct());
         }
         return this;
     }
 
     /** A later fixing for the same date replaces the earlier one: rows arrive in stream order. */
     public TranchePositions apply(FixingRow fixing) {
-        fixings.computeIfAbsent(fixing.rateName(), name -> new TreeMap<>()).put(fixing.effectiveDate(), fixing.ratePct());
+        fixings.fix(new BaseRateName(fixing.rateName()), fixing.effectiveDate(), new Rate(fixing.ratePct()));
         return this;
     }
 
     public List<TranchePosition> positions(LocalDate asOf) {
         List<TranchePosition> positions = new ArrayList<>();
-        tranches.values().stream().filter(t -> t.terms != null).forEach(t -> positions.add(position(t, asOf)));
+        tranches.values().forEach(t -> positions.add(position(t, asOf)));
         return positions;
     }
 
     public Optional<TranchePosition> position(String trancheId, LocalDate asOf) {
-        Tranche tranche = tranches.get(trancheId);
-        return tranche == null || tranche.terms == null ? Optional.empty() : Optional.of(position(tranche, asOf));
+        return Optional.ofNullable(tranches.get(trancheId)).map(tranche -> position(tranche, asOf));
     }
 
     public static DebtTotals totals(List<TranchePosition> positions) {
@@ -95,39 +129,47 @@ public final class TranchePositions {
                 sum(positions, TranchePosition::accruedCommitmentFee));
     }
 
-    private TranchePosition position(Tranche tranche, LocalDate asOf) {
-        DebtMovement terms = tranche.terms;
-        List<LenderPosition> lenders = new ArrayList<>();
-        tranche.lenders.forEach((id, l) -> lenders.add(new LenderPosition(id, l.name, l.commitment, l.drawn, l.repaid,
-                l.drawn.subtract(l.repaid))));
-        BigDecimal drawn = sum(lenders, LenderPosition::drawn);
-        BigDecimal repaid = sum(lenders, LenderPosition::repaid);
+    private List<LenderShare> share(String lenderId, BigDecimal amount) {
+        return List.of(new LenderShare(new LenderId(lenderId), money(amount)));
+    }
 
-        NavigableMap<LocalDate, BigDecimal> baseHistory = fixings.getOrDefault(terms.baseRate(), new TreeMap<>());
-        Optional<BigDecimal> base = Optional.ofNullable(baseHistory.floorEntry(asOf)).map(Map.Entry::getValue);
+    private Money money(BigDecimal amount) {
+        return new Money(amount, currency);
+    }
+
+    private TranchePosition position(Tranche tranche, LocalDate asOf) {
+        TrancheOpened terms = tranche.terms;
+        TrancheAccount account = tranche.account;
+        List<LenderPosition> lenders = new ArrayList<>();
+        account.lenders().forEach((id, l) -> lenders.add(new LenderPosition(id.value(),
+                tranche.lenderNames.get(id.value()), l.commitment().amount(), l.drawn().amount(), l.repaid().amount(),
+                l.outstanding().amount())));
+
+        Optional<Rate> base = fixings.inEffect(account.baseRate(), asOf);
         BigDecimal margin = tranche.margins.floorEntry(asOf).getValue();
 
-        DailySteps allIn = DailySteps.of(baseHistory).plus(DailySteps.of(tranche.margins));
+        DailySteps allIn = fixings.steps(account.baseRate()).plus(DailySteps.of(tranche.margins));
         BigDecimal interest = Act360.accrued(DailySteps.cumulative(tranche.principalChanges), allIn,
                 terms.effectiveDate(), asOf);
-        DailySteps undrawn = DailySteps.constant(terms.amount()).minus(DailySteps.cumulative(tranche.draws));
+        DailySteps undrawn = DailySteps.constant(terms.commitment()).minus(DailySteps.cumulative(tranche.draws));
         LocalDate feeUntil = asOf.isBefore(terms.availabilityEnd()) ? asOf : terms.availabilityEnd();
         BigDecimal fee = Act360.accrued(undrawn, DailySteps.constant(terms.feePct()), terms.effectiveDate(), feeUntil);
 
         List<MarginChange> marginHistory = new ArrayList<>();
         tranche.margins.forEach((day, pct) -> marginHistory.add(new MarginChange(day, reported(pct))));
-        return new TranchePosition(terms.trancheId(), terms.phaseId(), terms.name(), terms.seniority(), terms.amount(),
-                drawn, repaid, drawn.subtract(repaid), terms.amount().subtract(drawn), terms.baseRate(),
-                base.map(TranchePositions::reported).orElse(null), reported(margin),
-                base.map(b -> reported(b.add(margin))).orElse(null), reported(terms.feePct()), interest, fee,
-                terms.availabilityEnd(), marginHistory, lenders);
+        return new TranchePosition(terms.trancheId(), terms.phaseId(), terms.name(), terms.seniority(),
+                terms.commitment(), account.drawn().amount(), account.repaid().amount(),
+                account.outstanding().amount(), account.undrawn().amount(), terms.baseRate(),
+                base.map(Rate::toReported).orElse(null), reported(margin),
+                base.map(b -> reported(b.percent().add(margin))).orElse(null), reported(terms.feePct()), interest,
+                fee, terms.availabilityEnd(), marginHistory, lenders);
     }
 
     private static String reported(BigDecimal pct) {
         return new Rate(pct).toReported();
     }
 
-    private static <T> BigDecimal sum(List<T> items, java.util.function.Function<T, BigDecimal> figure) {
+    private static <T> BigDecimal sum(List<T> items, Function<T, BigDecimal> figure) {
         return items.stream().map(figure).reduce(ZERO, BigDecimal::add);
     }
 }

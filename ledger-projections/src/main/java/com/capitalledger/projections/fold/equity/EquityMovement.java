@@ -1,5 +1,7 @@
 package com.capitalledger.projections.fold.equity;
 
+import com.capitalledger.projections.fold.Fact;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,7 +13,7 @@ import java.time.LocalDate;
  */
 public record EquityMovement(long globalIndex, int line, String programId, String investorId, Kind kind,
                              String investorName, String callId, BigDecimal committed, BigDecimal called,
-                             BigDecimal defaulted, LocalDate effectiveDate, Instant recordedAt) {
+                             BigDecimal defaulted, LocalDate effectiveDate, Instant recordedAt) implements Fact {
 
     public enum Kind {
         COMMITTED, INCREASED, REDUCED, CANCELLED, TRANSFERRED_OUT, TRANSFERRED_IN, CALLED, DEFAULTED, CURED

@@ -1,6 +1,7 @@
 package com.capitalledger.projections.fold.positions;
 
 import com.capitalledger.core.program.api.ProgramCreated;
+import com.capitalledger.core.shared.CurrencyCode;
 import com.capitalledger.projections.fold.Bitemporal;
 import com.capitalledger.projections.fold.Recorded;
 import com.capitalledger.projections.fold.debt.DebtMovement;
@@ -17,7 +18,6 @@ import com.capitalledger.projections.fold.program.ProgramSummary;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -61,16 +61,15 @@ public final class PositionsFold {
         if (program == null || program.recordedAt().isAfter(at.knownAt())) {
             return Optional.empty();
         }
-        InvestorPositions investors = new InvestorPositions();
+        CurrencyCode currency = new CurrencyCode(program.currency());
+        InvestorPositions investors = new InvestorPositions(currency);
         equity.stream().filter(m -> at.includes(m.effectiveDate(), m.recordedAt())).forEach(investors::apply);
-        PhasePositions phasePositions = new PhasePositions();
+        PhasePositions phasePositions = new PhasePositions(currency);
         phases.stream().filter(m -> at.includes(m.effectiveDate(), m.recordedAt())).forEach(phasePositions::apply);
-        List<DebtMovement> debtKnown = debt.stream().filter(m -> at.includes(m.effectiveDate(), m.recordedAt())).toList();
-        TranchePositions tranches = new TranchePositions();
-        List<String> rates = debtKnown.stream().map(DebtMovement::baseRate).filter(Objects::nonNull).distinct().toList();
-        fixings.stream().filter(fixing -> !fixing.recordedAt().isAfter(at.knownAt()))
-                .filter(fixing -> rates.contains(fixing.rateName())).forEach(tranches::apply);
-        debtKnown.forEach(tranches::apply);
+        TranchePositions tranches = TranchePositions.of(currency,
+                debt.stream().filter(m -> at.includes(m.effectiveDate(), m.recordedAt())).toList(),
+                rates -> fixings.stream().filter(fixing -> !fixing.recordedAt().isAfter(at.knownAt()))
+                        .filter(fixing -> rates.contains(fixing.rateName())).toList());
         return Optional.of(ProgramPositions.assemble(program, at, investors, tranches, phasePositions));
     }
 }

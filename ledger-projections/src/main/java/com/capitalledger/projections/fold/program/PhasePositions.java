@@ -1,43 +1,43 @@
 package com.capitalledger.projections.fold.program;
 
+import com.capitalledger.core.program.PhaseAccount;
+import com.capitalledger.core.shared.CurrencyCode;
+import com.capitalledger.core.shared.Money;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
-/** The phase read model of one program: a pure fold of {@link PhaseMovement}s in stream order. */
+/**
+ * The phase read model of one program: a pure fold of {@link PhaseMovement}s in stream order into the core's
+ * {@link PhaseAccount}s, which derive deployment as the budget check does.
+ */
 public final class PhasePositions {
 
-    private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
-
-    private final Map<String, Phase> phases = new TreeMap<>();
+    private final CurrencyCode currency;
+    private final Map<String, PhaseAccount> phases = new TreeMap<>();
+    private final Map<String, String> names = new HashMap<>();
     private final Map<String, String> phaseOfTranche = new HashMap<>();
 
-    private static final class Phase {
-        private String name;
-        private BigDecimal budget = ZERO;
-        private BigDecimal equityCalled = ZERO;
-        private BigDecimal debtDrawn = ZERO;
+    /** @param currency the program's: the amounts of its budgets */
+    public PhasePositions(CurrencyCode currency) {
+        this.currency = currency;
     }
 
     public PhasePositions apply(PhaseMovement movement) {
         switch (movement.kind()) {
             case PHASE_CREATED -> {
-                Phase phase = phase(movement.phaseId());
-                phase.name = movement.name();
-                phase.budget = movement.amount();
+                names.put(movement.phaseId(), movement.name());
+                phases.put(movement.phaseId(), PhaseAccount.opened(money(movement.amount())));
             }
-            case EQUITY_CALLED -> {
-                Phase phase = phase(movement.phaseId());
-                phase.equityCalled = phase.equityCalled.add(movement.amount());
-            }
+            case EQUITY_CALLED -> deploy(movement.phaseId(), phase -> phase.withEquityCalled(money(movement.amount())));
             case TRANCHE_OPENED -> phaseOfTranche.put(movement.trancheId(), movement.phaseId());
-            case DEBT_DRAWN -> {
-                Phase phase = phase(phaseOfTranche.get(movement.trancheId()));
-                phase.debtDrawn = phase.debtDrawn.add(movement.amount());
-            }
+            case DEBT_DRAWN -> deploy(phaseOfTranche.get(movement.trancheId()),
+                    phase -> phase.withDebtDrawn(money(movement.amount())));
         }
         return this;
     }
@@ -49,15 +49,18 @@ public final class PhasePositions {
 
     public List<PhasePosition> positions() {
         List<PhasePosition> positions = new ArrayList<>();
-        phases.forEach((id, p) -> {
-            BigDecimal deployed = p.equityCalled.add(p.debtDrawn);
-            positions.add(new PhasePosition(id, p.name, p.budget, p.equityCalled, p.debtDrawn, deployed,
-                    p.budget.subtract(deployed)));
-        });
+        phases.forEach((id, phase) -> positions.add(new PhasePosition(id, names.get(id), phase.budget().amount(),
+                phase.equityCalled().amount(), phase.debtDrawn().amount(), phase.deployed().amount(),
+                phase.remaining().amount())));
         return positions;
     }
 
-    private Phase phase(String phaseId) {
-        return phases.computeIfAbsent(phaseId, id -> new Phase());
+    private void deploy(String phaseId, UnaryOperator<PhaseAccount> change) {
+        PhaseAccount phase = phases.getOrDefault(phaseId, PhaseAccount.opened(Money.zero(currency)));
+        phases.put(phaseId, change.apply(phase));
+    }
+
+    private Money money(BigDecimal amount) {
+        return new Money(amount, currency);
     }
 }

@@ -2,11 +2,13 @@ package com.capitalledger.projections.fold.program;
 
 import com.capitalledger.core.program.api.ProgramCreated;
 import com.capitalledger.core.shared.Percentage;
+import com.capitalledger.projections.fold.Recorded;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /** What the ledger knows about a program as a whole: its terms and when they were recorded. */
 public record ProgramSummary(String programId,
@@ -26,5 +28,11 @@ public record ProgramSummary(String programId,
                 event.targetAmount().amount(), event.maxDebtPct().percent().setScale(Percentage.MAX_SCALE),
                 event.effectiveDate(),
                 recordedAt.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    /** The summary an event brings: one for a program's creation, none for any other event. */
+    public static List<ProgramSummary> of(Recorded<?> recorded) {
+        return recorded.event() instanceof ProgramCreated created ? List.of(of(created, recorded.recordedAt()))
+                : List.of();
     }
 }

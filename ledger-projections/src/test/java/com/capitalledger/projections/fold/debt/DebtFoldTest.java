@@ -17,6 +17,7 @@ import com.capitalledger.core.shared.LedgerEvent;
 import com.capitalledger.core.shared.PhaseId;
 import com.capitalledger.core.shared.ProgramId;
 import com.capitalledger.projections.fold.Journal;
+import com.capitalledger.projections.fold.Values;
 import com.capitalledger.projections.fold.Recorded;
 import com.capitalledger.projections.fold.debt.TranchePosition.LenderPosition;
 import com.capitalledger.projections.fold.debt.TranchePosition.MarginChange;
@@ -49,7 +50,7 @@ class DebtFoldTest {
     private static final BigDecimal DAYS_PERCENT = BigDecimal.valueOf(36_000);
 
     private static TranchePositions fold(List<Recorded<?>> journal) {
-        TranchePositions tranches = new TranchePositions();
+        TranchePositions tranches = new TranchePositions(Values.USD);
         journal.forEach(recorded -> {
             DebtMovements.fixing(recorded).ifPresent(tranches::apply);
             DebtMovements.of(recorded).forEach(tranches::apply);

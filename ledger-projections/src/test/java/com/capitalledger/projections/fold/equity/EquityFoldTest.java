@@ -14,6 +14,7 @@ import com.capitalledger.core.equity.api.InvestorId;
 import com.capitalledger.core.shared.PhaseId;
 import com.capitalledger.core.shared.ProgramId;
 import com.capitalledger.projections.fold.Journal;
+import com.capitalledger.projections.fold.Values;
 import com.capitalledger.projections.fold.Recorded;
 import com.capitalledger.projections.fold.equity.EquityMovement.Kind;
 import com.capitalledger.projections.fold.equity.InvestorPosition.Status;
@@ -41,7 +42,7 @@ class EquityFoldTest {
     private static final InvestorId MGX = new InvestorId("MGX");
 
     private static InvestorPositions fold(Journal journal) {
-        InvestorPositions positions = new InvestorPositions();
+        InvestorPositions positions = new InvestorPositions(Values.USD);
         journal.entries().forEach(recorded -> positions.applyAll(EquityMovements.of(recorded)));
         return positions;
     }

@@ -20,6 +20,7 @@ import com.capitalledger.core.rates.api.BaseRateName;
 import com.capitalledger.core.shared.PhaseId;
 import com.capitalledger.core.shared.ProgramId;
 import com.capitalledger.projections.fold.Journal;
+import com.capitalledger.projections.fold.Values;
 import com.capitalledger.projections.fold.Recorded;
 import com.capitalledger.projections.fold.program.PhaseMovement.Kind;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class PhasesFoldTest {
     private static final TrancheId T2 = new TrancheId("T2");
 
     private static PhasePositions fold(Journal journal) {
-        PhasePositions phases = new PhasePositions();
+        PhasePositions phases = new PhasePositions(Values.USD);
         journal.entries().forEach(recorded -> PhaseMovements.of(recorded).ifPresent(phases::apply));
         return phases;
     }
