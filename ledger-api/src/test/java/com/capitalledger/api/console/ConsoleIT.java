@@ -14,6 +14,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import java.io.IOException;
@@ -40,6 +41,7 @@ import static org.awaitility.Awaitility.await;
  * are kept in target/console-screenshots.
  */
 @TestPropertySource(properties = "ledger.test.context=console")
+@DirtiesContext
 class ConsoleIT extends IntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
