@@ -4,6 +4,7 @@ import com.capitalledger.projections.journal.SigningKeys;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.boot.SpringApplication;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.util.FileSystemUtils;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,15 +39,16 @@ public final class TestDatabase {
         boolean shared = serverUrl == null || serverUrl.isBlank();
         String user = shared ? "postgres" : System.getenv("LEDGER_TEST_DB_USER");
         String password = shared ? null : System.getenv("LEDGER_TEST_DB_PASSWORD");
+        String name = "ledger_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         // The shared server goes with its temporary directory: nothing there to drop.
-        String databaseUrl = shared ? createDatabase(SharedServer.SERVER.getJdbcUrl("postgres", "postgres"), user,
-                null, false) : createDatabase(serverUrl, user, password, true);
+        String databaseUrl = shared ? createDatabase(SharedServer.SERVER.getJdbcUrl("postgres", "postgres"), name, user,
+                null, false) : createDatabase(serverUrl, name, user, password, true);
         registry.add("spring.datasource.url", () -> databaseUrl);
-        // Outside the embedded default the journal's key and digest file are configured; each context gets its own.
+        // Outside the embedded default the journal's key and digest file are configured; each ledger has its own.
         String signingKey = SigningKeys.generate().pem();
         registry.add("ledger.journal.signing-key", () -> signingKey);
-        Path digests = temporaryFile();
-        registry.add("ledger.journal.digest-file", digests::toString);
+        String digests = DigestFiles.create(name).toString();
+        registry.add("ledger.journal.digest-file", () -> digests);
         if (user != null) {
             registry.add("spring.datasource.username", () -> user);
         }
@@ -55,13 +57,28 @@ public final class TestDatabase {
         }
     }
 
-    private static Path temporaryFile() {
-        try {
-            Path file = Files.createTempFile("journal-digests", ".ndjson");
-            file.toFile().deleteOnExit();
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** Where the test ledgers of this JVM keep their journal digests; removed once their contexts have closed. */
+    private static final class DigestFiles {
+
+        private static final Path DIRECTORY = directory();
+
+        /** An empty digest file for the ledger, as the embedded default starts with. */
+        static Path create(String ledger) {
+            try {
+                return Files.createFile(DIRECTORY.resolve(ledger + ".ndjson"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private static Path directory() {
+            try {
+                Path directory = Files.createTempDirectory("ledger-test-digests");
+                SpringApplication.getShutdownHandlers().add(() -> FileSystemUtils.deleteRecursively(directory.toFile()));
+                return directory;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
@@ -89,12 +106,12 @@ public final class TestDatabase {
         }
     }
 
-    private static String createDatabase(String serverUrl, String user, String password, boolean dropOnExit) {
+    private static String createDatabase(String serverUrl, String name, String user, String password,
+                                         boolean dropOnExit) {
         Matcher url = JDBC_URL.matcher(serverUrl);
         if (!url.matches()) {
             throw new IllegalArgumentException("LEDGER_TEST_DB_URL must look like jdbc:postgresql://host:port/database: " + serverUrl);
         }
-        String name = "ledger_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         Properties credentials = new Properties();
         if (user != null) {
             credentials.setProperty("user", user);
