@@ -15,6 +15,7 @@ import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import java.math.BigDecimal;
@@ -37,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the unreadable event it stores would trouble every other test.
  */
 @TestPropertySource(properties = "ledger.test.context=parked-events")
+@DirtiesContext
 class ParkedEventsIT extends IntegrationTest {
 
     private static final String PARKED = "PARKED-1";

@@ -16,6 +16,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import java.io.IOException;
@@ -42,6 +43,7 @@ import static org.awaitility.Awaitility.await;
  * are kept in target/console-screenshots.
  */
 @TestPropertySource(properties = "ledger.test.context=console")
+@DirtiesContext
 class ConsoleIT extends IntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);

@@ -4,6 +4,7 @@ import com.capitalledger.api.support.IntegrationTest;
 import com.capitalledger.api.support.TestUsers;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import java.math.BigDecimal;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code -Dledger.generative.seed=... -Dledger.generative.requests=5000}.
  */
 @TestPropertySource(properties = "ledger.test.context=generative-http")
+@DirtiesContext
 class GenerativeHttpIT extends IntegrationTest {
 
     private static final long SEED = Long.getLong("ledger.generative.seed", 20261128L);

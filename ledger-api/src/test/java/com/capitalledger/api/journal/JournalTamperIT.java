@@ -15,6 +15,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import java.io.ByteArrayOutputStream;
@@ -45,6 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestPropertySource(properties = {"ledger.test.context=journal-tamper", "ledger.journal.digest-every=PT1S"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DirtiesContext
 class JournalTamperIT extends IntegrationTest {
 
     private static final Pattern ENTRY = Pattern.compile("\"entry\":(\\{.*})}$");

@@ -6,6 +6,7 @@ import com.capitalledger.api.support.TestUsers;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import java.io.IOException;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and no network), accepts them, then refuses the export once one amount in it is changed.
  */
 @TestPropertySource(properties = "ledger.test.context=offline-verify")
+@DirtiesContext
 class OfflineVerifyCommandIT extends IntegrationTest {
 
     private static final Pattern SECTION = Pattern.compile("### Verifying without the ledger\\n.*?```bash\\n(.*?)```",

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import javax.sql.DataSource;
@@ -42,6 +43,7 @@ import static org.awaitility.Awaitility.await;
  * writing at once make one journal.
  */
 @TestPropertySource(properties = "ledger.test.context=two-nodes")
+@DirtiesContext
 class TwoNodesIT extends IntegrationTest {
 
     @Autowired

@@ -18,6 +18,7 @@ import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -45,6 +46,7 @@ import static org.awaitility.Awaitility.await;
  * server here), checks signatures and expiry, takes roles from the {@code roles} claim and records the token's
  * subject as the actor. Basic users keep working alongside.
  */
+@DirtiesContext
 class JwtResourceServerIT extends IntegrationTest {
 
     private static final String LEDGER = "capital-ledger";

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -33,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * an endpoint added without a row fails here. Runs in its own context (own database): it posts fixings.
  */
 @TestPropertySource(properties = "ledger.test.context=role-matrix")
+@DirtiesContext
 class RoleMatrixIT extends IntegrationTest {
 
     private static final List<TestUsers> CALLERS = List.of(TREASURY, COMPLIANCE, ANALYST, ADMIN);

@@ -13,7 +13,12 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 
-/** Base of tests that run the whole service over real HTTP on a real PostgreSQL (see {@link TestDatabase}). */
+/**
+ * Base of tests that run the whole service over real HTTP on a real PostgreSQL (see {@link TestDatabase}). Test classes
+ * share one service unless they need a ledger of their own: they name it ({@code ledger.test.context=...}), and a class
+ * whose ledger no other class shares closes it after itself ({@code @DirtiesContext}), so that finished services do not
+ * run on beside the next tests.
+ */
 @SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class IntegrationTest {
 

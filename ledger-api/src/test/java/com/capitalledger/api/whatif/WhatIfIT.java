@@ -14,6 +14,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import java.io.IOException;
@@ -38,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestPropertySource(properties = "ledger.test.context=what-if")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DirtiesContext
 class WhatIfIT extends IntegrationTest {
 
     private static final List<String> DATES = List.of("2025-01-31", "2025-06-30", "2025-12-31", "2026-12-31");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import java.net.URI;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestPropertySource(properties = "ledger.test.context=what-if-writes-nothing")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DirtiesContext
 class WhatIfWritesNothingIT extends IntegrationTest {
 
     private static final String WHAT_IF = "/api/v1/programs/STARGATE/what-if";
