@@ -1,18 +1,19 @@
 package com.capitalledger.api.nodes;
 
-import com.capitalledger.projections.readmodel.ReadModel;
 import com.capitalledger.api.LedgerApplication;
-import com.capitalledger.projections.processing.ProcessorTokens;
 import com.capitalledger.api.admin.ReadModels;
-import com.capitalledger.projections.processing.LedgerNode;
 import com.capitalledger.api.support.HttpClientSupport;
 import com.capitalledger.api.support.IntegrationTest;
 import com.capitalledger.api.support.TestUsers;
 import com.capitalledger.journal.keys.SigningKeys;
+import com.capitalledger.projections.processing.LedgerNode;
+import com.capitalledger.projections.processing.ProcessorTokens;
+import com.capitalledger.projections.readmodel.ReadModel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -20,9 +21,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
-import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
+import javax.sql.DataSource;
 
 import static com.capitalledger.api.support.HttpClientSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +57,8 @@ class TwoNodesIT extends IntegrationTest {
     /** Every node of one ledger signs and seals with the same key. */
     @Autowired
     private SigningKeys journalKeys;
+    @TempDir
+    Path nodeBFiles;
 
     private ConfigurableApplicationContext nodeB;
 
@@ -74,7 +78,9 @@ class TwoNodesIT extends IntegrationTest {
         List<String> arguments = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + ((HikariDataSource) dataSource).getJdbcUrl(),
                 "--spring.datasource.username=postgres", "--server.port=0", "--ledger.test.context=node-b",
-                "--ledger.journal.signing-key=" + journalKeys.pem()));
+                "--ledger.journal.signing-key=" + journalKeys.pem(),
+                // Each node writes its own digest file; the default would be under the user's home.
+                "--ledger.journal.digest-file=" + nodeBFiles.resolve("digests.ndjson")));
         arguments.addAll(TestUsers.arguments());
         nodeB = new SpringApplicationBuilder(LedgerApplication.class).run(arguments.toArray(String[]::new));
     }
