@@ -72,8 +72,11 @@ public final class Browser implements AutoCloseable {
      * @throws IllegalStateException saying, on one line, how to get a browser where none can be found or fetched
      */
     private static ChromeDriver start(ChromeOptions options) {
-        Optional<String> named = Optional.ofNullable(System.getProperty(BINARY))
-                .or(() -> Optional.ofNullable(System.getenv("LEDGER_TEST_BROWSER"))).filter(name -> !name.isBlank());
+        return start(options, Optional.ofNullable(System.getProperty(BINARY))
+                .or(() -> Optional.ofNullable(System.getenv("LEDGER_TEST_BROWSER"))).filter(name -> !name.isBlank()));
+    }
+
+    static ChromeDriver start(ChromeOptions options, Optional<String> named) {
         if (named.isPresent()) {
             if (!Files.isExecutable(Path.of(named.get()))) {
                 throw new IllegalStateException(HOW_TO_GET_ONE + "; " + named.get() + " is no executable file");
