@@ -90,7 +90,7 @@ class TwoNodesIT extends IntegrationTest {
         assertThat(http().postJson("/api/v1/programs", """
                 {"programId":"TWO","name":"Two nodes","currency":"USD","targetAmount":"1000000.00","maxDebtPct":"90",
                  "effectiveDate":"2025-01-21"}""").statusCode()).isEqualTo(201);
-        awaitReadModels();
+        awaitReadModelStatusesAtHead();
         startNodeB();
         LedgerNode nodeBId = nodeB.getBean(LedgerNode.class);
         assertThat(nodeBId).isNotEqualTo(nodeA);

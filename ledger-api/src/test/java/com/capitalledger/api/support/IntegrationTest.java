@@ -68,6 +68,17 @@ public abstract class IntegrationTest {
                 .until(readModels::status, this::caughtUp);
     }
 
+    /**
+     * Waits until every read model reports the stream's end as its position, which takes up to a few seconds longer
+     * than {@link #awaitReadModels()}: for tests of what the status reports.
+     */
+    protected void awaitReadModelStatusesAtHead() {
+        Awaitility.await("read model statuses at the head").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(20))
+                .until(readModels::status, statuses -> statuses.stream().allMatch(s -> s.position() >= s.head()
+                        && s.state() == ReadModelStatus.State.LIVE));
+    }
+
     private boolean caughtUp(List<ReadModelStatus> statuses) {
         for (ReadModelStatus status : statuses) {
             if (status.state() != ReadModelStatus.State.LIVE) {
