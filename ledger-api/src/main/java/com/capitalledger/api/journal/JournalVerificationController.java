@@ -4,8 +4,8 @@ import com.capitalledger.api.idempotency.ReadOnlyPost;
 import com.capitalledger.api.web.NotFound;
 import com.capitalledger.api.web.ProblemStatuses;
 import com.capitalledger.journal.digest.Digests;
-import com.capitalledger.journal.verify.Verification;
-import com.capitalledger.journal.verify.Verifications;
+import com.capitalledger.journal.verify.VerificationPass;
+import com.capitalledger.journal.verify.VerificationRuns;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -36,15 +36,15 @@ public class JournalVerificationController {
     /** How long a verification request waits for its answer before answering 202 with its progress. */
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private final Verifications verifications;
+    private final VerificationRuns verifications;
 
-    JournalVerificationController(Verifications verifications) {
+    JournalVerificationController(VerificationRuns verifications) {
         this.verifications = verifications;
     }
 
     /** A verification's state and, once done, its report. */
     public record VerificationView(String id, State state, long entriesChecked, long entriesTotal, String rootHash,
-                                   Boolean ok, Long mismatches, Verification.Mismatch firstMismatch,
+                                   Boolean ok, Long mismatches, VerificationPass.Mismatch firstMismatch,
                                    Digests.Digest heldTo, String startedAt, String finishedAt) {
 
         public enum State { RUNNING, DONE, FAILED }
@@ -65,7 +65,7 @@ public class JournalVerificationController {
     @ReadOnlyPost
     @PostMapping("/verify")
     public ResponseEntity<VerificationView> verify() {
-        Verifications.Run run = verifications.start();
+        VerificationRuns.Run run = verifications.start();
         try {
             run.report().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException stillRunning) {
@@ -92,7 +92,7 @@ public class JournalVerificationController {
                 "no verification " + verificationId + " on this node; one is kept on the node that ran it, the last 20 of them")));
     }
 
-    private VerificationView view(Verifications.Run run) {
+    private VerificationView view(VerificationRuns.Run run) {
         String started = run.startedAt().toString();
         if (!run.report().isDone()) {
             return new VerificationView(run.id(), VerificationView.State.RUNNING, run.verification().checked(),
@@ -102,7 +102,7 @@ public class JournalVerificationController {
             return new VerificationView(run.id(), VerificationView.State.FAILED, run.verification().checked(),
                     run.entriesTotal(), null, null, null, null, run.heldTo(), started, run.finishedAt().get().toString());
         }
-        Verification.Report report = run.report().join();
+        VerificationPass.Report report = run.report().join();
         return new VerificationView(run.id(), VerificationView.State.DONE, report.entriesChecked(),
                 run.entriesTotal(), report.rootHash(), report.ok(), report.mismatches(), report.firstMismatch(),
                 run.heldTo(), started, run.finishedAt().get().toString());

@@ -10,7 +10,7 @@ import com.capitalledger.journal.store.JournalStore;
 import com.capitalledger.journal.store.JournalTree;
 import com.capitalledger.journal.store.JournalWriter;
 import com.capitalledger.journal.store.LedgerId;
-import com.capitalledger.journal.verify.JournalVerifier;
+import com.capitalledger.journal.verify.EventStoreVerifier;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
@@ -74,8 +74,8 @@ public class JournalConfiguration {
     }
 
     @Bean
-    JournalVerifier journalVerifier(JdbcTemplate jdbc, PlatformTransactionManager transactions, EventSeals seals) {
-        return new JournalVerifier(jdbc, transactions, seals);
+    EventStoreVerifier eventStoreVerifier(JdbcTemplate jdbc, PlatformTransactionManager transactions, EventSeals seals) {
+        return new EventStoreVerifier(jdbc, transactions, seals);
     }
 
     /** Every event published is sealed on its way to the store, whichever aggregate or path publishes it. */

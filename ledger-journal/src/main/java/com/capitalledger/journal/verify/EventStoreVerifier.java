@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * through two cursors side by side (both in the order a growing tree completes them), so memory stays flat however
  * long the journal; events are rendered and hashed on every core, a chunk at a time, while the next chunk is read.
  */
-public class JournalVerifier implements AutoCloseable {
+public class EventStoreVerifier implements AutoCloseable {
 
     /** The order in which a growing tree completes its subtrees: by the leaf that completes each, then by level. */
     private static final Comparator<MerkleTree.Node> COMPLETION = Comparator
@@ -55,7 +55,7 @@ public class JournalVerifier implements AutoCloseable {
     private final ExecutorService feeder;
     private final int parallelism = Math.max(1, Runtime.getRuntime().availableProcessors());
 
-    public JournalVerifier(JdbcTemplate jdbc, PlatformTransactionManager transactions, EventSeals seals) {
+    public EventStoreVerifier(JdbcTemplate jdbc, PlatformTransactionManager transactions, EventSeals seals) {
         this.jdbc = jdbc;
         this.seals = seals;
         AtomicInteger threads = new AtomicInteger();
@@ -75,12 +75,12 @@ public class JournalVerifier implements AutoCloseable {
     }
 
     /**
-     * @param verification the pass to feed (its {@link Verification#checked()} is the progress)
+     * @param verification the pass to feed (its {@link VerificationPass#checked()} is the progress)
      * @param upTo         the highest global index the journal has passed
      * @param pending      global indexes at or below it the journal still waits for (committed late)
      */
-    public Verification.Report verify(Verification verification, long upTo, Collection<Long> pending) {
-        return snapshot.execute(status -> jdbc.execute((ConnectionCallback<Verification.Report>) connection -> {
+    public VerificationPass.Report verify(VerificationPass verification, long upTo, Collection<Long> pending) {
+        return snapshot.execute(status -> jdbc.execute((ConnectionCallback<VerificationPass.Report>) connection -> {
             compareEntriesAndSubtrees(connection, verification);
             findUnjournaled(connection, verification, upTo, pending);
             return verification.report();
@@ -111,7 +111,7 @@ public class JournalVerifier implements AutoCloseable {
      * chunk on every core, and feeds the rendered chunks, in seq order, to the verification on a thread of its own: so
      * reading, rendering and the tree all work at once. At most {@value #IN_FLIGHT} chunks are read ahead.
      */
-    private void compareEntriesAndSubtrees(Connection connection, Verification verification) throws SQLException {
+    private void compareEntriesAndSubtrees(Connection connection, VerificationPass verification) throws SQLException {
         try (PreparedStatement entries = entries(connection);
              PreparedStatement nodes = JournalStore.cursor(connection,
                      "SELECT level, idx, hash FROM journal_node ORDER BY ((idx + 1) << level), level");
@@ -180,7 +180,7 @@ public class JournalVerifier implements AutoCloseable {
         }
     }
 
-    private static void feed(Chunk chunk, List<Outcome> outcomes, Verification verification, ExpectedNodes stored) {
+    private static void feed(Chunk chunk, List<Outcome> outcomes, VerificationPass verification, ExpectedNodes stored) {
         stored.add(chunk.nodes());
         for (int i = 0; i < chunk.reads().size(); i++) {
             Read read = chunk.reads().get(i);
@@ -195,7 +195,7 @@ public class JournalVerifier implements AutoCloseable {
         }
     }
 
-    private static void findUnjournaled(Connection connection, Verification verification, long upTo,
+    private static void findUnjournaled(Connection connection, VerificationPass verification, long upTo,
                                         Collection<Long> pending) throws SQLException {
         try (PreparedStatement events = JournalStore.cursor(connection, JournalStore.UNJOURNALED)) {
             events.setLong(1, upTo);
@@ -268,7 +268,7 @@ public class JournalVerifier implements AutoCloseable {
             stored.addAll(nodes);
         }
 
-        void compare(TreeFrontier.HashedNode computed, Verification verification) {
+        void compare(TreeFrontier.HashedNode computed, VerificationPass verification) {
             while (!stored.isEmpty() && COMPLETION.compare(stored.peekFirst().node(), computed.node()) < 0) {
                 verification.subtree(stored.removeFirst().node(), "is stored, but no entry completes it");
             }
@@ -283,7 +283,7 @@ public class JournalVerifier implements AutoCloseable {
             }
         }
 
-        void rest(List<TreeFrontier.HashedNode> beyond, Verification verification) {
+        void rest(List<TreeFrontier.HashedNode> beyond, VerificationPass verification) {
             stored.addAll(beyond);
             while (!stored.isEmpty()) {
                 verification.subtree(stored.removeFirst().node(), "is stored beyond the journal's entries");

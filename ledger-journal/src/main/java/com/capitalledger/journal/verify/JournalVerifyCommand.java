@@ -107,7 +107,7 @@ public final class JournalVerifyCommand {
                     + digest.rootHash() + ": signature " + (outcome.unsigned().contains(digest) ? "INVALID (not "
                     + "signed with this public key, or altered)" : "valid"));
         }
-        Verification.Report report = outcome.report();
+        VerificationPass.Report report = outcome.report();
         out.println("Export: " + report.entriesChecked() + " entries checked, root now " + report.rootHash());
         if (outcome.ok()) {
             out.println("  OK: every entry hashes to its leaf hash, the entries run from 0 without a gap, the first "
@@ -115,7 +115,7 @@ public final class JournalVerifyCommand {
                     + "journal");
             return;
         }
-        Verification.Mismatch first = report.firstMismatch();
+        VerificationPass.Mismatch first = report.firstMismatch();
         out.println("  MISMATCH (" + report.mismatches() + " in all), first at seq " + first.seq()
                 + (first.globalIndex() == null ? "" : ", global index " + first.globalIndex())
                 + (first.eventId() == null ? "" : ", event " + first.eventId())

@@ -31,7 +31,7 @@ public final class OfflineVerifier {
      * The outcome: the digests whose signatures did not verify (left out, and a mismatch themselves), and the
      * verification of the export against the others.
      */
-    public record Outcome(List<Digests.Digest> unsigned, Verification.Report report) {
+    public record Outcome(List<Digests.Digest> unsigned, VerificationPass.Report report) {
 
         public boolean ok() {
             return unsigned.isEmpty() && report.ok();
@@ -42,7 +42,7 @@ public final class OfflineVerifier {
     public static Outcome verify(BufferedReader export, List<Digests.Digest> digests, PublicKey key)
             throws IOException {
         List<Digests.Digest> unsigned = digests.stream().filter(digest -> !Digests.verify(digest, key)).toList();
-        Verification verification = new Verification(digests.stream().filter(digest -> !unsigned.contains(digest))
+        VerificationPass verification = new VerificationPass(digests.stream().filter(digest -> !unsigned.contains(digest))
                 .toList());
         unsigned.forEach(verification::forgedDigest);
         long lineNumber = 0;

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * is kept, the most precise first: an entry that does not match, then a subtree, then an event the journal lacks, then
  * the digest.
  */
-public final class Verification {
+public final class VerificationPass {
 
     /** Where the journal stops matching: the entry (or the event the journal lacks) and why. */
     public record Mismatch(Long seq, Long globalIndex, String eventId, String programId, String reason) {
@@ -51,7 +51,7 @@ public final class Verification {
     private long mismatches;
 
     /** A verification of entries rendered without the seal key: what anyone holding an export can check. */
-    public Verification(Collection<Digests.Digest> digests) {
+    public VerificationPass(Collection<Digests.Digest> digests) {
         this(digests, Long.MAX_VALUE);
     }
 
@@ -61,7 +61,7 @@ public final class Verification {
      *                rendered with the ledger's seals must carry a valid one (an entry appended behind its back, with
      *                its leaf and subtrees, would otherwise extend the tree consistently until the next digest)
      */
-    public Verification(Collection<Digests.Digest> digests, long genesis) {
+    public VerificationPass(Collection<Digests.Digest> digests, long genesis) {
         this.genesis = genesis;
         digests.forEach(digest -> this.digests.computeIfAbsent(digest.treeSize(), size -> new ArrayList<>())
                 .add(digest));

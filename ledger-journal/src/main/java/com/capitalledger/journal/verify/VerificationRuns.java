@@ -28,17 +28,17 @@ import java.util.concurrent.atomic.AtomicReference;
  * few are kept to be read back.
  */
 @Component
-public class Verifications {
+public class VerificationRuns {
 
-    private static final Logger log = LoggerFactory.getLogger(Verifications.class);
+    private static final Logger log = LoggerFactory.getLogger(VerificationRuns.class);
     private static final int KEPT = 20;
 
     /** A verification: what it holds the journal to, how far it got, and once done its report. */
-    public record Run(String id, Instant startedAt, long entriesTotal, Digests.Digest heldTo, Verification verification,
-               CompletableFuture<Verification.Report> report, AtomicReference<Instant> finishedAt) {
+    public record Run(String id, Instant startedAt, long entriesTotal, Digests.Digest heldTo, VerificationPass verification,
+               CompletableFuture<VerificationPass.Report> report, AtomicReference<Instant> finishedAt) {
     }
 
-    private final JournalVerifier verifier;
+    private final EventStoreVerifier verifier;
     private final JournalTree tree;
     private final JournalPosition position;
     private final JournalDigests digests;
@@ -52,7 +52,7 @@ public class Verifications {
         return thread;
     });
 
-    Verifications(JournalVerifier verifier, JournalTree tree, JournalPosition position, JournalDigests digests,
+    VerificationRuns(EventStoreVerifier verifier, JournalTree tree, JournalPosition position, JournalDigests digests,
                   SigningKeys keys, JournalStore store, Clock clock) {
         this.verifier = verifier;
         this.tree = tree;
@@ -70,7 +70,7 @@ public class Verifications {
     public synchronized Run start() {
         Digests.Digest heldTo = digests.lastWritten().orElse(null);
         boolean signed = heldTo == null || Digests.verify(heldTo, keys.publicKey());
-        Verification verification = new Verification(signed && heldTo != null ? List.of(heldTo) : List.of(),
+        VerificationPass verification = new VerificationPass(signed && heldTo != null ? List.of(heldTo) : List.of(),
                 store.genesis());
         if (!signed) {
             verification.forgedDigest(heldTo);
@@ -84,7 +84,7 @@ public class Verifications {
         }
         executor.submit(() -> {
             try {
-                Verification.Report report = verifier.verify(verification, passed.upTo(), passed.pending());
+                VerificationPass.Report report = verifier.verify(verification, passed.upTo(), passed.pending());
                 if (report.ok()) {
                     log.info("Journal verified: {} entries, root {}, no mismatch", report.entriesChecked(),
                             report.rootHash());
