@@ -61,7 +61,8 @@ class SharedDigestFileIT {
 
     @Test
     void eachLedgerIsHeldOnlyToItsOwnDigests(@TempDir Path directory) throws IOException {
-        Path shared = directory.resolve("journal-digests.ndjson");
+        // In a folder that does not exist yet: the first digest written makes it.
+        Path shared = directory.resolve("digests").resolve("journal-digests.ndjson");
         try (ConfigurableApplicationContext clean = start(shared);
              ConfigurableApplicationContext other = start(shared)) {
             String cleanId = clean.getBean(LedgerId.class).value();

@@ -42,6 +42,7 @@ class DatabaseOutageIT {
     private static final Duration PROMPTLY = Duration.ofSeconds(2);
 
     private Path data;
+    private Path digests;
     private int databasePort;
     private EmbeddedPostgres database;
     private ConfigurableApplicationContext service;
@@ -55,6 +56,7 @@ class DatabaseOutageIT {
             database.close();
         }
         FileSystemUtils.deleteRecursively(data);
+        Files.deleteIfExists(digests);
     }
 
     private EmbeddedPostgres startDatabase() throws IOException {
@@ -70,6 +72,7 @@ class DatabaseOutageIT {
     @Test
     void whileTheDatabaseIsDownClientsHear503PromptlyAndTheServiceRecoversByItself() throws Exception {
         data = Files.createTempDirectory("ledger-outage-");
+        digests = Files.createTempFile("ledger-outage-digests-", ".ndjson");
         try (ServerSocket free = new ServerSocket(0)) {
             databasePort = free.getLocalPort();
         }
@@ -77,7 +80,9 @@ class DatabaseOutageIT {
         List<String> arguments = new ArrayList<>(List.of(
                 "--spring.datasource.url=jdbc:postgresql://localhost:" + databasePort + "/postgres",
                 "--spring.datasource.username=postgres", "--server.port=0",
-                "--ledger.journal.signing-key=" + SigningKeys.generate().pem()));
+                "--ledger.journal.signing-key=" + SigningKeys.generate().pem(),
+                // Its digests in a file of the test's own: the default would be under the user's home.
+                "--ledger.journal.digest-file=" + digests));
         arguments.addAll(TestUsers.arguments());
         service = new SpringApplicationBuilder(LedgerApplication.class).run(arguments.toArray(String[]::new));
         HttpClientSupport treasury = as(TestUsers.TREASURY);

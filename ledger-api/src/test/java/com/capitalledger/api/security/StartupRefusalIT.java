@@ -9,11 +9,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class StartupRefusalIT {
 
     private static EmbeddedPostgres server;
+    @TempDir
+    static Path digests;
 
     @BeforeAll
     static void startAServer() throws IOException {
@@ -41,13 +45,15 @@ class StartupRefusalIT {
     }
 
     private static void start(String... more) {
-        String[] args = new String[more.length + 5];
+        String[] args = new String[more.length + 6];
         args[0] = "--spring.datasource.url=" + server.getJdbcUrl("postgres", "postgres");
         args[1] = "--spring.datasource.username=postgres";
         args[2] = "--server.port=0";
         args[3] = "--logging.level.root=OFF";
         args[4] = "--ledger.journal.signing-key=" + SigningKeys.generate().pem();
-        System.arraycopy(more, 0, args, 5, more.length);
+        // A service that does start writes its digests here, not under the user's home (the default).
+        args[5] = "--ledger.journal.digest-file=" + digests.resolve("journal-digests.ndjson");
+        System.arraycopy(more, 0, args, 6, more.length);
         new SpringApplicationBuilder(LedgerApplication.class).run(args).close();
     }
 

@@ -45,10 +45,9 @@ final class JournalFiles {
                 temporary.toFile().deleteOnExit();
                 return temporary;
             }
-            Path perLedger = userHome.toAbsolutePath().resolve(".capital-ledger").resolve("journal")
-                    .resolve(ledger.value());
-            Files.createDirectories(perLedger);
-            return perLedger.resolve("digests.ndjson");
+            // Made when the first digest is written, so a service that never writes one leaves nothing behind.
+            return userHome.toAbsolutePath().resolve(".capital-ledger").resolve("journal").resolve(ledger.value())
+                    .resolve("digests.ndjson");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make a place for the journal's digests", e);
         }

@@ -89,6 +89,7 @@ public class JournalDigests {
 
     synchronized void write(Digests.Digest digest) {
         try {
+            Files.createDirectories(file.getParent());
             Files.writeString(file, json.writeValueAsString(digest) + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
             lastSize = digest.treeSize();
