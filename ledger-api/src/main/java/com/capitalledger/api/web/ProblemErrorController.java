@@ -26,7 +26,12 @@ public class ProblemErrorController implements ErrorController {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorController.class);
 
-    @RequestMapping(path = "/error", produces = MediaType.APPLICATION_PROBLEM_JSON_VALUE)
+    /**
+     * Answers whatever the request accepts: a problem's status and code must not depend on its Accept header (a
+     * mapping that produced only problem+json answered a client accepting application/json 406, "never retry",
+     * where the failure was a 503 to retry). Each answer names its own media type.
+     */
+    @RequestMapping(path = "/error")
     public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
