@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -68,7 +69,7 @@ class ClaimBalancer implements SmartLifecycle {
                     + "SET heartbeat = EXCLUDED.heartbeat", node.id(), Timestamp.from(now));
             if (databaseWasAway) {
                 databaseWasAway = false;
-                restartFailingProcessors();
+                resumeAfterOutage();
             }
             int nodes = liveNodes();
             // Every read model's segments in one read of the shared token store.
@@ -87,22 +88,28 @@ class ClaimBalancer implements SmartLifecycle {
     }
 
     /**
-     * After an outage, Axon's processors retry on their own, but only after an error back-off that doubles with every
-     * failed attempt (up to 60 s for the processor, and again for each segment whose work failed), so read models would
-     * lag for up to a minute or two after the database is back. A processor still in error once this node can write
-     * again is restarted, which starts it afresh, and the segments no other node claims are made claimable at once.
+     * After an outage, Axon's processors retry on their own, but only after error back-offs that double with every
+     * failed attempt, up to 60 s: the processor's own (while {@code isError()}), and one per segment whose work failed,
+     * which lasts after the processor itself has recovered. Read models would lag for a minute or two after the
+     * database is back. So once this node can write again, a processor still in error is restarted (which starts it
+     * afresh), and every segment that no other node claims and that this node is not working is made claimable at
+     * once, ending its back-off.
      */
-    private void restartFailingProcessors() {
+    private void resumeAfterOutage() {
         for (StreamingEventProcessor processor : processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList()) {
-            if (!processor.isRunning() || !processor.isError()) {
+            if (!processor.isRunning()) {
                 continue;
             }
-            log.info("The database is back: restarting processor {}, which was waiting out its error back-off",
-                    processor.getName());
-            processor.shutDown();
-            processor.start();
+            if (processor.isError()) {
+                log.info("The database is back: restarting processor {}, which was waiting out its error back-off",
+                        processor.getName());
+                processor.shutDown();
+                processor.start();
+            }
+            Set<Integer> working = processor.processingStatus().keySet();
             tokens.of(processor.getName()).stream()
+                    .filter(segment -> !working.contains(segment.segment()))
                     .filter(segment -> !segment.claimed() || node.id().equals(segment.owner()))
                     .forEach(segment -> processor.releaseSegment(segment.segment(), 0, TimeUnit.SECONDS));
         }
