@@ -67,7 +67,8 @@ public record LedgerSecurityProperties(List<User> users, Boolean demoUsers, Path
      * @param failuresPerAddress        failures one address may have per window, whatever the names (default 20)
      * @param window                    the window; its whole allowance comes back at its end (default 1 minute)
      * @param tracked                   at most so many addresses, and as many (user, address) pairs, are counted
-     *                                  in memory; the least used are forgotten first (default 100,000)
+     *                                  in memory, about 600 bytes each; the least used are forgotten first
+     *                                  (default 20,000)
      */
     public record SignIn(Integer failuresPerUserAndAddress, Integer failuresPerAddress, Duration window,
                          Integer tracked) {
@@ -75,7 +76,7 @@ public record LedgerSecurityProperties(List<User> users, Boolean demoUsers, Path
             failuresPerUserAndAddress = failuresPerUserAndAddress == null ? 5 : failuresPerUserAndAddress;
             failuresPerAddress = failuresPerAddress == null ? 20 : failuresPerAddress;
             window = window == null ? Duration.ofMinutes(1) : window;
-            tracked = tracked == null ? 100_000 : tracked;
+            tracked = tracked == null ? 20_000 : tracked;
         }
     }
 }
