@@ -50,9 +50,13 @@ async function signIn(authorization) {
     const response = await fetch('/api/v1/me',
         { headers: { Accept: 'application/json', Authorization: authorization, ...SCRIPTED } });
     if (!response.ok) {
-        document.getElementById('sign-in-error').textContent = response.status === 401
-            ? (authorization.startsWith('Basic') ? 'That user and password were not accepted.'
-                : 'That token was not accepted.') : `Sign-in failed (${response.status}).`;
+        const refusals = {
+            401: authorization.startsWith('Basic') ? 'That user and password were not accepted.'
+                : 'That token was not accepted.',
+            429: `Too many failed sign-ins: try again in ${response.headers.get('Retry-After')} s.`,
+        };
+        document.getElementById('sign-in-error').textContent = refusals[response.status]
+            || `Sign-in failed (${response.status}).`;
         return;
     }
     const me = await response.json();

@@ -98,7 +98,9 @@ public class OpenApiConfiguration {
             503 READ_MODEL_REBUILDING with Retry-After.
 
             Authentication: HTTP Basic (configured users) or a bearer JWT (when an issuer is configured); missing or \
-            wrong credentials answer 401 UNAUTHENTICATED, a role that may not call the operation 403 FORBIDDEN. \
+            wrong credentials answer 401 UNAUTHENTICATED, a role that may not call the operation 403 FORBIDDEN. After \
+            too many failed sign-ins from an address (or as one user from it), its further attempts answer 429 \
+            TOO_MANY_ATTEMPTS with Retry-After, their credentials unchecked; other addresses are not affected. \
             Roles: TREASURY posts business commands and reads positions; COMPLIANCE reads positions and the audit \
             trail and runs the consistency check; ANALYST reads positions and runs what-ifs; ADMIN operates the \
             service (read models, consistency check, metrics) and reads, but posts no business command. The \

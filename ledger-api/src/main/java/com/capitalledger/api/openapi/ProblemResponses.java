@@ -35,6 +35,8 @@ final class ProblemResponses {
             Map.entry(413, "PAYLOAD_TOO_LARGE: the body exceeds 1 MiB"),
             Map.entry(422, "Refused: a business rejection code (see the operation), IDEMPOTENCY_KEY_REUSED or "
                     + "INVALID_CHANGE; nothing was recorded but the refusal in the audit trail"),
+            Map.entry(429, "TOO_MANY_ATTEMPTS: too many failed sign-ins from the caller's address, or as its user "
+                    + "from that address; the credentials were not checked: retry after Retry-After seconds"),
             Map.entry(500, "INTERNAL_ERROR: nothing was recorded; quote the correlation id to support"),
             Map.entry(503, "Unavailable for now, retry after Retry-After seconds: READ_MODEL_REBUILDING, or "
                     + "AUTHENTICATION_UNAVAILABLE (the JWT issuer's keys cannot be fetched)"));
@@ -55,7 +57,7 @@ final class ProblemResponses {
         if (status == 401) {
             response.addHeaderObject(ApiHeaders.WWW_AUTHENTICATE, ApiHeaders.ref(ApiHeaders.WWW_AUTHENTICATE));
         }
-        if (status == 503) {
+        if (status == 503 || status == 429) {
             response.addHeaderObject(ApiHeaders.RETRY_AFTER, ApiHeaders.ref(ApiHeaders.RETRY_AFTER));
         }
         return response;

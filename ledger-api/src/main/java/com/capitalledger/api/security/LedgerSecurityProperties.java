@@ -18,10 +18,11 @@ import java.util.List;
  * @param rememberCredentials   how long a verified Basic credential is remembered in memory, so that bcrypt's
  *                              deliberate slowness is paid once per user per period, not on every request
  * @param jwt                   how bearer tokens map to principals and roles, when a JWT issuer or JWK set is configured
+ * @param signIn                how many failed sign-ins an address, and a user at an address, may make per window
  */
 @ConfigurationProperties("ledger.security")
 public record LedgerSecurityProperties(List<User> users, Boolean demoUsers, Path demoCredentialsFile,
-                                       Duration rememberCredentials, Jwt jwt) {
+                                       Duration rememberCredentials, Jwt jwt, SignIn signIn) {
 
     public LedgerSecurityProperties {
         users = users == null ? List.of() : List.copyOf(users);
@@ -35,6 +36,9 @@ public record LedgerSecurityProperties(List<User> users, Boolean demoUsers, Path
         }
         if (jwt == null) {
             jwt = new Jwt(null, null);
+        }
+        if (signIn == null) {
+            signIn = new SignIn(null, null, null, null);
         }
     }
 
@@ -53,6 +57,26 @@ public record LedgerSecurityProperties(List<User> users, Boolean demoUsers, Path
         public Jwt {
             principalClaim = principalClaim == null || principalClaim.isBlank() ? "sub" : principalClaim;
             rolesClaim = rolesClaim == null || rolesClaim.isBlank() ? "roles" : rolesClaim;
+        }
+    }
+
+    /**
+     * Failed sign-ins allowed before further attempts answer 429 TOO_MANY_ATTEMPTS without being checked.
+     *
+     * @param failuresPerUserAndAddress failures one user name may have from one address per window (default 5)
+     * @param failuresPerAddress        failures one address may have per window, whatever the names (default 20)
+     * @param window                    the window; its whole allowance comes back at its end (default 1 minute)
+     * @param tracked                   at most so many addresses, and as many (user, address) pairs, are counted
+     *                                  in memory, about 600 bytes each; the least used are forgotten first
+     *                                  (default 20,000)
+     */
+    public record SignIn(Integer failuresPerUserAndAddress, Integer failuresPerAddress, Duration window,
+                         Integer tracked) {
+        public SignIn {
+            failuresPerUserAndAddress = failuresPerUserAndAddress == null ? 5 : failuresPerUserAndAddress;
+            failuresPerAddress = failuresPerAddress == null ? 20 : failuresPerAddress;
+            window = window == null ? Duration.ofMinutes(1) : window;
+            tracked = tracked == null ? 20_000 : tracked;
         }
     }
 }

@@ -6,6 +6,7 @@ import org.springframework.security.web.header.writers.DelegatingRequestMatcherH
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import com.capitalledger.api.web.ProblemWriter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
@@ -47,7 +48,8 @@ import java.util.Set;
 /**
  * Authentication on everything but the health probes: HTTP Basic against {@code ledger.security.users} (or the
  * embedded default's demo users), and bearer JWTs when Spring Boot's resource-server properties name an issuer, a
- * JWK set or a public key. Stateless (no session, so no CSRF exposure); 401 and 403 answer as problem+json.
+ * JWK set or a public key. Stateless (no session, so no CSRF exposure); 401 and 403 answer as problem+json. Failed
+ * sign-ins are throttled per address and per user at an address ({@link SignInThrottle}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -95,19 +97,28 @@ public class SecurityConfiguration {
     }
 
     @Bean
+    SignInThrottle signInThrottle(LedgerSecurityProperties properties, UserDirectory users, Clock clock,
+                                  MeterRegistry meters) {
+        return new SignInThrottle(properties.signIn(), users.names(), clock, meters);
+    }
+
+    @Bean
     SecurityFilterChain api(HttpSecurity http, UserDirectory users, LedgerSecurityProperties properties,
-                            ObjectProvider<JwtDecoder> jwtDecoder, ProblemWriter problemWriter, Clock clock)
-            throws Exception {
+                            ObjectProvider<JwtDecoder> jwtDecoder, ProblemWriter problemWriter, Clock clock,
+                            SignInThrottle throttle, MeterRegistry meters) throws Exception {
         JwtDecoder decoder = jwtDecoder.getIfAvailable();
         SecurityProblems problems = new SecurityProblems(problemWriter, decoder != null);
 
         DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(new InMemoryUserDetailsManager(users.users()));
         // Only {bcrypt} hashes are accepted. A name that is no user is checked against a dummy hash this encoder
         // makes: at the users' highest cost, so that unknown names do not answer faster than known ones.
-        bcrypt.setPasswordEncoder(new DelegatingPasswordEncoder("bcrypt",
-                Map.of("bcrypt", new BCryptPasswordEncoder(users.highestCost()))));
-        http.authenticationManager(new ProviderManager(
-                new RememberedCredentials(bcrypt, properties.rememberCredentials(), clock)));
+        bcrypt.setPasswordEncoder(new CountedPasswordEncoder(new DelegatingPasswordEncoder("bcrypt",
+                Map.of("bcrypt", new BCryptPasswordEncoder(users.highestCost()))), meters));
+        // The throttle first: a throttled attempt is refused before even a remembered credential is compared, so that
+        // a guesser learns nothing while throttled.
+        http.authenticationManager(new ProviderManager(new ThrottledSignIn(
+                new RememberedCredentials(bcrypt, properties.rememberCredentials(), clock), throttle,
+                SignInThrottle.Scheme.BASIC)));
 
         http.headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                 PathPatternRequestMatcher.withDefaults().matcher(ConsoleConfiguration.PATH + "/**"),
@@ -136,7 +147,8 @@ public class SecurityConfiguration {
             http.oauth2ResourceServer(server -> server
                     .authenticationEntryPoint(problems)
                     .accessDeniedHandler(problems)
-                    .jwt(jwt -> jwt.authenticationManager(new ProviderManager(provider)))
+                    .jwt(jwt -> jwt.authenticationManager(new ProviderManager(
+                            new ThrottledSignIn(provider, throttle, SignInThrottle.Scheme.BEARER))))
                     .addObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
                         @Override
                         public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {

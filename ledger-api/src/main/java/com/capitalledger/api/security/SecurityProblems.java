@@ -18,8 +18,14 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import java.io.IOException;
 import java.util.stream.Collectors;
 
-/** 401 and 403 as problem+json, with the challenge a client needs and, for 403, the role it lacks. */
+/**
+ * 401 and 403 as problem+json, with the challenge a client needs and, for 403, the role it lacks; 429 for a sign-in
+ * refused unchecked after too many failures.
+ */
 final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    /** The code of a sign-in refused unchecked after too many failures (429, with Retry-After). */
+    static final String TOO_MANY_ATTEMPTS = "TOO_MANY_ATTEMPTS";
 
     private final ProblemWriter problems;
     private final boolean bearer;
@@ -32,6 +38,12 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
+        if (failure instanceof SignInThrottled throttled) {
+            // No challenge: credentials sent now would not be checked, so nothing should prompt for them.
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+            problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, TOO_MANY_ATTEMPTS, throttled.getMessage());
+            return;
+        }
         // A script that signs in itself (the console) says so, as Spring Security's own convention has it: a Basic
         // challenge would make the browser open its own sign-in dialog over the page (or, headless, wait on it).
         if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {

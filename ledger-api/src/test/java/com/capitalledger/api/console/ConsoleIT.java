@@ -22,6 +22,7 @@ import org.springframework.test.context.TestPropertySource;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +30,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -120,6 +122,24 @@ class ConsoleIT extends IntegrationTest {
                 .equals("That user and password were not accepted."));
         assertThat(browser.find("#nav").isDisplayed()).isFalse();
         assertThat(browser.find("#page-stack").isDisplayed()).isFalse();
+    }
+
+    @Test
+    void aThrottledSignInSaysHowLongToWait() {
+        // Over IPv4 on both sides, so that the browser signs in from the address the failures came from.
+        String base = "http://127.0.0.1:" + port;
+        HttpClientSupport guesser = new HttpClientSupport(base, "Basic "
+                + Base64.getEncoder().encodeToString("nobody:guess".getBytes(StandardCharsets.UTF_8)));
+        for (int i = 0; i < 5; i++) {
+            assertThat(guesser.get("/api/v1/me").statusCode()).isEqualTo(401);
+        }
+
+        browser.driver.get(base + "/console#stack");
+        browser.find("#username").sendKeys("nobody");
+        browser.find("#password").sendKeys("guess", Keys.ENTER);
+        eventually().until(() -> browser.find("#sign-in-error").getText()
+                .matches("Too many failed sign-ins: try again in [1-9][0-9]* s\\."));
+        assertThat(browser.find("#nav").isDisplayed()).isFalse();
     }
 
     @Test

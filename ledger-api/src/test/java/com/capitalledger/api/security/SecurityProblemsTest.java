@@ -44,4 +44,23 @@ class SecurityProblemsTest {
         assertThat(response.getHeaders("WWW-Authenticate")).contains("Bearer error=\"invalid_token\"");
         assertThat(json.readTree(response.getContentAsString()).get("code").asText()).isEqualTo("UNAUTHENTICATED");
     }
+
+    @Test
+    void aThrottledSignInIsA429WithRetryAfterAndNoChallenge() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/me");
+        request.addHeader("Authorization", "Basic dHJlYXN1cnk6d3Jvbmc=");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        problems.commence(request, response, new SignInThrottled("too many failed sign-ins from this address: "
+                + "retry after 42 s", 42));
+
+        assertThat(response.getStatus()).isEqualTo(429);
+        assertThat(response.getHeader("Retry-After")).isEqualTo("42");
+        assertThat(response.getHeaders("WWW-Authenticate")).isEmpty();
+        JsonNode problem = json.readTree(response.getContentAsString());
+        assertThat(problem.get("code").asText()).isEqualTo("TOO_MANY_ATTEMPTS");
+        assertThat(problem.get("detail").asText())
+                .isEqualTo("too many failed sign-ins from this address: retry after 42 s");
+        assertThat(problem.get("instance").asText()).isEqualTo("/api/v1/me");
+    }
 }

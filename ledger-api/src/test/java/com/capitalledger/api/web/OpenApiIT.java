@@ -54,7 +54,7 @@ class OpenApiIT extends IntegrationTest {
         });
         String description = json(response).get("info").get("description").asText();
         assertThat(description).contains("COMMITMENT_EXCEEDED").contains("401 UNAUTHENTICATED")
-                .contains("403 FORBIDDEN").contains("404 NO_PROGRAM");
+                .contains("403 FORBIDDEN").contains("404 NO_PROGRAM").contains("429 TOO_MANY_ATTEMPTS");
         assertThat(description.substring(description.indexOf("A refused command answers 422")))
                 .doesNotContain("NO_PROGRAM");
         JsonNode schemes = json(response).get("components").get("securitySchemes");
@@ -181,7 +181,7 @@ class OpenApiIT extends IntegrationTest {
                 "readJournalVerification", "currentUser");
         JsonNode draw = paths.at("/~1api~1v1~1programs~1{programId}~1tranches~1{trancheId}~1draws/post");
         assertThat(draw.get("responses").fieldNames()).toIterable()
-                .containsExactly("201", "400", "401", "403", "404", "409", "412", "413", "422", "500", "503");
+                .containsExactly("201", "400", "401", "403", "404", "409", "412", "413", "422", "429", "500", "503");
         assertThat(draw.at("/responses/201/headers").fieldNames()).toIterable()
                 .containsExactly("ETag", "Idempotency-Replayed", "Ledger-Position", "Location", "X-Correlation-Id");
         assertThat(draw.at("/responses/404/content/application~1problem+json/schema/$ref").asText())
