@@ -1,6 +1,6 @@
 package com.capitalledger.api.security;
 
-import com.capitalledger.api.support.HttpFromAddress;
+import com.capitalledger.api.support.HttpClientSupport;
 import com.capitalledger.api.support.IntegrationTest;
 import com.capitalledger.api.support.OpenApiConformance;
 import com.capitalledger.api.support.TestUsers;
@@ -40,6 +40,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
@@ -48,15 +49,18 @@ import static com.capitalledger.api.support.HttpClientSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Failed sign-ins over real HTTP through the real security chain, from several client addresses on the loopback
- * network ({@link HttpFromAddress}): three failures per user at an address and six per address, per minute, on a
- * clock the test moves on instead of waiting. Each test signs in from addresses of its own. Bearer tokens are checked
- * against a key pair made here.
+ * Failed sign-ins over real HTTP through the real security chain, from several clients behind a reverse proxy: the
+ * service runs as operators run it there, with {@code server.forward-headers-strategy=native}, and this test is the
+ * proxy, on 127.0.0.1 (a loopback address, so one of Tomcat's default internal proxies), naming each client's address
+ * in {@code X-Forwarded-For}. So it needs no address but 127.0.0.1, on any operating system.
+ * {@link SignInThrottleWithoutProxyIT} checks that without the strategy the header changes nothing. Three failures per
+ * user at an address and six per address, per minute, on a clock the test moves on instead of waiting. Each test signs
+ * in from addresses of its own. Bearer tokens are checked against a key pair made here.
  */
 @DirtiesContext
 @Import(SignInThrottleIT.MovableClock.class)
 @ExtendWith(OutputCaptureExtension.class)
-@TestPropertySource(properties = {"ledger.test.context=sign-in-throttle",
+@TestPropertySource(properties = {"ledger.test.context=sign-in-throttle", "server.forward-headers-strategy=native",
         "ledger.security.sign-in.failures-per-user-and-address=3", "ledger.security.sign-in.failures-per-address=6"})
 class SignInThrottleIT extends IntegrationTest {
 
@@ -83,8 +87,8 @@ class SignInThrottleIT extends IntegrationTest {
     @Test
     void wrongPasswordsAreThrottledWithoutABcryptRunAndTheTreasurySystemStillSignsInFromItsOwnAddress(
             CapturedOutput output) {
-        HttpFromAddress stranger = from("127.0.0.2");
-        HttpFromAddress treasurySystem = from("127.0.0.3");
+        Client stranger = from("192.0.2.2");
+        Client treasurySystem = from("192.0.2.3");
         double failuresBefore = metric("ledger.signin.failures", "basic");
         double throttledBefore = metric("ledger.signin.throttled", "basic");
         double checksBefore = passwordChecks();
@@ -126,14 +130,15 @@ class SignInThrottleIT extends IntegrationTest {
                 .isEmpty();
         assertThat(metric("ledger.signin.failures", "basic") - failuresBefore).isEqualTo(3);
         assertThat(metric("ledger.signin.throttled", "basic") - throttledBefore).isEqualTo(2);
-        assertThat(output.getOut().lines().filter(line -> line.contains("Sign-in throttled")
-                && line.contains("from 127.0.0.2 "))).singleElement().asString()
-                .contains("Sign-in throttled: 3 failed sign-ins as user treasury from 127.0.0.2 within 60 s");
+        // Counted under the address the proxy named, not the proxy's own.
+        assertThat(output.getOut().lines().filter(line -> line.contains("Sign-in throttled"))).singleElement()
+                .asString()
+                .contains("Sign-in throttled: 3 failed sign-ins as user treasury from 192.0.2.2 within 60 s");
     }
 
     @Test
     void theWindowsEndLetsTheUserInAgainAndASuccessGivesItsFailuresBack() {
-        HttpFromAddress client = from("127.0.0.4");
+        Client client = from("192.0.2.4");
         for (int i = 0; i < 3; i++) {
             assertThat(client.get("/api/v1/me", "Authorization", WRONG).statusCode()).isEqualTo(401);
         }
@@ -153,8 +158,9 @@ class SignInThrottleIT extends IntegrationTest {
     }
 
     @Test
-    void anAddressFailingUnderManyNamesIsThrottledForEveryNameButNotForTheTreasurySystemElsewhere() {
-        HttpFromAddress sprayer = from("127.0.0.5");
+    void anAddressFailingUnderManyNamesIsThrottledForEveryNameButNotForTheTreasurySystemElsewhere(
+            CapturedOutput output) {
+        Client sprayer = from("2001:db8:5:5::1");
         for (int i = 0; i < 6; i++) {
             assertThat(sprayer.get("/api/v1/me", "Authorization", basic("guess-" + i, "password")).statusCode())
                     .isEqualTo(401);
@@ -163,16 +169,22 @@ class SignInThrottleIT extends IntegrationTest {
         HttpResponse<String> throttled = sprayer.get("/api/v1/me", "Authorization", TestUsers.ANALYST.basic());
         assertThat(throttled.statusCode()).isEqualTo(429);
         assertThat(json(throttled).get("detail").asText()).startsWith("too many failed sign-ins from this address");
-        // The service trusts no forwarded header unless server.forward-headers-strategy says so.
-        assertThat(sprayer.get("/api/v1/me", "Authorization", TestUsers.ANALYST.basic(),
-                "X-Forwarded-For", "198.51.100.9").statusCode()).isEqualTo(429);
-        assertThat(from("127.0.0.6").get("/api/v1/me", "Authorization", TestUsers.TREASURY.basic()).statusCode())
-                .isEqualTo(200);
+        // An IPv6 address counts by its /64: the sprayer's next address is throttled as well.
+        assertThat(from("2001:db8:5:5::2").get("/api/v1/me", "Authorization", TestUsers.ANALYST.basic())
+                .statusCode()).isEqualTo(429);
+        // An address the client put in the header itself stands left of the one the proxy appended, and is not
+        // believed: Tomcat takes the rightmost address that is no internal proxy.
+        assertThat(proxy().get("/api/v1/me", "Authorization", TestUsers.ANALYST.basic(),
+                "X-Forwarded-For", "198.51.100.9, 2001:db8:5:5::1").statusCode()).isEqualTo(429);
+        assertThat(from("2001:db8:5:6::1").get("/api/v1/me", "Authorization", TestUsers.TREASURY.basic())
+                .statusCode()).isEqualTo(200);
+        assertThat(output.getOut().lines().filter(line -> line.contains("Sign-in throttled"))).singleElement()
+                .asString().contains("Sign-in throttled: 6 failed sign-ins from 2001:db8:5:5:0:0:0:0/64 within 60 s");
     }
 
     @Test
     void invalidBearerTokensCountAgainstTheirAddress() {
-        HttpFromAddress forger = from("127.0.0.7");
+        Client forger = from("203.0.113.7");
         double failuresBefore = metric("ledger.signin.failures", "bearer");
         for (int i = 0; i < 6; i++) {
             HttpResponse<String> refused = forger.get("/api/v1/me", "Authorization", "Bearer not-a-jwt");
@@ -186,15 +198,21 @@ class SignInThrottleIT extends IntegrationTest {
         assertThat(throttled.headers().allValues("WWW-Authenticate")).isEmpty();
         assertThat(forger.get("/api/v1/me", "Authorization", TestUsers.TREASURY.basic()).statusCode())
                 .isEqualTo(429);
-        HttpResponse<String> elsewhere = from("127.0.0.8").get("/api/v1/me", "Authorization",
+        HttpResponse<String> elsewhere = from("203.0.113.8").get("/api/v1/me", "Authorization",
                 token("treasury-system-9"));
         assertThat(elsewhere.statusCode()).as(elsewhere.body()).isEqualTo(200);
         assertThat(json(elsewhere).get("name").asText()).isEqualTo("treasury-system-9");
         assertThat(metric("ledger.signin.failures", "bearer") - failuresBefore).isEqualTo(6);
     }
 
-    private HttpFromAddress from(String address) {
-        return new HttpFromAddress(address, port);
+    /** The reverse proxy: a connection from 127.0.0.1, which Tomcat's default internal proxies include. */
+    private HttpClientSupport proxy() {
+        return new HttpClientSupport("http://127.0.0.1:" + port);
+    }
+
+    /** A client at {@code address}, whose requests the proxy passes on naming that address. */
+    private Client from(String address) {
+        return new Client(proxy(), address);
     }
 
     /** A counter as an operator reads it, from /actuator/metrics (as admin, whose sign-in never fails here). */
@@ -234,6 +252,17 @@ class SignInThrottleIT extends IntegrationTest {
             return generator.generateKeyPair();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A client behind the proxy, which sends {@code X-Forwarded-For} with the client's address. */
+    private record Client(HttpClientSupport proxy, String address) {
+
+        /** @param headers names and values, alternating */
+        HttpResponse<String> get(String path, String... headers) {
+            List<String> forwarded = new ArrayList<>(List.of(headers));
+            forwarded.addAll(List.of("X-Forwarded-For", address));
+            return proxy.get(path, forwarded.toArray(String[]::new));
         }
     }
 
