@@ -17,10 +17,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -28,9 +24,10 @@ import java.util.regex.Pattern;
  * Makes every POST under {@code /api/} safe to retry. The request must carry an {@code Idempotency-Key}; the first
  * request with a key runs inside one database transaction that also stores the key and the response, so the
  * command's events and its key commit together, and the client hears of success only after that commit. A retry
- * with the same key and body gets the stored response with {@code Idempotency-Replayed: true}; the same key with
- * another body is refused with {@code IDEMPOTENCY_KEY_REUSED}. Concurrent requests with one key queue on the key's
- * row: the first decides, the others replay its answer. A {@link ReadOnlyPost} needs no key and stores nothing.
+ * with the same key and the same request (its body compared by meaning: {@link RequestFingerprint}) gets the stored
+ * response with {@code Idempotency-Replayed: true}; the same key with another request is refused with
+ * {@code IDEMPOTENCY_KEY_REUSED}. Concurrent requests with one key queue on the key's row: the first decides, the
+ * others replay its answer. A {@link ReadOnlyPost} needs no key and stores nothing.
  */
 @Component
 // After Spring Security's filter chain: only authorised requests get here, and keys are scoped to their principal.
@@ -90,12 +87,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             problems.write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "authentication required");
             return;
         }
-        String hash = hash(request, body);
+        RequestFingerprint fingerprint = RequestFingerprint.of(request.getMethod(), request.getRequestURI(), body);
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
         boolean first;
         try {
             first = Boolean.TRUE.equals(transactions.execute(transaction -> {
-                if (!keys.claim(principal, key, hash)) {
+                if (!keys.claim(principal, key, fingerprint.meaning())) {
                     return false;
                 }
                 handle(chain, new CachedBody(request, body), captured);
@@ -111,7 +108,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         if (first) {
             captured.copyBodyToResponse();
         } else {
-            replay(request, response, principal, key, hash);
+            replay(request, response, principal, key, fingerprint);
         }
     }
 
@@ -139,12 +136,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private void replay(HttpServletRequest request, HttpServletResponse response, String principal, String key,
-                        String hash) throws IOException {
+                        RequestFingerprint fingerprint) throws IOException {
         Optional<IdempotencyKeys.Claim> claim = keys.find(principal, key);
         if (claim.isEmpty()) {
             problems.write(request, response, HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION",
                     "the first request with this " + KEY_HEADER + " did not complete; retry");
-        } else if (!hash.equals(claim.get().requestHash())) {
+        } else if (!fingerprint.matches(claim.get().requestHash())) {
             problems.write(request, response, HttpStatus.UNPROCESSABLE_ENTITY, "IDEMPOTENCY_KEY_REUSED",
                     KEY_HEADER + " " + key + " was already used for a different request");
         } else {
@@ -158,18 +155,6 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } catch (IOException | ServletException e) {
             throw new Unhandled(e);
-        }
-    }
-
-    /** The request's identity for replays: method, path and body, hashed. */
-    private static String hash(HttpServletRequest request, byte[] body) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update((request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
-            sha256.update(body);
-            return HexFormat.of().formatHex(sha256.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
