@@ -1,5 +1,6 @@
 package com.capitalledger.api.security;
 
+import com.capitalledger.api.command.Refusals;
 import com.capitalledger.api.web.ProblemWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,15 +19,23 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import java.io.IOException;
 import java.util.stream.Collectors;
 
-/** 401 and 403 as problem+json, with the challenge a client needs and, for 403, the role it lacks. */
+/**
+ * 401 and 403 as problem+json, with the challenge a client needs and, for 403, the role it lacks. A command refused
+ * with 403 (a role that may not send it: the segregation of duties at work) is recorded in the journal and the audit
+ * trail like any refused command.
+ */
 final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private static final String FORBIDDEN = "FORBIDDEN";
 
     private final ProblemWriter problems;
     private final boolean bearer;
+    private final Refusals refusals;
 
-    SecurityProblems(ProblemWriter problems, boolean bearer) {
+    SecurityProblems(ProblemWriter problems, boolean bearer, Refusals refusals) {
         this.problems = problems;
         this.bearer = bearer;
+        this.refusals = refusals;
     }
 
     @Override
@@ -78,8 +87,11 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
         String needed = AccessRules.deciding(request)
                 .map(rule -> rule.roles().stream().map(Role::name).sorted().collect(Collectors.joining(" or ")))
                 .orElse("another role");
-        problems.write(request, response, HttpStatus.FORBIDDEN, "FORBIDDEN", name + " (roles: "
-                + (held.isEmpty() ? "none" : held) + ") may not " + request.getMethod() + " this resource; it needs "
-                + needed);
+        String detail = name + " (roles: " + (held.isEmpty() ? "none" : held) + ") may not " + request.getMethod()
+                + " this resource; it needs " + needed;
+        if (who != null) {
+            refusals.record(request, response, who.getName(), null, HttpStatus.FORBIDDEN.value(), FORBIDDEN, detail);
+        }
+        problems.write(request, response, HttpStatus.FORBIDDEN, FORBIDDEN, detail);
     }
 }
