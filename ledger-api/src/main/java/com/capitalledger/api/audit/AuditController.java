@@ -63,7 +63,9 @@ public class AuditController {
     @ReadsReadModels
     @ProblemStatuses({400})
     @Operation(operationId = "readAuditTrail", summary = "Read the audit trail, a page at a time",
-            description = "Every accepted event and every rejected command (with its code), filtered, in pages "
+            description = "Every accepted event and every command refused to a signed-in caller (with its code: "
+                    + "the ledger's rules, 403 FORBIDDEN, 409 CONCURRENT_MODIFICATION, 412 VERSION_MISMATCH, 422 "
+                    + "IDEMPOTENCY_KEY_REUSED), filtered, in pages "
                     + "ordered by the instant recorded; nextCursor (also sent as X-Next-Cursor) asks for the next "
                     + "page. GET /api/v1/audit/entries/export gives the whole filtered trail as CSV; so does this path "
                     + "with Accept: text/csv and neither cursor nor limit (with either, one page as CSV, its next "

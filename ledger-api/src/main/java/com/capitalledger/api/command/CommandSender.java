@@ -1,10 +1,8 @@
 package com.capitalledger.api.command;
 
-import com.capitalledger.api.idempotency.IdempotencyFilter;
-import com.capitalledger.api.web.CorrelationId;
 import com.capitalledger.api.web.InvalidParameter;
+import com.capitalledger.api.web.RefusedRequests;
 import com.capitalledger.core.shared.LedgerRejection;
-import com.capitalledger.projections.fold.audit.AuditKeys;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,7 +20,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
@@ -63,24 +60,16 @@ public class CommandSender {
     }
 
     public long send(Object command, String reason, HttpServletRequest request) {
-        Map<String, Object> metadata = new HashMap<>();
-        metadata.put(AuditKeys.CORRELATION_ID, CorrelationId.of(request));
-        metadata.put(AuditKeys.CLIENT, client(request));
         String actor = request.getRemoteUser();
         if (actor == null) {
             throw new IllegalStateException("a command reached the ledger without an authenticated principal");
         }
-        metadata.put(AuditKeys.ACTOR, actor);
-        if (reason != null) {
-            metadata.put(AuditKeys.REASON, reason);
-        }
+        // Should the command be refused after all (a lost race, a stale If-Match), its refusal names it.
+        request.setAttribute(Refusals.COMMAND, command);
+        Map<String, Object> metadata = AuditedRequest.metadata(request, actor, reason);
         String ifMatch = request.getHeader(HttpHeaders.IF_MATCH);
         if (ifMatch != null) {
             metadata.put(ExpectedVersionTargetResolver.EXPECTED_VERSION, expectedVersion(ifMatch));
-        }
-        String idempotencyKey = request.getHeader(IdempotencyFilter.KEY_HEADER);
-        if (idempotencyKey != null) {
-            metadata.put(AuditKeys.IDEMPOTENCY_KEY, idempotencyKey);
         }
         CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metadata));
         for (int tried = 1; ; tried++) {
@@ -89,6 +78,7 @@ public class CommandSender {
                 return version;
             } catch (LedgerRejection rejection) {
                 rejections.record(message, rejection);
+                request.setAttribute(RefusedRequests.JOURNALED, true);
                 throw rejection;
             } catch (ConcurrencyException | AggregateStreamCreationException lostRace) {
                 if (tried == ATTEMPTS) {
@@ -119,11 +109,5 @@ public class CommandSender {
             throw new InvalidParameter("If-Match", "must be the ETag of a program version, such as \"7\"");
         }
         return Long.parseLong(version.group(1));
-    }
-
-    private static String client(HttpServletRequest request) {
-        String agent = request.getHeader("User-Agent");
-        String address = request.getRemoteAddr();
-        return agent == null ? address : address + " " + agent.substring(0, Math.min(agent.length(), 200));
     }
 }

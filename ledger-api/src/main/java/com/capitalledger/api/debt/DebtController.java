@@ -2,8 +2,13 @@ package com.capitalledger.api.debt;
 
 import com.capitalledger.api.command.CommandAccepted;
 import com.capitalledger.api.command.CommandSender;
+import com.capitalledger.api.command.SendsCommand;
 import com.capitalledger.api.web.PathIds;
 import com.capitalledger.api.web.ProblemStatuses;
+import com.capitalledger.core.debt.api.CreateTranche;
+import com.capitalledger.core.debt.api.DrawTranche;
+import com.capitalledger.core.debt.api.RepayTranche;
+import com.capitalledger.core.debt.api.RepriceTranche;
 import com.capitalledger.core.debt.api.TrancheId;
 import com.capitalledger.core.shared.ProgramId;
 import io.swagger.v3.oas.annotations.Operation;
@@ -62,6 +67,7 @@ public class DebtController {
                     + "CURRENCY_MISMATCH, INVALID_AMOUNT (commitment or a lender's), INVALID_RATE (margin or fee), "
                     + "BACKDATED_COMMAND, AVAILABILITY_ENDED (availability ends before the effective date), "
                     + "LENDER_SUM_MISMATCH." + COMMAND_ERRORS)
+    @SendsCommand(CreateTranche.class)
     @PostMapping
     public ResponseEntity<CommandAccepted> create(
             @Parameter(description = PROGRAM_ID, example = "STARGATE") @PathVariable String programId,
@@ -79,6 +85,7 @@ public class DebtController {
                     + COMMAND_ANSWER + " Rejections: 404 NO_PROGRAM; 422 UNKNOWN_TRANCHE, DUPLICATE_ID, CURRENCY_MISMATCH, "
                     + "INVALID_AMOUNT, BACKDATED_COMMAND, AVAILABILITY_ENDED, NO_BASE_RATE, COMMITMENT_EXCEEDED, "
                     + "PHASE_BUDGET_EXCEEDED, GEARING_COVENANT_BREACH." + COMMAND_ERRORS)
+    @SendsCommand(DrawTranche.class)
     @PostMapping("/{trancheId}/draws")
     public ResponseEntity<CommandAccepted> draw(
             @Parameter(description = PROGRAM_ID, example = "STARGATE") @PathVariable String programId,
@@ -97,6 +104,7 @@ public class DebtController {
                     + "the repaid amount stops on the repayment's date." + COMMAND_ANSWER + " Rejections: 404 NO_PROGRAM; "
                     + "422 UNKNOWN_TRANCHE, DUPLICATE_ID, CURRENCY_MISMATCH, INVALID_AMOUNT, BACKDATED_COMMAND, "
                     + "REPAYMENT_EXCEEDS_OUTSTANDING." + COMMAND_ERRORS)
+    @SendsCommand(RepayTranche.class)
     @PostMapping("/{trancheId}/repayments")
     public ResponseEntity<CommandAccepted> repay(
             @Parameter(description = PROGRAM_ID, example = "STARGATE") @PathVariable String programId,
@@ -115,6 +123,7 @@ public class DebtController {
                     + "knownAt shows what was known before. A second repricing with the same date replaces the "
                     + "first." + COMMAND_ANSWER + " Rejections: 404 NO_PROGRAM; 422 UNKNOWN_TRANCHE, INVALID_RATE, "
                     + "BACKDATED_COMMAND (dated before the tranche's creation)." + COMMAND_ERRORS)
+    @SendsCommand(RepriceTranche.class)
     @PostMapping("/{trancheId}/repricings")
     public ResponseEntity<CommandAccepted> reprice(
             @Parameter(description = PROGRAM_ID, example = "STARGATE") @PathVariable String programId,

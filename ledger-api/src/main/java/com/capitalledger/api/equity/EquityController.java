@@ -2,10 +2,19 @@ package com.capitalledger.api.equity;
 
 import com.capitalledger.api.command.CommandAccepted;
 import com.capitalledger.api.command.CommandSender;
+import com.capitalledger.api.command.SendsCommand;
 import com.capitalledger.api.web.PathIds;
 import com.capitalledger.api.web.ProblemStatuses;
+import com.capitalledger.core.equity.api.CallCapital;
 import com.capitalledger.core.equity.api.CallId;
+import com.capitalledger.core.equity.api.CancelCommitment;
+import com.capitalledger.core.equity.api.CommitEquity;
+import com.capitalledger.core.equity.api.CureCallDefault;
+import com.capitalledger.core.equity.api.IncreaseCommitment;
 import com.capitalledger.core.equity.api.InvestorId;
+import com.capitalledger.core.equity.api.RecordCallDefault;
+import com.capitalledger.core.equity.api.ReduceCommitment;
+import com.capitalledger.core.equity.api.TransferCommitment;
 import com.capitalledger.core.shared.ProgramId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -60,6 +69,7 @@ public class EquityController {
             description = "Records a new investor's equity commitment to the program." + COMMAND_ANSWER
                     + " Rejections: 404 NO_PROGRAM; 422 DUPLICATE_ID, CURRENCY_MISMATCH, INVALID_AMOUNT, "
                     + "BACKDATED_COMMAND." + COMMAND_ERRORS)
+    @SendsCommand(CommitEquity.class)
     @PostMapping("/commitments")
     public ResponseEntity<CommandAccepted> commit(
             @Parameter(description = PROGRAM_ID, example = "STARGATE") @PathVariable String programId,
@@ -75,6 +85,7 @@ public class EquityController {
             description = "Adds to an investor's committed amount." + COMMAND_ANSWER
                     + " Rejections: 404 NO_PROGRAM; 422 UNKNOWN_INVESTOR, CURRENCY_MISMATCH, INVALID_AMOUNT, "
                     + "BACKDATED_COMMAND." + COMMAND_ERRORS)
+    @SendsCommand(IncreaseCommitment.class)
     @PostMapping("/commitments/{investorId}/increase")
     public ResponseEntity<CommandAccepted> increase(
             @Parameter(description = PROGRAM_ID, example = "STARGATE") @PathVariable String programId,
@@ -91,6 +102,7 @@ public class EquityController {
             description = "Removes part of an investor's unfunded commitment (committed - called)." + COMMAND_ANSWER
                     + " Rejections: 404 NO_PROGRAM; 422 UNKNOWN_INVESTOR, CURRENCY_MISMATCH, INVALID_AMOUNT, "
                     + "BACKDATED_COMMAND, INSUFFICIENT_UNFUNDED." + COMMAND_ERRORS)
+    @SendsCommand(ReduceCommitment.class)
     @PostMapping("/commitments/{investorId}/reduce")
     public ResponseEntity<CommandAccepted> reduce(
             @Parameter(description = PROGRAM_ID, example = "STARGATE") @PathVariable String programId,
@@ -107,6 +119,7 @@ public class EquityController {
             description = "Sets the investor's committed amount to what it has been called, cancelling all its "
                     + "unfunded commitment." + COMMAND_ANSWER + " Rejections: 404 NO_PROGRAM; 422 UNKNOWN_INVESTOR, "
                     + "BACKDATED_COMMAND, NOTHING_TO_CANCEL." + COMMAND_ERRORS)
+    @SendsCommand(CancelCommitment.class)
     @PostMapping("/commitments/{investorId}/cancel")
     public ResponseEntity<CommandAccepted> cancel(
             @Parameter(description = PROGRAM_ID, example = "STARGATE") @PathVariable String programId,
@@ -125,6 +138,7 @@ public class EquityController {
                     + " Rejections: 404 NO_PROGRAM; 422 UNKNOWN_INVESTOR (either investor), SAME_INVESTOR, "
                     + "CURRENCY_MISMATCH, INVALID_AMOUNT, BACKDATED_COMMAND, INSUFFICIENT_UNFUNDED, "
                     + "INVESTOR_IN_DEFAULT." + COMMAND_ERRORS)
+    @SendsCommand(TransferCommitment.class)
     @PostMapping("/commitments/{investorId}/transfers")
     public ResponseEntity<CommandAccepted> transfer(
             @Parameter(description = PROGRAM_ID, example = "STARGATE") @PathVariable String programId,
@@ -145,6 +159,7 @@ public class EquityController {
                     + "cents (ties to the lower investor id)." + COMMAND_ANSWER + " Rejections: 404 NO_PROGRAM; 422 "
                     + "DUPLICATE_ID, UNKNOWN_PHASE, CURRENCY_MISMATCH, INVALID_AMOUNT, BACKDATED_COMMAND, INSUFFICIENT_UNFUNDED, "
                     + "PHASE_BUDGET_EXCEEDED." + COMMAND_ERRORS)
+    @SendsCommand(CallCapital.class)
     @PostMapping("/capital-calls")
     public ResponseEntity<CommandAccepted> call(
             @Parameter(description = PROGRAM_ID, example = "STARGATE") @PathVariable String programId,
@@ -162,6 +177,7 @@ public class EquityController {
                     + "and the investor is left out of later calls until cured." + COMMAND_ANSWER
                     + " Rejections: 404 NO_PROGRAM; 422 UNKNOWN_CALL, UNKNOWN_INVESTOR, BACKDATED_COMMAND, "
                     + "NOT_ALLOCATED, ALREADY_DEFAULTED." + COMMAND_ERRORS)
+    @SendsCommand(RecordCallDefault.class)
     @PostMapping("/capital-calls/{callId}/defaults")
     public ResponseEntity<CommandAccepted> recordDefault(
             @Parameter(description = PROGRAM_ID, example = "STARGATE") @PathVariable String programId,
@@ -179,6 +195,7 @@ public class EquityController {
             description = "Reverses a recorded default; the investor is ACTIVE again once no default is open."
                     + COMMAND_ANSWER + " Rejections: 404 NO_PROGRAM; 422 UNKNOWN_CALL, UNKNOWN_INVESTOR, BACKDATED_COMMAND, "
                     + "NOT_ALLOCATED, NOT_DEFAULTED." + COMMAND_ERRORS)
+    @SendsCommand(CureCallDefault.class)
     @PostMapping("/capital-calls/{callId}/defaults/{investorId}/cure")
     public ResponseEntity<CommandAccepted> cure(
             @Parameter(description = PROGRAM_ID, example = "STARGATE") @PathVariable String programId,

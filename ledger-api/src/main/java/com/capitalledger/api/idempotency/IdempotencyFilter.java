@@ -1,7 +1,10 @@
 package com.capitalledger.api.idempotency;
 
+import com.capitalledger.api.command.Refusals;
 import com.capitalledger.api.consistency.TransactionOffset;
+import com.capitalledger.api.web.IdempotencyKeyHeader;
 import com.capitalledger.api.web.ProblemWriter;
+import com.capitalledger.api.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,31 +20,28 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Makes every POST under {@code /api/} safe to retry. The request must carry an {@code Idempotency-Key}; the first
  * request with a key runs inside one database transaction that also stores the key and the response, so the
  * command's events and its key commit together, and the client hears of success only after that commit. A retry
- * with the same key and body gets the stored response with {@code Idempotency-Replayed: true}; the same key with
- * another body is refused with {@code IDEMPOTENCY_KEY_REUSED}. Concurrent requests with one key queue on the key's
- * row: the first decides, the others replay its answer. A {@link ReadOnlyPost} needs no key and stores nothing.
+ * with the same key and the same request (its body compared by meaning: {@link RequestFingerprint}) gets the stored
+ * response with {@code Idempotency-Replayed: true}; the same key with another request is refused with
+ * {@code IDEMPOTENCY_KEY_REUSED}. Concurrent requests with one key queue on the key's row: the first decides, the
+ * others replay its answer. A {@link ReadOnlyPost} needs no key and stores nothing. A command refused with an answer
+ * that is not kept (409, 412) or before it runs (422 {@code IDEMPOTENCY_KEY_REUSED}) is recorded by {@link Refusals}
+ * once the request's transaction has ended.
  */
 @Component
 // After Spring Security's filter chain: only authorised requests get here, and keys are scoped to their principal.
 @Order(SecurityProperties.DEFAULT_FILTER_ORDER + 10)
 public class IdempotencyFilter extends OncePerRequestFilter {
 
-    public static final String KEY_HEADER = "Idempotency-Key";
-    public static final String REPLAYED_HEADER = "Idempotency-Replayed";
+    public static final String KEY_HEADER = IdempotencyKeyHeader.NAME;
+    public static final String REPLAYED_HEADER = IdempotencyKeyHeader.REPLAYED;
     /** An Idempotency-Key: 1 to 200 visible ASCII characters. */
-    public static final String KEY_SHAPE = "^[\\x21-\\x7E]{1,200}$";
-    private static final Pattern WELL_FORMED_KEY = Pattern.compile(KEY_SHAPE);
+    public static final String KEY_SHAPE = IdempotencyKeyHeader.SHAPE;
     private static final int MAX_BODY = 1 << 20;
 
     private final IdempotencyKeys keys;
@@ -49,14 +49,16 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private final ReadOnlyPosts readOnly;
     private final ProblemWriter problems;
     private final TransactionOffset offset;
+    private final Refusals refusals;
 
     IdempotencyFilter(IdempotencyKeys keys, PlatformTransactionManager transactions, ReadOnlyPosts readOnly,
-                      ProblemWriter problems, TransactionOffset offset) {
+                      ProblemWriter problems, TransactionOffset offset, Refusals refusals) {
         this.keys = keys;
         this.transactions = new TransactionTemplate(transactions);
         this.readOnly = readOnly;
         this.problems = problems;
         this.offset = offset;
+        this.refusals = refusals;
     }
 
     @Override
@@ -69,7 +71,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         boolean onlyAsks = readOnly.matches(request.getRequestURI());
         String key = request.getHeader(KEY_HEADER);
-        if (!onlyAsks && (key == null || !WELL_FORMED_KEY.matcher(key).matches())) {
+        if (!onlyAsks && !IdempotencyKeyHeader.isWellFormed(key)) {
             problems.write(request, response, HttpStatus.BAD_REQUEST, "IDEMPOTENCY_KEY_REQUIRED",
                     "every POST needs an " + KEY_HEADER + " header of 1 to 200 visible ASCII characters");
             return;
@@ -90,12 +92,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             problems.write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "authentication required");
             return;
         }
-        String hash = hash(request, body);
+        RequestFingerprint fingerprint = RequestFingerprint.of(request.getMethod(), request.getRequestURI(), body);
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
         boolean first;
         try {
             first = Boolean.TRUE.equals(transactions.execute(transaction -> {
-                if (!keys.claim(principal, key, hash)) {
+                if (!keys.claim(principal, key, fingerprint.meaning())) {
                     return false;
                 }
                 handle(chain, new CachedBody(request, body), captured);
@@ -109,9 +111,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             throw (ServletException) failure.getCause();
         }
         if (first) {
+            // A refusal the ledger did not record itself (a lost race, a stale If-Match), its transaction rolled back.
+            refusals.record(request, captured, principal, body, captured.getStatus(),
+                    (String) request.getAttribute(Problems.CODE), (String) request.getAttribute(Problems.DETAIL));
             captured.copyBodyToResponse();
         } else {
-            replay(request, response, principal, key, hash);
+            replay(request, response, principal, key, fingerprint, body);
         }
     }
 
@@ -139,16 +144,20 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private void replay(HttpServletRequest request, HttpServletResponse response, String principal, String key,
-                        String hash) throws IOException {
+                        RequestFingerprint fingerprint, byte[] body) throws IOException {
         Optional<IdempotencyKeys.Claim> claim = keys.find(principal, key);
         if (claim.isEmpty()) {
-            problems.write(request, response, HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION",
+            refuse(request, response, principal, body, HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION",
                     "the first request with this " + KEY_HEADER + " did not complete; retry");
-        } else if (!hash.equals(claim.get().requestHash())) {
-            problems.write(request, response, HttpStatus.UNPROCESSABLE_ENTITY, "IDEMPOTENCY_KEY_REUSED",
+        } else if (!fingerprint.matches(claim.get().requestHash())) {
+            refuse(request, response, principal, body, HttpStatus.UNPROCESSABLE_ENTITY, "IDEMPOTENCY_KEY_REUSED",
                     KEY_HEADER + " " + key + " was already used for a different request");
         } else {
-            claim.get().answer().replayTo(response);
+            StoredAnswer answer = claim.get().answer();
+            if (answer.status() >= 400) {
+                Problems.noteAnswer(request, answer.code(), null);
+            }
+            answer.replayTo(response);
         }
     }
 
@@ -161,16 +170,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    /** The request's identity for replays: method, path and body, hashed. */
-    private static String hash(HttpServletRequest request, byte[] body) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update((request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
-            sha256.update(body);
-            return HexFormat.of().formatHex(sha256.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /** Refuses a command before it runs; the refusal of a command is recorded, and its answer says where. */
+    private void refuse(HttpServletRequest request, HttpServletResponse response, String principal, byte[] body,
+                        HttpStatus status, String code, String detail) throws IOException {
+        refusals.record(request, response, principal, body, status.value(), code, detail);
+        problems.write(request, response, status, code, detail);
     }
 
     /** A checked failure of the chain, carried out of the transaction's callback (after its rollback) and rethrown. */

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The idempotency keys each principal has used, with the hash of the request that first used each and the answer it
- * got. A claim and its answer are written in the caller's transaction: a key is kept with its command's events or not
- * at all.
+ * The idempotency keys each principal has used, with the fingerprint of the request that first used each (a hash,
+ * {@link RequestFingerprint}) and the answer it got. A claim and its answer are written in the caller's transaction: a
+ * key is kept with its command's events or not at all.
  */
 @Component
 class IdempotencyKeys {

@@ -104,7 +104,8 @@ final class ApiHeaders {
         return new HeaderParameter().name(IDEMPOTENCY_KEY).required(true)
                 .description("Unique per logical request, 1-200 visible ASCII characters; a retry with the same key "
                         + "and body gets the first answer again with Idempotency-Replayed: true, the same key with "
-                        + "another body 422 IDEMPOTENCY_KEY_REUSED")
+                        + "another body 422 IDEMPOTENCY_KEY_REUSED. Bodies are compared as JSON values: another key "
+                        + "order, other white space or an explicit null for an absent member is the same body")
                 .schema(new StringSchema().pattern(IdempotencyFilter.KEY_SHAPE)).example("call-2025-02-01-1");
     }
 }

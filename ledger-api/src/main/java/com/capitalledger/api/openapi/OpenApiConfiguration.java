@@ -95,7 +95,11 @@ public class OpenApiConfiguration {
             MALFORMED_REQUEST, INVALID_PARAMETER, IDEMPOTENCY_KEY_REQUIRED); a key reused for another request 422 \
             IDEMPOTENCY_KEY_REUSED; If-Match naming another version 412 VERSION_MISMATCH; a conflict that survives \
             retries 409 CONCURRENT_MODIFICATION; a body over 1 MiB 413 PAYLOAD_TOO_LARGE; a read model being rebuilt \
-            503 READ_MODEL_REBUILDING with Retry-After.
+            503 READ_MODEL_REBUILDING with Retry-After. Every command refused to an authenticated caller is an entry \
+            of the journal and a line of the audit trail with the code it answered: a rule of the ledger's (the 422 \
+            codes above, and 404 for an unknown program), 403 FORBIDDEN, 409 CONCURRENT_MODIFICATION, 412 \
+            VERSION_MISMATCH and 422 IDEMPOTENCY_KEY_REUSED; its answer carries the Ledger-Position of that entry. Other refused requests \
+            (400, 401, 413, 415, a refused read or operation) are counted and logged, not journaled.
 
             Authentication: HTTP Basic (configured users) or a bearer JWT (when an issuer is configured); missing or \
             wrong credentials answer 401 UNAUTHENTICATED, a role that may not call the operation 403 FORBIDDEN. After \

@@ -2,8 +2,10 @@ package com.capitalledger.api.program;
 
 import com.capitalledger.api.command.CommandAccepted;
 import com.capitalledger.api.command.CommandSender;
+import com.capitalledger.api.command.SendsCommand;
 import com.capitalledger.api.web.PathIds;
 import com.capitalledger.api.web.ProblemStatuses;
+import com.capitalledger.core.program.api.CreatePhase;
 import com.capitalledger.core.program.api.CreateProgram;
 import com.capitalledger.core.shared.LedgerRejection;
 import com.capitalledger.core.shared.ProgramId;
@@ -56,6 +58,7 @@ public class ProgramController {
                     + "share). Answers 201 with the program's version as ETag. Role: TREASURY. Business rejections "
                     + "(422): PROGRAM_EXISTS, CURRENCY_MISMATCH (not an ISO 4217 currency with two decimals), "
                     + "INVALID_AMOUNT, INVALID_RATE (maxDebtPct outside (0, 100])." + COMMAND_ERRORS)
+    @SendsCommand(CreateProgram.class)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<CommandAccepted> create(@Valid @RequestBody CreateProgramRequest body,
                                                   HttpServletRequest request) {
@@ -72,6 +75,7 @@ public class ProgramController {
                     + "Answers 201 with the program's version as ETag. Role: TREASURY. Rejections: 404 NO_PROGRAM; "
                     + "422 DUPLICATE_ID, CURRENCY_MISMATCH, INVALID_AMOUNT, BACKDATED_COMMAND, "
                     + "PROGRAM_TARGET_EXCEEDED." + COMMAND_ERRORS)
+    @SendsCommand(CreatePhase.class)
     @PostMapping(path = "/{programId}/phases", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<CommandAccepted> createPhase(
             @Parameter(description = PROGRAM_ID, example = "STARGATE") @PathVariable String programId,

@@ -2,9 +2,11 @@ package com.capitalledger.api.rates;
 
 import com.capitalledger.api.command.CommandAccepted;
 import com.capitalledger.api.command.CommandSender;
+import com.capitalledger.api.command.SendsCommand;
 import com.capitalledger.api.web.PathIds;
 import com.capitalledger.api.web.ProblemStatuses;
 import com.capitalledger.core.rates.api.BaseRateName;
+import com.capitalledger.core.rates.api.RecordBaseRateFixing;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -43,6 +45,7 @@ public class BaseRateController {
                     + "correction (accruals then follow it; knownAt shows what was known before); a second fixing "
                     + "with the same date replaces the first. Answers 201 with the base rate's version as ETag. "
                     + "Role: TREASURY. Business rejections (422): UNKNOWN_BASE_RATE, INVALID_RATE." + COMMAND_ERRORS)
+    @SendsCommand(RecordBaseRateFixing.class)
     @PostMapping
     public ResponseEntity<CommandAccepted> fix(
             @Parameter(description = "Base rate: SOFR, TERM-SOFR-1M, TERM-SOFR-3M, TERM-SOFR-6M or TERM-SOFR-12M",

@@ -1,5 +1,6 @@
 package com.capitalledger.api.security;
 
+import com.capitalledger.api.command.Refusals;
 import com.capitalledger.api.config.Misconfiguration;
 import com.capitalledger.api.console.ConsoleConfiguration;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -105,9 +106,9 @@ public class SecurityConfiguration {
     @Bean
     SecurityFilterChain api(HttpSecurity http, UserDirectory users, LedgerSecurityProperties properties,
                             ObjectProvider<JwtDecoder> jwtDecoder, ProblemWriter problemWriter, Clock clock,
-                            SignInThrottle throttle, MeterRegistry meters) throws Exception {
+                            SignInThrottle throttle, MeterRegistry meters, Refusals refusals) throws Exception {
         JwtDecoder decoder = jwtDecoder.getIfAvailable();
-        SecurityProblems problems = new SecurityProblems(problemWriter, decoder != null);
+        SecurityProblems problems = new SecurityProblems(problemWriter, decoder != null, refusals);
 
         DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(new InMemoryUserDetailsManager(users.users()));
         // Only {bcrypt} hashes are accepted. A name that is no user is checked against a dummy hash this encoder

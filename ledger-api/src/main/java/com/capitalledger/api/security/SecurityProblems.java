@@ -1,5 +1,6 @@
 package com.capitalledger.api.security;
 
+import com.capitalledger.api.command.Refusals;
 import com.capitalledger.api.web.ProblemWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,19 +21,23 @@ import java.util.stream.Collectors;
 
 /**
  * 401 and 403 as problem+json, with the challenge a client needs and, for 403, the role it lacks; 429 for a sign-in
- * refused unchecked after too many failures.
+ * refused unchecked after too many failures. A command refused with 403 (a role that may not send it: the segregation
+ * of duties at work) is recorded in the journal and the audit trail like any refused command.
  */
 final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     /** The code of a sign-in refused unchecked after too many failures (429, with Retry-After). */
     static final String TOO_MANY_ATTEMPTS = "TOO_MANY_ATTEMPTS";
+    private static final String FORBIDDEN = "FORBIDDEN";
 
     private final ProblemWriter problems;
     private final boolean bearer;
+    private final Refusals refusals;
 
-    SecurityProblems(ProblemWriter problems, boolean bearer) {
+    SecurityProblems(ProblemWriter problems, boolean bearer, Refusals refusals) {
         this.problems = problems;
         this.bearer = bearer;
+        this.refusals = refusals;
     }
 
     @Override
@@ -90,8 +95,11 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
         String needed = AccessRules.deciding(request)
                 .map(rule -> rule.roles().stream().map(Role::name).sorted().collect(Collectors.joining(" or ")))
                 .orElse("another role");
-        problems.write(request, response, HttpStatus.FORBIDDEN, "FORBIDDEN", name + " (roles: "
-                + (held.isEmpty() ? "none" : held) + ") may not " + request.getMethod() + " this resource; it needs "
-                + needed);
+        String detail = name + " (roles: " + (held.isEmpty() ? "none" : held) + ") may not " + request.getMethod()
+                + " this resource; it needs " + needed;
+        if (who != null) {
+            refusals.record(request, response, who.getName(), null, HttpStatus.FORBIDDEN.value(), FORBIDDEN, detail);
+        }
+        problems.write(request, response, HttpStatus.FORBIDDEN, FORBIDDEN, detail);
     }
 }

@@ -6,7 +6,9 @@ public final class ApiDocs {
     /** What every command can answer besides its business rejections. */
     public static final String COMMAND_ERRORS = " Like every command: 400 VALIDATION_FAILED, MALFORMED_REQUEST, "
             + "INVALID_PARAMETER or IDEMPOTENCY_KEY_REQUIRED; 422 IDEMPOTENCY_KEY_REUSED; 412 VERSION_MISMATCH when "
-            + "If-Match names another version; 409 CONCURRENT_MODIFICATION.";
+            + "If-Match names another version; 409 CONCURRENT_MODIFICATION. Every refusal of it to a signed-in "
+            + "caller (403, 404, 409, 412, 422) is a journal entry and an audit line with its code; 400 and 401 "
+            + "are not.";
     public static final String COMMAND_ANSWER = " Answers 201 with the program's version as ETag. Role: TREASURY.";
     public static final String PROGRAM_ID = "Program identifier";
     /** A command's currency field. */

@@ -15,6 +15,13 @@ import java.net.URI;
 public final class Problems {
 
     static final String TYPE_BASE = "https://capital-ledger.example/problems/";
+    /**
+     * The request attributes holding the code and detail of the problem it was answered with, and its principal (seen
+     * where the problem is written: the filters around Spring Security no longer see who it was).
+     */
+    public static final String CODE = Problems.class.getName() + ".code";
+    public static final String DETAIL = Problems.class.getName() + ".detail";
+    public static final String PRINCIPAL = Problems.class.getName() + ".principal";
 
     private Problems() {
     }
@@ -42,6 +49,17 @@ public final class Problems {
                 problem.setInstance(null);
             }
             problem.setProperty("correlationId", CorrelationId.of(request));
+            noteAnswer(request, code, problem.getDetail());
         }
+    }
+
+    /**
+     * Notes on the request the problem it is answered with, for what records or counts the answer once it is given
+     * (a command's refusal, a refused request).
+     */
+    public static void noteAnswer(HttpServletRequest request, String code, String detail) {
+        request.setAttribute(CODE, code);
+        request.setAttribute(DETAIL, detail);
+        request.setAttribute(PRINCIPAL, request.getRemoteUser());
     }
 }

@@ -8,6 +8,7 @@ import com.capitalledger.api.admin.ReadModels;
 import com.capitalledger.api.support.HttpClientSupport;
 import com.capitalledger.api.support.TestUsers;
 import com.capitalledger.journal.keys.SigningKeys;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * PostgreSQL stopped under the service and started again: while it is down every request that needs it is answered
  * 503 DATABASE_UNAVAILABLE with Retry-After within two seconds, the readiness probe says DOWN within two seconds (the
- * liveness probe stays UP), nothing is half-written, and once it is back the service recovers by itself: commands are
+ * liveness probe stays UP), a command forbidden to its caller is still refused 403 (its refusal unrecorded, and
+ * counted so), nothing is half-written, and once it is back the service recovers by itself: commands are
  * recorded, read models catch up and agree with the event store.
  */
 class DatabaseOutageIT {
@@ -127,6 +129,16 @@ class DatabaseOutageIT {
             assertThat(json(response).get("correlationId").asText()).as(what).isNotEmpty();
             assertThat(json(response).get("instance").asText()).as(what).isEqualTo(response.request().uri().getPath());
         }
+        // A command refused to a role that may not send it stays refused, and promptly: its refusal cannot be
+        // journaled now, which the error log and ledger.refusals.unrecorded say, but a 503 would invite a retry.
+        long asked = System.nanoTime();
+        HttpResponse<String> forbidden = as(TestUsers.ANALYST).postJson("/api/v1/programs", program("FORBIDDEN"));
+        assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(PROMPTLY);
+        assertThat(forbidden.statusCode()).as(forbidden.body()).isEqualTo(403);
+        assertThat(json(forbidden).get("code").asText()).isEqualTo("FORBIDDEN");
+        assertThat(forbidden.headers().firstValue("Ledger-Position")).isEmpty();
+        assertThat(service.getBean(MeterRegistry.class).counter("ledger.refusals.unrecorded", "code", "FORBIDDEN")
+                .count()).isEqualTo(1);
         long start = System.nanoTime();
         HttpResponse<String> readiness = anonymous.get("/actuator/health/readiness");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(PROMPTLY);

@@ -14,9 +14,11 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -29,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every endpoint × {anonymous, TREASURY, COMPLIANCE, ANALYST, ADMIN}: anonymous gets 401, a role without the right
- * 403 (and nothing is recorded), a role with it a 2xx. The table below is written from the brief's segregation of
+ * 403 (and nothing is recorded but, for a command, its refusal: an audit line with code FORBIDDEN, the caller as actor
+ * and the command), a role with it a 2xx. The table below is written from the brief's segregation of
  * duties, independently of the service's rules; a first test checks it lists every endpoint the service exposes, so
  * an endpoint added without a row fails here. Runs in its own context (own database): it posts fixings.
  */
@@ -57,63 +60,75 @@ class RoleMatrixIT extends IntegrationTest {
     @Qualifier("requestMappingHandlerMapping")
     private RequestMappingHandlerMapping mappings;
 
-    /** One row: the endpoint as the service maps it, a request that succeeds for an allowed caller, who is allowed. */
-    private record Row(String method, String pattern, String path, String body, Set<TestUsers> allowed) {
+    /**
+     * One row: the endpoint as the service maps it, a request that succeeds for an allowed caller, who is allowed,
+     * and the command it sends (whose refusals are journaled and audited), if it sends one.
+     */
+    private record Row(String method, String pattern, String path, String body, Set<TestUsers> allowed,
+                       String command) {
         String endpoint() {
             return method + " " + pattern;
         }
     }
 
     private static Row post(String pattern, String path, String body, Set<TestUsers> allowed) {
-        return new Row("POST", pattern, path, body, allowed);
+        return new Row("POST", pattern, path, body, allowed, null);
+    }
+
+    private static Row command(String command, String pattern, String path, String body) {
+        return new Row("POST", pattern, path, body, COMMANDS, command);
     }
 
     private static Row get(String pattern, String path, Set<TestUsers> allowed) {
-        return new Row("GET", pattern, path, null, allowed);
+        return new Row("GET", pattern, path, null, allowed, null);
     }
 
     /** In order: each command builds on the ones before, so the allowed caller's request succeeds. */
     private static final List<Row> ROWS = List.of(
-            post("/api/v1/base-rates/{rateName}/fixings", "/api/v1/base-rates/SOFR/fixings",
-                    "{\"ratePct\":\"4.30000\",\"effectiveDate\":\"2025-01-01\"}", COMMANDS),
-            post("/api/v1/programs", "/api/v1/programs", """
+            command("RecordBaseRateFixing", "/api/v1/base-rates/{rateName}/fixings", "/api/v1/base-rates/SOFR/fixings",
+                    "{\"ratePct\":\"4.30000\",\"effectiveDate\":\"2025-01-01\"}"),
+            command("CreateProgram", "/api/v1/programs", "/api/v1/programs", """
                     {"programId":"MATRIX","name":"Matrix","currency":"USD","targetAmount":"1000000000.00",
-                     "maxDebtPct":"80","effectiveDate":"2025-01-01"}""", COMMANDS),
-            post("/api/v1/programs/{programId}/phases", P + "/phases", """
+                     "maxDebtPct":"80","effectiveDate":"2025-01-01"}"""),
+            command("CreatePhase", "/api/v1/programs/{programId}/phases", P + "/phases", """
                     {"phaseId":"PH1","name":"Phase","budget":"500000000.00","currency":"USD",
-                     "effectiveDate":"2025-01-01"}""", COMMANDS),
-            post("/api/v1/programs/{programId}/commitments", P + "/commitments", """
+                     "effectiveDate":"2025-01-01"}"""),
+            command("CommitEquity", "/api/v1/programs/{programId}/commitments", P + "/commitments", """
                     {"investorId":"A","investorName":"Alpha","amount":"60000000.00","currency":"USD",
-                     "effectiveDate":"2025-01-01"}""", COMMANDS),
-            post("/api/v1/programs/{programId}/commitments/{investorId}/increase", P + "/commitments/A/increase",
-                    "{\"amount\":\"1000000.00\",\"currency\":\"USD\",\"effectiveDate\":\"2025-01-02\"}", COMMANDS),
-            post("/api/v1/programs/{programId}/commitments/{investorId}/reduce", P + "/commitments/A/reduce",
-                    "{\"amount\":\"500000.00\",\"currency\":\"USD\",\"effectiveDate\":\"2025-01-02\"}", COMMANDS),
-            post("/api/v1/programs/{programId}/commitments/{investorId}/transfers", P + "/commitments/A/transfers",
-                    "{\"toInvestorId\":\"B\",\"amount\":\"500000.00\",\"currency\":\"USD\",\"effectiveDate\":\"2025-01-02\"}",
-                    COMMANDS),
-            post("/api/v1/programs/{programId}/capital-calls", P + "/capital-calls", """
+                     "effectiveDate":"2025-01-01"}"""),
+            command("IncreaseCommitment", "/api/v1/programs/{programId}/commitments/{investorId}/increase",
+                    P + "/commitments/A/increase",
+                    "{\"amount\":\"1000000.00\",\"currency\":\"USD\",\"effectiveDate\":\"2025-01-02\"}"),
+            command("ReduceCommitment", "/api/v1/programs/{programId}/commitments/{investorId}/reduce",
+                    P + "/commitments/A/reduce",
+                    "{\"amount\":\"500000.00\",\"currency\":\"USD\",\"effectiveDate\":\"2025-01-02\"}"),
+            command("TransferCommitment", "/api/v1/programs/{programId}/commitments/{investorId}/transfers",
+                    P + "/commitments/A/transfers",
+                    "{\"toInvestorId\":\"B\",\"amount\":\"500000.00\",\"currency\":\"USD\",\"effectiveDate\":\"2025-01-02\"}"),
+            command("CallCapital", "/api/v1/programs/{programId}/capital-calls", P + "/capital-calls", """
                     {"callId":"C1","phaseId":"PH1","amount":"10000000.00","currency":"USD","purpose":"land",
-                     "effectiveDate":"2025-02-01"}""", COMMANDS),
-            post("/api/v1/programs/{programId}/capital-calls/{callId}/defaults", P + "/capital-calls/C1/defaults",
-                    "{\"investorId\":\"B\",\"effectiveDate\":\"2025-02-02\"}", COMMANDS),
-            post("/api/v1/programs/{programId}/capital-calls/{callId}/defaults/{investorId}/cure",
-                    P + "/capital-calls/C1/defaults/B/cure", "{\"effectiveDate\":\"2025-02-03\"}", COMMANDS),
-            post("/api/v1/programs/{programId}/commitments/{investorId}/cancel", P + "/commitments/B/cancel",
-                    "{\"effectiveDate\":\"2025-02-03\"}", COMMANDS),
-            post("/api/v1/programs/{programId}/tranches", P + "/tranches", """
+                     "effectiveDate":"2025-02-01"}"""),
+            command("RecordCallDefault", "/api/v1/programs/{programId}/capital-calls/{callId}/defaults",
+                    P + "/capital-calls/C1/defaults",
+                    "{\"investorId\":\"B\",\"effectiveDate\":\"2025-02-02\"}"),
+            command("CureCallDefault", "/api/v1/programs/{programId}/capital-calls/{callId}/defaults/{investorId}/cure",
+                    P + "/capital-calls/C1/defaults/B/cure", "{\"effectiveDate\":\"2025-02-03\"}"),
+            command("CancelCommitment", "/api/v1/programs/{programId}/commitments/{investorId}/cancel",
+                    P + "/commitments/B/cancel",
+                    "{\"effectiveDate\":\"2025-02-03\"}"),
+            command("CreateTranche", "/api/v1/programs/{programId}/tranches", P + "/tranches", """
                     {"trancheId":"T1","phaseId":"PH1","name":"Senior","seniority":"SENIOR","commitment":"50000000.00",
                      "currency":"USD","baseRate":"SOFR","marginPct":"2.0000","commitmentFeePct":"0.5000",
                      "availabilityEnd":"2026-12-31","effectiveDate":"2025-02-03",
-                     "lenders":[{"lenderId":"L1","name":"Lender One","commitment":"50000000.00"}]}""", COMMANDS),
-            post("/api/v1/programs/{programId}/tranches/{trancheId}/draws", P + "/tranches/T1/draws",
-                    "{\"drawId\":\"D1\",\"amount\":\"1000000.00\",\"currency\":\"USD\",\"effectiveDate\":\"2025-03-01\"}",
-                    COMMANDS),
-            post("/api/v1/programs/{programId}/tranches/{trancheId}/repayments", P + "/tranches/T1/repayments",
-                    "{\"repaymentId\":\"R1\",\"amount\":\"500000.00\",\"currency\":\"USD\",\"effectiveDate\":\"2025-04-01\"}",
-                    COMMANDS),
-            post("/api/v1/programs/{programId}/tranches/{trancheId}/repricings", P + "/tranches/T1/repricings",
-                    "{\"newMarginPct\":\"2.5000\",\"effectiveDate\":\"2025-05-01\"}", COMMANDS),
+                     "lenders":[{"lenderId":"L1","name":"Lender One","commitment":"50000000.00"}]}"""),
+            command("DrawTranche", "/api/v1/programs/{programId}/tranches/{trancheId}/draws", P + "/tranches/T1/draws",
+                    "{\"drawId\":\"D1\",\"amount\":\"1000000.00\",\"currency\":\"USD\",\"effectiveDate\":\"2025-03-01\"}"),
+            command("RepayTranche", "/api/v1/programs/{programId}/tranches/{trancheId}/repayments",
+                    P + "/tranches/T1/repayments",
+                    "{\"repaymentId\":\"R1\",\"amount\":\"500000.00\",\"currency\":\"USD\",\"effectiveDate\":\"2025-04-01\"}"),
+            command("RepriceTranche", "/api/v1/programs/{programId}/tranches/{trancheId}/repricings",
+                    P + "/tranches/T1/repricings",
+                    "{\"newMarginPct\":\"2.5000\",\"effectiveDate\":\"2025-05-01\"}"),
             get("/api/v1/programs/{programId}", P, READERS),
             get("/api/v1/programs/{programId}/positions", P + "/positions?asOf=2025-12-31", READERS),
             get("/api/v1/programs/{programId}/investors/{investorId}", P + "/investors/A?asOf=2025-12-31", READERS),
@@ -182,12 +197,20 @@ class RoleMatrixIT extends IntegrationTest {
             long events = events();
             long keys = jdbc.queryForObject("SELECT count(*) FROM idempotency_key", Long.class);
             check(row, "anonymous", send(row, anonymous()), 401, mismatches);
+            Map<TestUsers, HttpResponse<String>> forbidden = new EnumMap<>(TestUsers.class);
             for (TestUsers caller : CALLERS) {
                 if (!row.allowed().contains(caller)) {
-                    check(row, caller.name(), send(row, http(caller)), 403, mismatches);
+                    forbidden.put(caller, send(row, http(caller)));
+                    check(row, caller.name(), forbidden.get(caller), 403, mismatches);
                 }
             }
-            assertThat(events()).as("refused callers of " + row.endpoint() + " recorded nothing").isEqualTo(events);
+            if (row.command() == null) {
+                assertThat(events()).as("refused callers of " + row.endpoint() + " recorded nothing").isEqualTo(events);
+            } else {
+                assertThat(events()).as("refused callers of " + row.endpoint() + " recorded their refusals, nothing "
+                        + "else").isEqualTo(events + forbidden.size());
+                forbidden.forEach((caller, refused) -> checkAuditLine(row, caller, refused, mismatches));
+            }
             assertThat(jdbc.queryForObject("SELECT count(*) FROM idempotency_key", Long.class))
                     .as("refused callers of " + row.endpoint() + " used up no idempotency key").isEqualTo(keys);
             for (TestUsers caller : CALLERS) {
@@ -270,6 +293,36 @@ class RoleMatrixIT extends IntegrationTest {
         if (expected == 401 && response.headers().allValues("WWW-Authenticate").stream()
                 .noneMatch(challenge -> challenge.startsWith("Basic"))) {
             mismatches.add(row.endpoint() + " as anonymous: no Basic challenge");
+        }
+    }
+
+    /**
+     * The audit line of a command refused 403, read as compliance reads it once the trail holds the refusal's
+     * Ledger-Position: its code, actor and command, and the request's correlation id.
+     */
+    private void checkAuditLine(Row row, TestUsers caller, HttpResponse<String> refused, List<String> mismatches) {
+        String where = row.endpoint() + " as " + caller + ": ";
+        String position = refused.headers().firstValue("Ledger-Position").orElse(null);
+        if (position == null) {
+            mismatches.add(where + "the 403 names no Ledger-Position of its refusal");
+            return;
+        }
+        HttpResponse<String> page = http(COMPLIANCE).get("/api/v1/audit/entries?outcome=REJECTED&actor="
+                + caller.userName() + "&type=" + row.command() + "&minPosition=" + position);
+        List<JsonNode> lines = new ArrayList<>();
+        json(page).path("entries").forEach(lines::add);
+        if (lines.size() != 1) {
+            mismatches.add(where + "expected one audit line of the refusal, got " + shortened(page.body()));
+            return;
+        }
+        JsonNode line = lines.get(0);
+        String expected = "FORBIDDEN " + caller.userName() + " " + row.command() + " " + json(refused)
+                .get("correlationId").asText() + " " + position;
+        String actual = line.path("code").asText() + " " + line.path("actor").asText() + " "
+                + line.path("type").asText() + " " + line.path("correlationId").asText() + " "
+                + line.path("position").asText();
+        if (!expected.equals(actual)) {
+            mismatches.add(where + "audit line " + actual + ", expected " + expected);
         }
     }
 

@@ -16,7 +16,8 @@ class SecurityProblemsTest {
 
     // Configured as Spring configures the service's mapper (it adds the mix-in that flattens a problem's properties).
     private final ObjectMapper json = Jackson2ObjectMapperBuilder.json().build();
-    private final SecurityProblems problems = new SecurityProblems(new ProblemWriter(json), true);
+    // No 403 here, so no command's refusal to record.
+    private final SecurityProblems problems = new SecurityProblems(new ProblemWriter(json), true, null);
 
     @Test
     void anIdentityProviderThatCannotBeReachedIsA503ToRetryNotA500() throws Exception {

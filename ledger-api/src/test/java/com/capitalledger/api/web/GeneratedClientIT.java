@@ -46,6 +46,7 @@ import org.springframework.test.context.TestPropertySource;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -239,6 +240,32 @@ class GeneratedClientIT extends IntegrationTest {
         assertThat(again.getStatusCode()).isEqualTo(201);
         assertThat(again.getHeaders().get("idempotency-replayed")).containsExactly("true");
         assertThat(again.getData()).isEqualTo(answers.get(0).getData());
+    }
+
+    @Test
+    void aRetryOfTheSameCommandSerialisedAnotherWayIsReplayed() throws Exception {
+        ApiClient treasury = client(TestUsers.TREASURY);
+        ApiResponse<CommandAccepted> first = new ProgramsApi(treasury).createProgramWithHttpInfo(
+                "generated-client-reordered", new CreateProgramRequest().programId("REORDERED").name("Reordered")
+                        .currency("USD").targetAmount("1000.00").maxDebtPct("90")
+                        .effectiveDate(LocalDate.of(2025, 1, 1)), CORRELATION, null);
+        // The same command as another library or process writes it: other key order and white space, reason null.
+        String reordered = """
+                {"targetAmount": "1000.00", "effectiveDate": "2025-01-01", "reason": null,
+                  "programId": "REORDERED",  "maxDebtPct": "90", "currency": "USD", "name": "Reordered"}""";
+
+        HttpResponse<String> retry = http().postJson("/api/v1/programs", reordered,
+                "Idempotency-Key", "generated-client-reordered");
+
+        assertThat(first.getStatusCode()).isEqualTo(201);
+        assertThat(retry.statusCode()).as(retry.body()).isEqualTo(201);
+        assertThat(retry.headers().firstValue("Idempotency-Replayed")).hasValue("true");
+        assertThat(treasury.getObjectMapper().readValue(retry.body(), CommandAccepted.class))
+                .isEqualTo(first.getData());
+        for (String header : List.of("etag", "location", "ledger-position")) {
+            assertThat(retry.headers().allValues(header)).as(header).isEqualTo(first.getHeaders().get(header))
+                    .hasSize(1);
+        }
     }
 
     @Test

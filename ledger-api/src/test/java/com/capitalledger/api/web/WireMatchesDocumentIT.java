@@ -240,8 +240,9 @@ class WireMatchesDocumentIT extends IntegrationTest {
         readModelsCaughtUp();
 
         assertThat(page.headers().firstValue("X-Next-Cursor")).hasValue(json(page).get("nextCursor").asText());
+        // The ledger's own refusal among those it did not decide: the reused key, the stale If-Match, the analyst's.
         assertThat(json(refused).get("entries")).extracting(entry -> entry.get("code").asText())
-                .containsExactly("COMMITMENT_EXCEEDED");
+                .containsExactly("IDEMPOTENCY_KEY_REUSED", "COMMITMENT_EXCEEDED", "VERSION_MISMATCH", "FORBIDDEN");
         assertThat(export.statusCode()).isEqualTo(200);
         assertThat(export.body().lines().count()).isEqualTo(1 + jdbc.queryForObject(
                 "SELECT count(*) FROM audit_entry WHERE program_id = 'WIRE'", Long.class));

@@ -19,6 +19,8 @@ import java.util.List;
  * <p>
  * RFC 8785 writes numbers as IEEE 754 doubles, which would round an amount such as 12345678901234567.89; so a stored
  * number becomes a string of exactly its stored text, and the journal holds no number but its entries' own integers.
+ * <p>
+ * {@link #value} gives the same form of a request's body, to tell a retry that means the same from one that does not.
  */
 public final class CanonicalJson {
 
@@ -92,6 +94,24 @@ public final class CanonicalJson {
      * @throws IllegalArgumentException if it is not exactly one JSON value, or an object repeats a member's name
      */
     public static Document read(byte[] json) {
+        return parse(json, false);
+    }
+
+    /**
+     * A JSON value in the canonical form of what it means as a request, so that two bodies a client serialised
+     * differently compare equal: RFC 8785's member order, string escapes and no whitespace, with two departures.
+     * A number is written as its exact text (not rounded through a double, nor made a string: {@code 1.0} and
+     * {@code 1.00} stay apart, and so do {@code 1} and {@code "1"}, which the API does not coerce into each other).
+     * An object member whose value is null is left out: the API reads an explicit null as an absent member.
+     *
+     * @throws IllegalArgumentException if it is not exactly one JSON value, or an object repeats a member's name
+     */
+    public static byte[] value(byte[] json) {
+        return parse(json, true).bytes();
+    }
+
+    /** {@code request}: numbers as their text and null members left out ({@link #value}), not the journal's form. */
+    private static Document parse(byte[] json, boolean request) {
         try (JsonParser parser = FACTORY.createParser(json)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
@@ -100,11 +120,11 @@ public final class CanonicalJson {
             Out out = new Out(json.length + 16);
             Document document;
             if (first == JsonToken.START_OBJECT) {
-                List<Member> members = members(parser, 0);
+                List<Member> members = members(parser, 0, request);
                 appendObject(members, out);
                 document = new Document(out.toArray(), members);
             } else {
-                value(parser, first, out);
+                value(parser, first, out, request);
                 document = new Document(out.toArray(), List.of());
             }
             if (parser.nextToken() != null) {
@@ -121,26 +141,35 @@ public final class CanonicalJson {
      * value in canonical form; with their text only where it is looked up (the top level, and the level below it where
      * an identifier's {@code value} is), so that deeper values cost no strings.
      */
-    private static List<Member> members(JsonParser parser, int depth) throws IOException {
+    private static List<Member> members(JsonParser parser, int depth, boolean request) throws IOException {
         List<Member> members = new ArrayList<>();
         Out value = new Out(64);
+        boolean nulls = false;
         for (JsonToken next = parser.nextToken(); next != JsonToken.END_OBJECT; next = parser.nextToken()) {
             // Field names come from the parser's symbol table: the same String for the same name, not a new one.
             String name = parser.currentName();
             JsonToken token = parser.nextToken();
             value.reset();
-            if (token == JsonToken.START_OBJECT) {
-                List<Member> inner = members(parser, depth + 1);
+            if (request && token == JsonToken.VALUE_NULL) {
+                // Kept until the names are checked for duplicates ({"a":null,"a":1} is no more valid than any other).
+                members.add(new Member(name, null, null, false));
+                nulls = true;
+            } else if (token == JsonToken.START_OBJECT) {
+                List<Member> inner = members(parser, depth + 1, request);
                 appendObject(inner, value);
                 boolean identifier = depth == 0 && inner.size() == 1 && inner.get(0).name().equals("value")
                         && inner.get(0).text() != null && !inner.get(0).wrapped();
                 members.add(new Member(name, value.toArray(), identifier ? inner.get(0).text() : null, identifier));
             } else if (depth <= 1 && scalar(token)) {
                 String text = parser.getText();
-                string(text, value);
+                if (request && token != JsonToken.VALUE_STRING) {
+                    value.putAscii(text);
+                } else {
+                    string(text, value);
+                }
                 members.add(new Member(name, value.toArray(), text, false));
             } else {
-                value(parser, token, value);
+                value(parser, token, value, request);
                 members.add(new Member(name, value.toArray(), null, false));
             }
         }
@@ -149,6 +178,9 @@ public final class CanonicalJson {
             if (members.get(i).name().equals(members.get(i - 1).name())) {
                 throw new IllegalArgumentException("duplicate key " + members.get(i).name());
             }
+        }
+        if (nulls) {
+            members.removeIf(member -> member.canonical() == null);
         }
         return members;
     }
@@ -159,9 +191,9 @@ public final class CanonicalJson {
     }
 
     /** Writes the value whose first token the parser is at. */
-    private static void value(JsonParser parser, JsonToken token, Out out) throws IOException {
+    private static void value(JsonParser parser, JsonToken token, Out out, boolean request) throws IOException {
         switch (token) {
-            case START_OBJECT -> appendObject(members(parser, 2), out);
+            case START_OBJECT -> appendObject(members(parser, 2, request), out);
             case START_ARRAY -> {
                 out.put('[');
                 boolean first = true;
@@ -170,13 +202,20 @@ public final class CanonicalJson {
                         out.put(',');
                     }
                     first = false;
-                    value(parser, next, out);
+                    value(parser, next, out, request);
                 }
                 out.put(']');
             }
             // The parser's own character buffer: no String made for a value nobody looks up.
-            case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> string(parser.getTextCharacters(),
-                    parser.getTextOffset(), parser.getTextLength(), out);
+            case VALUE_STRING -> string(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength(), out);
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                if (request) {
+                    // A number's text is ASCII digits, signs, '.', 'e' and 'E': written as it came.
+                    out.putAscii(parser.getText());
+                } else {
+                    string(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength(), out);
+                }
+            }
             case VALUE_TRUE -> out.put(TRUE);
             case VALUE_FALSE -> out.put(FALSE);
             case VALUE_NULL -> out.put(NULL);

@@ -122,6 +122,44 @@ class CanonicalJsonTest {
         assertThatThrownBy(() -> CanonicalJson.read(new byte[0])).hasMessageContaining("empty JSON");
     }
 
+    @Test
+    void aValueMeansTheSameWhateverItsKeyOrderWhiteSpaceAndNullMembers() {
+        byte[] first = CanonicalJson.value(("{\"drawId\":\"D-1\",\"amount\":\"100.00\",\"currency\":\"USD\","
+                + "\"lenders\":[{\"id\":\"L1\",\"share\":1}],\"effectiveDate\":\"2025-03-01\"}")
+                .getBytes(StandardCharsets.UTF_8));
+        byte[] retried = CanonicalJson.value(("""
+                {
+                  "effectiveDate" : "2025-03-01", "reason": null,
+                  "lenders": [ { "share": 1, "id": "L1", "note": null } ],
+                  "currency":"USD",   "amount": "100.00", "drawId": "D-1"
+                }""").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(new String(retried, StandardCharsets.UTF_8)).isEqualTo(new String(first, StandardCharsets.UTF_8))
+                .isEqualTo("{\"amount\":\"100.00\",\"currency\":\"USD\",\"drawId\":\"D-1\",\"effectiveDate\":"
+                        + "\"2025-03-01\",\"lenders\":[{\"id\":\"L1\",\"share\":1}]}");
+    }
+
+    @Test
+    void aValueKeepsWhatTellsTwoRequestsApart() {
+        assertThat(value("{\"amount\":\"100.00\"}")).isNotEqualTo(value("{\"amount\":\"100.01\"}"));
+        // Numbers keep their exact text, unquoted: neither rounded through a double nor confused with a string.
+        assertThat(value("{\"n\":12345678901234567.89,\"e\":1e3,\"z\":0.00}"))
+                .isEqualTo("{\"e\":1e3,\"n\":12345678901234567.89,\"z\":0.00}");
+        assertThat(value("{\"n\":1}")).isNotEqualTo(value("{\"n\":\"1\"}"));
+        assertThat(value("{\"n\":1.0}")).isNotEqualTo(value("{\"n\":1.00}"));
+        // An array's null is a position, not an absent member; the order of an array's items is its meaning.
+        assertThat(value("[null,{\"a\":null},\"x\"]")).isEqualTo("[null,{},\"x\"]");
+        assertThat(value("[1,2]")).isNotEqualTo(value("[2,1]"));
+        assertThat(value("{\"a\":\"\\u00e9\\n\"}")).isEqualTo("{\"a\":\"\u00e9\\n\"}");
+        assertThat(value("{\"a\":true,\"b\":false}")).isEqualTo("{\"a\":true,\"b\":false}");
+        assertThatThrownBy(() -> value("{\"a\":null,\"a\":1}")).hasMessageContaining("duplicate key a");
+        assertThatThrownBy(() -> value("{\"a\":")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static String value(String json) {
+        return new String(CanonicalJson.value(json.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+    }
+
     /** The value with every number replaced by the string of its digits. */
     private static JsonNode numbersAsText(JsonNode value) {
         if (value.isNumber()) {

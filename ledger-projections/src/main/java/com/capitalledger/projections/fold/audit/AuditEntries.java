@@ -28,12 +28,20 @@ public final class AuditEntries {
 
     /** The event that records the ledger's refusal of {@code command}, with what the command was about. */
     public static CommandRejected refusal(Object command, LedgerRejection rejection) {
+        return refusal(command, rejection.code().name(), rejection.detail());
+    }
+
+    /**
+     * The event that records a refusal of {@code command} that no rule of the ledger decided (a lost race, a stale
+     * version), with its code and what the command was about.
+     */
+    public static CommandRejected refusal(Object command, String code, String detail) {
         AuditSubjects subjects = AuditSubjects.of(command);
-        String detail = rejection.detail();
-        return new CommandRejected(command.getClass().getSimpleName(), rejection.code().name(),
-                detail.substring(0, Math.min(detail.length(), MAX_DETAIL)), subjects.programId(),
-                subjects.investorId(), subjects.counterpartyId(), subjects.trancheId(), subjects.callId(),
-                subjects.phaseId(), subjects.referenceId(), subjects.amount(), subjects.effectiveDate());
+        return new CommandRejected(command.getClass().getSimpleName(), code,
+                detail == null ? null : detail.substring(0, Math.min(detail.length(), MAX_DETAIL)),
+                subjects.programId(), subjects.investorId(), subjects.counterpartyId(), subjects.trancheId(),
+                subjects.callId(), subjects.phaseId(), subjects.referenceId(), subjects.amount(),
+                subjects.effectiveDate());
     }
 
     public static AuditEntry accepted(String eventId, long globalIndex, Object event, Instant recordedAt,
