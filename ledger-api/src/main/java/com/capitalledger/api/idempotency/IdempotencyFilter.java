@@ -1,6 +1,7 @@
 package com.capitalledger.api.idempotency;
 
 import com.capitalledger.api.consistency.TransactionOffset;
+import com.capitalledger.api.web.ProblemCode;
 import com.capitalledger.api.web.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -70,13 +71,13 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         boolean onlyAsks = readOnly.matches(request.getRequestURI());
         String key = request.getHeader(KEY_HEADER);
         if (!onlyAsks && (key == null || !WELL_FORMED_KEY.matcher(key).matches())) {
-            problems.write(request, response, HttpStatus.BAD_REQUEST, "IDEMPOTENCY_KEY_REQUIRED",
+            problems.write(request, response, HttpStatus.BAD_REQUEST, ProblemCode.IDEMPOTENCY_KEY_REQUIRED,
                     "every POST needs an " + KEY_HEADER + " header of 1 to 200 visible ASCII characters");
             return;
         }
         byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
         if (body.length > MAX_BODY) {
-            problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE",
+            problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, ProblemCode.PAYLOAD_TOO_LARGE,
                     "request bodies are limited to " + MAX_BODY + " bytes");
             return;
         }
@@ -87,7 +88,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         String principal = request.getRemoteUser();
         if (principal == null) {
             // Security lets no anonymous POST through; should a rule ever do so, refuse rather than share keys.
-            problems.write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "authentication required");
+            problems.write(request, response, HttpStatus.UNAUTHORIZED, ProblemCode.UNAUTHENTICATED,
+                    "authentication required");
             return;
         }
         String hash = hash(request, body);
@@ -142,10 +144,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                         String hash) throws IOException {
         Optional<IdempotencyKeys.Claim> claim = keys.find(principal, key);
         if (claim.isEmpty()) {
-            problems.write(request, response, HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION",
+            problems.write(request, response, HttpStatus.CONFLICT, ProblemCode.CONCURRENT_MODIFICATION,
                     "the first request with this " + KEY_HEADER + " did not complete; retry");
         } else if (!hash.equals(claim.get().requestHash())) {
-            problems.write(request, response, HttpStatus.UNPROCESSABLE_ENTITY, "IDEMPOTENCY_KEY_REUSED",
+            problems.write(request, response, HttpStatus.UNPROCESSABLE_ENTITY, ProblemCode.IDEMPOTENCY_KEY_REUSED,
                     KEY_HEADER + " " + key + " was already used for a different request");
         } else {
             claim.get().answer().replayTo(response);

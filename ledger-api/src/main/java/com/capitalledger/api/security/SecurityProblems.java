@@ -1,5 +1,6 @@
 package com.capitalledger.api.security;
 
+import com.capitalledger.api.web.ProblemCode;
 import com.capitalledger.api.web.ProblemWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -49,7 +50,7 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
         } else {
             detail = "authentication required: HTTP Basic" + (bearer ? " or a bearer token" : "");
         }
-        problems.write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", detail);
+        problems.write(request, response, HttpStatus.UNAUTHORIZED, ProblemCode.UNAUTHENTICATED, detail);
     }
 
     /**
@@ -60,7 +61,7 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
             throws IOException {
         if (failure instanceof AuthenticationServiceException) {
             response.setHeader(HttpHeaders.RETRY_AFTER, "5");
-            problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "AUTHENTICATION_UNAVAILABLE",
+            problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, ProblemCode.AUTHENTICATION_UNAVAILABLE,
                     "the bearer token cannot be checked now: the identity provider's keys are unavailable; retry");
             return;
         }
@@ -78,7 +79,7 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
         String needed = AccessRules.deciding(request)
                 .map(rule -> rule.roles().stream().map(Role::name).sorted().collect(Collectors.joining(" or ")))
                 .orElse("another role");
-        problems.write(request, response, HttpStatus.FORBIDDEN, "FORBIDDEN", name + " (roles: "
+        problems.write(request, response, HttpStatus.FORBIDDEN, ProblemCode.FORBIDDEN, name + " (roles: "
                 + (held.isEmpty() ? "none" : held) + ") may not " + request.getMethod() + " this resource; it needs "
                 + needed);
     }
