@@ -44,7 +44,9 @@ public class JournalVerificationController {
     }
 
     /** A verification's state and, once done, its report. */
-    public record VerificationView(String id, State state, long entriesChecked, long entriesTotal, String rootHash,
+    public record VerificationView(@Schema(format = "uuid", description = "The verification's id: read it again "
+                                           + "at /api/v1/journal/verifications/{verificationId}") String id,
+                                   State state, long entriesChecked, long entriesTotal, String rootHash,
                                    Boolean ok, Long mismatches, VerificationPass.Mismatch firstMismatch,
                                    Digests.Digest heldTo, String startedAt, String finishedAt) {
 

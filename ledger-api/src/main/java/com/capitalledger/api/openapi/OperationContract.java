@@ -24,8 +24,11 @@ import java.util.TreeSet;
  */
 final class OperationContract implements OperationCustomizer {
 
-    /** Authentication, roles, an unexpected failure, and a service that cannot answer for now. */
-    private static final Set<Integer> EVERY_OPERATION = Set.of(401, 403, 500, 503);
+    /**
+     * Authentication, roles, an Accept that admits none of the answers, an unexpected failure, and a service that
+     * cannot answer for now.
+     */
+    private static final Set<Integer> EVERY_OPERATION = Set.of(401, 403, 406, 500, 503);
     /** A command's retries that run out, and a conditional command whose version moved on. */
     private static final Set<Integer> EVERY_COMMAND = Set.of(409, 412);
 
