@@ -3,6 +3,7 @@ package com.capitalledger.api.admin;
 import com.capitalledger.projections.eventstore.EventStoreReader;
 import com.capitalledger.projections.readmodel.ReadModel;
 import com.capitalledger.api.web.NotFound;
+import com.capitalledger.api.web.ProblemCode;
 import com.capitalledger.api.web.ProblemStatuses;
 import com.capitalledger.projections.tablecheck.TableCheck;
 import com.capitalledger.projections.tablecheck.ConsistencyReport;
@@ -89,7 +90,7 @@ public class AdminController {
 
     private String known(String name) {
         if (!readModels.exists(name)) {
-            throw new NotFound("UNKNOWN_READ_MODEL", "read model " + name + " does not exist; known: "
+            throw new NotFound(ProblemCode.UNKNOWN_READ_MODEL, "read model " + name + " does not exist; known: "
                     + ReadModel.IDS);
         }
         return name;

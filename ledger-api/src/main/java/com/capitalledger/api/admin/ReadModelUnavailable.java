@@ -1,5 +1,6 @@
 package com.capitalledger.api.admin;
 
+import com.capitalledger.api.web.ProblemCode;
 import com.capitalledger.api.web.ProblemException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -13,7 +14,7 @@ public class ReadModelUnavailable extends ProblemException {
     private final long retryAfterSeconds;
 
     public ReadModelUnavailable(String readModel, long retryAfterSeconds) {
-        super(HttpStatus.SERVICE_UNAVAILABLE, "READ_MODEL_REBUILDING", "read model " + readModel
+        super(HttpStatus.SERVICE_UNAVAILABLE, ProblemCode.READ_MODEL_REBUILDING, "read model " + readModel
                 + " is being rebuilt; retry in about " + retryAfterSeconds + " s");
         this.retryAfterSeconds = retryAfterSeconds;
     }

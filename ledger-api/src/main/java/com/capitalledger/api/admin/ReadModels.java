@@ -7,6 +7,7 @@ import com.capitalledger.api.consistency.ReadModelProgress;
 import com.capitalledger.api.consistency.UnknownPosition;
 import com.capitalledger.api.web.Conflict;
 import com.capitalledger.api.web.InvalidParameter;
+import com.capitalledger.api.web.ProblemCode;
 import com.capitalledger.projections.readmodel.ReadModel;
 import com.capitalledger.projections.eventstore.EventStoreReader;
 import com.capitalledger.projections.processing.ParkedEvents;
@@ -73,7 +74,7 @@ public class ReadModels {
         try {
             head = rebuilds.start(names.stream().map(ReadModels::model).toList());
         } catch (RebuildRequests.RebuildInProgress busy) {
-            throw new Conflict("REBUILD_IN_PROGRESS", busy.getMessage() + "; follow their progress on "
+            throw new Conflict(ProblemCode.REBUILD_IN_PROGRESS, busy.getMessage() + "; follow their progress on "
                     + "GET /api/v1/admin/read-models");
         }
         return names.stream().map(name -> status(model(name), head)).toList();

@@ -71,8 +71,14 @@ public class AuditController {
                     + "with Accept: text/csv and neither cursor nor limit (with either, one page as CSV, its next "
                     + "cursor in X-Next-Cursor), kept for existing clients. " + FILTER_ERRORS + ", limit outside "
                     + "1-1000, a cursor this service did not issue)" + REBUILDING)
-    @ApiResponse(responseCode = "200", description = "One page of the trail",
-            headers = @Header(name = NEXT_CURSOR, ref = "#/components/headers/" + NEXT_CURSOR))
+    @ApiResponse(responseCode = "200", description = "One page of the trail; with Accept: text/csv, the trail as CSV "
+            + "(see the description)",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = AuditPage.class)),
+                    @Content(mediaType = TEXT_CSV, schema = @Schema(type = "string", format = "binary"))},
+            headers = {@Header(name = NEXT_CURSOR, ref = "#/components/headers/" + NEXT_CURSOR),
+                    @Header(name = HttpHeaders.CONTENT_DISPOSITION, description = "With Accept: text/csv: "
+                            + "attachment, with a file name", schema = @Schema(type = "string"))})
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<AuditPage> read(@ParameterObject AuditQuery query) {
         AuditPage page = page(query);
@@ -103,8 +109,9 @@ public class AuditController {
 
     /**
      * The CSV this path gave before the export had its own: the whole filtered trail without cursor or limit (a
-     * default page of 100 used to cut it short silently), one page as CSV with either. Not in the OpenAPI document,
-     * which has one operation per path and method: generated clients call the export.
+     * default page of 100 used to cut it short silently), one page as CSV with either. The document has one
+     * operation per path and method: it lists text/csv among the JSON operation's answers; generated clients call the
+     * export.
      */
     @ReadsReadModels
     @Hidden

@@ -1,5 +1,6 @@
 package com.capitalledger.api.consistency;
 
+import com.capitalledger.api.web.ProblemCode;
 import com.capitalledger.api.web.ProblemException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -13,7 +14,7 @@ import java.time.Duration;
 public class ReadModelBehind extends ProblemException {
 
     public ReadModelBehind(String processingGroup, long position, Duration timeout) {
-        super(HttpStatus.SERVICE_UNAVAILABLE, "READ_MODEL_BEHIND", "read model " + processingGroup
+        super(HttpStatus.SERVICE_UNAVAILABLE, ProblemCode.READ_MODEL_BEHIND, "read model " + processingGroup
                 + " has not applied ledger position " + position + " within " + timeout.toMillis() + " ms; retry");
     }
 

@@ -3,6 +3,7 @@ package com.capitalledger.api.idempotency;
 import com.capitalledger.api.command.Refusals;
 import com.capitalledger.api.consistency.TransactionOffset;
 import com.capitalledger.api.web.IdempotencyKeyHeader;
+import com.capitalledger.api.web.ProblemCode;
 import com.capitalledger.api.web.ProblemWriter;
 import com.capitalledger.api.web.Problems;
 import jakarta.servlet.FilterChain;
@@ -72,13 +73,13 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         boolean onlyAsks = readOnly.matches(request.getRequestURI());
         String key = request.getHeader(KEY_HEADER);
         if (!onlyAsks && !IdempotencyKeyHeader.isWellFormed(key)) {
-            problems.write(request, response, HttpStatus.BAD_REQUEST, "IDEMPOTENCY_KEY_REQUIRED",
+            problems.write(request, response, HttpStatus.BAD_REQUEST, ProblemCode.IDEMPOTENCY_KEY_REQUIRED,
                     "every POST needs an " + KEY_HEADER + " header of 1 to 200 visible ASCII characters");
             return;
         }
         byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
         if (body.length > MAX_BODY) {
-            problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE",
+            problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, ProblemCode.PAYLOAD_TOO_LARGE,
                     "request bodies are limited to " + MAX_BODY + " bytes");
             return;
         }
@@ -89,7 +90,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         String principal = request.getRemoteUser();
         if (principal == null) {
             // Security lets no anonymous POST through; should a rule ever do so, refuse rather than share keys.
-            problems.write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "authentication required");
+            problems.write(request, response, HttpStatus.UNAUTHORIZED, ProblemCode.UNAUTHENTICATED,
+                    "authentication required");
             return;
         }
         RequestFingerprint fingerprint = RequestFingerprint.of(request.getMethod(), request.getRequestURI(), body);
@@ -147,10 +149,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                         RequestFingerprint fingerprint, byte[] body) throws IOException {
         Optional<IdempotencyKeys.Claim> claim = keys.find(principal, key);
         if (claim.isEmpty()) {
-            refuse(request, response, principal, body, HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION",
+            refuse(request, response, principal, body, HttpStatus.CONFLICT, ProblemCode.CONCURRENT_MODIFICATION,
                     "the first request with this " + KEY_HEADER + " did not complete; retry");
         } else if (!fingerprint.matches(claim.get().requestHash())) {
-            refuse(request, response, principal, body, HttpStatus.UNPROCESSABLE_ENTITY, "IDEMPOTENCY_KEY_REUSED",
+            refuse(request, response, principal, body, HttpStatus.UNPROCESSABLE_ENTITY,
+                    ProblemCode.IDEMPOTENCY_KEY_REUSED,
                     KEY_HEADER + " " + key + " was already used for a different request");
         } else {
             StoredAnswer answer = claim.get().answer();
@@ -172,8 +175,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     /** Refuses a command before it runs; the refusal of a command is recorded, and its answer says where. */
     private void refuse(HttpServletRequest request, HttpServletResponse response, String principal, byte[] body,
-                        HttpStatus status, String code, String detail) throws IOException {
-        refusals.record(request, response, principal, body, status.value(), code, detail);
+                        HttpStatus status, ProblemCode code, String detail) throws IOException {
+        refusals.record(request, response, principal, body, status.value(), code.name(), detail);
         problems.write(request, response, status, code, detail);
     }
 

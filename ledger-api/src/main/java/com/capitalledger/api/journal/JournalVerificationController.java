@@ -2,6 +2,7 @@ package com.capitalledger.api.journal;
 
 import com.capitalledger.api.idempotency.ReadOnlyPost;
 import com.capitalledger.api.web.NotFound;
+import com.capitalledger.api.web.ProblemCode;
 import com.capitalledger.api.web.ProblemStatuses;
 import com.capitalledger.journal.digest.Digests;
 import com.capitalledger.journal.verify.VerificationPass;
@@ -43,7 +44,9 @@ public class JournalVerificationController {
     }
 
     /** A verification's state and, once done, its report. */
-    public record VerificationView(String id, State state, long entriesChecked, long entriesTotal, String rootHash,
+    public record VerificationView(@Schema(format = "uuid", description = "The verification's id: read it again "
+                                           + "at /api/v1/journal/verifications/{verificationId}") String id,
+                                   State state, long entriesChecked, long entriesTotal, String rootHash,
                                    Boolean ok, Long mismatches, VerificationPass.Mismatch firstMismatch,
                                    Digests.Digest heldTo, String startedAt, String finishedAt) {
 
@@ -88,8 +91,9 @@ public class JournalVerificationController {
     public VerificationView verification(
             @Parameter(description = "The verification's id, from POST /api/v1/journal/verify",
                     example = "3f2b6c1e-8d4a-4f0e-9b7c-2a1d5e6f7a8b") @PathVariable String verificationId) {
-        return view(verifications.get(verificationId).orElseThrow(() -> new NotFound("UNKNOWN_VERIFICATION",
-                "no verification " + verificationId + " on this node; one is kept on the node that ran it, the last 20 of them")));
+        return view(verifications.get(verificationId).orElseThrow(() -> new NotFound(
+                ProblemCode.UNKNOWN_VERIFICATION, "no verification " + verificationId + " on this node; one is kept "
+                + "on the node that ran it, the last 20 of them")));
     }
 
     private VerificationView view(VerificationRuns.Run run) {

@@ -61,9 +61,10 @@ final class ApiHeaders {
                 + "Basic, and Bearer when a JWT issuer is configured").schema(new StringSchema()));
         headers.put(LEDGER_POSITION, new Header().required(false).description("The ledger position of the last "
                 + "event the request stored (the event store's global index, one order for every node); send it as "
-                + "minPosition= or Ledger-Min-Position on a query to read what this command wrote. A refusal (422) "
-                + "carries it too, its refusal being an event; absent when the request stored no event").schema(new IntegerSchema().format("int64").minimum(BigDecimal.ZERO))
-                .example(1234));
+                + "minPosition= or Ledger-Min-Position on a query to read what this command wrote. A command's "
+                + "refusal (422, and 404 for an unknown program) carries it too, its refusal being an event; absent "
+                + "when the request stored no event").schema(new IntegerSchema().format("int64")
+                .minimum(BigDecimal.ZERO)).example(1234));
         headers.put(CONTENT_DISPOSITION, new Header().required(true).description("attachment, with a file name")
                 .schema(new StringSchema()).example("attachment; filename=\"audit-entries.csv\""));
         return headers;

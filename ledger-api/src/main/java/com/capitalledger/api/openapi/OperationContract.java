@@ -25,10 +25,10 @@ import java.util.TreeSet;
 final class OperationContract implements OperationCustomizer {
 
     /**
-     * Authentication, roles, sign-in throttled after failed attempts, an unexpected failure, and a service that cannot
-     * answer for now.
+     * Authentication, roles, sign-in throttled after failed attempts, an Accept that admits none of the answers, an
+     * unexpected failure, and a service that cannot answer for now.
      */
-    private static final Set<Integer> EVERY_OPERATION = Set.of(401, 403, 429, 500, 503);
+    private static final Set<Integer> EVERY_OPERATION = Set.of(401, 403, 406, 429, 500, 503);
     /** A command's retries that run out, and a conditional command whose version moved on. */
     private static final Set<Integer> EVERY_COMMAND = Set.of(409, 412);
 

@@ -8,6 +8,7 @@ import com.capitalledger.api.web.Shapes;
 import com.capitalledger.core.rates.api.BaseRateName;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.DateSchema;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
@@ -25,13 +26,14 @@ import java.util.function.Supplier;
 /**
  * What the document says by path: the Idempotency-Key of every POST that stores its answer (all but those marked
  * {@link ReadOnlyPost}, such as the what-ifs), with the statuses and the Idempotency-Replayed header that come with
- * it; and the exact values each path variable accepts.
+ * it, and the Ledger-Position of a stored refusal where the success carries one; and the exact values each path
+ * variable accepts.
  */
 final class PathContract implements OpenApiCustomizer {
 
     /** Statuses the idempotency filter itself answers on a POST that takes a key. */
     private static final Set<Integer> KEYED_POST = Set.of(400, 409, 413, 422);
-    /** A stored answer is replayed: a success, and the ledger's refusals. */
+    /** A stored answer is replayed: a success, and the ledger's refusals, which are events with a position too. */
     private static final Set<String> REPLAYABLE = Set.of("404", "422");
 
     private static final Map<String, Supplier<Schema<?>>> PATH_VARIABLES = Map.of(
@@ -39,7 +41,8 @@ final class PathContract implements OpenApiCustomizer {
             "callId", PathContract::id,
             "rateName", () -> new StringSchema()._enum(BaseRateName.KNOWN.stream().sorted().toList()),
             "scenarioId", UUIDSchema::new, "verificationId", UUIDSchema::new,
-            "seq", () -> new IntegerSchema().format("int64").minimum(java.math.BigDecimal.ZERO));
+            "seq", () -> new IntegerSchema().format("int64").minimum(java.math.BigDecimal.ZERO),
+            "effectiveDate", DateSchema::new);
 
     private final ReadOnlyPosts readOnly;
 
@@ -63,10 +66,16 @@ final class PathContract implements OpenApiCustomizer {
             post.addParametersItem(ApiHeaders.idempotencyKey());
             KEYED_POST.forEach(status -> responses.computeIfAbsent(Integer.toString(status),
                     key -> ProblemResponses.of(status)));
+            boolean positioned = responses.entrySet().stream().anyMatch(answer -> answer.getKey().startsWith("2")
+                    && answer.getValue().getHeaders() != null
+                    && answer.getValue().getHeaders().containsKey(ApiHeaders.LEDGER_POSITION));
             responses.forEach((status, response) -> {
                 if (status.startsWith("2") || REPLAYABLE.contains(status)) {
                     response.addHeaderObject(ApiHeaders.IDEMPOTENCY_REPLAYED,
                             ApiHeaders.ref(ApiHeaders.IDEMPOTENCY_REPLAYED));
+                }
+                if (positioned && REPLAYABLE.contains(status)) {
+                    response.addHeaderObject(ApiHeaders.LEDGER_POSITION, ApiHeaders.ref(ApiHeaders.LEDGER_POSITION));
                 }
             });
         });

@@ -1,6 +1,7 @@
 package com.capitalledger.api.openapi;
 
 import com.capitalledger.api.web.CorrelationId;
+import com.capitalledger.api.web.ProblemCode;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
@@ -29,8 +30,12 @@ final class ProblemResponses {
             Map.entry(401, "UNAUTHENTICATED: no credentials, or credentials not accepted"),
             Map.entry(403, "FORBIDDEN: the caller's roles may not call this operation"),
             Map.entry(404, "Not found: the code names what (NO_PROGRAM, UNKNOWN_INVESTOR, UNKNOWN_TRANCHE, "
-                    + "UNKNOWN_CALL, UNKNOWN_SCENARIO, UNKNOWN_READ_MODEL)"),
-            Map.entry(409, "Conflict: CONCURRENT_MODIFICATION (retry), or SCENARIO_EXISTS"),
+                    + "UNKNOWN_CALL, UNKNOWN_BASE_RATE, UNKNOWN_FIXING, UNKNOWN_SCENARIO, UNKNOWN_READ_MODEL, "
+                    + "UNKNOWN_VERIFICATION)"),
+            Map.entry(406, "NOT_ACCEPTABLE: Accept admits none of this operation's answers; nothing was recorded. "
+                    + "An error is answered as problem+json, with its own status, whenever Accept admits "
+                    + "application/problem+json"),
+            Map.entry(409, "Conflict: CONCURRENT_MODIFICATION (retry), SCENARIO_EXISTS or REBUILD_IN_PROGRESS"),
             Map.entry(412, "VERSION_MISMATCH: If-Match names another version than the current one"),
             Map.entry(413, "PAYLOAD_TOO_LARGE: the body exceeds 1 MiB"),
             Map.entry(422, "Refused: a business rejection code (see the operation), IDEMPOTENCY_KEY_REUSED or "
@@ -85,8 +90,8 @@ final class ProblemResponses {
                         + "USD, commitment 40,000,000,000.00 USD"))
                 .addProperty("instance", new StringSchema().format("uri-reference").description("The request's path")
                         .example("/api/v1/programs/STARGATE/tranches/SENIOR-A/draws"))
-                .addProperty("code", new StringSchema().pattern("^[A-Z][A-Z0-9_]*$").description("The stable "
-                        + "code: what a client branches on").example("COMMITMENT_EXCEEDED"))
+                .addProperty("code", new StringSchema()._enum(ProblemCode.all()).description("The stable code: "
+                        + "what a client branches on; a later version may add codes").example("COMMITMENT_EXCEEDED"))
                 .addProperty("correlationId", new StringSchema().pattern(CorrelationId.SHAPE)
                         .description("The request's correlation id, also in X-Correlation-Id")
                         .example("2f1c7a4e-8a9b-4c3d-9e2f-1a2b3c4d5e6f"))

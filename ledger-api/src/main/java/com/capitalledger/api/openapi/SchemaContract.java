@@ -32,7 +32,7 @@ import java.util.Set;
  * every property of a response schema is {@code required}, and {@code nullable} where the service can write null
  * (listed here; the contract test checks answers against it). In a request schema, an optional property may be sent
  * as null. Seniorities and base-rate names are enums of the ledger's own values; decimals held as text have the
- * pattern of every other decimal.
+ * pattern of every other decimal; a what-if's command is one of the command bodies ({@link WhatIfCommandSchemas}).
  */
 final class SchemaContract implements OpenApiCustomizer {
 
@@ -85,6 +85,7 @@ final class SchemaContract implements OpenApiCustomizer {
     @Override
     public void customise(OpenAPI api) {
         Map<String, Schema> schemas = api.getComponents().getSchemas();
+        WhatIfCommandSchemas.addTo(schemas);
         Set<String> requests = reachable(schemas, bodies(api, true));
         Set<String> responses = reachable(schemas, bodies(api, false));
         Map<String, Class<?>> records = RequestBodies.of(mappings);

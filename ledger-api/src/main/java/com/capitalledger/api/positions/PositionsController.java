@@ -150,6 +150,6 @@ public class PositionsController {
     }
 
     private static <T> T found(Optional<T> value, String detail, RejectionCode code) {
-        return value.orElseThrow(() -> new NotFound(code.name(), detail));
+        return value.orElseThrow(() -> new NotFound(code, detail));
     }
 }

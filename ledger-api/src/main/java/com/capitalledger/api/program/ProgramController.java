@@ -1,17 +1,20 @@
 package com.capitalledger.api.program;
 
+import com.capitalledger.api.admin.ReadModels;
 import com.capitalledger.api.command.CommandAccepted;
 import com.capitalledger.api.command.CommandSender;
 import com.capitalledger.api.command.SendsCommand;
 import com.capitalledger.api.web.PathIds;
 import com.capitalledger.api.web.ProblemStatuses;
 import com.capitalledger.core.program.api.CreatePhase;
+import com.capitalledger.api.web.ReadsReadModels;
 import com.capitalledger.core.program.api.CreateProgram;
 import com.capitalledger.core.shared.LedgerRejection;
 import com.capitalledger.core.shared.ProgramId;
 import com.capitalledger.core.shared.RejectionCode;
 import com.capitalledger.projections.fold.program.ProgramSummary;
 import com.capitalledger.projections.program.FindProgram;
+import com.capitalledger.projections.readmodel.ReadModel;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -45,10 +48,12 @@ public class ProgramController {
 
     private final CommandSender commands;
     private final QueryGateway queries;
+    private final ReadModels readModels;
 
-    public ProgramController(CommandSender commands, QueryGateway queries) {
+    public ProgramController(CommandSender commands, QueryGateway queries, ReadModels readModels) {
         this.commands = commands;
         this.queries = queries;
+        this.readModels = readModels;
     }
 
     @ProblemStatuses({400, 422})
@@ -86,14 +91,18 @@ public class ProgramController {
         return CommandAccepted.created("/api/v1/programs/" + programId + "/positions", programId, version);
     }
 
-    @ProblemStatuses({404})
+    @ReadsReadModels
+    @ProblemStatuses({400, 404})
     @Operation(operationId = "readProgram", summary = "Read a program's terms",
-            description = "The program's name, currency, target amount and maximum debt share, as currently known. "
-                    + "Roles: TREASURY, COMPLIANCE, ANALYST, ADMIN. Rejections: 404 NO_PROGRAM; no business "
-                    + "rejection (422).")
+            description = "The program's name, currency, target amount and maximum debt share, as currently known "
+                    + "(read right after the command that created it with minPosition= its Ledger-Position). "
+                    + "Roles: TREASURY, COMPLIANCE, ANALYST, ADMIN. Errors: 404 NO_PROGRAM; 400 INVALID_PARAMETER "
+                    + "for a malformed minPosition; 503 READ_MODEL_REBUILDING or READ_MODEL_BEHIND (with "
+                    + "Retry-After). No business rejection (422).")
     @GetMapping("/{programId}")
     public ProgramView get(
             @Parameter(description = PROGRAM_ID, example = "STARGATE") @PathVariable String programId) {
+        readModels.requireAvailable(ReadModel.PROGRAMS);
         return queries.query(new FindProgram(programId), ResponseTypes.optionalInstanceOf(ProgramSummary.class))
                 .join()
                 .map(ProgramView::of)

@@ -6,6 +6,7 @@ import com.capitalledger.api.console.ConsoleConfiguration;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import com.capitalledger.api.web.ProblemCode;
 import com.capitalledger.api.web.ProblemWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -177,7 +178,8 @@ public class SecurityConfiguration {
     @Bean
     RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
         return (request, response, rejected) -> problems.write(request, response, HttpStatus.BAD_REQUEST,
-                "MALFORMED_REQUEST", "the request URL is not acceptable: it contains encoded or ambiguous characters");
+                ProblemCode.MALFORMED_REQUEST,
+                "the request URL is not acceptable: it contains encoded or ambiguous characters");
     }
 
     /** A token's principal (recorded as the actor on events) and its ledger roles; other role names are ignored. */

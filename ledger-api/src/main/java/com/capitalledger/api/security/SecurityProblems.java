@@ -1,6 +1,7 @@
 package com.capitalledger.api.security;
 
 import com.capitalledger.api.command.Refusals;
+import com.capitalledger.api.web.ProblemCode;
 import com.capitalledger.api.web.ProblemWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,9 +27,6 @@ import java.util.stream.Collectors;
  */
 final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    /** The code of a sign-in refused unchecked after too many failures (429, with Retry-After). */
-    static final String TOO_MANY_ATTEMPTS = "TOO_MANY_ATTEMPTS";
-    private static final String FORBIDDEN = "FORBIDDEN";
 
     private final ProblemWriter problems;
     private final boolean bearer;
@@ -46,7 +44,7 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
         if (failure instanceof SignInThrottled throttled) {
             // No challenge: credentials sent now would not be checked, so nothing should prompt for them.
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
-            problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, TOO_MANY_ATTEMPTS, throttled.getMessage());
+            problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, ProblemCode.TOO_MANY_ATTEMPTS, throttled.getMessage());
             return;
         }
         // A script that signs in itself (the console) says so, as Spring Security's own convention has it: a Basic
@@ -66,7 +64,7 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
         } else {
             detail = "authentication required: HTTP Basic" + (bearer ? " or a bearer token" : "");
         }
-        problems.write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", detail);
+        problems.write(request, response, HttpStatus.UNAUTHORIZED, ProblemCode.UNAUTHENTICATED, detail);
     }
 
     /**
@@ -77,7 +75,7 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
             throws IOException {
         if (failure instanceof AuthenticationServiceException) {
             response.setHeader(HttpHeaders.RETRY_AFTER, "5");
-            problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "AUTHENTICATION_UNAVAILABLE",
+            problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, ProblemCode.AUTHENTICATION_UNAVAILABLE,
                     "the bearer token cannot be checked now: the identity provider's keys are unavailable; retry");
             return;
         }
@@ -98,8 +96,9 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
         String detail = name + " (roles: " + (held.isEmpty() ? "none" : held) + ") may not " + request.getMethod()
                 + " this resource; it needs " + needed;
         if (who != null) {
-            refusals.record(request, response, who.getName(), null, HttpStatus.FORBIDDEN.value(), FORBIDDEN, detail);
+            refusals.record(request, response, who.getName(), null, HttpStatus.FORBIDDEN.value(),
+                    ProblemCode.FORBIDDEN.name(), detail);
         }
-        problems.write(request, response, HttpStatus.FORBIDDEN, FORBIDDEN, detail);
+        problems.write(request, response, HttpStatus.FORBIDDEN, ProblemCode.FORBIDDEN, detail);
     }
 }

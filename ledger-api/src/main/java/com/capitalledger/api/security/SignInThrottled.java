@@ -4,7 +4,7 @@ import org.springframework.security.core.AuthenticationException;
 
 /**
  * A sign-in refused before its credentials were checked: its address, or its user at that address, failed too often
- * in this window. Answered 429 {@value SecurityProblems#TOO_MANY_ATTEMPTS} with Retry-After.
+ * in this window. Answered 429 {@code TOO_MANY_ATTEMPTS} with Retry-After.
  */
 final class SignInThrottled extends AuthenticationException {
 

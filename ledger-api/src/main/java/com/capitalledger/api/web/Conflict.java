@@ -5,7 +5,7 @@ import org.springframework.http.HttpStatus;
 /** A request that clashes with what the service already holds: 409 with a stable code. */
 public class Conflict extends ProblemException {
 
-    public Conflict(String code, String detail) {
+    public Conflict(ProblemCode code, String detail) {
         super(HttpStatus.CONFLICT, code, detail);
     }
 }

@@ -19,7 +19,7 @@ public class InvalidBody extends ProblemException {
     private final List<FieldProblem> problems;
 
     public InvalidBody(List<FieldProblem> problems) {
-        super(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", problems.size() + " field(s) failed validation");
+        super(HttpStatus.BAD_REQUEST, ProblemCode.VALIDATION_FAILED, problems.size() + " field(s) failed validation");
         this.problems = List.copyOf(problems);
     }
 

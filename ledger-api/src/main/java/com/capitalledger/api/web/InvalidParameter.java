@@ -12,7 +12,7 @@ public class InvalidParameter extends ProblemException {
     private final String parameter;
 
     public InvalidParameter(String parameter, String problem) {
-        super(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", parameter + " " + problem);
+        super(HttpStatus.BAD_REQUEST, ProblemCode.INVALID_PARAMETER, parameter + " " + problem);
         this.parameter = parameter;
     }
 

@@ -44,15 +44,16 @@ public class ProblemErrorController implements ErrorController {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header(HttpHeaders.RETRY_AFTER, Long.toString(ProblemHandler.DATABASE_RETRY_AFTER_SECONDS))
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE",
+                    .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, ProblemCode.DATABASE_UNAVAILABLE,
                             ProblemHandler.DATABASE_UNAVAILABLE, request));
         }
         if (status.is5xxServerError()) {
             log.error("Unexpected failure", failure);
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(Problems.of(status, "INTERNAL_ERROR", ProblemHandler.INTERNAL_ERROR, request));
+                    .body(Problems.of(status, ProblemCode.INTERNAL_ERROR, ProblemHandler.INTERNAL_ERROR, request));
         }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.of(status, status.name(), status.getReasonPhrase(), request));
+                .body(Problems.of(status, ProblemCode.forStatus(status.value()), status.getReasonPhrase(),
+                request));
     }
 }

@@ -31,13 +31,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             return;
         }
         HttpStatus known = HttpStatus.resolve(status);
-        String code = switch (status) {
-            case 400 -> "MALFORMED_REQUEST";
-            case 413 -> "PAYLOAD_TOO_LARGE";
-            case 414 -> "URI_TOO_LONG";
-            case 431 -> "HEADERS_TOO_LARGE";
-            default -> status >= 500 ? "INTERNAL_ERROR" : "HTTP_" + status;
-        };
+        // Tomcat answers 400 to a request line or headers it cannot read: malformed, whatever its cause.
+        ProblemCode code = status == 400 ? ProblemCode.MALFORMED_REQUEST : ProblemCode.forStatus(status);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(known == null ? HttpStatus.BAD_REQUEST : known,
                 status == 400 ? "The request could not be read: its request line or headers are malformed or too large"
                         : "The request could not be handled");

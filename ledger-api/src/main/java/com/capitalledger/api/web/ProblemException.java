@@ -1,5 +1,7 @@
 package com.capitalledger.api.web;
 
+import com.capitalledger.core.shared.RejectionCode;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -14,7 +16,16 @@ public abstract class ProblemException extends RuntimeException {
     private final String code;
 
     /** A problem's detail is its message; like a rejection, it needs no stack trace. */
-    protected ProblemException(HttpStatus status, String code, String detail) {
+    protected ProblemException(HttpStatus status, ProblemCode code, String detail) {
+        this(status, code.name(), detail);
+    }
+
+    /** A lookup that fails as a command would, with the command's rejection code (404 NO_PROGRAM). */
+    protected ProblemException(HttpStatus status, RejectionCode code, String detail) {
+        this(status, code.name(), detail);
+    }
+
+    private ProblemException(HttpStatus status, String code, String detail) {
         super(detail, null, false, false);
         this.status = status;
         this.code = code;
@@ -24,8 +35,11 @@ public abstract class ProblemException extends RuntimeException {
         return status;
     }
 
-    public String code() {
-        return code;
+    /** The problem it answers with, in the ledger's one shape. */
+    ProblemDetail problem(HttpServletRequest request) {
+        ProblemDetail problem = Problems.of(status, code, getMessage(), request);
+        describe(problem);
+        return problem;
     }
 
     /** Headers the answer carries beside the problem, such as {@code Retry-After}. */

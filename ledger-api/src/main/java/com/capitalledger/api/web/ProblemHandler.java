@@ -50,7 +50,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> rejected(LedgerRejection rejection, NativeWebRequest request) {
         HttpStatus status = rejection.code() == RejectionCode.NO_PROGRAM ? HttpStatus.NOT_FOUND
                 : HttpStatus.UNPROCESSABLE_ENTITY;
-        ProblemDetail problem = problem(status, rejection.code().name(), rejection.detail(), request);
+        ProblemDetail problem = Problems.of(status, rejection.code(), rejection.detail(), servlet(request));
         return ResponseEntity.status(status).body(problem);
     }
 
@@ -60,32 +60,32 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
     ResponseEntity<Object> concurrentModification(Exception conflict, NativeWebRequest request) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION",
-                "the program was changed by another command at the same moment; retry", request));
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT,
+                ProblemCode.CONCURRENT_MODIFICATION, "the program was changed by another command at the same moment; "
+                        + "retry", request));
     }
 
     /** {@code If-Match} named another version than the program's: the client decided on a state that has moved on. */
     @ExceptionHandler(ConflictingAggregateVersionException.class)
     ResponseEntity<Object> versionMismatch(ConflictingAggregateVersionException conflict, NativeWebRequest request) {
         return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).body(problem(HttpStatus.PRECONDITION_FAILED,
-                "VERSION_MISMATCH", "If-Match expected version " + conflict.getExpectedVersion() + " of program "
-                        + conflict.getAggregateIdentifier() + ", which is at version " + conflict.getActualVersion(),
-                request));
+                ProblemCode.VERSION_MISMATCH, "If-Match expected version " + conflict.getExpectedVersion()
+                        + " of program " + conflict.getAggregateIdentifier() + ", which is at version "
+                        + conflict.getActualVersion(), request));
     }
 
     /** A problem a feature raises with its own status and code (a lookup, a parameter, a read model's state). */
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<Object> problem(ProblemException failure, NativeWebRequest request) {
-        ProblemDetail problem = problem(failure.status(), failure.code(), failure.getMessage(), request);
-        failure.describe(problem);
+        ProblemDetail problem = failure.problem(servlet(request));
         return ResponseEntity.status(failure.status()).headers(failure.headers()).body(problem);
     }
 
     /** A what-if change that cannot apply to the program's journal (an event not in it, one changed twice). */
     @ExceptionHandler(InvalidChange.class)
     ResponseEntity<Object> invalidChange(InvalidChange invalid, NativeWebRequest request) {
-        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "INVALID_CHANGE", invalid.getMessage(),
-                request);
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, ProblemCode.INVALID_CHANGE,
+                invalid.getMessage(), request);
         problem.setProperty("errors", List.of(Map.of("field", "changes[" + invalid.index() + "]",
                 "message", invalid.getMessage())));
         return ResponseEntity.unprocessableEntity().body(problem);
@@ -97,7 +97,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         String name = exception.getPropertyName() == null ? "parameter" : exception.getPropertyName();
         String message = "cannot be read as " + (exception.getRequiredType() == null ? "the expected type"
                 : exception.getRequiredType().getSimpleName()) + ": '" + shortened(exception.getValue()) + "'";
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", name + " " + message, request);
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemCode.INVALID_PARAMETER, name + " " + message,
+                request);
         problem.setProperty("errors", List.of(Map.of("field", name, "message", message)));
         return handleExceptionInternal(exception, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
@@ -108,11 +109,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             log.warn("The database could not be reached: {}", exception.toString());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header(HttpHeaders.RETRY_AFTER, Long.toString(DATABASE_RETRY_AFTER_SECONDS))
-                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE", DATABASE_UNAVAILABLE, request));
+                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemCode.DATABASE_UNAVAILABLE,
+                            DATABASE_UNAVAILABLE, request));
         }
         log.error("Unexpected failure", exception);
         return ResponseEntity.internalServerError()
-                .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", INTERNAL_ERROR, request));
+                .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemCode.INTERNAL_ERROR, INTERNAL_ERROR, request));
     }
 
     @Override
@@ -125,7 +127,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 .toList();
         // A body that fails validation, or query parameters that cannot be bound (such as an unknown outcome).
         boolean body = exception.getParameter().hasParameterAnnotation(RequestBody.class);
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, body ? "VALIDATION_FAILED" : "INVALID_PARAMETER",
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST,
+                body ? ProblemCode.VALIDATION_FAILED : ProblemCode.INVALID_PARAMETER,
                 fields.size() + (body ? " field(s) failed validation" : " parameter(s) cannot be used as given"),
                 request);
         problem.setProperty("errors", fields);
@@ -135,7 +138,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", unreadable(exception), request);
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemCode.MALFORMED_REQUEST, unreadable(exception),
+                request);
         if (exception.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             problem.setProperty("errors", List.of(Map.of("field", path(mapping), "message",
                     mapping instanceof UnrecognizedPropertyException ? "is not a field of this request"
@@ -191,8 +195,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = body instanceof ProblemDetail given ? given
                 : ProblemDetail.forStatusAndDetail(status, exception.getMessage());
         if (problem.getProperties() == null || !problem.getProperties().containsKey("code")) {
-            HttpStatus known = HttpStatus.resolve(status.value());
-            decorate(problem, known == null ? "HTTP_" + status.value() : known.name(), request);
+            Problems.decorate(problem, ProblemCode.forStatus(status.value()), servlet(request));
         }
         return super.handleExceptionInternal(exception, problem, headers, status, request);
     }
@@ -203,12 +206,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return text.length() <= 64 ? text : text.substring(0, 64) + "...";
     }
 
-    private static ProblemDetail problem(HttpStatus status, String code, String detail, WebRequest request) {
+    private static ProblemDetail problem(HttpStatus status, ProblemCode code, String detail, WebRequest request) {
         return Problems.of(status, code, detail, servlet(request));
-    }
-
-    private static void decorate(ProblemDetail problem, String code, WebRequest request) {
-        Problems.decorate(problem, code, servlet(request));
     }
 
     private static HttpServletRequest servlet(WebRequest request) {

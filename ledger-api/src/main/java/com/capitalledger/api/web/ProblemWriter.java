@@ -23,7 +23,7 @@ public class ProblemWriter {
         this.json = json;
     }
 
-    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
+    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, ProblemCode code,
                       String detail) throws IOException {
         ProblemDetail problem = Problems.of(status, code, detail, request);
         response.setStatus(status.value());

@@ -1,5 +1,6 @@
 package com.capitalledger.api.web;
 
+import com.capitalledger.core.shared.RejectionCode;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
@@ -26,14 +27,27 @@ public final class Problems {
     private Problems() {
     }
 
-    public static ProblemDetail of(HttpStatus status, String code, String detail, HttpServletRequest request) {
+    public static ProblemDetail of(HttpStatus status, ProblemCode code, String detail, HttpServletRequest request) {
+        return of(status, code.name(), detail, request);
+    }
+
+    /** A refused command's problem: its rejection code. */
+    public static ProblemDetail of(HttpStatus status, RejectionCode code, String detail, HttpServletRequest request) {
+        return of(status, code.name(), detail, request);
+    }
+
+    static ProblemDetail of(HttpStatus status, String code, String detail, HttpServletRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         decorate(problem, code, request);
         return problem;
     }
 
     /** Gives a problem built elsewhere (by the framework) the ledger's type, title, code, instance and correlation id. */
-    public static void decorate(ProblemDetail problem, String code, HttpServletRequest request) {
+    public static void decorate(ProblemDetail problem, ProblemCode code, HttpServletRequest request) {
+        decorate(problem, code.name(), request);
+    }
+
+    private static void decorate(ProblemDetail problem, String code, HttpServletRequest request) {
         problem.setType(URI.create(TYPE_BASE + code.toLowerCase().replace('_', '-')));
         if (problem.getTitle() == null) {
             HttpStatus status = HttpStatus.resolve(problem.getStatus());

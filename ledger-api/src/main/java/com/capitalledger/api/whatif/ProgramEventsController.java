@@ -88,7 +88,7 @@ public class ProgramEventsController {
         Instant known = knownAt == null ? clock.instant() : knownAt;
         List<JournalEntry> entries = journal.read(program, known);
         if (entries.isEmpty()) {
-            throw new NotFound(RejectionCode.NO_PROGRAM.name(), "program " + program + " does not exist");
+            throw new NotFound(RejectionCode.NO_PROGRAM, "program " + program + " does not exist");
         }
         int end = (int) Math.min((long) start + size, entries.size());
         List<ProgramEvent> page = new ArrayList<>();

@@ -6,6 +6,7 @@ import com.capitalledger.api.web.InvalidBody.FieldProblem;
 import com.capitalledger.api.web.InvalidBody;
 import com.capitalledger.api.web.InvalidParameter;
 import com.capitalledger.api.web.NotFound;
+import com.capitalledger.api.web.ProblemCode;
 import com.capitalledger.api.web.PathIds;
 import com.capitalledger.api.web.ProblemStatuses;
 import com.capitalledger.api.web.Shapes;
@@ -89,7 +90,7 @@ public class ScenarioController {
                 .map(saved -> ResponseEntity
                         .created(URI.create("/api/v1/scenarios/" + saved.scenarioId())).body(saved))
                 // One person's names are unique within a program, so that a scenario is found again by its name.
-                .orElseThrow(() -> new Conflict("SCENARIO_EXISTS", request.getRemoteUser() + " already has a "
+                .orElseThrow(() -> new Conflict(ProblemCode.SCENARIO_EXISTS, request.getRemoteUser() + " already has a "
                         + "scenario named '" + body.name() + "' for program " + body.programId()));
     }
 
@@ -153,6 +154,7 @@ public class ScenarioController {
             throw new InvalidParameter("scenarioId", "must be a scenario id (a UUID)");
         }
         UUID id = UUID.fromString(scenarioId);
-        return scenarios.find(id).orElseThrow(() -> new NotFound("UNKNOWN_SCENARIO", "scenario " + id + " does not exist"));
+        return scenarios.find(id).orElseThrow(() -> new NotFound(ProblemCode.UNKNOWN_SCENARIO,
+                "scenario " + id + " does not exist"));
     }
 }

@@ -25,9 +25,10 @@ import java.util.Optional;
 
 /**
  * The commands a what-if can add or put in an event's place: each the body of its endpoint, plus the ids the
- * endpoint's path carries, turned into the command exactly as the endpoint turns it.
+ * endpoint's path carries, turned into the command exactly as the endpoint turns it. Public for the OpenAPI document,
+ * which describes each as the one-of choice its {@code type} names.
  */
-enum WhatIfCommandType {
+public enum WhatIfCommandType {
 
     CREATE_PHASE("create-phase", CreatePhaseRequest.class, List.of(),
             (program, ids, body) -> ((CreatePhaseRequest) body).toCommand(program)),
@@ -84,11 +85,18 @@ enum WhatIfCommandType {
         return Arrays.stream(values()).map(type -> type.wireName).toList();
     }
 
-    Class<?> body() {
+    /** Its {@code type} on the wire, such as {@code draw}. */
+    public String wireName() {
+        return wireName;
+    }
+
+    /** The request body of its endpoint. */
+    public Class<?> body() {
         return body;
     }
 
-    List<String> pathIds() {
+    /** The ids its endpoint's path carries, which the what-if command carries beside the body's fields. */
+    public List<String> pathIds() {
         return pathIds;
     }
 

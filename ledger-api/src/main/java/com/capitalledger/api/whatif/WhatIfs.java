@@ -24,7 +24,7 @@ class WhatIfs {
     WhatIfResult run(ProgramId program, Question question) {
         List<JournalEntry> recorded = journal.read(program, question.knownAt());
         if (recorded.isEmpty()) {
-            throw new NotFound(RejectionCode.NO_PROGRAM.name(), "program " + program + " does not exist"
+            throw new NotFound(RejectionCode.NO_PROGRAM, "program " + program + " does not exist"
                     + " (as known at " + question.knownAt() + ")");
         }
         return WhatIfAnalysis.run(program, recorded, question.changes(), question.asOf(), question.knownAt());

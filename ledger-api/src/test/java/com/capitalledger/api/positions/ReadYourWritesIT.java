@@ -70,6 +70,50 @@ class ReadYourWritesIT extends IntegrationTest {
     }
 
     @Test
+    void aProgramIsReadAtOnceAtThePositionOfTheCommandThatCreatedIt() {
+        for (int i = 1; i <= 15; i++) {
+            String id = "RYW-NEW-" + i;
+            HttpResponse<String> created = http().postJson("/api/v1/programs", """
+                    {"programId":"%s","name":"Read at once","currency":"USD","targetAmount":"1000.00",
+                     "maxDebtPct":"90","effectiveDate":"2025-01-21"}""".formatted(id));
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+            HttpResponse<String> read = http(TestUsers.ANALYST).get("/api/v1/programs/" + id + "?minPosition="
+                    + position(created));
+
+            assertThat(read.statusCode()).as(id + ": " + read.body()).isEqualTo(200);
+            assertThat(json(read).get("programId").asText()).isEqualTo(id);
+            assertThat(json(read).get("targetAmount").asText()).isEqualTo("1000.00");
+        }
+    }
+
+    @Test
+    void aProgramIsNotReadBeforeThePositionAsked() {
+        StreamingEventProcessor programs = processing.eventProcessor("programs", StreamingEventProcessor.class)
+                .orElseThrow();
+        programs.shutDown();
+        long position;
+        try {
+            HttpResponse<String> created = http().postJson("/api/v1/programs", """
+                    {"programId":"RYW-HELD","name":"Held","currency":"USD","targetAmount":"1000.00",
+                     "maxDebtPct":"90","effectiveDate":"2025-01-21"}""");
+            position = position(created);
+
+            HttpResponse<String> behind = http(TestUsers.ANALYST).get("/api/v1/programs/RYW-HELD",
+                    "Ledger-Min-Position", Long.toString(position));
+
+            assertThat(behind.statusCode()).as(behind.body()).isEqualTo(503);
+            assertThat(json(behind).get("code").asText()).isEqualTo("READ_MODEL_BEHIND");
+            assertThat(behind.headers().firstValue("Retry-After")).contains("1");
+        } finally {
+            programs.start();
+        }
+        HttpResponse<String> read = http(TestUsers.ANALYST).get("/api/v1/programs/RYW-HELD?minPosition=" + position);
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        assertThat(json(read).get("name").asText()).isEqualTo("Held");
+    }
+
+    @Test
     void aPositionThatIsMalformedOrThatNoEventHasIsRefusedAtOnce() {
         program("RYW-3");
         HttpClientSupport analyst = http(TestUsers.ANALYST);

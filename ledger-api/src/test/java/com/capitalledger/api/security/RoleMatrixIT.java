@@ -136,6 +136,8 @@ class RoleMatrixIT extends IntegrationTest {
             get("/api/v1/programs/{programId}/capital-calls/{callId}", P + "/capital-calls/C1?asOf=2025-12-31",
                     READERS),
             get("/api/v1/programs/{programId}/events", P + "/events", READERS),
+            get("/api/v1/base-rates/{rateName}/fixings/{effectiveDate}", "/api/v1/base-rates/SOFR/fixings/2025-01-01",
+                    READERS),
             post("/api/v1/programs/{programId}/what-if", P + "/what-if", "{\"asOf\": [\"2025-12-31\"]}", READERS),
             post("/api/v1/scenarios", "/api/v1/scenarios",
                     "{\"name\": \"matrix\", \"programId\": \"MATRIX\", \"request\": {}}", READERS),

@@ -1,6 +1,9 @@
 package com.capitalledger.api.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -26,7 +29,7 @@ public final class OpenApiConformance {
 
     /** The API's own headers: sending one that the answer does not declare is a mismatch. */
     private static final Set<String> API_HEADERS = Set.of("etag", "location", "idempotency-replayed",
-            "x-next-cursor", "retry-after", "x-correlation-id", "content-disposition");
+            "x-next-cursor", "retry-after", "x-correlation-id", "content-disposition", "ledger-position");
 
     private final JsonNode document;
 
@@ -108,14 +111,24 @@ public final class OpenApiConformance {
 
     private void conforms(String where, JsonNode schema, JsonNode value, List<String> problems) {
         schema = resolve(schema);
-        if (schema.has("allOf")) {
+        if (schema.has("allOf") || schema.has("oneOf")) {
             if (value.isNull()) {
                 if (!schema.path("nullable").asBoolean(false)) {
                     problems.add(where + ": null, not nullable");
                 }
                 return;
             }
-            schema.get("allOf").forEach(part -> conforms(where, part, value, problems));
+            if (schema.has("oneOf")) {
+                JsonNode choice = chosen(where, schema, value, problems);
+                if (choice != null) {
+                    conforms(where, choice, value, problems);
+                }
+            } else if (objects(schema.get("allOf"))) {
+                // Object parts make one object between them: a property of one is declared for the others too.
+                checkObject(where, merged(schema.get("allOf")), value, problems);
+            } else {
+                schema.get("allOf").forEach(part -> conforms(where, part, value, problems));
+            }
             return;
         }
         if (value.isNull()) {
@@ -160,6 +173,57 @@ public final class OpenApiConformance {
             }
             default -> problems.add(where + ": the document declares no type");
         }
+    }
+
+    /** The one-of choice the value's discriminator names, or the only one it conforms to; null when none is. */
+    private JsonNode chosen(String where, JsonNode schema, JsonNode value, List<String> problems) {
+        JsonNode discriminator = schema.path("discriminator");
+        if (discriminator.has("propertyName")) {
+            String name = value.path(discriminator.get("propertyName").asText()).asText();
+            JsonNode mapped = discriminator.path("mapping").path(name);
+            if (mapped.isMissingNode()) {
+                problems.add(where + ": '" + name + "' is not one of the discriminator's values "
+                        + names(discriminator.path("mapping")));
+                return null;
+            }
+            return document.at(mapped.asText().substring(1));
+        }
+        List<JsonNode> matching = new ArrayList<>();
+        for (JsonNode choice : schema.get("oneOf")) {
+            List<String> own = new ArrayList<>();
+            conforms(where, choice, value, own);
+            if (own.isEmpty()) {
+                matching.add(choice);
+            }
+        }
+        if (matching.size() != 1) {
+            problems.add(where + ": conforms to " + matching.size() + " of the one-of choices, not exactly one");
+            return null;
+        }
+        return matching.get(0);
+    }
+
+    private boolean objects(JsonNode parts) {
+        for (JsonNode part : parts) {
+            if (!"object".equals(resolve(part).path("type").asText())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Object schemas as one: their properties and required properties together. */
+    private JsonNode merged(JsonNode parts) {
+        ObjectNode merged = JsonNodeFactory.instance.objectNode().put("type", "object");
+        ObjectNode properties = merged.putObject("properties");
+        ArrayNode required = merged.putArray("required");
+        for (JsonNode part : parts) {
+            JsonNode object = resolve(part);
+            object.path("properties").properties().forEach(property -> properties.set(property.getKey(),
+                    property.getValue()));
+            object.path("required").forEach(required::add);
+        }
+        return merged;
     }
 
     private void checkObject(String where, JsonNode schema, JsonNode value, List<String> problems) {

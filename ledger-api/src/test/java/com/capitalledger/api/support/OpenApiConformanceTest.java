@@ -68,6 +68,32 @@ class OpenApiConformanceTest {
                 "ETag", "\"1\"")).isEmpty();
     }
 
+    @Test
+    void aOneOfIsCheckedAgainstTheChoiceItsDiscriminatorNamesWithItsPartsAsOneObject() {
+        JsonNode document = HttpClientSupport.parse("""
+                {"paths": {"/changes": {"get": {"responses": {"200": {"content": {"application/json": {"schema":
+                   {"$ref": "#/components/schemas/Command"}}}}}}}},
+                 "components": {"schemas": {
+                   "Command": {"oneOf": [{"$ref": "#/components/schemas/Draw"}, {"$ref": "#/components/schemas/Repay"}],
+                     "discriminator": {"propertyName": "type", "mapping": {"draw": "#/components/schemas/Draw",
+                       "repay": "#/components/schemas/Repay"}}},
+                   "Body": {"type": "object", "required": ["amount"], "properties": {"amount": {"type": "string"}}},
+                   "Draw": {"allOf": [{"$ref": "#/components/schemas/Body"}, {"type": "object", "required": ["type"],
+                     "properties": {"type": {"type": "string", "enum": ["draw"]}, "drawId": {"type": "string"}}}]},
+                   "Repay": {"allOf": [{"$ref": "#/components/schemas/Body"}, {"type": "object", "required": ["type"],
+                     "properties": {"type": {"type": "string", "enum": ["repay"]}}}]}}}}""");
+        OpenApiConformance conformance = new OpenApiConformance(document);
+
+        assertThat(conformance.check("GET", "/changes", new Answer(200, "application/json",
+                "{\"type\": \"draw\", \"amount\": \"1.00\", \"drawId\": \"D1\"}"))).isEmpty();
+        assertThat(conformance.check("GET", "/changes", new Answer(200, "application/json",
+                "{\"type\": \"repay\", \"amount\": \"1.00\", \"drawId\": \"D1\"}"))).containsExactly(
+                "GET /changes -> 200 body.drawId: property not declared");
+        assertThat(conformance.check("GET", "/changes", new Answer(200, "application/json",
+                "{\"type\": \"swap\", \"amount\": \"1.00\"}"))).containsExactly(
+                "GET /changes -> 200 body: 'swap' is not one of the discriminator's values draw, repay");
+    }
+
     /** An HTTP answer as the JDK client gives it. */
     private record Answer(int statusCode, String contentType, String body, String... extraHeaders)
             implements HttpResponse<String> {

@@ -10,27 +10,36 @@ import com.capitalledger.client.api.AuditApi;
 import com.capitalledger.client.api.BaseRatesApi;
 import com.capitalledger.client.api.DebtApi;
 import com.capitalledger.client.api.EquityApi;
+import com.capitalledger.client.api.JournalApi;
 import com.capitalledger.client.api.PositionsApi;
 import com.capitalledger.client.api.ProgramsApi;
 import com.capitalledger.client.api.WhatIfApi;
 import com.capitalledger.client.model.AuditEntry;
 import com.capitalledger.client.model.AuditPage;
 import com.capitalledger.client.model.CapitalCallRequest;
+import com.capitalledger.client.model.ChangeOutcome;
+import com.capitalledger.client.model.ChangeRequest;
 import com.capitalledger.client.model.CommandAccepted;
 import com.capitalledger.client.model.CommitEquityRequest;
 import com.capitalledger.client.model.CreatePhaseRequest;
 import com.capitalledger.client.model.CreateProgramRequest;
 import com.capitalledger.client.model.CreateTrancheRequest;
 import com.capitalledger.client.model.DrawRequest;
+import com.capitalledger.client.model.FigureDifference;
 import com.capitalledger.client.model.FixingRequest;
+import com.capitalledger.client.model.FixingView;
 import com.capitalledger.client.model.Problem;
 import com.capitalledger.client.model.ProgramPositions;
 import com.capitalledger.client.model.ReadModelStatus;
 import com.capitalledger.client.model.RepayRequest;
 import com.capitalledger.client.model.RepriceRequest;
 import com.capitalledger.client.model.TranchePosition;
+import com.capitalledger.client.model.WhatIfCommand;
+import com.capitalledger.client.model.WhatIfDraw;
+import com.capitalledger.client.model.WhatIfIncreaseCommitment;
 import com.capitalledger.client.model.WhatIfRequest;
 import com.capitalledger.client.model.WhatIfResult;
+import com.capitalledger.journal.keys.SigningKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -40,12 +49,14 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.test.context.TestPropertySource;
 
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,8 +76,9 @@ import static org.awaitility.Awaitility.await;
  * A Java client generated at build time from the committed OpenAPI snapshot (openapi-generator, native library) runs
  * the Stargate demo and reads its outcome with no workaround: typed requests whose amounts are strings, 201 with
  * ETag and Location, positions equal field by field to what {@code demo_expected.py} computes independently,
- * refusals as typed problems with their code, the audit trail as a page and as a CSV export. Any way the document
- * departs from the wire fails here, or in {@code OpenApiSnapshotIT} when the snapshot is stale.
+ * refusals as typed problems with their code, the audit trail as a page and as a CSV export, a what-if whose commands
+ * are typed models, the journal's public key as text. Any way the document departs from the wire fails here, or in
+ * {@code OpenApiSnapshotIT} when the snapshot is stale.
  */
 @TestPropertySource(properties = "ledger.test.context=openapi-contract")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -78,6 +90,9 @@ class GeneratedClientIT extends IntegrationTest {
             Pattern.compile("/api/v1/programs/STARGATE/([\\w-]+)(?:/([\\w-]+)/([\\w-]+))?");
 
     private final List<ApiResponse<CommandAccepted>> answers = new ArrayList<>();
+
+    @Autowired
+    private SigningKeys signingKeys;
 
     private ApiClient client(TestUsers user) {
         ApiClient client = new ApiClient();
@@ -196,7 +211,7 @@ class GeneratedClientIT extends IntegrationTest {
         assertThat(refused.getResponseHeaders().firstValue("Content-Type")).hasValue("application/problem+json");
         Problem problem = treasury.getObjectMapper().readValue(refused.getResponseBody(), Problem.class);
         assertThat(problem.getStatus()).isEqualTo(422);
-        assertThat(problem.getCode()).isEqualTo("COMMITMENT_EXCEEDED");
+        assertThat(problem.getCode()).isEqualTo(Problem.CodeEnum.COMMITMENT_EXCEEDED);
         assertThat(problem.getCorrelationId()).isEqualTo("refused-draw");
         assertThat(problem.getInstance()).isEqualTo("/api/v1/programs/STARGATE/tranches/SENIOR-A/draws");
         assertThat(oneCentTooMuch).isEqualTo("26000000000.01");
@@ -219,13 +234,15 @@ class GeneratedClientIT extends IntegrationTest {
 
         Problem validation = models.readValue(malformed.getResponseBody(), Problem.class);
         assertThat(malformed.getCode()).isEqualTo(400);
-        assertThat(validation.getCode()).isEqualTo("VALIDATION_FAILED");
+        assertThat(validation.getCode()).isEqualTo(Problem.CodeEnum.VALIDATION_FAILED);
         assertThat(validation.getErrors()).extracting(error -> error.getField())
                 .containsExactlyInAnyOrder("amount", "currency");
         assertThat(unknown.getCode()).isEqualTo(404);
-        assertThat(models.readValue(unknown.getResponseBody(), Problem.class).getCode()).isEqualTo("NO_PROGRAM");
+        assertThat(models.readValue(unknown.getResponseBody(), Problem.class).getCode())
+                .isEqualTo(Problem.CodeEnum.NO_PROGRAM);
         assertThat(stale.getCode()).isEqualTo(412);
-        assertThat(models.readValue(stale.getResponseBody(), Problem.class).getCode()).isEqualTo("VERSION_MISMATCH");
+        assertThat(models.readValue(stale.getResponseBody(), Problem.class).getCode())
+                .isEqualTo(Problem.CodeEnum.VERSION_MISMATCH);
     }
 
     @Test
@@ -320,5 +337,55 @@ class GeneratedClientIT extends IntegrationTest {
         read.remove("knownAt");
         assertThat(base).isEqualTo(read);
         assertThat(result.getScenario()).isEqualTo(result.getBase());
+    }
+
+    @Test
+    void aWhatIfWhoseCommandsAreTypedModelsIsAnsweredAsTheLedgerWouldDecideThem() throws ApiException {
+        ApiClient analyst = client(TestUsers.ANALYST);
+        LocalDate yearEnd = LocalDate.of(2025, 12, 31);
+        WhatIfDraw draw = new WhatIfDraw().type(WhatIfDraw.TypeEnum.DRAW).trancheId("SENIOR-A").drawId("D-WHAT-IF")
+                .amount("1000000.00").currency("USD").effectiveDate(LocalDate.of(2025, 11, 3));
+        WhatIfIncreaseCommitment increase = new WhatIfIncreaseCommitment()
+                .type(WhatIfIncreaseCommitment.TypeEnum.INCREASE_COMMITMENT).investorId("NOBODY").amount("1.00")
+                .currency("USD").effectiveDate(LocalDate.of(2025, 11, 3));
+
+        WhatIfResult result = new WhatIfApi(analyst).runWhatIf(STARGATE, new WhatIfRequest().asOf(List.of(yearEnd))
+                .changes(List.of(new ChangeRequest().op(ChangeRequest.OpEnum.ADD).command(new WhatIfCommand(draw)),
+                        new ChangeRequest().op(ChangeRequest.OpEnum.ADD).command(new WhatIfCommand(increase)))),
+                null);
+
+        assertThat(result.getChanges()).extracting(ChangeOutcome::getOutcome).containsExactly(
+                ChangeOutcome.OutcomeEnum.ACCEPTED, ChangeOutcome.OutcomeEnum.REJECTED);
+        assertThat(result.getChanges().get(1).getCode()).isEqualTo(ChangeOutcome.CodeEnum.UNKNOWN_INVESTOR);
+        FigureDifference drawn = result.getDifferences().stream()
+                .filter(difference -> difference.getPath().equals("tranches[SENIOR-A].drawn")).findFirst()
+                .orElseThrow(() -> new AssertionError("no difference in SENIOR-A's drawn: " + result.getDifferences()));
+        assertThat(drawn.getAsOf()).isEqualTo(yearEnd);
+        assertThat(drawn.getDelta()).isEqualTo("1000000.00");
+        assertThat(new BigDecimal(drawn.getScenario()).subtract(new BigDecimal(drawn.getBase())))
+                .isEqualByComparingTo("1000000.00");
+    }
+
+    @Test
+    void theJournalsPublicKeyReadsAsThePemTheServiceSigns() throws Exception {
+        ApiResponse<String> key = new JournalApi(client(TestUsers.COMPLIANCE)).readJournalPublicKeyWithHttpInfo(null);
+
+        assertThat(key.getHeaders().get("content-type")).singleElement().asString().startsWith("text/plain");
+        assertThat(key.getData()).startsWith("-----BEGIN PUBLIC KEY-----")
+                .isEqualTo(SigningKeys.publicKeyPem(signingKeys.publicKey()));
+        assertThat(SigningKeys.publicKeyFromPem(key.getData())).isEqualTo(signingKeys.publicKey());
+    }
+
+    @Test
+    void aFixingsLocationReadsAsTheFixing() throws Exception {
+        String location = answers.get(0).getHeaders().get("location").get(0);
+
+        FixingView fixing = new BaseRatesApi(client(TestUsers.ANALYST)).readBaseRateFixing("SOFR",
+                LocalDate.parse(location.substring(location.lastIndexOf('/') + 1)), null, null, null, null);
+
+        assertThat(location).isEqualTo("/api/v1/base-rates/SOFR/fixings/2025-01-21");
+        assertThat(fixing.getRateName()).isEqualTo("SOFR");
+        assertThat(fixing.getEffectiveDate()).isEqualTo(LocalDate.of(2025, 1, 21));
+        assertThat(fixing.getRatePct()).isEqualTo("4.31000");
     }
 }

@@ -178,12 +178,18 @@ class OpenApiIT extends IntegrationTest {
                 "readTranchePosition", "drawTranche", "repayTranche", "repriceTranche", "runWhatIf", "listScenarios",
                 "saveScenario", "readScenario", "runScenario", "readJournalDigest", "readJournalPublicKey",
                 "exportJournal", "proveJournalEntry", "proveJournalConsistency", "verifyJournal",
-                "readJournalVerification", "currentUser");
+                "readJournalVerification", "currentUser", "readBaseRateFixing");
         JsonNode draw = paths.at("/~1api~1v1~1programs~1{programId}~1tranches~1{trancheId}~1draws/post");
         assertThat(draw.get("responses").fieldNames()).toIterable()
-                .containsExactly("201", "400", "401", "403", "404", "409", "412", "413", "422", "429", "500", "503");
+                .containsExactly("201", "400", "401", "403", "404", "406", "409", "412", "413", "422", "429", "500",
+                        "503");
         assertThat(draw.at("/responses/201/headers").fieldNames()).toIterable()
                 .containsExactly("ETag", "Idempotency-Replayed", "Ledger-Position", "Location", "X-Correlation-Id");
+        // A refusal is stored and replayed like a success, with the position of its event.
+        for (String refusal : List.of("404", "422")) {
+            assertThat(draw.at("/responses/" + refusal + "/headers").fieldNames()).toIterable().as(refusal)
+                    .containsExactly("Idempotency-Replayed", "Ledger-Position", "X-Correlation-Id");
+        }
         assertThat(draw.at("/responses/404/content/application~1problem+json/schema/$ref").asText())
                 .isEqualTo("#/components/schemas/Problem");
         assertThat(draw.get("parameters")).extracting(parameter -> parameter.get("name").asText() + " "
@@ -196,9 +202,15 @@ class OpenApiIT extends IntegrationTest {
         assertThat(paths.at("/~1api~1v1~1audit~1entries~1export/get/responses/200/content").fieldNames())
                 .toIterable().containsExactly("text/csv");
         assertThat(paths.at("/~1api~1v1~1audit~1entries/get/responses/200/content").fieldNames())
-                .toIterable().containsExactly("application/json");
+                .toIterable().containsExactly("application/json", "text/csv");
+        assertThat(paths.at("/~1api~1v1~1journal~1public-key/get/responses/200/content").fieldNames())
+                .toIterable().containsExactly("application/x-pem-file", "text/plain");
+        assertThat(paths.at("/~1api~1v1~1journal~1public-key/get/responses/200/content/text~1plain/schema/type")
+                .asText()).isEqualTo("string");
         // Read-your-writes: the queries answered from read models take a position; the others have none to wait for.
-        for (String query : List.of("/~1api~1v1~1programs~1{programId}~1positions/get",
+        for (String query : List.of("/~1api~1v1~1programs~1{programId}/get",
+                "/~1api~1v1~1base-rates~1{rateName}~1fixings~1{effectiveDate}/get",
+                "/~1api~1v1~1programs~1{programId}~1positions/get",
                 "/~1api~1v1~1programs~1{programId}~1investors~1{investorId}/get", "/~1api~1v1~1audit~1entries/get",
                 "/~1api~1v1~1audit~1entries~1export/get")) {
             assertThat(paths.at(query + "/parameters")).as(query).extracting(parameter -> parameter.get("name")
@@ -259,6 +271,27 @@ class OpenApiIT extends IntegrationTest {
         assertThat(schemas.at("/TranchePosition/properties/marginPct/nullable").asBoolean()).isFalse();
         assertThat(schemas.at("/Problem/required")).extracting(JsonNode::asText)
                 .containsExactlyInAnyOrder("type", "title", "status", "code", "correlationId");
+        assertThat(schemas.at("/Problem/properties/code/enum")).extracting(JsonNode::asText)
+                .containsExactlyElementsOf(ProblemCode.all()).contains("NO_PROGRAM", "VERSION_MISMATCH");
+        assertThat(schemas.at("/VerificationView/properties/id/format").asText()).isEqualTo("uuid");
+    }
+
+    @Test
+    void aWhatIfCommandIsOneOfTheCommandBodiesChosenByItsType() {
+        JsonNode schemas = json(http().get("/v3/api-docs")).at("/components/schemas");
+        JsonNode command = schemas.get("WhatIfCommand");
+
+        assertThat(schemas.at("/ChangeRequest/properties/command/allOf/0/$ref").asText())
+                .isEqualTo("#/components/schemas/WhatIfCommand");
+        assertThat(command.at("/discriminator/propertyName").asText()).isEqualTo("type");
+        assertThat(command.get("oneOf")).hasSize(14);
+        assertThat(command.at("/discriminator/mapping/draw").asText()).isEqualTo("#/components/schemas/WhatIfDraw");
+        JsonNode draw = schemas.get("WhatIfDraw");
+        assertThat(draw.at("/allOf/0/$ref").asText()).isEqualTo("#/components/schemas/DrawRequest");
+        assertThat(draw.at("/allOf/1/required")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("type", "trancheId");
+        assertThat(draw.at("/allOf/1/properties/type/enum")).extracting(JsonNode::asText).containsExactly("draw");
+        assertThat(schemas.at("/WhatIfBaseRateFixing/allOf/1/properties/baseRate/enum")).hasSize(5);
     }
 
     private static boolean searches(JsonNode pattern, String value) {

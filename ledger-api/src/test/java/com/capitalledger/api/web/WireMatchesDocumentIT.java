@@ -42,6 +42,8 @@ class WireMatchesDocumentIT extends IntegrationTest {
     private static final String RATE = "TERM-SOFR-1M";
 
     private OpenApiConformance document;
+    /** The first command's answer: a fixing, read back by its Location. */
+    private HttpResponse<String> fixing;
     private final List<String> mismatches = new ArrayList<>();
     private final Set<String> succeeded = new TreeSet<>();
 
@@ -86,7 +88,7 @@ class WireMatchesDocumentIT extends IntegrationTest {
     @Test
     @Order(1)
     void everyCommandAnswersAsDeclared() {
-        command("/api/v1/base-rates/{rateName}/fixings", "/api/v1/base-rates/" + RATE + "/fixings",
+        fixing = command("/api/v1/base-rates/{rateName}/fixings", "/api/v1/base-rates/" + RATE + "/fixings",
                 "{\"ratePct\":\"4.30000\",\"effectiveDate\":\"2025-01-01\"}");
         String program = """
                 {"programId":"WIRE","name":"Wire","currency":"USD","targetAmount":"1000000000.00","maxDebtPct":"80",
@@ -202,6 +204,11 @@ class WireMatchesDocumentIT extends IntegrationTest {
         get(a, "/api/v1/programs/{programId}/tranches/{trancheId}", P + "/tranches/T1?asOf=2025-12-31");
         get(a, "/api/v1/programs/{programId}/capital-calls/{callId}", P + "/capital-calls/C1?asOf=2025-12-31");
         HttpResponse<String> events = get(a, "/api/v1/programs/{programId}/events", P + "/events?limit=3");
+        String fixingTemplate = "/api/v1/base-rates/{rateName}/fixings/{effectiveDate}";
+        HttpResponse<String> fixed = get(a, fixingTemplate, fixing.headers().firstValue("Location").orElseThrow(),
+                "Ledger-Min-Position", fixing.headers().firstValue("Ledger-Position").orElseThrow());
+        HttpResponse<String> noFixing = get(a, fixingTemplate, "/api/v1/base-rates/" + RATE + "/fixings/2025-01-02");
+        HttpResponse<String> unknownRate = get(a, fixingTemplate, "/api/v1/base-rates/LIBOR/fixings/2025-01-01");
 
         assertThat(program.statusCode()).isEqualTo(200);
         assertThat(json(program).get("targetAmount").asText()).isEqualTo("1000000000.00");
@@ -212,6 +219,12 @@ class WireMatchesDocumentIT extends IntegrationTest {
         assertThat(code(noInvestor)).isEqualTo("UNKNOWN_INVESTOR");
         assertThat(json(unfixed).get("baseRatePct").isNull()).isTrue();
         assertThat(json(events).get("nextPosition").asInt()).isEqualTo(3);
+        assertThat(fixing.headers().firstValue("Location")).hasValue("/api/v1/base-rates/" + RATE
+                + "/fixings/2025-01-01");
+        assertThat(fixed.statusCode()).as(fixed.body()).isEqualTo(200);
+        assertThat(json(fixed).get("ratePct").asText()).isEqualTo("4.30000");
+        assertThat(code(noFixing)).isEqualTo("UNKNOWN_FIXING");
+        assertThat(code(unknownRate)).isEqualTo("UNKNOWN_BASE_RATE");
         assertThat(mismatches).isEmpty();
     }
 
@@ -227,6 +240,10 @@ class WireMatchesDocumentIT extends IntegrationTest {
                 "/api/v1/audit/entries/export?programId=WIRE", "Accept", "text/csv, application/problem+json");
         HttpResponse<String> badOutcome = get(c, "/api/v1/audit/entries/export",
                 "/api/v1/audit/entries/export?outcome=MAYBE", "Accept", "text/csv, application/problem+json");
+        HttpResponse<String> pageAsCsv = get(c, "/api/v1/audit/entries", "/api/v1/audit/entries?programId=WIRE",
+                "Accept", "text/csv");
+        HttpResponse<String> exportAsJson = get(c, "/api/v1/audit/entries/export",
+                "/api/v1/audit/entries/export?programId=WIRE", "Accept", "application/json");
         HttpResponse<String> consistency = post(c, "/api/v1/admin/consistency-check", "/api/v1/admin/consistency-check",
                 "");
         get(TestUsers.ADMIN, "/api/v1/admin/read-models", "/api/v1/admin/read-models");
@@ -247,6 +264,10 @@ class WireMatchesDocumentIT extends IntegrationTest {
         assertThat(export.body().lines().count()).isEqualTo(1 + jdbc.queryForObject(
                 "SELECT count(*) FROM audit_entry WHERE program_id = 'WIRE'", Long.class));
         assertThat(badOutcome.statusCode()).isEqualTo(400);
+        assertThat(pageAsCsv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        assertThat(pageAsCsv.body().lines().count()).isEqualTo(export.body().lines().count());
+        assertThat(exportAsJson.statusCode()).isEqualTo(406);
+        assertThat(code(exportAsJson)).isEqualTo("NOT_ACCEPTABLE");
         assertThat(json(consistency).get("differenceCount").asLong()).isZero();
         assertThat(noReadModel.statusCode()).isEqualTo(404);
         assertThat(code(noReadModel)).isEqualTo("UNKNOWN_READ_MODEL");
@@ -281,6 +302,12 @@ class WireMatchesDocumentIT extends IntegrationTest {
                 "/api/v1/scenarios/00000000-0000-0000-0000-000000000000");
         HttpResponse<String> run = post(a, "/api/v1/scenarios/{scenarioId}/run", "/api/v1/scenarios/" + id + "/run",
                 "");
+        HttpResponse<String> withCommand = post(a, "/api/v1/scenarios", "/api/v1/scenarios", """
+                {"name": "wire draw", "programId": "WIRE", "request": {"asOf": ["2025-12-31"], "changes": [{"op": "add",
+                 "command": {"type": "draw", "trancheId": "T1", "drawId": "D9", "amount": "1.00", "currency": "USD",
+                 "effectiveDate": "2025-06-01"}}]}}""");
+        HttpResponse<String> readWithCommand = get(a, "/api/v1/scenarios/{scenarioId}", "/api/v1/scenarios/"
+                + json(withCommand).get("scenarioId").asText());
 
         assertThat(json.statusCode()).isEqualTo(200);
         assertThat(json(json).get("differences")).isNotEmpty();
@@ -296,6 +323,7 @@ class WireMatchesDocumentIT extends IntegrationTest {
         assertThat(notAScenario.statusCode()).isEqualTo(400);
         assertThat(code(noScenario)).isEqualTo("UNKNOWN_SCENARIO");
         assertThat(json(run).get("differences")).isEqualTo(json(json).get("differences"));
+        assertThat(json(readWithCommand).at("/request/changes/0/command/type").asText()).isEqualTo("draw");
         assertThat(mismatches).isEmpty();
     }
 
@@ -309,6 +337,8 @@ class WireMatchesDocumentIT extends IntegrationTest {
         HttpResponse<String> digest = get(c, "/api/v1/journal/digest", "/api/v1/journal/digest");
         HttpResponse<String> key = get(c, "/api/v1/journal/public-key", "/api/v1/journal/public-key",
                 "Accept", "application/x-pem-file, application/problem+json");
+        HttpResponse<String> keyAsText = get(c, "/api/v1/journal/public-key", "/api/v1/journal/public-key",
+                "Accept", "application/x-pem-file, text/plain, application/problem+json");
         HttpResponse<String> export = get(c, "/api/v1/journal/export", "/api/v1/journal/export?from=0&to=2",
                 "Accept", "application/x-ndjson, application/problem+json");
         HttpResponse<String> backwards = get(c, "/api/v1/journal/export", "/api/v1/journal/export?from=2&to=1",
@@ -327,6 +357,9 @@ class WireMatchesDocumentIT extends IntegrationTest {
 
         assertThat(json(digest).get("treeSize").asLong()).isGreaterThanOrEqualTo(events);
         assertThat(key.body()).startsWith("-----BEGIN PUBLIC KEY-----");
+        assertThat(key.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/x-pem-file");
+        assertThat(keyAsText.body()).isEqualTo(key.body());
+        assertThat(keyAsText.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
         assertThat(export.body().lines().count()).isEqualTo(2);
         assertThat(code(backwards)).isEqualTo("INVALID_PARAMETER");
         assertThat(json(proof).get("auditPath")).hasSize(1);
@@ -349,7 +382,7 @@ class WireMatchesDocumentIT extends IntegrationTest {
                     + template));
         }
 
-        assertThat(operations).hasSize(40);
+        assertThat(operations).hasSize(41);
         assertThat(succeeded).containsExactlyElementsOf(operations);
     }
 }

@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static com.capitalledger.projections.support.FactTable.date;
 import static com.capitalledger.projections.support.FactTable.instant;
@@ -65,6 +66,16 @@ public class DebtTables {
         }
         return fixings.where("rate_name = ANY (?) AND effective_date <= ? AND recorded_at <= ?",
                 rateNames.toArray(String[]::new), at.asOf(), timestamp(at.knownAt()));
+    }
+
+    /**
+     * The fixing of a rate for a day as known at {@code knownAt}: the last one recorded for that day by then, since a
+     * second fixing for a day replaces the first.
+     */
+    public Optional<FixingRow> fixing(String rateName, LocalDate effectiveDate, Instant knownAt) {
+        List<FixingRow> recorded = fixings.where("rate_name = ? AND effective_date = ? AND recorded_at <= ?",
+                rateName, effectiveDate, timestamp(knownAt));
+        return recorded.isEmpty() ? Optional.empty() : Optional.of(recorded.get(recorded.size() - 1));
     }
 
     /** A movement's row in the order of {@link #MOVEMENT_COLUMNS}: the columns its kind fills, null in the others. */
