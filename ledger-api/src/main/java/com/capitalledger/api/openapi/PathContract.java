@@ -26,7 +26,7 @@ import java.util.function.Supplier;
 /**
  * What the document says by path: the Idempotency-Key of every POST that stores its answer (all but those marked
  * {@link ReadOnlyPost}, such as the what-ifs), with the statuses and the Idempotency-Replayed header that come with
- * it, and the Ledger-Position of a stored refusal where the success carries one; and the exact values each path
+ * it, and the Ledger-Position of a recorded refusal where the success carries one; and the exact values each path
  * variable accepts.
  */
 final class PathContract implements OpenApiCustomizer {
@@ -35,6 +35,11 @@ final class PathContract implements OpenApiCustomizer {
     private static final Set<Integer> KEYED_POST = Set.of(400, 409, 413, 422);
     /** A stored answer is replayed: a success, and the ledger's refusals, which are events with a position too. */
     private static final Set<String> REPLAYABLE = Set.of("404", "422");
+    /**
+     * Refusals whose journal entry is recorded: those replayed, and those recorded after the request's transaction
+     * (a role that may not send the command, a lost race, a stale If-Match), whose position they carry too.
+     */
+    private static final Set<String> RECORDED = Set.of("403", "404", "409", "412", "422");
 
     private static final Map<String, Supplier<Schema<?>>> PATH_VARIABLES = Map.of(
             "programId", PathContract::id, "investorId", PathContract::id, "trancheId", PathContract::id,
@@ -74,7 +79,7 @@ final class PathContract implements OpenApiCustomizer {
                     response.addHeaderObject(ApiHeaders.IDEMPOTENCY_REPLAYED,
                             ApiHeaders.ref(ApiHeaders.IDEMPOTENCY_REPLAYED));
                 }
-                if (positioned && REPLAYABLE.contains(status)) {
+                if (positioned && RECORDED.contains(status)) {
                     response.addHeaderObject(ApiHeaders.LEDGER_POSITION, ApiHeaders.ref(ApiHeaders.LEDGER_POSITION));
                 }
             });
