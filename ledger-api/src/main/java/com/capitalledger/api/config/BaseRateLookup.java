@@ -1,5 +1,6 @@
 package com.capitalledger.api.config;
 
+import com.capitalledger.core.calc.DailySteps;
 import com.capitalledger.core.rates.BaseRateFixings;
 import com.capitalledger.core.rates.BaseRateHistory;
 import com.capitalledger.core.rates.api.BaseRateFixed;
@@ -12,6 +13,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The fixings a draw consults, read from each base rate's own stream in the event store, so a draw sees every fixing
@@ -34,6 +36,16 @@ public class BaseRateLookup implements BaseRateFixings {
 
     @Override
     public Optional<Rate> inEffect(BaseRateName rate, LocalDate day) {
+        return caughtUp(rate, history -> history.inEffect(rate, day));
+    }
+
+    /** The rate's whole history, for a waterfall's accruals. */
+    @Override
+    public DailySteps steps(BaseRateName rate) {
+        return caughtUp(rate, history -> history.steps(rate));
+    }
+
+    private <T> T caughtUp(BaseRateName rate, Function<BaseRateHistory, T> answer) {
         Known rateKnown = known.computeIfAbsent(rate, name -> new Known());
         synchronized (rateKnown) {
             // Events themselves from the next unseen sequence number, never a snapshot standing in for them.
@@ -41,7 +53,7 @@ public class BaseRateLookup implements BaseRateFixings {
                 rateKnown.history.apply((BaseRateFixed) message.getPayload());
                 rateKnown.nextSequence = ((DomainEventMessage<?>) message).getSequenceNumber() + 1;
             });
-            return rateKnown.history.inEffect(rate, day);
+            return answer.apply(rateKnown.history);
         }
     }
 }

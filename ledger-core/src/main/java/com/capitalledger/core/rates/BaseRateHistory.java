@@ -42,6 +42,7 @@ public final class BaseRateHistory implements BaseRateFixings {
     }
 
     /** The rate's percent per year day by day, for accruals; undefined before its first fixing. */
+    @Override
     public DailySteps steps(BaseRateName rate) {
         Map<LocalDate, BigDecimal> percents = new TreeMap<>();
         fixings.getOrDefault(rate, new TreeMap<>()).forEach((day, fixing) -> percents.put(day, fixing.percent()));

@@ -1,5 +1,6 @@
 package com.capitalledger.core.events;
 
+import com.capitalledger.core.cashflow.api.CashFlowEvent;
 import com.capitalledger.core.debt.api.DebtEvent;
 import com.capitalledger.core.debt.api.DrawTranche;
 import com.capitalledger.core.debt.api.LenderShare;
@@ -32,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EventHierarchyTest {
 
     private static final List<Class<?>> AREAS = List.of(ProgramStructureEvent.class, EquityEvent.class,
-            DebtEvent.class, BaseRateEvent.class);
+            DebtEvent.class, CashFlowEvent.class, BaseRateEvent.class);
 
     @Test
     void theEventTypesAreFoundInEveryApiPackageAndNoCommandOrValueIsTakenForOne() {

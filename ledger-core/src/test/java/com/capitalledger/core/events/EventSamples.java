@@ -1,5 +1,16 @@
 package com.capitalledger.core.events;
 
+import com.capitalledger.core.cashflow.api.DistributionBlock;
+import com.capitalledger.core.cashflow.api.EventOfDefaultReason;
+import com.capitalledger.core.cashflow.api.EventOfDefaultWaived;
+import com.capitalledger.core.cashflow.api.ExclusionReason;
+import com.capitalledger.core.cashflow.api.Installment;
+import com.capitalledger.core.cashflow.api.OperatingCashFlowRecorded;
+import com.capitalledger.core.cashflow.api.OperatingTermsSet;
+import com.capitalledger.core.cashflow.api.RepaymentScheduleSet;
+import com.capitalledger.core.cashflow.api.WaterfallRun;
+import com.capitalledger.core.cashflow.api.WaterfallStep;
+
 import com.capitalledger.core.debt.api.DrawId;
 import com.capitalledger.core.debt.api.Lender;
 import com.capitalledger.core.debt.api.LenderId;
@@ -81,6 +92,16 @@ public final class EventSamples {
         add(new TrancheRepaid(PROGRAM, TRANCHE, new RepaymentId("R1"), usd("1000000.00"),
                 List.of(new LenderShare(LENDER, usd("1000000.00"))), DAY));
         add(new TrancheRepriced(PROGRAM, TRANCHE, new Rate(new BigDecimal("2.5000")), DAY));
+        add(new OperatingTermsSet(PROGRAM, DAY.plusDays(1), 3, new BigDecimal("1.2000"), new BigDecimal("1.0500"), 2,
+                DAY));
+        add(new RepaymentScheduleSet(PROGRAM, TRANCHE,
+                List.of(new Installment(DAY.plusDays(29), new Percentage(new BigDecimal("40"))),
+                        new Installment(DAY.plusDays(121), new Percentage(new BigDecimal("60")))), DAY));
+        add(new OperatingCashFlowRecorded(PROGRAM, DAY, usd("5000000.00"), usd("1500000.00"), usd("250000.00"),
+                usd("250000.00"), new BigDecimal("3000000.00"), DAY));
+        add(waterfallRun());
+        add(new EventOfDefaultWaived(PROGRAM, EventOfDefaultReason.PAYMENT_SHORTFALL.idFor(DAY.minusDays(1)),
+                "lenders' consent", DAY));
         add(new BaseRateFixed(new BaseRateName("SOFR"), new Rate(new BigDecimal("4.31000")), DAY));
         add(new CommandRejected("DrawTranche", "COMMITMENT_EXCEEDED", "draw 1.00 USD would exceed the commitment",
                 PROGRAM.value(), null, null, TRANCHE.value(), null, null, "D2", new BigDecimal("1.00"), DAY));
@@ -105,6 +126,30 @@ public final class EventSamples {
 
     private static void add(Object sample) {
         SAMPLES.put(sample.getClass(), sample);
+    }
+
+    /** A waterfall that paid every step of one tranche, topped up the DSRA and distributed to ALPHA only. */
+    private static WaterfallRun waterfallRun() {
+        LocalDate periodEnd = DAY.minusDays(1);
+        return new WaterfallRun(PROGRAM, periodEnd, DAY, usd("3000000.00"), new BigDecimal("3000000.00"),
+                List.of(new WaterfallRun.StepResult(WaterfallStep.SENIOR_INTEREST_AND_FEES, usd("600000.00"),
+                                usd("600000.00"), usd("0.00")),
+                        new WaterfallRun.StepResult(WaterfallStep.SENIOR_PRINCIPAL, usd("1000000.00"),
+                                usd("1000000.00"), usd("0.00")),
+                        new WaterfallRun.StepResult(WaterfallStep.MEZZANINE_INTEREST_AND_FEES, usd("0.00"),
+                                usd("0.00"), usd("0.00")),
+                        new WaterfallRun.StepResult(WaterfallStep.MEZZANINE_PRINCIPAL, usd("0.00"), usd("0.00"),
+                                usd("0.00"))),
+                List.of(new WaterfallRun.TranchePayment(TRANCHE, usd("550000.00"), usd("50000.00"),
+                        usd("1000000.00"), List.of(new LenderShare(LENDER, usd("1000000.00"))),
+                        List.of(new WaterfallRun.InstallmentPayment(periodEnd.plusDays(1), usd("1000000.00"))),
+                        usd("0.00"))),
+                new WaterfallRun.Dsra(usd("0.00"), usd("0.00"), usd("0.00"), usd("400000.00"), usd("400000.00"),
+                        usd("400000.00")),
+                new WaterfallRun.LockUp(usd("0.00"), usd("0.00"), usd("0.00"), usd("0.00")),
+                new BigDecimal("1.8750"), new WaterfallRun.DistributionTest(true, List.<DistributionBlock>of()),
+                usd("1000000.00"), List.of(new WaterfallRun.InvestorAmount(ALPHA, usd("1000000.00"))),
+                List.of(new WaterfallRun.Exclusion(BETA, ExclusionReason.IN_DEFAULT)), List.of(), DAY);
     }
 
     private static Money usd(String amount) {

@@ -1,8 +1,7 @@
 package com.capitalledger.projections.fold.debt;
 
-import com.capitalledger.core.calc.Act360;
-import com.capitalledger.core.calc.DailySteps;
 import com.capitalledger.core.debt.TrancheAccount;
+import com.capitalledger.core.debt.TrancheAccruals;
 import com.capitalledger.core.debt.api.LenderId;
 import com.capitalledger.core.debt.api.LenderShare;
 import com.capitalledger.core.rates.BaseRateHistory;
@@ -47,14 +46,13 @@ public final class TranchePositions {
         private final TrancheOpened terms;
         private TrancheAccount account;
         private final Map<String, String> lenderNames = new HashMap<>();
-        private final TreeMap<LocalDate, BigDecimal> margins = new TreeMap<>();
-        private final TreeMap<LocalDate, BigDecimal> principalChanges = new TreeMap<>();
-        private final TreeMap<LocalDate, BigDecimal> draws = new TreeMap<>();
+        private final TrancheAccruals accruals;
 
         private Tranche(TrancheOpened terms, TrancheAccount account) {
             this.terms = terms;
             this.account = account;
-            margins.put(terms.effectiveDate(), terms.marginPct());
+            this.accruals = new TrancheAccruals(terms.effectiveDate(), terms.availabilityEnd(), terms.commitment(),
+                    terms.feePct(), terms.marginPct());
         }
     }
 
@@ -94,14 +92,13 @@ public final class TranchePositions {
             tranche.lenderNames.put(lender.lenderId(), lender.name());
         } else if (movement instanceof Drawn drawn) {
             tranche.account = tranche.account.withDraw(share(drawn.lenderId(), drawn.amount()));
-            tranche.principalChanges.merge(drawn.effectiveDate(), drawn.amount(), BigDecimal::add);
-            tranche.draws.merge(drawn.effectiveDate(), drawn.amount(), BigDecimal::add);
+            tranche.accruals.drawn(drawn.effectiveDate(), drawn.amount());
         } else if (movement instanceof Repaid repaid) {
             tranche.account = tranche.account.withRepayment(share(repaid.lenderId(), repaid.amount()));
-            tranche.principalChanges.merge(repaid.effectiveDate(), repaid.amount().negate(), BigDecimal::add);
+            tranche.accruals.repaid(repaid.effectiveDate(), repaid.amount());
         } else if (movement instanceof Repriced repriced) {
             // A later repricing for the same date replaces the earlier one: rows arrive in stream order.
-            tranche.margins.put(repriced.effectiveDate(), repriced.marginPct());
+            tranche.accruals.repriced(repriced.effectiveDate(), repriced.marginPct());
         }
         return this;
     }
@@ -146,17 +143,12 @@ public final class TranchePositions {
                 l.outstanding().amount())));
 
         Optional<Rate> base = fixings.inEffect(account.baseRate(), asOf);
-        BigDecimal margin = tranche.margins.floorEntry(asOf).getValue();
-
-        DailySteps allIn = fixings.steps(account.baseRate()).plus(DailySteps.of(tranche.margins));
-        BigDecimal interest = Act360.accrued(DailySteps.cumulative(tranche.principalChanges), allIn,
-                terms.effectiveDate(), asOf);
-        DailySteps undrawn = DailySteps.constant(terms.commitment()).minus(DailySteps.cumulative(tranche.draws));
-        LocalDate feeUntil = asOf.isBefore(terms.availabilityEnd()) ? asOf : terms.availabilityEnd();
-        BigDecimal fee = Act360.accrued(undrawn, DailySteps.constant(terms.feePct()), terms.effectiveDate(), feeUntil);
+        BigDecimal margin = tranche.accruals.marginOn(asOf);
+        BigDecimal interest = tranche.accruals.interest(fixings.steps(account.baseRate()), asOf);
+        BigDecimal fee = tranche.accruals.fee(asOf);
 
         List<MarginChange> marginHistory = new ArrayList<>();
-        tranche.margins.forEach((day, pct) -> marginHistory.add(new MarginChange(day, reported(pct))));
+        tranche.accruals.margins().forEach((day, pct) -> marginHistory.add(new MarginChange(day, reported(pct))));
         return new TranchePosition(terms.trancheId(), terms.phaseId(), terms.name(), terms.seniority(),
                 terms.commitment(), account.drawn().amount(), account.repaid().amount(),
                 account.outstanding().amount(), account.undrawn().amount(), terms.baseRate(),
