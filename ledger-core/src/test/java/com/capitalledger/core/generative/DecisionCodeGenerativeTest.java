@@ -44,6 +44,7 @@ import com.capitalledger.core.shared.Money;
 import com.capitalledger.core.shared.ProgramCommand;
 import com.capitalledger.core.shared.ProgramEvent;
 import com.capitalledger.core.shared.RejectionCode;
+import com.capitalledger.core.whatif.RecordedCommands;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -176,6 +177,20 @@ class DecisionCodeGenerativeTest {
         ProgramState replayed = ProgramState.none();
         history.stream().filter(ProgramEvent.class::isInstance).forEach(e -> replayed.evolve((ProgramEvent) e));
         assertThat(replayed).usingRecursiveComparison().isEqualTo(state);
+        // What-if decides every recorded event again from the command it answered: on the same history, the same event.
+        ProgramState redecided = ProgramState.none();
+        BaseRateHistory refixed = new BaseRateHistory();
+        for (LedgerEvent event : history) {
+            LedgerCommand command = RecordedCommands.of(event);
+            LedgerEvent again = command instanceof RecordBaseRateFixing fixing ? BaseRateDecider.decide(fixing)
+                    : ProgramDecider.decide(redecided, (ProgramCommand) command, refixed);
+            assertThat(again).as("decided again from " + command).isEqualTo(event);
+            if (again instanceof BaseRateFixed fixed) {
+                refixed.apply(fixed);
+            } else {
+                redecided.evolve((ProgramEvent) again);
+            }
+        }
     }
 
     /** What an accepted event must respect, judged on the state it was decided on. */
@@ -190,6 +205,7 @@ class DecisionCodeGenerativeTest {
             }
             assertThat(sum).isEqualByComparingTo(called.amount().amount());
         } else if (event instanceof TrancheDrawn drawn) {
+            assertThat(state.cashFlows().eventOfDefaultOpen()).as("a draw while an event of default is open").isFalse();
             assertThat(sumOf(drawn.lenderShares())).isEqualByComparingTo(drawn.amount().amount());
             Money debtAfter = state.debt().outstanding(drawn.amount().currency()).plus(drawn.amount());
             Money paidIn = state.equity().paidIn(drawn.amount().currency());
