@@ -381,6 +381,27 @@ class CashFlowDecisionsTest {
     }
 
     @Test
+    void aBackDatedFixingCorrectionIsDueAtTheNextWaterfallAndCorrectsThePastPeriodsDebtService() {
+        operating();
+        q1();
+        // SOFR corrected from 3.6% to 4.6% from 2027-01-01, after Q1 paid 32,400.00 on the old rate.
+        fixings.fix(new BaseRateName("SOFR"), JAN_1, new Rate(new BigDecimal("4.60000")));
+        WaterfallRun q2 = q2();
+        // Senior: Q1 now 3,600,000 × 4.6 × 90 / 36,000 = 41,400.00, Q2 3,240,000 × 4.6 × 91 / 36,000 = 37,674.00:
+        // 41,400.00 + 37,674.00 − 32,400.00 paid = 46,674.00 due. Mezzanine at 8.2%: 1,000,000 × 8.2 × 181 / 36,000
+        // = 41,227.777.. → 41,227.78 − 18,000.00 = 23,227.78. T for Q3: 2,880,000 × 4.6 × 92 / 36,000 = 33,856.00 +
+        // 360,000.00 = 393,856.00: 4,372.00 topped up. DSCR 1,350,000 / (401,400 + 397,674) = 1.68945..
+        assertThat(q2.steps()).containsExactly(step(WaterfallStep.SENIOR_INTEREST_AND_FEES, "46674.00", "46674.00"),
+                step(WaterfallStep.SENIOR_PRINCIPAL, "360000.00", "360000.00"),
+                step(WaterfallStep.MEZZANINE_INTEREST_AND_FEES, "23227.78", "23227.78"),
+                step(WaterfallStep.MEZZANINE_PRINCIPAL, "0.00", "0.00"));
+        assertThat(q2.dsra()).isEqualTo(new Dsra(usd("389484.00"), usd("0.00"), usd("0.00"), usd("4372.00"),
+                usd("393856.00"), usd("393856.00")));
+        assertThat(q2.dscr()).isEqualByComparingTo("1.6895");
+        assertThat(q2.lockUp()).isEqualTo(new LockUp(usd("0.00"), usd("15726.22"), usd("0.00"), usd("15726.22")));
+    }
+
+    @Test
     void theAggregateRunsAWaterfallOnTheFixingsItIsGiven() {
         operating();
         accept(cashFlow(Q1, "1000000.00", "100000.00", "0.00", "0.00"));
