@@ -402,6 +402,18 @@ class CashFlowDecisionsTest {
     }
 
     @Test
+    void theInvestorsAreTakenAtThePeriodEndNotOnThePaymentDate() {
+        operating();
+        accept(new CallCapital(P, new CallId("C2"), PH, d("200000.00"), "USD", "works", LocalDate.of(2027, 3, 15)));
+        // B defaults on the payment date itself: at the period end it was not in default.
+        accept(new RecordCallDefault(P, new CallId("C2"), B, LocalDate.of(2027, 4, 1)));
+        WaterfallRun q1 = q1();
+        assertThat(q1.allocations()).containsExactly(new InvestorAmount(A, usd("50058.00")),
+                new InvestorAmount(B, usd("50058.00")));
+        assertThat(q1.excluded()).isEmpty();
+    }
+
+    @Test
     void theAggregateRunsAWaterfallOnTheFixingsItIsGiven() {
         operating();
         accept(cashFlow(Q1, "1000000.00", "100000.00", "0.00", "0.00"));
