@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -24,6 +25,14 @@ public final class TrancheAccruals {
     private final TreeMap<LocalDate, BigDecimal> margins = new TreeMap<>();
     private final TreeMap<LocalDate, BigDecimal> principalChanges = new TreeMap<>();
     private final TreeMap<LocalDate, BigDecimal> draws = new TreeMap<>();
+
+    /** For the snapshot serializer, which sets the fields itself. */
+    private TrancheAccruals() {
+        createdOn = null;
+        availabilityEnd = null;
+        commitment = null;
+        feePct = null;
+    }
 
     public TrancheAccruals(LocalDate createdOn, LocalDate availabilityEnd, BigDecimal commitment, BigDecimal feePct,
                            BigDecimal marginPct) {
@@ -88,6 +97,20 @@ public final class TrancheAccruals {
     /** Commitment fee accrued from creation through min(asOf, availability end), rounded once (convention 6). */
     public BigDecimal fee(LocalDate asOf) {
         return Act360.toCents(feeRateDays(createdOn, asOf));
+    }
+
+    /** Equal when every field is: the same history accrues the same (replays and the aggregate fixture compare). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TrancheAccruals that && Objects.equals(createdOn, that.createdOn)
+                && Objects.equals(availabilityEnd, that.availabilityEnd) && Objects.equals(commitment, that.commitment)
+                && Objects.equals(feePct, that.feePct) && margins.equals(that.margins)
+                && principalChanges.equals(that.principalChanges) && draws.equals(that.draws);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(createdOn, commitment, principalChanges);
     }
 
     private static LocalDate later(LocalDate a, LocalDate b) {

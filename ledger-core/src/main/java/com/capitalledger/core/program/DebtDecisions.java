@@ -35,6 +35,7 @@ import static com.capitalledger.core.shared.RejectionCode.AVAILABILITY_ENDED;
 import static com.capitalledger.core.shared.RejectionCode.BACKDATED_COMMAND;
 import static com.capitalledger.core.shared.RejectionCode.COMMITMENT_EXCEEDED;
 import static com.capitalledger.core.shared.RejectionCode.DUPLICATE_ID;
+import static com.capitalledger.core.shared.RejectionCode.EVENT_OF_DEFAULT;
 import static com.capitalledger.core.shared.RejectionCode.LENDER_SUM_MISMATCH;
 import static com.capitalledger.core.shared.RejectionCode.NO_BASE_RATE;
 import static com.capitalledger.core.shared.RejectionCode.REPAYMENT_EXCEEDS_OUTSTANDING;
@@ -90,6 +91,12 @@ final class DebtDecisions {
         TrancheAccount tranche = Require.tranche(state, command.trancheId());
         if (state.debt().hasDraw(command.drawId())) {
             throw new LedgerRejection(DUPLICATE_ID, "draw " + command.drawId() + " already exists in program " + program);
+        }
+        // The lenders' draw-stop: checked right after the ids, before any other rule.
+        if (state.cashFlows().eventOfDefaultOpen()) {
+            throw new LedgerRejection(EVENT_OF_DEFAULT, "program " + program + " has an open event of default "
+                    + state.cashFlows().eventsOfDefault().entrySet().stream().filter(e -> e.getValue().open())
+                    .map(e -> e.getKey().toString()).findFirst().orElse("") + ": draws are stopped");
         }
         Money amount = Require.money(state, command.amount(), command.currency());
         LocalDate day = command.effectiveDate();

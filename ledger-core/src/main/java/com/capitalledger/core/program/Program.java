@@ -1,5 +1,10 @@
 package com.capitalledger.core.program;
 
+import com.capitalledger.core.cashflow.api.RecordOperatingCashFlow;
+import com.capitalledger.core.cashflow.api.RunWaterfall;
+import com.capitalledger.core.cashflow.api.SetOperatingTerms;
+import com.capitalledger.core.cashflow.api.SetRepaymentSchedule;
+import com.capitalledger.core.cashflow.api.WaiveEventOfDefault;
 import com.capitalledger.core.debt.api.CreateTranche;
 import com.capitalledger.core.debt.api.DrawTranche;
 import com.capitalledger.core.debt.api.RepayTranche;
@@ -36,12 +41,12 @@ import org.axonframework.serialization.Revision;
  * revision is skipped by Axon's revision snapshot filter (the program is then rebuilt from its events). Raise it
  * whenever a field of the state changes name, type or meaning.
  */
-@Revision("3")
+@Revision("4")
 public class Program {
 
-    /** Only draws consult fixings; any other command doing so is a programming error, not a missing rate. */
+    /** Only draws and waterfalls consult fixings; any other command doing so is a programming error. */
     private static final BaseRateFixings NOT_CONSULTED = (rate, day) -> {
-        throw new IllegalStateException("only a draw consults base-rate fixings");
+        throw new IllegalStateException("only a draw or a waterfall consults base-rate fixings");
     };
 
     @AggregateIdentifier
@@ -125,6 +130,32 @@ public class Program {
 
     @CommandHandler
     public long handle(RepriceTranche command) {
+        return decided(command, NOT_CONSULTED);
+    }
+
+    @CommandHandler
+    public long handle(SetOperatingTerms command) {
+        return decided(command, NOT_CONSULTED);
+    }
+
+    @CommandHandler
+    public long handle(SetRepaymentSchedule command) {
+        return decided(command, NOT_CONSULTED);
+    }
+
+    @CommandHandler
+    public long handle(RecordOperatingCashFlow command) {
+        return decided(command, NOT_CONSULTED);
+    }
+
+    /** A waterfall accrues interest on the fixings' history (back-dated corrections included); Axon injects it. */
+    @CommandHandler
+    public long handle(RunWaterfall command, BaseRateFixings fixings) {
+        return decided(command, fixings);
+    }
+
+    @CommandHandler
+    public long handle(WaiveEventOfDefault command) {
         return decided(command, NOT_CONSULTED);
     }
 

@@ -1,5 +1,10 @@
 package com.capitalledger.core.program;
 
+import com.capitalledger.core.cashflow.api.RecordOperatingCashFlow;
+import com.capitalledger.core.cashflow.api.RunWaterfall;
+import com.capitalledger.core.cashflow.api.SetOperatingTerms;
+import com.capitalledger.core.cashflow.api.SetRepaymentSchedule;
+import com.capitalledger.core.cashflow.api.WaiveEventOfDefault;
 import com.capitalledger.core.debt.api.CreateTranche;
 import com.capitalledger.core.debt.api.DrawTranche;
 import com.capitalledger.core.debt.api.RepayTranche;
@@ -43,7 +48,8 @@ public final class ProgramDecider {
     }
 
     /**
-     * @param fixings the base-rate fixings recorded so far (a draw needs one in effect)
+     * @param fixings the base-rate fixings recorded so far (a draw needs one in effect; a waterfall accrues on
+     *                their history)
      * @return the event to record; the state is not changed (evolve it with the event)
      * @throws LedgerRejection when the command is refused
      */
@@ -80,6 +86,16 @@ public final class ProgramDecider {
             return DebtDecisions.repay(state, repay);
         } else if (command instanceof RepriceTranche reprice) {
             return DebtDecisions.reprice(state, reprice);
+        } else if (command instanceof SetOperatingTerms terms) {
+            return CashFlowDecisions.setTerms(state, terms);
+        } else if (command instanceof SetRepaymentSchedule schedule) {
+            return CashFlowDecisions.setSchedule(state, schedule);
+        } else if (command instanceof RecordOperatingCashFlow cashFlow) {
+            return CashFlowDecisions.recordCashFlow(state, cashFlow);
+        } else if (command instanceof RunWaterfall waterfall) {
+            return CashFlowDecisions.runWaterfall(state, waterfall, fixings);
+        } else if (command instanceof WaiveEventOfDefault waiver) {
+            return CashFlowDecisions.waive(state, waiver);
         }
         throw new IllegalArgumentException("not a program command: " + command.getClass().getName());
     }

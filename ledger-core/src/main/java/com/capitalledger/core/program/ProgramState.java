@@ -1,11 +1,16 @@
 package com.capitalledger.core.program;
 
+import com.capitalledger.core.cashflow.CashFlowBook;
+import com.capitalledger.core.cashflow.api.OperatingCashFlowRecorded;
+import com.capitalledger.core.cashflow.api.WaterfallRun;
 import com.capitalledger.core.debt.DebtBook;
 import com.capitalledger.core.debt.TrancheAccount;
 import com.capitalledger.core.debt.api.TrancheDrawn;
 import com.capitalledger.core.debt.api.TrancheRepriced;
 import com.capitalledger.core.equity.EquityBook;
+import com.capitalledger.core.equity.InvestorAccount;
 import com.capitalledger.core.equity.api.CapitalCalled;
+import com.capitalledger.core.equity.api.InvestorId;
 import com.capitalledger.core.program.api.PhaseCreated;
 import com.capitalledger.core.program.api.ProgramCreated;
 import com.capitalledger.core.shared.Money;
@@ -20,8 +25,8 @@ import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
 /**
- * Everything a program's decisions need to know, and nothing else: its terms, its phases, the equity book and the
- * debt book. It evolves by the program's events alone ({@link #evolve}), in the order they were recorded; whoever
+ * Everything a program's decisions need to know, and nothing else: its terms, its phases, the equity book, the
+ * debt book and the cash-flow book. It evolves by the program's events alone ({@link #evolve}), in the order they were recorded; whoever
  * replays a history owns its state, which is why evolution happens in place (a replay of a long history would
  * otherwise copy every id it has seen at every event).
  */
@@ -33,6 +38,14 @@ public final class ProgramState {
     private final SortedMap<PhaseId, PhaseAccount> phases = new TreeMap<>();
     private final EquityBook equity = new EquityBook();
     private final DebtBook debt = new DebtBook();
+    private final CashFlowBook cashFlows = new CashFlowBook();
+    /**
+     * The investors at the end of {@link #investorsAsOf}: the day before the latest effective date. A waterfall
+     * judges who is in default at its period end, the day before its payment date, on which other commands may
+     * already have taken effect.
+     */
+    private SortedMap<InvestorId, InvestorAccount> investorsBefore = new TreeMap<>();
+    private LocalDate investorsAsOf;
 
     /** The state before a program's creation: every command but its creation is refused with NO_PROGRAM. */
     public static ProgramState none() {
@@ -71,8 +84,29 @@ public final class ProgramState {
         return debt;
     }
 
+    public CashFlowBook cashFlows() {
+        return cashFlows;
+    }
+
+    /** The investors as they stood at the end of {@code day}, a day on or after the day before the latest date. */
+    public SortedMap<InvestorId, InvestorAccount> investorsAtEndOf(LocalDate day) {
+        if (latestEffectiveDate == null || !day.isBefore(latestEffectiveDate)) {
+            return equity.investors();
+        }
+        // Nothing took effect between the end of investorsAsOf and the latest date (none before it: nobody).
+        if (investorsAsOf == null || !day.isBefore(investorsAsOf)) {
+            return Collections.unmodifiableSortedMap(investorsBefore);
+        }
+        throw new IllegalArgumentException("the investors at the end of " + day + " are no longer known");
+    }
+
     /** The state after {@code event}. Assigns only: every rule was checked when the event was decided. */
     public ProgramState evolve(ProgramEvent event) {
+        boolean movesClock = !(event instanceof TrancheRepriced) && !(event instanceof OperatingCashFlowRecorded);
+        if (movesClock && latestEffectiveDate != null && event.effectiveDate().isAfter(latestEffectiveDate)) {
+            investorsBefore = new TreeMap<>(equity.investors());
+            investorsAsOf = latestEffectiveDate;
+        }
         if (event instanceof ProgramCreated created) {
             terms = ProgramTerms.of(created);
         } else if (event instanceof PhaseCreated created) {
@@ -87,8 +121,18 @@ public final class ProgramState {
         }
         equity.apply(event);
         debt.apply(event);
-        // A repricing may be back-dated as a correction, so it does not move the program's clock.
-        if (!(event instanceof TrancheRepriced)) {
+        cashFlows.apply(event);
+        if (event instanceof WaterfallRun run) {
+            // The waterfall's principal is a repayment of each tranche on the payment date, lender by lender.
+            for (WaterfallRun.TranchePayment payment : run.tranches()) {
+                if (payment.principalPaid().signum() > 0) {
+                    debt.repaid(payment.trancheId(), payment.principalShares(), run.paymentDate());
+                }
+            }
+        }
+        // A repricing may be back-dated as a correction, and actuals arrive after their period: neither moves the
+        // program's clock.
+        if (movesClock) {
             latestEffectiveDate = event.effectiveDate();
         }
         return this;

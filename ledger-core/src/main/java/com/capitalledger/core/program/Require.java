@@ -6,6 +6,7 @@ import com.capitalledger.core.equity.CallRecord;
 import com.capitalledger.core.equity.InvestorAccount;
 import com.capitalledger.core.equity.api.CallId;
 import com.capitalledger.core.equity.api.InvestorId;
+import com.capitalledger.core.shared.CurrencyCode;
 import com.capitalledger.core.shared.LedgerRejection;
 import com.capitalledger.core.shared.Money;
 import com.capitalledger.core.shared.PhaseId;
@@ -46,11 +47,16 @@ final class Require {
 
     /** Currency first, then the amount's format: the brief's check order. */
     static Money money(ProgramState state, BigDecimal amount, String currencyCode) {
+        return Money.of(amount, currency(state, currencyCode));
+    }
+
+    /** The command's currency is the program's. */
+    static CurrencyCode currency(ProgramState state, String currencyCode) {
         ProgramTerms terms = state.terms();
         if (!terms.currency().code().equals(currencyCode)) {
             throw new LedgerRejection(CURRENCY_MISMATCH, "program " + terms.programId() + " is in " + terms.currency()
                     + "; the command is in " + currencyCode);
         }
-        return Money.of(amount, terms.currency());
+        return terms.currency();
     }
 }

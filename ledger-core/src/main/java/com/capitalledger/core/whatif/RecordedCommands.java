@@ -1,5 +1,16 @@
 package com.capitalledger.core.whatif;
 
+import com.capitalledger.core.cashflow.api.EventOfDefaultWaived;
+import com.capitalledger.core.cashflow.api.OperatingCashFlowRecorded;
+import com.capitalledger.core.cashflow.api.OperatingTermsSet;
+import com.capitalledger.core.cashflow.api.ProposedInstallment;
+import com.capitalledger.core.cashflow.api.RecordOperatingCashFlow;
+import com.capitalledger.core.cashflow.api.RepaymentScheduleSet;
+import com.capitalledger.core.cashflow.api.RunWaterfall;
+import com.capitalledger.core.cashflow.api.SetOperatingTerms;
+import com.capitalledger.core.cashflow.api.SetRepaymentSchedule;
+import com.capitalledger.core.cashflow.api.WaiveEventOfDefault;
+import com.capitalledger.core.cashflow.api.WaterfallRun;
 import com.capitalledger.core.debt.api.CreateTranche;
 import com.capitalledger.core.debt.api.DrawTranche;
 import com.capitalledger.core.debt.api.LenderCommitment;
@@ -92,6 +103,23 @@ public final class RecordedCommands {
         } else if (event instanceof TrancheRepriced repriced) {
             return new RepriceTranche(repriced.programId(), repriced.trancheId(), repriced.newMarginPct().percent(),
                     repriced.effectiveDate());
+        } else if (event instanceof OperatingTermsSet terms) {
+            return new SetOperatingTerms(terms.programId(), terms.operationsStart(), terms.periodMonths(),
+                    terms.lockUpDscr(), terms.defaultDscr(), terms.dsraPeriods(), terms.effectiveDate());
+        } else if (event instanceof RepaymentScheduleSet schedule) {
+            return new SetRepaymentSchedule(schedule.programId(), schedule.trancheId(), schedule.installments().stream()
+                    .map(installment -> new ProposedInstallment(installment.dueDate(), installment.pct().percent()))
+                    .toList(), schedule.effectiveDate());
+        } else if (event instanceof OperatingCashFlowRecorded recorded) {
+            return new RecordOperatingCashFlow(recorded.programId(), recorded.periodEnd(), recorded.revenue().amount(),
+                    recorded.operatingCosts().amount(), recorded.taxes().amount(),
+                    recorded.maintenanceCapex().amount(), currency(recorded.revenue()));
+        } else if (event instanceof WaterfallRun run) {
+            // Decided again, a waterfall recomputes every figure from the branch's state: that is what-if's point.
+            return new RunWaterfall(run.programId(), run.periodEnd());
+        } else if (event instanceof EventOfDefaultWaived waived) {
+            return new WaiveEventOfDefault(waived.programId(), waived.eventOfDefaultId(), waived.reason(),
+                    waived.effectiveDate());
         }
         throw new IllegalArgumentException("no command records " + event.getClass().getName());
     }

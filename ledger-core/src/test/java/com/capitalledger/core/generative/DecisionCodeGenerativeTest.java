@@ -1,5 +1,12 @@
 package com.capitalledger.core.generative;
 
+import com.capitalledger.core.cashflow.api.OperatingCashFlowRecorded;
+import com.capitalledger.core.cashflow.api.RecordOperatingCashFlow;
+import com.capitalledger.core.cashflow.api.RunWaterfall;
+import com.capitalledger.core.cashflow.api.SetOperatingTerms;
+import com.capitalledger.core.cashflow.api.SetRepaymentSchedule;
+import com.capitalledger.core.cashflow.api.WaiveEventOfDefault;
+import com.capitalledger.core.cashflow.api.WaterfallRun;
 import com.capitalledger.core.debt.TrancheAccount;
 import com.capitalledger.core.debt.api.CreateTranche;
 import com.capitalledger.core.debt.api.DrawTranche;
@@ -37,6 +44,7 @@ import com.capitalledger.core.shared.Money;
 import com.capitalledger.core.shared.ProgramCommand;
 import com.capitalledger.core.shared.ProgramEvent;
 import com.capitalledger.core.shared.RejectionCode;
+import com.capitalledger.core.whatif.RecordedCommands;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -62,7 +70,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DecisionCodeGenerativeTest {
 
     private static final int SEQUENCES = 2_000;
-    private static final int COMMANDS = 60;
+    private static final int COMMANDS = 72;
 
     /** The codes each command may be refused with, as the API documents them (404 NO_PROGRAM included). */
     private static final Map<Class<?>, Set<RejectionCode>> DOCUMENTED = new HashMap<>();
@@ -91,12 +99,21 @@ class DecisionCodeGenerativeTest {
                 CURRENCY_MISMATCH, INVALID_AMOUNT, INVALID_RATE, BACKDATED_COMMAND, AVAILABILITY_ENDED,
                 LENDER_SUM_MISMATCH));
         DOCUMENTED.put(DrawTranche.class, EnumSet.of(NO_PROGRAM, UNKNOWN_TRANCHE, DUPLICATE_ID, CURRENCY_MISMATCH,
-                INVALID_AMOUNT, BACKDATED_COMMAND, AVAILABILITY_ENDED, NO_BASE_RATE, COMMITMENT_EXCEEDED,
+                INVALID_AMOUNT, EVENT_OF_DEFAULT, BACKDATED_COMMAND, AVAILABILITY_ENDED, NO_BASE_RATE, COMMITMENT_EXCEEDED,
                 PHASE_BUDGET_EXCEEDED, GEARING_COVENANT_BREACH));
         DOCUMENTED.put(RepayTranche.class, EnumSet.of(NO_PROGRAM, UNKNOWN_TRANCHE, DUPLICATE_ID, CURRENCY_MISMATCH,
                 INVALID_AMOUNT, BACKDATED_COMMAND, REPAYMENT_EXCEEDS_OUTSTANDING));
         DOCUMENTED.put(RepriceTranche.class, EnumSet.of(NO_PROGRAM, UNKNOWN_TRANCHE, INVALID_RATE, BACKDATED_COMMAND));
         DOCUMENTED.put(RecordBaseRateFixing.class, EnumSet.of(UNKNOWN_BASE_RATE, INVALID_RATE));
+        DOCUMENTED.put(SetOperatingTerms.class, EnumSet.of(NO_PROGRAM, TERMS_LOCKED, BACKDATED_COMMAND));
+        DOCUMENTED.put(SetRepaymentSchedule.class, EnumSet.of(NO_PROGRAM, UNKNOWN_TRANCHE, NO_OPERATING_TERMS,
+                INVALID_SCHEDULE, SCHEDULE_LOCKED, BACKDATED_COMMAND));
+        DOCUMENTED.put(RecordOperatingCashFlow.class, EnumSet.of(NO_PROGRAM, NO_OPERATING_TERMS, INVALID_PERIOD,
+                PERIOD_CLOSED, CURRENCY_MISMATCH, INVALID_AMOUNT));
+        DOCUMENTED.put(RunWaterfall.class, EnumSet.of(NO_PROGRAM, NO_OPERATING_TERMS, INVALID_PERIOD, NO_CASH_FLOW,
+                PERIOD_OUT_OF_ORDER, WATERFALL_ALREADY_RUN, BACKDATED_COMMAND));
+        DOCUMENTED.put(WaiveEventOfDefault.class, EnumSet.of(NO_PROGRAM, UNKNOWN_EVENT_OF_DEFAULT, ALREADY_WAIVED,
+                BACKDATED_COMMAND));
     }
 
     @Test
@@ -107,7 +124,7 @@ class DecisionCodeGenerativeTest {
         if (Generative.cases(SEQUENCES) >= SEQUENCES) {
             // The generator reaches every outcome: each command type accepted, each code refused.
             assertThat(accepted.keySet()).containsAll(DOCUMENTED.keySet().stream().map(Class::getSimpleName).toList());
-            assertThat(refusals.keySet()).containsExactlyInAnyOrderElementsOf(EnumSet.allOf(RejectionCode.class));
+            assertThat(refusals.keySet()).as("refusals reached: " + refusals).containsExactlyInAnyOrderElementsOf(EnumSet.allOf(RejectionCode.class));
         }
     }
 
@@ -160,6 +177,20 @@ class DecisionCodeGenerativeTest {
         ProgramState replayed = ProgramState.none();
         history.stream().filter(ProgramEvent.class::isInstance).forEach(e -> replayed.evolve((ProgramEvent) e));
         assertThat(replayed).usingRecursiveComparison().isEqualTo(state);
+        // What-if decides every recorded event again from the command it answered: on the same history, the same event.
+        ProgramState redecided = ProgramState.none();
+        BaseRateHistory refixed = new BaseRateHistory();
+        for (LedgerEvent event : history) {
+            LedgerCommand command = RecordedCommands.of(event);
+            LedgerEvent again = command instanceof RecordBaseRateFixing fixing ? BaseRateDecider.decide(fixing)
+                    : ProgramDecider.decide(redecided, (ProgramCommand) command, refixed);
+            assertThat(again).as("decided again from " + command).isEqualTo(event);
+            if (again instanceof BaseRateFixed fixed) {
+                refixed.apply(fixed);
+            } else {
+                redecided.evolve((ProgramEvent) again);
+            }
+        }
     }
 
     /** What an accepted event must respect, judged on the state it was decided on. */
@@ -174,6 +205,7 @@ class DecisionCodeGenerativeTest {
             }
             assertThat(sum).isEqualByComparingTo(called.amount().amount());
         } else if (event instanceof TrancheDrawn drawn) {
+            assertThat(state.cashFlows().eventOfDefaultOpen()).as("a draw while an event of default is open").isFalse();
             assertThat(sumOf(drawn.lenderShares())).isEqualByComparingTo(drawn.amount().amount());
             Money debtAfter = state.debt().outstanding(drawn.amount().currency()).plus(drawn.amount());
             Money paidIn = state.equity().paidIn(drawn.amount().currency());
@@ -183,9 +215,39 @@ class DecisionCodeGenerativeTest {
                     .isLessThanOrEqualTo(maxDebt.multiply(debtAfter.amount().add(paidIn.amount())));
         } else if (event instanceof TrancheRepaid repaid) {
             assertThat(sumOf(repaid.lenderShares())).isEqualByComparingTo(repaid.amount().amount());
+        } else if (event instanceof WaterfallRun run) {
+            checkWaterfall(state, run);
         }
-        if (event instanceof ProgramEvent programEvent && state.exists() && !(event instanceof TrancheRepriced)) {
+        if (event instanceof ProgramEvent programEvent && state.exists() && !(event instanceof TrancheRepriced)
+                && !(event instanceof OperatingCashFlowRecorded)) {
             assertThat(programEvent.effectiveDate()).as("not back-dated").isAfterOrEqualTo(state.latestEffectiveDate());
+        }
+    }
+
+    /** Every cent of a waterfall is accounted for, each step pays at most its due, every split sums exactly. */
+    private static void checkWaterfall(ProgramState state, WaterfallRun run) {
+        BigDecimal in = run.cashAvailable().amount().add(run.dsra().drawn().amount()).add(run.dsra().released().amount())
+                .add(run.lockUp().released().amount());
+        BigDecimal out = run.dsra().toppedUp().amount().add(run.lockUp().trapped().amount())
+                .add(run.distributed().amount());
+        for (WaterfallRun.StepResult step : run.steps()) {
+            assertThat(step.paid().amount()).isLessThanOrEqualTo(step.due().amount());
+            assertThat(step.paid().amount().add(step.shortfall().amount())).isEqualByComparingTo(step.due().amount());
+            out = out.add(step.paid().amount());
+        }
+        assertThat(out).as("cash out of " + run).isEqualByComparingTo(in);
+        assertThat(run.dsra().opening().amount()).isEqualByComparingTo(state.cashFlows().dsraBalance());
+        assertThat(run.dsra().opening().amount().subtract(run.dsra().drawn().amount())
+                .subtract(run.dsra().released().amount()).add(run.dsra().toppedUp().amount()))
+                .isEqualByComparingTo(run.dsra().closing().amount());
+        assertThat(run.lockUp().opening().amount()).isEqualByComparingTo(state.cashFlows().lockUpBalance());
+        BigDecimal allocated = run.allocations().stream().map(a -> a.amount().amount())
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(allocated).isEqualByComparingTo(run.distributed().amount());
+        for (WaterfallRun.TranchePayment payment : run.tranches()) {
+            assertThat(sumOf(payment.principalShares())).isEqualByComparingTo(payment.principalPaid().amount());
+            assertThat(payment.principalPaid().amount())
+                    .isLessThanOrEqualTo(state.debt().tranche(payment.trancheId()).orElseThrow().outstanding().amount());
         }
     }
 

@@ -1,5 +1,14 @@
 package com.capitalledger.core.generative;
 
+import com.capitalledger.core.cashflow.Periods;
+import com.capitalledger.core.cashflow.api.EventOfDefaultId;
+import com.capitalledger.core.cashflow.api.ProposedInstallment;
+import com.capitalledger.core.cashflow.api.RecordOperatingCashFlow;
+import com.capitalledger.core.cashflow.api.RunWaterfall;
+import com.capitalledger.core.cashflow.api.SetOperatingTerms;
+import com.capitalledger.core.cashflow.api.SetRepaymentSchedule;
+import com.capitalledger.core.cashflow.api.WaiveEventOfDefault;
+import com.capitalledger.core.cashflow.api.WaterfallRun;
 import com.capitalledger.core.debt.TrancheAccount;
 import com.capitalledger.core.debt.api.CreateTranche;
 import com.capitalledger.core.debt.api.DrawId;
@@ -60,6 +69,7 @@ final class RandomCommands {
     private final ProgramState state;
     private final List<CallDefaultRecorded> defaults = new ArrayList<>();
     private final List<CallId> calls = new ArrayList<>();
+    private final List<EventOfDefaultId> eventsOfDefault = new ArrayList<>();
     private LocalDate day = LocalDate.of(2025, 1, 1);
 
     RandomCommands(Random random, ProgramState state) {
@@ -73,12 +83,19 @@ final class RandomCommands {
             defaults.add(recorded);
         } else if (event instanceof CapitalCalled called) {
             calls.add(called.callId());
+        } else if (event instanceof WaterfallRun run) {
+            // The operator runs a waterfall on its payment date: the program's clock has moved there.
+            day = run.paymentDate().isAfter(day) ? run.paymentDate() : day;
+            run.eventsOfDefault().forEach(opened -> eventsOfDefault.add(opened.id()));
         }
     }
 
     LedgerCommand next() {
         day = day.plusDays(random.nextInt(4));
         int kind = !state.exists() && pick(70) ? 0 : random.nextInt(100);
+        if (state.exists() && pick(16)) {
+            return operations();
+        }
         if (kind < 3) {
             return new CreateProgram(pick(5) ? new ProgramId("OTHER") : PROGRAM, "Generated", currency(),
                     pick(80) ? BigDecimal.valueOf(1 + random.nextLong(1_000_000_000_00L), 2).add(MILLION) : amount(null),
@@ -96,7 +113,11 @@ final class RandomCommands {
         } else if (kind < 24) {
             return new CancelCommitment(PROGRAM, investor(), date());
         } else if (kind < 28) {
-            InvestorId from = investor();
+            // Often an investor in default, whom a transfer refuses (INVESTOR_IN_DEFAULT is otherwise rare).
+            List<InvestorId> inDefault = state.exists() ? state.equity().investors().entrySet().stream()
+                    .filter(e -> e.getValue().inDefault()).map(java.util.Map.Entry::getKey).toList() : List.of();
+            InvestorId from = !inDefault.isEmpty() && pick(50) ? inDefault.get(random.nextInt(inDefault.size()))
+                    : investor();
             return new TransferCommitment(PROGRAM, from, investor(), amount(unfunded(from)), currency(), date());
         } else if (kind < 42) {
             return new CallCapital(PROGRAM, new CallId("C" + (1 + random.nextInt(12))), new PhaseId(one(PHASES)),
@@ -123,6 +144,81 @@ final class RandomCommands {
             return new RepriceTranche(PROGRAM, new TrancheId(one(TRANCHES)), margin(), date().minusDays(random.nextInt(60)));
         }
         return new RecordBaseRateFixing(one(RATES), baseRate(), date().minusDays(random.nextInt(90)));
+    }
+
+    /** Section 10's commands: terms, schedules, cash flows, waterfalls (usually the next period's) and waivers. */
+    private LedgerCommand operations() {
+        int kind = random.nextInt(100);
+        Periods periods = state.cashFlows().periods().orElse(null);
+        if (kind < 10 || (periods == null && kind < 40)) {
+            BigDecimal lockUp = List.of(new BigDecimal("1.2000"), new BigDecimal("1.5"), new BigDecimal("2.00"))
+                    .get(random.nextInt(3));
+            BigDecimal onDefault = pick(30) ? lockUp : new BigDecimal("1.05");
+            return new SetOperatingTerms(PROGRAM, day.plusDays(random.nextInt(60) - 20), pick(80) ? 3 : 6, lockUp,
+                    onDefault, random.nextInt(5), date());
+        } else if (kind < 25) {
+            List<ProposedInstallment> installments = new ArrayList<>();
+            LocalDate due = periods == null ? day.plusDays(30) : Periods.paymentDate(periods.endOnOrAfter(
+                    later(day, periods.operationsStart())));
+            int count = 1 + random.nextInt(4);
+            BigDecimal left = new BigDecimal("100");
+            for (int i = 0; i < count; i++) {
+                BigDecimal pct = i == count - 1 ? left
+                        : left.multiply(BigDecimal.valueOf(1 + random.nextInt(60), 2)).setScale(4, RoundingMode.DOWN)
+                        .max(new BigDecimal("0.0001"));
+                left = left.subtract(pct);
+                if (pick(3)) {
+                    pct = pct.add(new BigDecimal("0.01"));
+                }
+                installments.add(new ProposedInstallment(pick(3) ? due.minusDays(1) : due, pct));
+                due = periods == null ? due.plusMonths(3) : Periods.paymentDate(periods.next(due.minusDays(1)));
+            }
+            List<TrancheId> existing = List.copyOf(state.debt().tranches().keySet());
+            TrancheId tranche = !existing.isEmpty() && pick(85) ? existing.get(random.nextInt(existing.size()))
+                    : new TrancheId(one(TRANCHES));
+            return new SetRepaymentSchedule(PROGRAM, tranche, installments, date());
+        } else if (kind < 55) {
+            return new RecordOperatingCashFlow(PROGRAM, periodEnd(periods), cashAmount(3_000_000_00L),
+                    cashAmount(1_500_000_00L), cashAmount(300_000_00L), cashAmount(300_000_00L), currency());
+        } else if (kind < (eventsOfDefault.isEmpty() ? 90 : 80)) {
+            return new RunWaterfall(PROGRAM, periodEnd(periods));
+        }
+        EventOfDefaultId id = !eventsOfDefault.isEmpty() && pick(80)
+                ? eventsOfDefault.get(random.nextInt(eventsOfDefault.size())) : new EventOfDefaultId("EOD-2025-03-31-DSCR");
+        return new WaiveEventOfDefault(PROGRAM, id, "lenders' consent", date());
+    }
+
+    /** Usually the first period whose waterfall has not run, sometimes a run one, a later one or no period end. */
+    private LocalDate periodEnd(Periods periods) {
+        if (periods == null || pick(5)) {
+            return day.plusDays(random.nextInt(40));
+        }
+        LocalDate next = periods.firstEnd();
+        while (state.cashFlows().waterfallRun(next)) {
+            next = periods.next(next);
+        }
+        int kind = random.nextInt(100);
+        if (kind < 75 || next.equals(periods.firstEnd())) {
+            return kind < 5 ? periods.next(next) : next;
+        }
+        return kind < 90 ? periods.previous(next) : periods.next(next);
+    }
+
+    /** An amount of at least zero: usually up to {@code maxCents}, sometimes zero or invalid. */
+    private BigDecimal cashAmount(long maxCents) {
+        int kind = random.nextInt(100);
+        if (kind < 88) {
+            return BigDecimal.valueOf(random.nextLong(maxCents), 2);
+        } else if (kind < 95) {
+            return new BigDecimal("0.00");
+        } else if (kind < 97) {
+            return new BigDecimal("-1.00");
+        }
+        return new BigDecimal("1.005");
+    }
+
+    private static LocalDate later(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private CreateTranche tranche() {
