@@ -82,7 +82,8 @@ public class DebtController {
     @Operation(operationId = "drawTranche", summary = "Draw on a tranche",
             description = "Draws an amount, split across the lenders pro rata to their undrawn commitment (largest "
                     + "remainder, ties to the lower lender id). The draw accrues interest from its own date."
-                    + COMMAND_ANSWER + " Rejections: 404 NO_PROGRAM; 422 UNKNOWN_TRANCHE, DUPLICATE_ID, CURRENCY_MISMATCH, "
+                    + COMMAND_ANSWER + " Rejections: 404 NO_PROGRAM; 422 UNKNOWN_TRANCHE, DUPLICATE_ID, EVENT_OF_DEFAULT (an "
+                    + "event of default is open: the lenders' draw-stop), CURRENCY_MISMATCH, "
                     + "INVALID_AMOUNT, BACKDATED_COMMAND, AVAILABILITY_ENDED, NO_BASE_RATE, COMMITMENT_EXCEEDED, "
                     + "PHASE_BUDGET_EXCEEDED, GEARING_COVENANT_BREACH." + COMMAND_ERRORS)
     @SendsCommand(DrawTranche.class)

@@ -77,7 +77,8 @@ public class OpenApiConfiguration {
 
     private static final String DESCRIPTION = """
             Commands (POST, 201 with the program's version as ETag and the changed resource as Location) record \
-            commitments, capital calls, draws, repayments, repricings and base-rate fixings; queries read positions \
+            commitments, capital calls, draws, repayments, repricings, base-rate fixings, operating terms, repayment \
+            schedules, operating cash flows, waterfalls and waivers of events of default; queries read positions \
             as of an effective date (asOf) and as known at an instant (knownAt), and the audit trail. Amounts and \
             rates are decimal strings, in requests and answers: amounts with exactly two decimals, rates in percent \
             per year. Every POST that records something needs an Idempotency-Key (a retry with the same key and body \
@@ -91,7 +92,9 @@ public class OpenApiConfiguration {
             INSUFFICIENT_UNFUNDED, SAME_INVESTOR, INVESTOR_IN_DEFAULT, NOTHING_TO_CANCEL, NOT_ALLOCATED, \
             ALREADY_DEFAULTED, NOT_DEFAULTED, LENDER_SUM_MISMATCH, UNKNOWN_BASE_RATE, NO_BASE_RATE, \
             AVAILABILITY_ENDED, COMMITMENT_EXCEEDED, PHASE_BUDGET_EXCEEDED, GEARING_COVENANT_BREACH, \
-            REPAYMENT_EXCEEDS_OUTSTANDING, BACKDATED_COMMAND. Malformed input answers 400 (VALIDATION_FAILED, \
+            REPAYMENT_EXCEEDS_OUTSTANDING, BACKDATED_COMMAND, NO_OPERATING_TERMS, INVALID_PERIOD, TERMS_LOCKED, \
+            INVALID_SCHEDULE, SCHEDULE_LOCKED, PERIOD_CLOSED, NO_CASH_FLOW, PERIOD_OUT_OF_ORDER, \
+            WATERFALL_ALREADY_RUN, UNKNOWN_EVENT_OF_DEFAULT, ALREADY_WAIVED, EVENT_OF_DEFAULT. Malformed input answers 400 (VALIDATION_FAILED, \
             MALFORMED_REQUEST, INVALID_PARAMETER, IDEMPOTENCY_KEY_REQUIRED); a key reused for another request 422 \
             IDEMPOTENCY_KEY_REUSED; If-Match naming another version 412 VERSION_MISMATCH; a conflict that survives \
             retries 409 CONCURRENT_MODIFICATION; a body over 1 MiB 413 PAYLOAD_TOO_LARGE; a read model being rebuilt \

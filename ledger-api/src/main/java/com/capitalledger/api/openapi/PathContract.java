@@ -43,7 +43,7 @@ final class PathContract implements OpenApiCustomizer {
 
     private static final Map<String, Supplier<Schema<?>>> PATH_VARIABLES = Map.of(
             "programId", PathContract::id, "investorId", PathContract::id, "trancheId", PathContract::id,
-            "callId", PathContract::id,
+            "callId", PathContract::id, "eventOfDefaultId", PathContract::id,
             "rateName", () -> new StringSchema()._enum(BaseRateName.KNOWN.stream().sorted().toList()),
             "scenarioId", UUIDSchema::new, "verificationId", UUIDSchema::new,
             "seq", () -> new IntegerSchema().format("int64").minimum(java.math.BigDecimal.ZERO),

@@ -24,6 +24,9 @@ public final class Shapes {
     /** A margin or fee: up to four decimals. */
     public static final String MARGIN = "^(0|[1-9][0-9]?)(\\.[0-9]{1,4})?$";
     public static final String MARGIN_MESSAGE = "must be a rate in percent with at most 4 decimals, such as 2.2500";
+    /** A ratio such as a DSCR threshold: up to four decimals. */
+    public static final String RATIO = "^(0|[1-9][0-9]{0,2})(\\.[0-9]{1,4})?$";
+    public static final String RATIO_MESSAGE = "must be a ratio with at most 4 decimals, such as 1.2000";
     public static final String SENIORITY = "^(SENIOR|MEZZANINE)$";
     /** A decimal the service writes: an exact plain number as a string, never a JSON number nor an exponent. */
     public static final String DECIMAL = "^-?(0|[1-9][0-9]*)(\\.[0-9]+)?$";
@@ -32,6 +35,7 @@ public final class Shapes {
     public static final int NAME_MAX = 200;
     public static final int PURPOSE_MAX = 500;
     public static final int LENDERS_MAX = 100;
+    public static final int INSTALLMENTS_MAX = 200;
     public static final int REASON_MAX = 500;
 
     private Shapes() {

@@ -129,6 +129,24 @@ class RoleMatrixIT extends IntegrationTest {
             command("RepriceTranche", "/api/v1/programs/{programId}/tranches/{trancheId}/repricings",
                     P + "/tranches/T1/repricings",
                     "{\"newMarginPct\":\"2.5000\",\"effectiveDate\":\"2025-05-01\"}"),
+            command("SetOperatingTerms", "/api/v1/programs/{programId}/operating-terms", P + "/operating-terms", """
+                    {"operationsStart":"2025-06-01","periodMonths":3,"lockUpDscr":"1.2000","defaultDscr":"1.0500",
+                     "dsraPeriods":1,"effectiveDate":"2025-05-01"}"""),
+            command("SetRepaymentSchedule", "/api/v1/programs/{programId}/tranches/{trancheId}/repayment-schedule",
+                    P + "/tranches/T1/repayment-schedule", """
+                    {"installments":[{"dueDate":"2025-07-01","pct":"50"},{"dueDate":"2025-10-01","pct":"50"}],
+                     "effectiveDate":"2025-05-01"}"""),
+            // No revenue: the waterfall falls short of the senior debt service and opens events of default.
+            command("RecordOperatingCashFlow", "/api/v1/programs/{programId}/operating-cash-flows",
+                    P + "/operating-cash-flows", """
+                    {"periodEnd":"2025-06-30","revenue":"0.00","operatingCosts":"0.00","taxes":"0.00",
+                     "maintenanceCapex":"0.00","currency":"USD"}"""),
+            command("RunWaterfall", "/api/v1/programs/{programId}/waterfalls", P + "/waterfalls",
+                    "{\"periodEnd\":\"2025-06-30\"}"),
+            command("WaiveEventOfDefault",
+                    "/api/v1/programs/{programId}/events-of-default/{eventOfDefaultId}/waiver",
+                    P + "/events-of-default/EOD-2025-06-30-PAYMENT/waiver",
+                    "{\"effectiveDate\":\"2025-07-02\",\"reason\":\"Lenders' waiver\"}"),
             get("/api/v1/programs/{programId}", P, READERS),
             get("/api/v1/programs/{programId}/positions", P + "/positions?asOf=2025-12-31", READERS),
             get("/api/v1/programs/{programId}/investors/{investorId}", P + "/investors/A?asOf=2025-12-31", READERS),
