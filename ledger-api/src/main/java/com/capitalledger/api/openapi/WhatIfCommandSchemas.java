@@ -29,7 +29,8 @@ final class WhatIfCommandSchemas {
                     + "investor)", "SOFTBANK"),
             "callId", List.of("The capital call its endpoint's path names", "CALL-1"),
             "trancheId", List.of("The tranche its endpoint's path names", "SENIOR-A"),
-            "baseRate", List.of("The base rate its endpoint's path names", "SOFR"));
+            "baseRate", List.of("The base rate its endpoint's path names", "SOFR"),
+            "eventOfDefaultId", List.of("The event of default its endpoint's path names", "EOD-2027-06-30-DSCR"));
 
     private WhatIfCommandSchemas() {
     }

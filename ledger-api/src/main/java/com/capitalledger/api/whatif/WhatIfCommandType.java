@@ -1,5 +1,10 @@
 package com.capitalledger.api.whatif;
 
+import com.capitalledger.api.cashflow.OperatingCashFlowRequest;
+import com.capitalledger.api.cashflow.OperatingTermsRequest;
+import com.capitalledger.api.cashflow.RepaymentScheduleRequest;
+import com.capitalledger.api.cashflow.WaiverRequest;
+import com.capitalledger.api.cashflow.WaterfallRequest;
 import com.capitalledger.api.debt.CreateTrancheRequest;
 import com.capitalledger.api.debt.DrawRequest;
 import com.capitalledger.api.debt.RepayRequest;
@@ -12,6 +17,7 @@ import com.capitalledger.api.equity.DefaultRequest;
 import com.capitalledger.api.equity.TransferRequest;
 import com.capitalledger.api.program.CreatePhaseRequest;
 import com.capitalledger.api.rates.FixingRequest;
+import com.capitalledger.core.cashflow.api.EventOfDefaultId;
 import com.capitalledger.core.debt.api.TrancheId;
 import com.capitalledger.core.equity.api.CallId;
 import com.capitalledger.core.equity.api.InvestorId;
@@ -57,7 +63,18 @@ public enum WhatIfCommandType {
     REPRICE("reprice", RepriceRequest.class, List.of("trancheId"),
             (program, ids, body) -> ((RepriceRequest) body).toCommand(program, tranche(ids))),
     BASE_RATE_FIXING("base-rate-fixing", FixingRequest.class, List.of("baseRate"),
-            (program, ids, body) -> ((FixingRequest) body).toCommand(ids.get("baseRate")));
+            (program, ids, body) -> ((FixingRequest) body).toCommand(ids.get("baseRate"))),
+    SET_OPERATING_TERMS("set-operating-terms", OperatingTermsRequest.class, List.of(),
+            (program, ids, body) -> ((OperatingTermsRequest) body).toCommand(program)),
+    SET_REPAYMENT_SCHEDULE("set-repayment-schedule", RepaymentScheduleRequest.class, List.of("trancheId"),
+            (program, ids, body) -> ((RepaymentScheduleRequest) body).toCommand(program, tranche(ids))),
+    RECORD_OPERATING_CASH_FLOW("record-operating-cash-flow", OperatingCashFlowRequest.class, List.of(),
+            (program, ids, body) -> ((OperatingCashFlowRequest) body).toCommand(program)),
+    RUN_WATERFALL("run-waterfall", WaterfallRequest.class, List.of(),
+            (program, ids, body) -> ((WaterfallRequest) body).toCommand(program)),
+    WAIVE_EVENT_OF_DEFAULT("waive-event-of-default", WaiverRequest.class, List.of("eventOfDefaultId"),
+            (program, ids, body) -> ((WaiverRequest) body).toCommand(program,
+                    new EventOfDefaultId(ids.get("eventOfDefaultId"))));
 
     /** Turns a validated body and its path ids into the command. */
     @FunctionalInterface

@@ -60,13 +60,22 @@ class GenerativeHttpIT extends IntegrationTest {
                     "UNKNOWN_INVESTOR", "NOT_ALLOCATED", "NOT_DEFAULTED")),
             new Endpoint("tranche", "/tranches", Set.of("DUPLICATE_ID", "UNKNOWN_PHASE", "UNKNOWN_BASE_RATE",
                     "INVALID_RATE", "AVAILABILITY_ENDED", "LENDER_SUM_MISMATCH")),
-            new Endpoint("draw", "/tranches/{tranche}/draws", Set.of("UNKNOWN_TRANCHE", "DUPLICATE_ID",
+            new Endpoint("draw", "/tranches/{tranche}/draws", Set.of("UNKNOWN_TRANCHE", "DUPLICATE_ID", "EVENT_OF_DEFAULT",
                     "AVAILABILITY_ENDED", "NO_BASE_RATE", "COMMITMENT_EXCEEDED", "PHASE_BUDGET_EXCEEDED",
                     "GEARING_COVENANT_BREACH")),
             new Endpoint("repay", "/tranches/{tranche}/repayments", Set.of("UNKNOWN_TRANCHE", "DUPLICATE_ID",
                     "REPAYMENT_EXCEEDS_OUTSTANDING")),
             new Endpoint("reprice", "/tranches/{tranche}/repricings", Set.of("UNKNOWN_TRANCHE", "INVALID_RATE")),
-            new Endpoint("fixing", "/base-rates/{rate}/fixings", Set.of("UNKNOWN_BASE_RATE", "INVALID_RATE")));
+            new Endpoint("fixing", "/base-rates/{rate}/fixings", Set.of("UNKNOWN_BASE_RATE", "INVALID_RATE")),
+            new Endpoint("terms", "/operating-terms", Set.of("TERMS_LOCKED")),
+            new Endpoint("schedule", "/tranches/{tranche}/repayment-schedule", Set.of("UNKNOWN_TRANCHE",
+                    "NO_OPERATING_TERMS", "INVALID_SCHEDULE", "SCHEDULE_LOCKED")),
+            new Endpoint("cashflow", "/operating-cash-flows", Set.of("NO_OPERATING_TERMS", "INVALID_PERIOD",
+                    "PERIOD_CLOSED")),
+            new Endpoint("waterfall", "/waterfalls", Set.of("NO_OPERATING_TERMS", "INVALID_PERIOD", "NO_CASH_FLOW",
+                    "PERIOD_OUT_OF_ORDER", "WATERFALL_ALREADY_RUN")),
+            new Endpoint("waiver", "/events-of-default/{eod}/waiver", Set.of("UNKNOWN_EVENT_OF_DEFAULT",
+                    "ALREADY_WAIVED")));
 
     private Random random;
     private LocalDate day = LocalDate.of(2025, 1, 6);
@@ -96,7 +105,8 @@ class GenerativeHttpIT extends IntegrationTest {
             String program = PROGRAMS.get(random.nextInt(PROGRAMS.size()));
             String path = (endpoint.name().equals("fixing") ? "/api/v1" : "/api/v1/programs/" + program)
                     + endpoint.path().replace("{investor}", one("A", "B", "C", "Z")).replace("{call}", one("C1", "C2", "C9"))
-                    .replace("{tranche}", one("T1", "T2", "T9")).replace("{rate}", one("SOFR", "SOFR", "LIBOR"));
+                    .replace("{tranche}", one("T1", "T2", "T9")).replace("{rate}", one("SOFR", "SOFR", "LIBOR"))
+                    .replace("{eod}", "EOD-" + quarterEnd() + one("-DSCR", "-PAYMENT", "-OTHER"));
             String body = body(endpoint.name());
             String correlation = "gen-" + SEED + "-" + i;
             HttpResponse<String> response = http().postJson(path, body, "X-Correlation-Id", correlation);
@@ -213,15 +223,50 @@ class GenerativeHttpIT extends IntegrationTest {
             }
             case "reprice" -> body.put("newMarginPct", one("2.5000", "3", "0.0001", "-1", "100"));
             case "fixing" -> body.put("ratePct", one("4.31000", "3.9", "-0.10000", "4.123456", "100"));
+            case "terms" -> {
+                body.put("operationsStart", day.plusDays(random.nextInt(200)).toString());
+                body.put("periodMonths", Integer.parseInt(one("3", "3", "6", "4")));
+                body.put("lockUpDscr", one("1.2000", "1.25", "0", "1.23456"));
+                body.put("defaultDscr", one("1.0500", "1.1", "1.3"));
+                body.put("dsraPeriods", Integer.parseInt(one("0", "1", "2", "4", "5", "-1")));
+            }
+            case "schedule" -> body.put("installments", random.nextInt(6) == 0
+                    ? List.of(Map.of("dueDate", quarterEnd().plusDays(1).toString(), "pct", one("50", "0", "12.12345")))
+                    : List.of(Map.of("dueDate", quarterEnd().plusDays(1).toString(), "pct", "50"),
+                    Map.of("dueDate", quarterEnd().plusMonths(3).withDayOfMonth(1).toString(), "pct", "50")));
+            case "cashflow" -> {
+                body.put("periodEnd", random.nextInt(8) == 0 ? day.toString() : quarterEnd().toString());
+                body.put("revenue", amount());
+                body.put("operatingCosts", amount());
+                body.put("taxes", one("0.00", "1.00"));
+                body.put("maintenanceCapex", one("0.00", "-1.00", "2.50"));
+            }
+            case "waterfall" -> body.put("periodEnd", random.nextInt(8) == 0 ? day.toString() : quarterEnd().toString());
+            case "waiver" -> body.put("reason", one("Waiver letter", "", "Lenders agree"));
             default -> {
             }
         }
+        if (List.of("cashflow", "waterfall")
+                .contains(endpoint)) {
+            if (endpoint.equals("cashflow")) {
+                body.put("currency", one("USD", "USD", "USD", "EUR"));
+            }
+            return toJson(body);
+        }
         if (!endpoint.equals("cancel") && !endpoint.equals("default") && !endpoint.equals("cure")
-                && !endpoint.equals("reprice") && !endpoint.equals("fixing")) {
+                && !endpoint.equals("reprice") && !endpoint.equals("fixing") && !endpoint.equals("terms")
+                && !endpoint.equals("schedule") && !endpoint.equals("waiver")) {
             body.put("currency", one("USD", "USD", "USD", "USD", "EUR", "usd"));
         }
         body.put("effectiveDate", random.nextInt(12) == 0 ? day.minusDays(20).toString() : day.toString());
         return toJson(body);
+    }
+
+    /** A calendar quarter's end near the day the run has reached: a period end, or one past the terms' start. */
+    private LocalDate quarterEnd() {
+        LocalDate near = day.plusMonths(random.nextInt(12) - 3);
+        LocalDate start = near.withMonth((near.getMonthValue() - 1) / 3 * 3 + 1).withDayOfMonth(1);
+        return start.plusMonths(3).minusDays(1);
     }
 
     private String amount() {

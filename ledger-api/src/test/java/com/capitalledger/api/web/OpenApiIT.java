@@ -178,7 +178,8 @@ class OpenApiIT extends IntegrationTest {
                 "readTranchePosition", "drawTranche", "repayTranche", "repriceTranche", "runWhatIf", "listScenarios",
                 "saveScenario", "readScenario", "runScenario", "readJournalDigest", "readJournalPublicKey",
                 "exportJournal", "proveJournalEntry", "proveJournalConsistency", "verifyJournal",
-                "readJournalVerification", "currentUser", "readBaseRateFixing");
+                "readJournalVerification", "currentUser", "readBaseRateFixing", "setOperatingTerms",
+                "setRepaymentSchedule", "recordOperatingCashFlow", "runWaterfall", "waiveEventOfDefault");
         JsonNode draw = paths.at("/~1api~1v1~1programs~1{programId}~1tranches~1{trancheId}~1draws/post");
         assertThat(draw.get("responses").fieldNames()).toIterable()
                 .containsExactly("201", "400", "401", "403", "404", "406", "409", "412", "413", "422", "429", "500",
@@ -284,7 +285,7 @@ class OpenApiIT extends IntegrationTest {
         assertThat(schemas.at("/ChangeRequest/properties/command/allOf/0/$ref").asText())
                 .isEqualTo("#/components/schemas/WhatIfCommand");
         assertThat(command.at("/discriminator/propertyName").asText()).isEqualTo("type");
-        assertThat(command.get("oneOf")).hasSize(14);
+        assertThat(command.get("oneOf")).hasSize(19);
         assertThat(command.at("/discriminator/mapping/draw").asText()).isEqualTo("#/components/schemas/WhatIfDraw");
         JsonNode draw = schemas.get("WhatIfDraw");
         assertThat(draw.at("/allOf/0/$ref").asText()).isEqualTo("#/components/schemas/DrawRequest");

@@ -182,6 +182,22 @@ class WireMatchesDocumentIT extends IntegrationTest {
         assertThat(code(stale)).isEqualTo("VERSION_MISMATCH");
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(analyst.statusCode()).isEqualTo(403);
+
+        // Operations, last: the waterfall has no revenue, falls short and opens the event of default waived here.
+        command("/api/v1/programs/{programId}/operating-terms", P + "/operating-terms", """
+                {"operationsStart":"2025-06-01","periodMonths":3,"lockUpDscr":"1.2000","defaultDscr":"1.0500",
+                 "dsraPeriods":1,"effectiveDate":"2025-05-01"}""");
+        command("/api/v1/programs/{programId}/tranches/{trancheId}/repayment-schedule",
+                P + "/tranches/T1/repayment-schedule", """
+                {"installments":[{"dueDate":"2025-07-01","pct":"50"},{"dueDate":"2025-10-01","pct":"50"}],
+                 "effectiveDate":"2025-05-01"}""");
+        command("/api/v1/programs/{programId}/operating-cash-flows", P + "/operating-cash-flows", """
+                {"periodEnd":"2025-06-30","revenue":"0.00","operatingCosts":"0.00","taxes":"0.00",
+                 "maintenanceCapex":"0.00","currency":"USD"}""");
+        command("/api/v1/programs/{programId}/waterfalls", P + "/waterfalls", "{\"periodEnd\":\"2025-06-30\"}");
+        command("/api/v1/programs/{programId}/events-of-default/{eventOfDefaultId}/waiver",
+                P + "/events-of-default/EOD-2025-06-30-PAYMENT/waiver",
+                "{\"effectiveDate\":\"2025-07-02\",\"reason\":\"Lenders' waiver\"}");
         assertThat(mismatches).isEmpty();
     }
 
@@ -382,7 +398,7 @@ class WireMatchesDocumentIT extends IntegrationTest {
                     + template));
         }
 
-        assertThat(operations).hasSize(41);
+        assertThat(operations).hasSize(46);
         assertThat(succeeded).containsExactlyElementsOf(operations);
     }
 }
