@@ -1,10 +1,7 @@
 package com.capitalledger.projections.fold.cashflow;
 
 import com.capitalledger.core.cashflow.api.CashFlowEvent;
-import com.capitalledger.core.cashflow.api.EventOfDefaultWaived;
 import com.capitalledger.core.cashflow.api.OperatingCashFlowRecorded;
-import com.capitalledger.core.cashflow.api.OperatingTermsSet;
-import com.capitalledger.core.cashflow.api.RepaymentScheduleSet;
 import com.capitalledger.core.cashflow.api.WaterfallRun;
 import com.capitalledger.projections.fold.Fact;
 import com.capitalledger.projections.fold.Recorded;
@@ -34,33 +31,6 @@ public record CashFlowFact(long globalIndex, String programId, CashFlowEvent eve
         LocalDate periodEnd = event instanceof WaterfallRun run ? run.periodEnd()
                 : event instanceof OperatingCashFlowRecorded flow ? flow.periodEnd() : null;
         return Optional.of(new CashFlowFact(recorded.globalIndex(), event.programId().value(), event, periodEnd,
-                event.accept(EFFECTIVE_DATE), recorded.recordedAt()));
+                event.effectiveDate(), recorded.recordedAt()));
     }
-
-    private static final CashFlowEvent.Visitor<LocalDate> EFFECTIVE_DATE = new CashFlowEvent.Visitor<>() {
-        @Override
-        public LocalDate termsSet(OperatingTermsSet event) {
-            return event.effectiveDate();
-        }
-
-        @Override
-        public LocalDate scheduleSet(RepaymentScheduleSet event) {
-            return event.effectiveDate();
-        }
-
-        @Override
-        public LocalDate cashFlowRecorded(OperatingCashFlowRecorded event) {
-            return event.effectiveDate();
-        }
-
-        @Override
-        public LocalDate waterfallRun(WaterfallRun event) {
-            return event.effectiveDate();
-        }
-
-        @Override
-        public LocalDate eventOfDefaultWaived(EventOfDefaultWaived event) {
-            return event.effectiveDate();
-        }
-    };
 }

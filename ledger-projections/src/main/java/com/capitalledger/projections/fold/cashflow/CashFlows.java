@@ -80,17 +80,18 @@ public final class CashFlows {
 
     /** The {@code cash-flows} document. */
     public CashFlowsView view(String programId, LocalDate asOf) {
-        List<CashFlowsView.Period> periods = new ArrayList<>();
-        cashFlows.forEach((end, flow) -> periods.add(new CashFlowsView.Period(end, end.plusDays(1),
+        List<CashFlowsView.CashFlowPeriod> periods = new ArrayList<>();
+        cashFlows.forEach((end, flow) -> periods.add(new CashFlowsView.CashFlowPeriod(end, end.plusDays(1),
                 flow.revenue().amount(), flow.operatingCosts().amount(), flow.taxes().amount(),
                 flow.maintenanceCapex().amount(), flow.cfads(),
                 Optional.ofNullable(waterfalls.get(end)).map(CashFlows::waterfall).orElse(null))));
-        List<CashFlowsView.EventOfDefault> defaults = new ArrayList<>();
+        List<CashFlowsView.EventOfDefaultView> defaults = new ArrayList<>();
         waterfalls.values().forEach(run -> run.eventsOfDefault().forEach(eod -> defaults.add(
-                new CashFlowsView.EventOfDefault(eod.id().value(), run.periodEnd(), eod.reason().name(),
+                new CashFlowsView.EventOfDefaultView(eod.id().value(), run.periodEnd(), eod.reason().name(),
                         waived.contains(eod.id().value())))));
-        CashFlowsView.Terms viewTerms = terms == null ? null : new CashFlowsView.Terms(terms.operationsStart(),
-                terms.periodMonths(), terms.lockUpDscr(), terms.defaultDscr(), terms.dsraPeriods());
+        CashFlowsView.OperatingTermsView viewTerms = terms == null ? null
+                : new CashFlowsView.OperatingTermsView(terms.operationsStart(), terms.periodMonths(),
+                        terms.lockUpDscr(), terms.defaultDscr(), terms.dsraPeriods());
         return new CashFlowsView(programId, asOf, viewTerms, periods, defaults);
     }
 
@@ -98,10 +99,10 @@ public final class CashFlows {
     public List<DistributionView> distributions() {
         return waterfalls.values().stream().filter(run -> run.distributed().amount().signum() > 0)
                 .map(run -> new DistributionView(run.paymentDate(), run.distributed().amount(),
-                        run.allocations().stream().map(a -> new DistributionView.Allocation(a.investorId().value(),
-                                a.amount().amount())).toList(),
-                        run.excluded().stream().map(x -> new DistributionView.Exclusion(x.investorId().value(),
-                                x.reason().name())).toList()))
+                        run.allocations().stream().map(a -> new DistributionView.DistributionAllocation(
+                                a.investorId().value(), a.amount().amount())).toList(),
+                        run.excluded().stream().map(x -> new DistributionView.DistributionExclusion(
+                                x.investorId().value(), x.reason().name())).toList()))
                 .toList();
     }
 
@@ -162,17 +163,17 @@ public final class CashFlows {
         return new TrancheCashFlow(interest, fees, arrears, schedule);
     }
 
-    private static CashFlowsView.Waterfall waterfall(WaterfallRun run) {
+    private static CashFlowsView.WaterfallView waterfall(WaterfallRun run) {
         WaterfallRun.Dsra dsra = run.dsra();
         WaterfallRun.LockUp lockUp = run.lockUp();
-        return new CashFlowsView.Waterfall(run.cashAvailable().amount(),
-                run.steps().stream().map(s -> new CashFlowsView.Step(s.step().name(), s.due().amount(),
+        return new CashFlowsView.WaterfallView(run.cashAvailable().amount(),
+                run.steps().stream().map(s -> new CashFlowsView.WaterfallStepView(s.step().name(), s.due().amount(),
                         s.paid().amount(), s.shortfall().amount())).toList(),
-                new CashFlowsView.Dsra(dsra.opening().amount(), dsra.drawn().amount(), dsra.released().amount(),
+                new CashFlowsView.DsraAccount(dsra.opening().amount(), dsra.drawn().amount(), dsra.released().amount(),
                         dsra.toppedUp().amount(), dsra.closing().amount(), dsra.target().amount()),
-                new CashFlowsView.LockUp(lockUp.opening().amount(), lockUp.trapped().amount(),
+                new CashFlowsView.LockUpAccount(lockUp.opening().amount(), lockUp.trapped().amount(),
                         lockUp.released().amount(), lockUp.closing().amount()),
-                run.dscr(), new CashFlowsView.DistributionTest(run.distributionTest().passed(),
+                run.dscr(), new CashFlowsView.DistributionTestView(run.distributionTest().passed(),
                         run.distributionTest().reasons().stream().map(Enum::name).toList()),
                 run.distributed().amount());
     }

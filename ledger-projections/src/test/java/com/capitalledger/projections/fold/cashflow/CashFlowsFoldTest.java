@@ -39,17 +39,17 @@ import static org.assertj.core.groups.Tuple.tuple;
  * 80,000.00 distributed 50,000.00 / 30,000.00, one investor left out in default), an event of default waived later;
  * as of the period end (no waterfall yet), the payment date, and as known before the correction.
  */
-class CashFlowsFoldTest {
+public class CashFlowsFoldTest {
 
-    static final ProgramId P1 = new ProgramId("P1");
-    static final TrancheId SENIOR = new TrancheId("SENIOR");
+    public static final ProgramId P1 = new ProgramId("P1");
+    public static final TrancheId SENIOR = new TrancheId("SENIOR");
     static final LocalDate Q1 = day("2027-03-31");
     static final LocalDate PAY = day("2027-04-01");
 
     private final Journal journal = new Journal();
 
     /** The events of the scenario, recorded a minute apart: #1 terms ... #6 waiver. */
-    static void scenario(Journal journal) {
+    public static void scenario(Journal journal) {
         journal.add(new OperatingTermsSet(P1, day("2027-01-01"), 3, d("1.2000"), d("1.0500"), 2,
                 day("2027-01-01")));
         journal.add(new RepaymentScheduleSet(P1, SENIOR, List.of(new Installment(PAY, Percentage.of(d("50"))),
@@ -66,7 +66,7 @@ class CashFlowsFoldTest {
                 usd("50000.00"), d(cfads), Q1);
     }
 
-    static WaterfallRun waterfall() {
+    public static WaterfallRun waterfall() {
         return new WaterfallRun(P1, Q1, PAY, usd("700000.00"), d("700000.00"),
                 List.of(step(WaterfallStep.SENIOR_INTEREST_AND_FEES, "20000.00", "20000.00"),
                         step(WaterfallStep.SENIOR_PRINCIPAL, "500000.00", "500000.00"),
@@ -110,37 +110,37 @@ class CashFlowsFoldTest {
         CashFlows flows = at(PAY, afterEvent(6));
         CashFlowsView view = flows.view("P1", PAY);
 
-        assertThat(view.terms()).isEqualTo(new CashFlowsView.Terms(day("2027-01-01"), 3, d("1.2000"), d("1.0500"),
+        assertThat(view.terms()).isEqualTo(new CashFlowsView.OperatingTermsView(day("2027-01-01"), 3, d("1.2000"), d("1.0500"),
                 2));
         assertThat(view.periods()).singleElement().satisfies(period -> {
             assertThat(period.periodEnd()).isEqualTo(Q1);
             assertThat(period.paymentDate()).isEqualTo(PAY);
             assertThat(period.revenue()).isEqualTo(d("1100000.00"));
             assertThat(period.cfads()).isEqualTo(d("700000.00"));
-            CashFlowsView.Waterfall w = period.waterfall();
+            CashFlowsView.WaterfallView w = period.waterfall();
             assertThat(w.cashAvailable()).isEqualTo(d("700000.00"));
-            assertThat(w.steps()).extracting(CashFlowsView.Step::step, CashFlowsView.Step::due,
-                    CashFlowsView.Step::paid, CashFlowsView.Step::shortfall).containsExactly(
+            assertThat(w.steps()).extracting(CashFlowsView.WaterfallStepView::step, CashFlowsView.WaterfallStepView::due,
+                    CashFlowsView.WaterfallStepView::paid, CashFlowsView.WaterfallStepView::shortfall).containsExactly(
                     tuple("SENIOR_INTEREST_AND_FEES", d("20000.00"), d("20000.00"), d("0.00")),
                     tuple("SENIOR_PRINCIPAL", d("500000.00"), d("500000.00"), d("0.00")),
                     tuple("MEZZANINE_INTEREST_AND_FEES", d("0.00"), d("0.00"), d("0.00")),
                     tuple("MEZZANINE_PRINCIPAL", d("0.00"), d("0.00"), d("0.00")));
-            assertThat(w.dsra()).isEqualTo(new CashFlowsView.Dsra(d("0.00"), d("0.00"), d("0.00"), d("100000.00"),
+            assertThat(w.dsra()).isEqualTo(new CashFlowsView.DsraAccount(d("0.00"), d("0.00"), d("0.00"), d("100000.00"),
                     d("100000.00"), d("100000.00")));
             assertThat(w.lockUp().closing()).isEqualTo(d("0.00"));
             assertThat(w.dscr()).isEqualTo(d("1.0400"));
-            assertThat(w.distributionTest()).isEqualTo(new CashFlowsView.DistributionTest(false,
+            assertThat(w.distributionTest()).isEqualTo(new CashFlowsView.DistributionTestView(false,
                     List.of("DSCR_BELOW_LOCK_UP")));
             // 700,000.00 − 20,000.00 − 500,000.00 − 100,000.00
             assertThat(w.distributed()).isEqualTo(d("80000.00"));
         });
         // The waiver takes effect on 2027-05-15: as of the payment date the event of default is open.
-        assertThat(view.eventsOfDefault()).containsExactly(new CashFlowsView.EventOfDefault("EOD-2027-03-31-DSCR",
+        assertThat(view.eventsOfDefault()).containsExactly(new CashFlowsView.EventOfDefaultView("EOD-2027-03-31-DSCR",
                 Q1, "DSCR_BELOW_DEFAULT", false));
         assertThat(flows.distributions()).containsExactly(new DistributionView(PAY, d("80000.00"),
-                List.of(new DistributionView.Allocation("ALPHA", d("50000.00")),
-                        new DistributionView.Allocation("BETA", d("30000.00"))),
-                List.of(new DistributionView.Exclusion("GAMMA", "IN_DEFAULT"))));
+                List.of(new DistributionView.DistributionAllocation("ALPHA", d("50000.00")),
+                        new DistributionView.DistributionAllocation("BETA", d("30000.00"))),
+                List.of(new DistributionView.DistributionExclusion("GAMMA", "IN_DEFAULT"))));
         assertThat(flows.dsraBalance()).isEqualTo(d("100000.00"));
         assertThat(flows.lockUpBalance()).isEqualTo(d("0.00"));
         assertThat(flows.distributed()).containsEntry("ALPHA", d("50000.00")).containsEntry("BETA", d("30000.00"))
@@ -177,9 +177,9 @@ class CashFlowsFoldTest {
         scenario(journal);
 
         assertThat(at(day("2027-05-15"), afterEvent(6)).view("P1", day("2027-05-15")).eventsOfDefault())
-                .extracting(CashFlowsView.EventOfDefault::waived).containsExactly(true);
+                .extracting(CashFlowsView.EventOfDefaultView::waived).containsExactly(true);
         assertThat(at(day("2027-05-15"), afterEvent(5)).view("P1", day("2027-05-15")).eventsOfDefault())
-                .extracting(CashFlowsView.EventOfDefault::waived).containsExactly(false);
+                .extracting(CashFlowsView.EventOfDefaultView::waived).containsExactly(false);
     }
 
     @Test
