@@ -63,6 +63,8 @@ class ReadModelOperationsIT extends IntegrationTest {
     @Test
     void aRebuildOfEveryReadModelYieldsIdenticalTablesAndNoInconsistency() {
         Map<String, List<Map<String, Object>>> before = dump();
+        // Section 10's terms, schedule, two cash-flow records and waterfall: the new table is not empty.
+        assertThat(before.get("cash_flow_fact")).hasSize(5);
 
         HttpResponse<String> started = http(TestUsers.ADMIN).postJson("/api/v1/admin/read-models/all/rebuild", "");
         assertThat(started.statusCode()).isEqualTo(202);
