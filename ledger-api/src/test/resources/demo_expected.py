@@ -4,7 +4,8 @@
 Reads ../../main/resources/demo/stargate.json (relative to this file), applies its steps in order as the HTTP
 commands of DESIGN.md section 5 would, checking the business rules of section 4 on the way (a step the ledger
 would reject stops the script), and writes demo_expected.json beside this file: the positions response
-{programId, asOf, investors[], equityTotals, tranches[], debtTotals, capitalisation, phases[]} (knownAt left out)
+{programId, asOf, investors[], equityTotals, tranches[], debtTotals, capitalisation, phases[], dsraBalance,
+lockUpBalance} (knownAt left out)
 for each as-of date in AS_OF.
 
 Money is held in integer cents, rates and percentages as Fractions; nothing goes through a float.
@@ -414,7 +415,9 @@ def positions(ledger, as_of):
             "investorId": i, "name": ledger.investors[i]["name"], "committed": money(a["committed"]),
             "called": money(a["called"]), "paidIn": money(paid), "defaulted": money(a["defaulted"]),
             "unfunded": money(a["committed"] - a["called"]), "ownershipPct": own, "ownershipPctPaidIn": own_paid,
-            "status": "IN_DEFAULT" if a["open"] else "ACTIVE", "openDefaultCalls": sorted(a["open"])})
+            "status": "IN_DEFAULT" if a["open"] else "ACTIVE", "openDefaultCalls": sorted(a["open"]),
+            # The demo records no operations (section 10): nothing distributed, paid or scheduled yet.
+            "distributed": money(0)})
     vals = s["investors"].values()
     equity_totals = {
         "committed": money(sum(a["committed"] for a in vals)), "called": money(total_called),
@@ -451,7 +454,8 @@ def positions(ledger, as_of):
             "lenders": [{"lenderId": l, "name": t["lenders"][l]["name"], "commitment": money(v["commitment"]),
                          "drawn": money(v["drawn"]), "repaid": money(v["repaid"]),
                          "outstanding": money(v["drawn"] - v["repaid"])}
-                        for l, v in sorted(x["lenders"].items())]})
+                        for l, v in sorted(x["lenders"].items())],
+            "interestPaid": money(0), "feesPaid": money(0), "principalArrears": money(0), "schedule": []})
     # The one place where "sum of rounded" and "rounded sum" could differ; say so if they ever do.
     for name, exact, summed in (("interest", exact_interest, tot["interest"]), ("fee", exact_fee, tot["fee"])):
         if rounded_cents(exact) != summed:
@@ -461,7 +465,8 @@ def positions(ledger, as_of):
     debt_totals = {
         "commitment": money(tot["commitment"]), "drawn": money(tot["drawn"]), "repaid": money(tot["repaid"]),
         "outstanding": money(debt), "undrawn": money(tot["commitment"] - tot["drawn"]),
-        "accruedInterest": money(tot["interest"]), "accruedCommitmentFee": money(tot["fee"])}
+        "accruedInterest": money(tot["interest"]), "accruedCommitmentFee": money(tot["fee"]),
+        "interestPaid": money(0), "feesPaid": money(0)}
     assert debt == s["debtOutstanding"]
     max_debt = ledger.program["maxDebtPct"]
     capitalisation = {
@@ -479,7 +484,7 @@ def positions(ledger, as_of):
                        "deployed": money(deployed), "remaining": money(budget - deployed)})
     return {"programId": ledger.program["id"], "asOf": as_of.isoformat(), "investors": investors,
             "equityTotals": equity_totals, "tranches": tranches, "debtTotals": debt_totals,
-            "capitalisation": capitalisation, "phases": phases}
+            "capitalisation": capitalisation, "phases": phases, "dsraBalance": money(0), "lockUpBalance": money(0)}
 
 
 def main():

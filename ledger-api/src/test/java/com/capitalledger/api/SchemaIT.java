@@ -108,7 +108,7 @@ class SchemaIT extends IntegrationTest {
     @Test
     void eachReadModelAndTheJournalHaveTheirOwnProcessorWithItsTokensInTheTokenStore() {
         List<String> expected = List.of("programs", "investor-positions", "capital-calls", "tranches", "audit-trail",
-                "journal");
+                "cash-flows", "journal");
         List<String> processors = Awaitility.await("a token per processor").atMost(Duration.ofSeconds(15))
                 .until(() -> jdbc.queryForList("SELECT DISTINCT processor_name FROM token_entry", String.class),
                         found -> found.containsAll(expected));

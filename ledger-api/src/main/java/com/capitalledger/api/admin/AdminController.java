@@ -27,8 +27,8 @@ import java.util.List;
 @RequestMapping(path = "/api/v1/admin", produces = MediaType.APPLICATION_JSON_VALUE)
 public class AdminController {
 
-    private static final String READ_MODEL = "Read model: programs, investor-positions, capital-calls, tranches or "
-            + "audit-trail";
+    private static final String READ_MODEL = "Read model: programs, investor-positions, capital-calls, tranches, "
+            + "audit-trail or cash-flows";
 
     private final ReadModels readModels;
     private final TableCheck tableCheck;

@@ -45,6 +45,12 @@ final class SchemaContract implements OpenApiCustomizer {
             Map.entry("AuditPage", Set.of("nextCursor")),
             // Before the base rate's first fixing on or before asOf, the tranche has no base or all-in rate.
             Map.entry("TranchePosition", Set.of("baseRatePct", "allInRatePct")),
+            // Section 10: no terms before they are set; no waterfall before its payment date; no DSCR when its
+            // denominator is 0; an installment's amount unknown until the schedule's base is fixed.
+            Map.entry("CashFlowsView", Set.of("terms")),
+            Map.entry("CashFlowPeriod", Set.of("waterfall")),
+            Map.entry("WaterfallView", Set.of("dscr")),
+            Map.entry("ScheduledInstallment", Set.of("amount")),
             Map.entry("ReadModelStatus", Set.of("rebuildNode", "eventsDone", "eventsPerSecond", "etaSeconds",
                     "rebuildStartedAt", "rebuildFinishedAt")),
             // A segment no node has claimed.

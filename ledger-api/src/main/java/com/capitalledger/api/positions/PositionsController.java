@@ -8,6 +8,8 @@ import com.capitalledger.api.web.ReadsReadModels;
 import com.capitalledger.core.shared.RejectionCode;
 import com.capitalledger.projections.fold.Bitemporal;
 import com.capitalledger.projections.fold.calls.CapitalCallView;
+import com.capitalledger.projections.fold.cashflow.CashFlowsView;
+import com.capitalledger.projections.fold.cashflow.DistributionView;
 import com.capitalledger.projections.fold.debt.TranchePosition;
 import com.capitalledger.projections.fold.equity.InvestorPosition;
 import com.capitalledger.projections.fold.positions.ProgramPositions;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 import static com.capitalledger.api.web.ApiDocs.PROGRAM_ID;
@@ -71,14 +74,16 @@ public class PositionsController {
             description = "The whole capital stack as of asOf, as known at knownAt: each investor (committed, called, "
                     + "paid-in, defaulted, unfunded, ownership on called and on paid-in, status) with equity totals; "
                     + "each tranche and lender (drawn, repaid, outstanding, undrawn, rates, accrued interest and "
-                    + "commitment fee, margin history) with debt totals; capitalisation and the gearing covenant; "
-                    + "each phase's budget and deployment." + READERS + " Errors: 404 NO_PROGRAM (unknown, or not yet "
+                    + "commitment fee, margin history, what the waterfalls paid, principal arrears, repayment schedule) "
+                    + "with debt totals; capitalisation and the gearing covenant; each phase's budget and deployment; "
+                    + "each investor's distributions and the DSRA and lock-up balances after the last waterfall." + READERS + " Errors: 404 NO_PROGRAM (unknown, or not yet "
                     + "recorded at knownAt);" + QUERY_ERRORS)
     @GetMapping("/positions")
     public ProgramPositions positions(
             @Parameter(description = PROGRAM_ID, example = "STARGATE") @PathVariable String programId,
             @ParameterObject At at) {
-        readModels.requireAvailable(ReadModel.PROGRAMS, ReadModel.INVESTOR_POSITIONS, ReadModel.TRANCHES);
+        readModels.requireAvailable(ReadModel.PROGRAMS, ReadModel.INVESTOR_POSITIONS, ReadModel.TRANCHES,
+                ReadModel.CASH_FLOWS);
         return found(positions.positions(programId, bitemporal(at)), "program " + programId + " does not exist",
                 RejectionCode.NO_PROGRAM);
     }
@@ -95,7 +100,7 @@ public class PositionsController {
             @Parameter(description = PROGRAM_ID, example = "STARGATE") @PathVariable String programId,
             @Parameter(description = "Investor identifier", example = "SOFTBANK") @PathVariable String investorId,
             @ParameterObject At at) {
-        readModels.requireAvailable(ReadModel.PROGRAMS, ReadModel.INVESTOR_POSITIONS);
+        readModels.requireAvailable(ReadModel.PROGRAMS, ReadModel.INVESTOR_POSITIONS, ReadModel.CASH_FLOWS);
         Bitemporal when = knownProgram(programId, at);
         return found(positions.investor(programId, investorId, when),
                 "investor " + investorId + " has no commitment in program " + programId, RejectionCode.UNKNOWN_INVESTOR);
@@ -113,7 +118,7 @@ public class PositionsController {
             @Parameter(description = PROGRAM_ID, example = "STARGATE") @PathVariable String programId,
             @Parameter(description = "Tranche identifier", example = "SENIOR-A") @PathVariable String trancheId,
             @ParameterObject At at) {
-        readModels.requireAvailable(ReadModel.PROGRAMS, ReadModel.TRANCHES);
+        readModels.requireAvailable(ReadModel.PROGRAMS, ReadModel.TRANCHES, ReadModel.CASH_FLOWS);
         Bitemporal when = knownProgram(programId, at);
         return found(positions.tranche(programId, trancheId, when),
                 "tranche " + trancheId + " does not exist in program " + programId, RejectionCode.UNKNOWN_TRANCHE);
@@ -134,6 +139,40 @@ public class PositionsController {
         Bitemporal when = knownProgram(programId, at);
         return found(positions.call(programId, callId, when),
                 "capital call " + callId + " does not exist in program " + programId, RejectionCode.UNKNOWN_CALL);
+    }
+
+    @ReadsReadModels
+    @ProblemStatuses({400, 404})
+    @Operation(operationId = "readCashFlows", summary = "Read a program's operating cash flows and waterfalls",
+            description = "The operating terms, each period with a recorded cash flow (revenue, operating costs, "
+                    + "taxes, maintenance capex, CFADS) and its waterfall once run (cash available, the four debt "
+                    + "steps' due, paid and shortfall, the DSRA and lock-up accounts, DSCR, the distribution test "
+                    + "and what was distributed; null before the payment date), and the events of default with "
+                    + "whether they were waived, as of asOf, as known at knownAt." + READERS + " Errors: 404 "
+                    + "NO_PROGRAM (unknown, or not yet recorded at knownAt);" + QUERY_ERRORS)
+    @GetMapping("/cash-flows")
+    public CashFlowsView cashFlows(
+            @Parameter(description = PROGRAM_ID, example = "STARGATE") @PathVariable String programId,
+            @ParameterObject At at) {
+        readModels.requireAvailable(ReadModel.PROGRAMS, ReadModel.CASH_FLOWS);
+        return found(positions.cashFlows(programId, bitemporal(at)), "program " + programId + " does not exist",
+                RejectionCode.NO_PROGRAM);
+    }
+
+    @ReadsReadModels
+    @ProblemStatuses({400, 404})
+    @Operation(operationId = "readDistributions", summary = "Read a program's distributions",
+            description = "Each distribution paid by a waterfall on its payment date up to asOf, as known at "
+                    + "knownAt, oldest first: the amount, each investor's allocation (pro rata to paid-in, largest "
+                    + "remainder; they sum exactly to the amount) and the investors left out (IN_DEFAULT)." + READERS
+                    + " Errors: 404 NO_PROGRAM (unknown, or not yet recorded at knownAt);" + QUERY_ERRORS)
+    @GetMapping("/distributions")
+    public List<DistributionView> distributions(
+            @Parameter(description = PROGRAM_ID, example = "STARGATE") @PathVariable String programId,
+            @ParameterObject At at) {
+        readModels.requireAvailable(ReadModel.PROGRAMS, ReadModel.CASH_FLOWS);
+        return found(positions.distributions(programId, bitemporal(at)), "program " + programId
+                + " does not exist", RejectionCode.NO_PROGRAM);
     }
 
     private Bitemporal bitemporal(At at) {

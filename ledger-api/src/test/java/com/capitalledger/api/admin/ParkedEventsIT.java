@@ -70,7 +70,7 @@ class ParkedEventsIT extends IntegrationTest {
         assertThat(letters("audit-trail")).extracting(letter -> letter.message().getIdentifier())
                 .containsExactly(unreadable, later);
         // These read models handle neither type: nothing of theirs waits.
-        for (String other : List.of("investor-positions", "capital-calls", "tranches")) {
+        for (String other : List.of("investor-positions", "capital-calls", "tranches", "cash-flows")) {
             assertThat(processing.deadLetterQueue(other).orElseThrow().amountOfSequences()).as(other).isZero();
         }
 
@@ -79,7 +79,8 @@ class ParkedEventsIT extends IntegrationTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_entry WHERE entry_id IN (?, ?)", Long.class,
                 unreadable, later)).isZero();
         assertThat(parkedEvents()).containsExactlyInAnyOrderEntriesOf(Map.of("programs", 2L, "audit-trail", 2L,
-                "investor-positions", 0L, "capital-calls", 0L, "tranches", 0L));
+                "investor-positions", 0L, "capital-calls", 0L, "tranches", 0L,
+                "cash-flows", 0L));
 
         // A rebuild reads every event again: what still fails is parked again, once, not twice.
         assertThat(http(TestUsers.ADMIN).postJson("/api/v1/admin/read-models/all/rebuild", "").statusCode())

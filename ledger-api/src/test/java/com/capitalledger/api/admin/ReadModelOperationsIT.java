@@ -29,7 +29,7 @@ class ReadModelOperationsIT extends IntegrationTest {
 
     private static final String P = "OPS-IT";
     private static final List<String> TABLES = List.of("program_summary", "equity_movement", "call_movement",
-            "debt_movement", "base_rate_fixing", "phase_movement", "audit_entry");
+            "debt_movement", "base_rate_fixing", "phase_movement", "audit_entry", "cash_flow_fact");
 
     @Autowired
     private CommandGateway commands;
@@ -42,6 +42,7 @@ class ReadModelOperationsIT extends IntegrationTest {
         ScriptedHistory history = new ScriptedHistory(commands, P, "TERM-SOFR-6M");
         history.runUntilBeforeCorrection();
         history.recordBackDatedFixing();
+        history.operate();
         awaitReadModels();
     }
 
@@ -62,6 +63,8 @@ class ReadModelOperationsIT extends IntegrationTest {
     @Test
     void aRebuildOfEveryReadModelYieldsIdenticalTablesAndNoInconsistency() {
         Map<String, List<Map<String, Object>>> before = dump();
+        // Section 10's terms, schedule, two cash-flow records and waterfall: the new table is not empty.
+        assertThat(before.get("cash_flow_fact")).hasSize(5);
 
         HttpResponse<String> started = http(TestUsers.ADMIN).postJson("/api/v1/admin/read-models/all/rebuild", "");
         assertThat(started.statusCode()).isEqualTo(202);

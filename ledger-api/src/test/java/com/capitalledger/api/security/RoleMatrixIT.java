@@ -153,6 +153,8 @@ class RoleMatrixIT extends IntegrationTest {
             get("/api/v1/programs/{programId}/tranches/{trancheId}", P + "/tranches/T1?asOf=2025-12-31", READERS),
             get("/api/v1/programs/{programId}/capital-calls/{callId}", P + "/capital-calls/C1?asOf=2025-12-31",
                     READERS),
+            get("/api/v1/programs/{programId}/cash-flows", P + "/cash-flows?asOf=2025-12-31", READERS),
+            get("/api/v1/programs/{programId}/distributions", P + "/distributions?asOf=2025-12-31", READERS),
             get("/api/v1/programs/{programId}/events", P + "/events", READERS),
             get("/api/v1/base-rates/{rateName}/fixings/{effectiveDate}", "/api/v1/base-rates/SOFR/fixings/2025-01-01",
                     READERS),

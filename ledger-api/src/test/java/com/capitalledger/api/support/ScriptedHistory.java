@@ -1,6 +1,11 @@
 package com.capitalledger.api.support;
 
 import com.capitalledger.api.command.Rejections;
+import com.capitalledger.core.cashflow.api.ProposedInstallment;
+import com.capitalledger.core.cashflow.api.RecordOperatingCashFlow;
+import com.capitalledger.core.cashflow.api.RunWaterfall;
+import com.capitalledger.core.cashflow.api.SetOperatingTerms;
+import com.capitalledger.core.cashflow.api.SetRepaymentSchedule;
 import com.capitalledger.core.debt.api.CreateTranche;
 import com.capitalledger.core.debt.api.DrawId;
 import com.capitalledger.core.debt.api.DrawTranche;
@@ -122,6 +127,28 @@ public final class ScriptedHistory {
     /** The correction: the rate was 4.50% from 2025-04-01, recorded only now. */
     public void recordBackDatedFixing() {
         send(new RecordBaseRateFixing(rate, d("4.50000"), day("2025-04-01")));
+    }
+
+    /**
+     * Operations after the correction (section 10): quarterly terms from 2026-01-01, the tranche repaid 50 % / 50 %
+     * on 2026-04-01 and 2026-07-01, the first quarter's cash flow recorded twice (the second replaces the first) and
+     * its waterfall run on 2026-04-01. With 20,000,000.00 of CFADS every debt step is paid in full. Returns an
+     * instant between the first and the second cash-flow record.
+     */
+    public Instant operate() {
+        TrancheId tranche = new TrancheId("T1");
+        send(new SetOperatingTerms(program, day("2026-01-01"), 3, d("1.2000"), d("1.0500"), 1, day("2025-10-01")));
+        send(new SetRepaymentSchedule(program, tranche, List.of(new ProposedInstallment(day("2026-04-01"), d("50")),
+                new ProposedInstallment(day("2026-07-01"), d("50"))), day("2025-10-01")));
+        send(new RecordOperatingCashFlow(program, day("2026-03-31"), d("21000000.00"), d("500000.00"),
+                d("300000.00"), d("200000.00"), "USD"));
+        pauseAMillisecond();
+        Instant between = Instant.now();
+        pauseAMillisecond();
+        send(new RecordOperatingCashFlow(program, day("2026-03-31"), d("21500000.00"), d("1000000.00"),
+                d("300000.00"), d("200000.00"), "USD"));
+        send(new RunWaterfall(program, day("2026-03-31")));
+        return between;
     }
 
     /** Lets the clock tick, so that what is recorded before and after an instant is told apart by its timestamp. */

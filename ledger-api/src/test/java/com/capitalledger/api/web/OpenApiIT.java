@@ -174,7 +174,8 @@ class OpenApiIT extends IntegrationTest {
                 "rebuildReadModels", "readAuditTrail", "exportAuditTrail", "recordBaseRateFixing", "createProgram",
                 "readProgram", "callCapital", "readCapitalCall", "recordDefault", "cureDefault", "commitEquity",
                 "cancelCommitment", "increaseCommitment", "reduceCommitment", "transferCommitment",
-                "listProgramEvents", "readInvestorPosition", "createPhase", "readPositions", "createTranche",
+                "listProgramEvents", "readInvestorPosition", "createPhase", "readPositions", "readCashFlows",
+                "readDistributions", "createTranche",
                 "readTranchePosition", "drawTranche", "repayTranche", "repriceTranche", "runWhatIf", "listScenarios",
                 "saveScenario", "readScenario", "runScenario", "readJournalDigest", "readJournalPublicKey",
                 "exportJournal", "proveJournalEntry", "proveJournalConsistency", "verifyJournal",
@@ -267,7 +268,7 @@ class OpenApiIT extends IntegrationTest {
         assertThat(api.at("/paths/~1api~1v1~1base-rates~1{rateName}~1fixings/post/parameters/0/schema/enum"))
                 .extracting(JsonNode::asText)
                 .containsExactly("SOFR", "TERM-SOFR-12M", "TERM-SOFR-1M", "TERM-SOFR-3M", "TERM-SOFR-6M");
-        assertThat(schemas.at("/TranchePosition/required")).hasSize(19);
+        assertThat(schemas.at("/TranchePosition/required")).hasSize(23);
         assertThat(schemas.at("/TranchePosition/properties/baseRatePct/nullable").asBoolean()).isTrue();
         assertThat(schemas.at("/TranchePosition/properties/marginPct/nullable").asBoolean()).isFalse();
         assertThat(schemas.at("/Problem/required")).extracting(JsonNode::asText)

@@ -213,6 +213,8 @@ class WireMatchesDocumentIT extends IntegrationTest {
                 P + "/positions?asOf=2025-12-31");
         HttpResponse<String> unreadable = get(a, "/api/v1/programs/{programId}/positions", P + "/positions?asOf=soon");
         get(a, "/api/v1/programs/{programId}/investors/{investorId}", P + "/investors/A?asOf=2025-12-31");
+        get(a, "/api/v1/programs/{programId}/cash-flows", P + "/cash-flows?asOf=2025-12-31");
+        get(a, "/api/v1/programs/{programId}/distributions", P + "/distributions?asOf=2025-12-31");
         HttpResponse<String> noInvestor = get(a, "/api/v1/programs/{programId}/investors/{investorId}",
                 P + "/investors/Z?asOf=2025-12-31");
         HttpResponse<String> unfixed = get(a, "/api/v1/programs/{programId}/tranches/{trancheId}",
@@ -398,7 +400,7 @@ class WireMatchesDocumentIT extends IntegrationTest {
                     + template));
         }
 
-        assertThat(operations).hasSize(46);
+        assertThat(operations).hasSize(48);
         assertThat(succeeded).containsExactlyElementsOf(operations);
     }
 }

@@ -2,11 +2,15 @@ package com.capitalledger.projections.positions;
 
 import com.capitalledger.core.shared.CurrencyCode;
 import com.capitalledger.projections.calls.CallMovementTable;
+import com.capitalledger.projections.cashflow.CashFlowTable;
 import com.capitalledger.projections.debt.DebtTables;
 import com.capitalledger.projections.equity.EquityMovementTable;
 import com.capitalledger.projections.fold.Bitemporal;
 import com.capitalledger.projections.fold.calls.CapitalCallView;
 import com.capitalledger.projections.fold.calls.CapitalCalls;
+import com.capitalledger.projections.fold.cashflow.CashFlows;
+import com.capitalledger.projections.fold.cashflow.CashFlowsView;
+import com.capitalledger.projections.fold.cashflow.DistributionView;
 import com.capitalledger.projections.fold.debt.TranchePosition;
 import com.capitalledger.projections.fold.debt.TranchePositions;
 import com.capitalledger.projections.fold.equity.InvestorPosition;
@@ -20,6 +24,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -34,14 +39,16 @@ public class PositionsService {
     private final CallMovementTable calls;
     private final DebtTables debt;
     private final PhaseMovementTable phases;
+    private final CashFlowTable cashFlows;
 
     public PositionsService(ProgramSummaryRepository programs, EquityMovementTable equity, CallMovementTable calls,
-                            DebtTables debt, PhaseMovementTable phases) {
+                            DebtTables debt, PhaseMovementTable phases, CashFlowTable cashFlows) {
         this.programs = programs;
         this.equity = equity;
         this.calls = calls;
         this.debt = debt;
         this.phases = phases;
+        this.cashFlows = cashFlows;
     }
 
     /** Read in one repeatable-read transaction, so the read models are seen at one moment. */
@@ -49,26 +56,44 @@ public class PositionsService {
     public Optional<ProgramPositions> positions(String programId, Bitemporal at) {
         return program(programId, at).map(program -> ProgramPositions.assemble(program, at, investorsOf(program, at),
                 tranchesOf(program, at),
-                new PhasePositions(currency(program)).applyAll(phases.facts().forProgram(programId, at))));
+                new PhasePositions(currency(program)).applyAll(phases.facts().forProgram(programId, at)),
+                cashFlowsOf(programId, at)));
     }
 
     /** One investor of a program, if the program was known at {@code at.knownAt()}. */
     @Transactional(readOnly = true)
     public Optional<InvestorPosition> investor(String programId, String investorId, Bitemporal at) {
-        return program(programId, at).stream().flatMap(program -> investorsOf(program, at).positions().stream())
+        return program(programId, at).stream().flatMap(program -> ProgramPositions.investors(investorsOf(program, at),
+                        cashFlowsOf(programId, at)).stream())
                 .filter(position -> position.investorId().equals(investorId)).findFirst();
     }
 
     /** One tranche of a program, if the program was known at {@code at.knownAt()}. */
     @Transactional(readOnly = true)
     public Optional<TranchePosition> tranche(String programId, String trancheId, Bitemporal at) {
-        return program(programId, at).flatMap(program -> tranchesOf(program, at).position(trancheId, at.asOf()));
+        return program(programId, at).flatMap(program -> {
+            TranchePositions debt = tranchesOf(program, at);
+            return debt.position(trancheId, at.asOf()).map(tranche -> ProgramPositions.tranche(tranche, debt,
+                    cashFlowsOf(programId, at), at.asOf()));
+        });
     }
 
     /** One capital call of a program; the caller has checked the program with {@link #program}. */
     @Transactional(readOnly = true)
     public Optional<CapitalCallView> call(String programId, String callId, Bitemporal at) {
         return new CapitalCalls().applyAll(calls.facts().forProgram(programId, at)).call(callId);
+    }
+
+    /** The program's operations (section 10), if the program was known at {@code at.knownAt()}. */
+    @Transactional(readOnly = true)
+    public Optional<CashFlowsView> cashFlows(String programId, Bitemporal at) {
+        return program(programId, at).map(program -> cashFlowsOf(programId, at).view(programId, at.asOf()));
+    }
+
+    /** The program's distributions, oldest first, if the program was known at {@code at.knownAt()}. */
+    @Transactional(readOnly = true)
+    public Optional<List<DistributionView>> distributions(String programId, Bitemporal at) {
+        return program(programId, at).map(program -> cashFlowsOf(programId, at).distributions());
     }
 
     /** The program's terms, if it had been recorded by {@code at.knownAt()}. */
@@ -82,6 +107,10 @@ public class PositionsService {
 
     private InvestorPositions investorsOf(ProgramSummary program, Bitemporal at) {
         return new InvestorPositions(currency(program)).applyAll(equity.facts().forProgram(program.programId(), at));
+    }
+
+    private CashFlows cashFlowsOf(String programId, Bitemporal at) {
+        return new CashFlows().applyAll(cashFlows.facts().forProgram(programId, at));
     }
 
     private TranchePositions tranchesOf(ProgramSummary program, Bitemporal at) {

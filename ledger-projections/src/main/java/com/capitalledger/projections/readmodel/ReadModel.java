@@ -17,7 +17,8 @@ public enum ReadModel {
     INVESTOR_POSITIONS(Names.INVESTOR_POSITIONS),
     CAPITAL_CALLS(Names.CAPITAL_CALLS),
     TRANCHES(Names.TRANCHES),
-    AUDIT_TRAIL(Names.AUDIT_TRAIL);
+    AUDIT_TRAIL(Names.AUDIT_TRAIL),
+    CASH_FLOWS(Names.CASH_FLOWS);
 
     /** The names as compile-time constants, for annotations. */
     public static final class Names {
@@ -25,6 +26,7 @@ public enum ReadModel {
         public static final String INVESTOR_POSITIONS = "investor-positions";
         public static final String CAPITAL_CALLS = "capital-calls";
         public static final String TRANCHES = "tranches";
+        public static final String CASH_FLOWS = "cash-flows";
         public static final String AUDIT_TRAIL = "audit-trail";
 
         private Names() {

@@ -1,5 +1,7 @@
 package com.capitalledger.projections.fold;
 
+import com.capitalledger.core.cashflow.api.CashFlowEvent;
+import com.capitalledger.core.cashflow.api.WaterfallRun;
 import com.capitalledger.core.debt.api.DebtEvent;
 import com.capitalledger.core.debt.api.TrancheCreated;
 import com.capitalledger.core.debt.api.TrancheDrawn;
@@ -18,6 +20,7 @@ import com.capitalledger.core.shared.ProgramEvent;
 import com.capitalledger.projections.fold.audit.AuditEntries;
 import com.capitalledger.projections.fold.audit.AuditEntry;
 import com.capitalledger.projections.fold.calls.CallMovement;
+import com.capitalledger.projections.fold.cashflow.CashFlowFact;
 import com.capitalledger.projections.fold.calls.CallMovements;
 import com.capitalledger.projections.fold.debt.DebtMovement;
 import com.capitalledger.projections.fold.debt.DebtMovements;
@@ -92,6 +95,21 @@ class EveryEventIsFoldedTest {
                 });
                 assertThat(movements).extracting(DebtMovement::line).as(type.getSimpleName())
                         .containsExactlyElementsOf(lines(movements.size()));
+            } else if (type == WaterfallRun.class) {
+                // A waterfall's principal repays each tranche it paid, one movement per lender's share.
+                WaterfallRun run = (WaterfallRun) EventSamples.of(type);
+                List<DebtMovement> shares = run.tranches().stream().flatMap(payment -> payment.principalShares()
+                        .stream().filter(share -> share.amount().amount().signum() > 0)
+                        .map(share -> (DebtMovement) new DebtMovement.Repaid(INDEX, 0, run.programId().value(),
+                                payment.trancheId().value(), share.lenderId().value(), share.amount().amount(),
+                                run.paymentDate(), RECORDED))).toList();
+                assertThat(shares).as("the sample waterfall pays principal").isNotEmpty();
+                assertThat(movements).hasSameSizeAs(shares).allSatisfy(m -> assertThat(m)
+                        .isInstanceOf(DebtMovement.Repaid.class));
+                assertThat(movements).extracting(DebtMovement::line).containsExactlyElementsOf(lines(shares.size()));
+                assertThat(movements).extracting(DebtMovement::trancheId, DebtMovement::effectiveDate)
+                        .containsExactlyElementsOf(shares.stream().map(m -> org.assertj.core.groups.Tuple.tuple(
+                                m.trancheId(), m.effectiveDate())).toList());
             } else {
                 assertThat(movements).as(type.getSimpleName()).isEmpty();
             }
@@ -145,6 +163,26 @@ class EveryEventIsFoldedTest {
             boolean known = PositionsFold.of(List.of(recorded(type)), EventSamples.PROGRAM.value()).at(atTheEnd)
                     .isPresent();
             assertThat(known).as(type.getSimpleName()).isEqualTo(type == ProgramCreated.class);
+        }
+    }
+
+    @Test
+    void everyCashFlowEventIsACashFlowFactAndNoOtherEventIs() {
+        assertThat(EventTypes.all()).filteredOn(CashFlowEvent.class::isAssignableFrom).hasSize(5);
+        for (Class<?> type : EventTypes.all()) {
+            Optional<CashFlowFact> fact = CashFlowFact.of(recorded(type));
+            if (CashFlowEvent.class.isAssignableFrom(type)) {
+                ProgramEvent event = (ProgramEvent) EventSamples.of(type);
+                assertThat(fact).as(type.getSimpleName()).hasValueSatisfying(f -> {
+                    assertThat(f.globalIndex()).isEqualTo(INDEX);
+                    assertThat(f.programId()).isEqualTo(event.programId().value());
+                    assertThat(f.effectiveDate()).isEqualTo(event.effectiveDate());
+                    assertThat(f.recordedAt()).isEqualTo(RECORDED);
+                    assertThat(f.event()).isEqualTo(event);
+                });
+            } else {
+                assertThat(fact).as(type.getSimpleName()).isEmpty();
+            }
         }
     }
 

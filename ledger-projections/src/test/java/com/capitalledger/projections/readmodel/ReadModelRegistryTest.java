@@ -58,10 +58,19 @@ class ReadModelRegistryTest {
         }
     }
 
+    @ProcessingGroup(ReadModel.Names.CASH_FLOWS)
+    private record CashFlows(ReadModel readModel) implements ProjectedReadModel {
+        @Override
+        public List<TableDerivation<?>> tables() {
+            return List.of(table("cash_flows"));
+        }
+    }
+
     private static List<ProjectedReadModel> everyOne() {
         return new ArrayList<>(List.of(new Programs(ReadModel.PROGRAMS),
                 new InvestorPositions(ReadModel.INVESTOR_POSITIONS), new Calls(ReadModel.CAPITAL_CALLS),
-                new Tranches(ReadModel.TRANCHES), new Audit(ReadModel.AUDIT_TRAIL)));
+                new Tranches(ReadModel.TRANCHES), new Audit(ReadModel.AUDIT_TRAIL),
+                new CashFlows(ReadModel.CASH_FLOWS)));
     }
 
     @Test
@@ -75,7 +84,8 @@ class ReadModelRegistryTest {
         assertThat(facts.of(List.of(ReadModel.TRANCHES, ReadModel.PROGRAMS))).extracting(TableDerivation::table)
                 .containsExactly("debt", "programs_table");
         assertThat(facts.all()).extracting(TableDerivation::table)
-                .containsExactly("programs_table", "equity_a", "equity_b", "calls", "debt", "audit");
+                .containsExactly("programs_table", "equity_a", "equity_b", "calls", "debt", "audit",
+                        "cash_flows");
     }
 
     @Test
@@ -109,7 +119,8 @@ class ReadModelRegistryTest {
             assertThat(ReadModel.named(model.id())).contains(model);
         }
         assertThat(Arrays.stream(ReadModel.values()).map(ReadModel::id))
-                .containsExactly("programs", "investor-positions", "capital-calls", "tranches", "audit-trail");
+                .containsExactly("programs", "investor-positions", "capital-calls", "tranches", "audit-trail",
+                        "cash-flows");
         assertThat(ReadModel.named("journal")).isEmpty();
     }
 }

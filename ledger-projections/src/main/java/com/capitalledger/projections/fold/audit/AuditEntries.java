@@ -1,5 +1,6 @@
 package com.capitalledger.projections.fold.audit;
 
+import com.capitalledger.core.cashflow.api.WaterfallRun;
 import com.capitalledger.core.journal.api.CommandRejected;
 import com.capitalledger.core.shared.LedgerRejection;
 import com.capitalledger.projections.fold.audit.AuditEntry.Outcome;
@@ -46,8 +47,35 @@ public final class AuditEntries {
 
     public static AuditEntry accepted(String eventId, long globalIndex, Object event, Instant recordedAt,
                                       Map<String, ?> metadata) {
-        return entry(eventId, globalIndex, Outcome.ACCEPTED, null, event.getClass().getSimpleName(), null,
-                AuditSubjects.of(event), recordedAt, metadata);
+        return entry(eventId, globalIndex, Outcome.ACCEPTED, null, event.getClass().getSimpleName(),
+                event instanceof WaterfallRun run ? steps(run) : null, AuditSubjects.of(event), recordedAt, metadata);
+    }
+
+    /**
+     * A waterfall's line lists each step it took, in order, e.g. {@code period 2027-03-31; SENIOR_INTEREST_AND_FEES
+     * due 20000.00 paid 20000.00; ...; DSRA drawn 0.00 released 0.00 toppedUp 100000.00 closing 100000.00; LOCK_UP
+     * trapped 0.00 released 0.00 closing 0.00; DSCR 1.3500; TEST passed; DISTRIBUTION 80000.00}.
+     */
+    static String steps(WaterfallRun run) {
+        StringBuilder steps = new StringBuilder("period ").append(run.periodEnd());
+        for (WaterfallRun.StepResult step : run.steps()) {
+            steps.append("; ").append(step.step()).append(" due ").append(step.due().amount().toPlainString())
+                    .append(" paid ").append(step.paid().amount().toPlainString());
+        }
+        WaterfallRun.Dsra dsra = run.dsra();
+        steps.append("; DSRA drawn ").append(dsra.drawn().amount().toPlainString())
+                .append(" released ").append(dsra.released().amount().toPlainString())
+                .append(" toppedUp ").append(dsra.toppedUp().amount().toPlainString())
+                .append(" closing ").append(dsra.closing().amount().toPlainString());
+        WaterfallRun.LockUp lockUp = run.lockUp();
+        steps.append("; LOCK_UP trapped ").append(lockUp.trapped().amount().toPlainString())
+                .append(" released ").append(lockUp.released().amount().toPlainString())
+                .append(" closing ").append(lockUp.closing().amount().toPlainString());
+        steps.append("; DSCR ").append(run.dscr() == null ? "n/a" : run.dscr().toPlainString());
+        steps.append("; TEST ").append(run.distributionTest().passed() ? "passed"
+                : "failed " + run.distributionTest().reasons());
+        steps.append("; DISTRIBUTION ").append(run.distributed().amount().toPlainString());
+        return steps.toString();
     }
 
     /** A line for whatever event the store holds: an accepted event's, or a refusal's. */

@@ -18,15 +18,16 @@ import java.util.Map;
 record AuditSubjects(String programId, String investorId, String counterpartyId, String trancheId, String callId,
                      String phaseId, String referenceId, BigDecimal amount, LocalDate effectiveDate) {
 
+    /** A waterfall's amount is the cash it shared out ({@code cashAvailable}); its steps are in the line's detail. */
     private static final List<String> AMOUNTS = List.of("amount", "amountCancelled", "budget", "commitment",
-            "targetAmount");
+            "targetAmount", "cashAvailable");
 
     static AuditSubjects of(Object message) {
         Map<String, Object> values = components(message);
         return new AuditSubjects(text(values.get("programId")),
                 text(first(values, "investorId", "fromInvestorId")), text(values.get("toInvestorId")),
                 text(values.get("trancheId")), text(values.get("callId")), text(values.get("phaseId")),
-                text(first(values, "drawId", "repaymentId", "rateName")), amount(values),
+                text(first(values, "drawId", "repaymentId", "rateName", "eventOfDefaultId")), amount(values),
                 values.get("effectiveDate") instanceof LocalDate day ? day : null);
     }
 

@@ -1,5 +1,6 @@
 package com.capitalledger.projections.fold.debt;
 
+import com.capitalledger.core.cashflow.api.WaterfallRun;
 import com.capitalledger.core.debt.api.DebtEvent;
 import com.capitalledger.core.debt.api.Lender;
 import com.capitalledger.core.debt.api.LenderShare;
@@ -22,14 +23,35 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Maps debt events to {@link DebtMovement}s and fixings to {@link FixingRow}s; pure. */
+/** Maps debt events (and a waterfall's principal) to {@link DebtMovement}s and fixings to {@link FixingRow}s; pure. */
 public final class DebtMovements {
 
     private DebtMovements() {
     }
 
     public static List<DebtMovement> of(Recorded<?> recorded) {
+        if (recorded.event() instanceof WaterfallRun run) {
+            return principal(recorded, run);
+        }
         return recorded.event() instanceof DebtEvent event ? event.accept(new Mapping(recorded)) : List.of();
+    }
+
+    /**
+     * A waterfall's principal is a repayment of each tranche it paid, on the payment date, split across the lenders
+     * as the event says (section 10): the tranche's balances and accruals move as after a repayment.
+     */
+    private static List<DebtMovement> principal(Recorded<?> recorded, WaterfallRun run) {
+        List<DebtMovement> movements = new ArrayList<>();
+        for (WaterfallRun.TranchePayment payment : run.tranches()) {
+            for (LenderShare share : payment.principalShares()) {
+                if (share.amount().amount().signum() > 0) {
+                    movements.add(new Repaid(recorded.globalIndex(), movements.size(), run.programId().value(),
+                            payment.trancheId().value(), share.lenderId().value(), share.amount().amount(),
+                            run.effectiveDate(), recorded.recordedAt()));
+                }
+            }
+        }
+        return movements;
     }
 
     public static Optional<FixingRow> fixing(Recorded<?> recorded) {

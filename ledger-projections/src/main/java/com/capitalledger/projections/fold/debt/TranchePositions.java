@@ -119,11 +119,21 @@ public final class TranchePositions {
         return Optional.ofNullable(tranches.get(trancheId)).map(tranche -> position(tranche, asOf));
     }
 
+    /**
+     * The tranche's outstanding at the end of {@code day} (zero for a tranche not known): the base B of its
+     * repayment schedule is fixed from it, as the decision core fixes it.
+     */
+    public BigDecimal outstandingOn(String trancheId, LocalDate day) {
+        Tranche tranche = tranches.get(trancheId);
+        return tranche == null ? ZERO : tranche.accruals.outstandingOn(day).setScale(Money.SCALE);
+    }
+
     public static DebtTotals totals(List<TranchePosition> positions) {
         return new DebtTotals(sum(positions, TranchePosition::commitment), sum(positions, TranchePosition::drawn),
                 sum(positions, TranchePosition::repaid), sum(positions, TranchePosition::outstanding),
                 sum(positions, TranchePosition::undrawn), sum(positions, TranchePosition::accruedInterest),
-                sum(positions, TranchePosition::accruedCommitmentFee));
+                sum(positions, TranchePosition::accruedCommitmentFee), sum(positions, TranchePosition::interestPaid),
+                sum(positions, TranchePosition::feesPaid));
     }
 
     private List<LenderShare> share(String lenderId, BigDecimal amount) {

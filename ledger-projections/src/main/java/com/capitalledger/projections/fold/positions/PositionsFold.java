@@ -4,6 +4,8 @@ import com.capitalledger.core.program.api.ProgramCreated;
 import com.capitalledger.core.shared.CurrencyCode;
 import com.capitalledger.projections.fold.Bitemporal;
 import com.capitalledger.projections.fold.Recorded;
+import com.capitalledger.projections.fold.cashflow.CashFlowFact;
+import com.capitalledger.projections.fold.cashflow.CashFlows;
 import com.capitalledger.projections.fold.debt.DebtMovement;
 import com.capitalledger.projections.fold.debt.DebtMovements;
 import com.capitalledger.projections.fold.debt.FixingRow;
@@ -32,6 +34,7 @@ public final class PositionsFold {
     private final List<PhaseMovement> phases = new ArrayList<>();
     private final List<DebtMovement> debt = new ArrayList<>();
     private final List<FixingRow> fixings = new ArrayList<>();
+    private final List<CashFlowFact> cashFlows = new ArrayList<>();
 
     private PositionsFold(List<Recorded<?>> journal, String programId) {
         ProgramSummary created = null;
@@ -43,6 +46,7 @@ public final class PositionsFold {
             PhaseMovements.of(recorded).filter(m -> m.programId().equals(programId)).ifPresent(phases::add);
             DebtMovements.of(recorded).stream().filter(m -> m.programId().equals(programId)).forEach(debt::add);
             DebtMovements.fixing(recorded).ifPresent(fixings::add);
+            CashFlowFact.of(recorded).filter(f -> f.programId().equals(programId)).ifPresent(cashFlows::add);
         }
         program = created;
     }
@@ -70,6 +74,8 @@ public final class PositionsFold {
                 debt.stream().filter(m -> at.includes(m.effectiveDate(), m.recordedAt())).toList(),
                 rates -> fixings.stream().filter(fixing -> !fixing.recordedAt().isAfter(at.knownAt()))
                         .filter(fixing -> rates.contains(fixing.rateName())).toList());
-        return Optional.of(ProgramPositions.assemble(program, at, investors, tranches, phasePositions));
+        CashFlows flows = new CashFlows().applyAll(cashFlows.stream()
+                .filter(f -> at.includes(f.effectiveDate(), f.recordedAt())).toList());
+        return Optional.of(ProgramPositions.assemble(program, at, investors, tranches, phasePositions, flows));
     }
 }
