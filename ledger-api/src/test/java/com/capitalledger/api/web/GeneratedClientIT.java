@@ -1,5 +1,6 @@
 package com.capitalledger.api.web;
 
+import com.capitalledger.api.support.HttpClientSupport;
 import com.capitalledger.api.support.IntegrationTest;
 import com.capitalledger.api.support.TestUsers;
 import com.capitalledger.client.ApiClient;
@@ -8,6 +9,7 @@ import com.capitalledger.client.ApiResponse;
 import com.capitalledger.client.api.AdministrationApi;
 import com.capitalledger.client.api.AuditApi;
 import com.capitalledger.client.api.BaseRatesApi;
+import com.capitalledger.client.api.CashFlowsApi;
 import com.capitalledger.client.api.DebtApi;
 import com.capitalledger.client.api.EquityApi;
 import com.capitalledger.client.api.JournalApi;
@@ -17,6 +19,7 @@ import com.capitalledger.client.api.WhatIfApi;
 import com.capitalledger.client.model.AuditEntry;
 import com.capitalledger.client.model.AuditPage;
 import com.capitalledger.client.model.CapitalCallRequest;
+import com.capitalledger.client.model.CashFlowsView;
 import com.capitalledger.client.model.ChangeOutcome;
 import com.capitalledger.client.model.ChangeRequest;
 import com.capitalledger.client.model.CommandAccepted;
@@ -28,12 +31,19 @@ import com.capitalledger.client.model.DrawRequest;
 import com.capitalledger.client.model.FigureDifference;
 import com.capitalledger.client.model.FixingRequest;
 import com.capitalledger.client.model.FixingView;
+import com.capitalledger.client.model.InstallmentRequest;
+import com.capitalledger.client.model.OperatingCashFlowRequest;
+import com.capitalledger.client.model.OperatingTermsRequest;
 import com.capitalledger.client.model.Problem;
 import com.capitalledger.client.model.ProgramPositions;
 import com.capitalledger.client.model.ReadModelStatus;
 import com.capitalledger.client.model.RepayRequest;
+import com.capitalledger.client.model.RepaymentScheduleRequest;
 import com.capitalledger.client.model.RepriceRequest;
 import com.capitalledger.client.model.TranchePosition;
+import com.capitalledger.client.model.WaterfallRequest;
+import com.capitalledger.client.model.WaterfallStepView;
+import com.capitalledger.client.model.WaterfallView;
 import com.capitalledger.client.model.WhatIfCommand;
 import com.capitalledger.client.model.WhatIfDraw;
 import com.capitalledger.client.model.WhatIfIncreaseCommitment;
@@ -70,6 +80,7 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -387,5 +398,74 @@ class GeneratedClientIT extends IntegrationTest {
         assertThat(fixing.getRateName()).isEqualTo("SOFR");
         assertThat(fixing.getEffectiveDate()).isEqualTo(LocalDate.of(2025, 1, 21));
         assertThat(fixing.getRatePct()).isEqualTo("4.31000");
+    }
+
+    /**
+     * A program of its own (the Stargate demo's figures stay as computed): an investor paid in 20,000,000.00 and a
+     * senior tranche drawn 60,000,000.00 on 2025-02-05 at SOFR 4.31 + 2.00 %, fee 0.50 % on the undrawn; operations
+     * from 2025-04-01 in quarters; the first quarter's CFADS 90,000,000.00 runs through the waterfall, every command
+     * and the read typed. By hand (ACT/360, HALF_EVEN once per figure): interest 60M x 6.31 x 146 days / 36,000 =
+     * 1,535,433.33; fee (100M x 0.5 x 4 + 40M x 0.5 x 146) / 36,000 = 86,666.67; the first installment 50 % of the
+     * 60,000,000.00 outstanding; DSCR 90,000,000.00 / (957,016.67 + 50,555.56 + 30,000,000.00) = 2.9025; the rest,
+     * 58,377,900.00, distributed to the one investor.
+     */
+    @Test
+    void aWaterfallRunsThroughTheGeneratedClient() throws Exception {
+        String ops = "OPS-CLIENT";
+        HttpClientSupport setup = http();
+        for (String[] step : new String[][]{
+                {"/api/v1/programs", """
+                        {"programId":"OPS-CLIENT","name":"Operations","currency":"USD","targetAmount":"200000000.00",
+                         "maxDebtPct":"90","effectiveDate":"2025-02-01"}"""},
+                {"/api/v1/programs/OPS-CLIENT/phases", """
+                        {"phaseId":"P1","name":"P1","budget":"200000000.00","currency":"USD",
+                         "effectiveDate":"2025-02-01"}"""},
+                {"/api/v1/programs/OPS-CLIENT/commitments", """
+                        {"investorId":"A","investorName":"A","amount":"50000000.00","currency":"USD",
+                         "effectiveDate":"2025-02-01"}"""},
+                {"/api/v1/programs/OPS-CLIENT/tranches", """
+                        {"trancheId":"SR","phaseId":"P1","name":"Senior","seniority":"SENIOR",
+                         "commitment":"100000000.00","currency":"USD","baseRate":"SOFR","marginPct":"2.0000",
+                         "commitmentFeePct":"0.5000","availabilityEnd":"2026-12-31","effectiveDate":"2025-02-01",
+                         "lenders":[{"lenderId":"L1","name":"L1","commitment":"100000000.00"}]}"""},
+                {"/api/v1/programs/OPS-CLIENT/capital-calls", """
+                        {"callId":"C1","phaseId":"P1","amount":"20000000.00","currency":"USD","purpose":"build",
+                         "effectiveDate":"2025-02-03"}"""},
+                {"/api/v1/programs/OPS-CLIENT/tranches/SR/draws", """
+                        {"drawId":"D1","amount":"60000000.00","currency":"USD","effectiveDate":"2025-02-05"}"""}}) {
+            HttpResponse<String> answer = setup.postJson(step[0], step[1]);
+            assertThat(answer.statusCode()).as(step[0] + " " + answer.body()).isEqualTo(201);
+        }
+        CashFlowsApi cashFlows = new CashFlowsApi(client(TestUsers.TREASURY));
+        cashFlows.setOperatingTerms(ops, "ops-terms", new OperatingTermsRequest()
+                .operationsStart(LocalDate.of(2025, 4, 1)).periodMonths(OperatingTermsRequest.PeriodMonthsEnum.NUMBER_3)
+                .lockUpDscr("1.20").defaultDscr("1.05").dsraPeriods(0).effectiveDate(LocalDate.of(2025, 3, 1)),
+                CORRELATION, null);
+        cashFlows.setRepaymentSchedule(ops, "SR", "ops-schedule", new RepaymentScheduleRequest()
+                .addInstallmentsItem(new InstallmentRequest().dueDate(LocalDate.of(2025, 7, 1)).pct("50"))
+                .addInstallmentsItem(new InstallmentRequest().dueDate(LocalDate.of(2025, 10, 1)).pct("50"))
+                .effectiveDate(LocalDate.of(2025, 3, 1)), CORRELATION, null);
+        cashFlows.recordOperatingCashFlow(ops, "ops-q2", new OperatingCashFlowRequest()
+                .periodEnd(LocalDate.of(2025, 6, 30)).revenue("100000000.00").operatingCosts("10000000.00")
+                .taxes("0.00").maintenanceCapex("0.00").currency("USD"), CORRELATION, null);
+        ApiResponse<CommandAccepted> run = cashFlows.runWaterfallWithHttpInfo(ops, "ops-waterfall",
+                new WaterfallRequest().periodEnd(LocalDate.of(2025, 6, 30)), CORRELATION, null);
+        assertThat(run.getStatusCode()).isEqualTo(201);
+        long position = Long.parseLong(run.getHeaders().get("ledger-position").get(0));
+
+        CashFlowsView view = new PositionsApi(client(TestUsers.ANALYST)).readCashFlows(ops, LocalDate.of(2025, 7, 1),
+                null, null, position, null);
+
+        WaterfallView waterfall = view.getPeriods().get(0).getWaterfall();
+        assertThat(view.getPeriods().get(0).getCfads()).isEqualTo("90000000.00");
+        assertThat(waterfall.getSteps()).extracting(WaterfallStepView::getStep, WaterfallStepView::getDue,
+                WaterfallStepView::getPaid).containsExactly(
+                tuple("SENIOR_INTEREST_AND_FEES", "1622100.00", "1622100.00"),
+                tuple("SENIOR_PRINCIPAL", "30000000.00", "30000000.00"),
+                tuple("MEZZANINE_INTEREST_AND_FEES", "0.00", "0.00"),
+                tuple("MEZZANINE_PRINCIPAL", "0.00", "0.00"));
+        assertThat(waterfall.getDscr()).isEqualTo("2.9025");
+        assertThat(waterfall.getDistributionTest().getPassed()).isTrue();
+        assertThat(waterfall.getDistributed()).isEqualTo("58377900.00");
     }
 }
