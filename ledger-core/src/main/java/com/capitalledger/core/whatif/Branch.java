@@ -1,5 +1,6 @@
 package com.capitalledger.core.whatif;
 
+import com.capitalledger.core.cashflow.api.RecordOperatingCashFlow;
 import com.capitalledger.core.program.ProgramDecider;
 import com.capitalledger.core.program.ProgramState;
 import com.capitalledger.core.program.api.ProgramCreated;
@@ -32,7 +33,9 @@ import java.util.Map;
  * decided in its event's place; a removed event is left out. Base events before the first change are taken as they
  * were recorded; every base event after it is decided again, by the same rules, from the command that recorded it:
  * a refusal makes it a {@link Consequence}. A rate shift changes no decision (a draw needs a fixing in effect, not a
- * level), so it is applied to the branch's fixings once every event is decided.
+ * level), so it is applied to the branch's fixings once every event is decided. A cash-flow scale changes the
+ * recorded cash flows it covers before they are decided again (an added or replacing command is taken as given), so
+ * every waterfall after the first of them is decided on the scaled figures.
  */
 public final class Branch {
 
@@ -80,7 +83,7 @@ public final class Branch {
             } else {
                 try {
                     branch.record(new JournalEntry(entry.eventId(),
-                            branch.decide(RecordedCommands.of(entry.event())), entry.recordedAt()));
+                            branch.decide(scaled(changes, RecordedCommands.of(entry.event()))), entry.recordedAt()));
                 } catch (LedgerRejection refused) {
                     consequences.add(new Consequence(entry.eventId(), entry.event().getClass().getSimpleName(),
                             entry.event().effectiveDate(), refused.code(), refused.detail()));
@@ -92,9 +95,24 @@ public final class Branch {
             if (changes.get(index) instanceof Change.ShiftRate shift) {
                 scenario = RateShift.apply(shift, scenario, "what-if:" + index);
                 outcomes[index] = ChangeOutcome.accepted(index, shift);
+            } else if (changes.get(index) instanceof Change.ScaleCashFlows scale) {
+                outcomes[index] = ChangeOutcome.accepted(index, scale);
             }
         }
         return new Branched(List.of(outcomes), consequences, scenario);
+    }
+
+    /** A recorded cash flow as the scales among the changes make it, in their order; any other command as it is. */
+    private static LedgerCommand scaled(List<Change> changes, LedgerCommand command) {
+        if (!(command instanceof RecordOperatingCashFlow cashFlow)) {
+            return command;
+        }
+        for (Change change : changes) {
+            if (change instanceof Change.ScaleCashFlows scale) {
+                cashFlow = CashFlowScale.apply(scale, cashFlow);
+            }
+        }
+        return cashFlow;
     }
 
     private ChangeOutcome decideChange(int index, Change change, LedgerCommand command, Instant recordedAt) {
@@ -161,6 +179,14 @@ public final class Branch {
                         requireProgram(program, index, replace.command());
                     }
                     first = Math.min(first, target(positions, base, changed, index, eventId));
+                } else if (change instanceof Change.ScaleCashFlows scale) {
+                    // Decided again from the first cash flow it scales; none scaled, nothing changes.
+                    for (int i = 0; i < first; i++) {
+                        if (CashFlowScale.scales(scale, base.get(i).event())) {
+                            first = i;
+                            break;
+                        }
+                    }
                 }
             }
             // Stable: adds at one position are decided in the order the request lists them.

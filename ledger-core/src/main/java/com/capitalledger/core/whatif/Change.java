@@ -3,13 +3,14 @@ package com.capitalledger.core.whatif;
 import com.capitalledger.core.rates.api.BaseRateName;
 import com.capitalledger.core.shared.LedgerCommand;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Objects;
 
 /** One hypothetical change to a program's journal. */
 public sealed interface Change {
 
-    /** The change's name on the wire: add, remove, replace, shiftRate. */
+    /** The change's name on the wire: add, remove, replace, shiftRate, scaleCashFlows. */
     String op();
 
     /** A command decided just before the first event whose effective date is later than its own, or at the end. */
@@ -59,6 +60,28 @@ public sealed interface Change {
         @Override
         public String op() {
             return "shiftRate";
+        }
+    }
+
+    /**
+     * Every recorded cash flow whose period ends on or after {@code from} with its revenue and operating costs scaled
+     * by (1 + pct/100), HALF_EVEN to the cent; a pct of zero leaves that figure as recorded.
+     */
+    record ScaleCashFlows(LocalDate from, BigDecimal revenuePct, BigDecimal operatingCostsPct) implements Change {
+        private static final BigDecimal MINUS_100 = BigDecimal.valueOf(-100);
+
+        public ScaleCashFlows {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(revenuePct, "revenuePct");
+            Objects.requireNonNull(operatingCostsPct, "operatingCostsPct");
+            if (revenuePct.compareTo(MINUS_100) <= 0 || operatingCostsPct.compareTo(MINUS_100) <= 0) {
+                throw new IllegalArgumentException("a cash flow can be scaled by more than -100% only");
+            }
+        }
+
+        @Override
+        public String op() {
+            return "scaleCashFlows";
         }
     }
 }
