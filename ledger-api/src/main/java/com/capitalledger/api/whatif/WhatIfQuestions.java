@@ -17,6 +17,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -143,14 +144,25 @@ class WhatIfQuestions {
         given.put("baseRate", change.baseRate() != null);
         given.put("from", change.from() != null);
         given.put("bps", change.bps() != null);
+        given.put("revenuePct", change.revenuePct() != null);
+        given.put("operatingCostsPct", change.operatingCostsPct() != null);
         List<String> takes = switch (change.op()) {
             case "add" -> List.of("command");
             case "remove" -> List.of("eventId");
             case "replace" -> List.of("eventId", "command");
+            case "scaleCashFlows" -> List.of("from", "revenuePct", "operatingCostsPct");
             default -> List.of("baseRate", "from", "bps");
         };
+        // Taken but not required: scaleCashFlows needs one of its two percentages, not both.
+        List<String> optional = change.op().equals("scaleCashFlows") ? List.of("revenuePct", "operatingCostsPct")
+                : List.of();
+        if (change.op().equals("scaleCashFlows") && change.revenuePct() == null
+                && change.operatingCostsPct() == null) {
+            problems.add(new FieldProblem(path + ".revenuePct", "revenuePct, operatingCostsPct or both are required "
+                    + "for op scaleCashFlows"));
+        }
         given.forEach((field, present) -> {
-            if (takes.contains(field) && !present) {
+            if (takes.contains(field) && !optional.contains(field) && !present) {
                 problems.add(new FieldProblem(path + "." + field, "is required for op " + change.op()));
             } else if (!takes.contains(field) && present) {
                 problems.add(new FieldProblem(path + "." + field, "is not a field of op " + change.op() + ", which takes "
@@ -170,8 +182,31 @@ class WhatIfQuestions {
                 LedgerCommand command = command(program, change.command(), path + ".command", problems);
                 yield command == null ? null : new Change.Replace(change.eventId(), command);
             }
+            case "scaleCashFlows" -> scale(change, path, problems);
             default -> shift(change, path, problems);
         };
+    }
+
+    private static final BigDecimal MINUS_100 = BigDecimal.valueOf(-100);
+
+    /** The change, or null with the problems listed; the percentages' shape is checked by ChangeRequest already. */
+    private static Change scale(ChangeRequest change, String path, List<FieldProblem> problems) {
+        int before = problems.size();
+        inRange(path + ".from", change.from(), problems);
+        BigDecimal revenue = pct(change.revenuePct(), path + ".revenuePct", problems);
+        BigDecimal costs = pct(change.operatingCostsPct(), path + ".operatingCostsPct", problems);
+        return problems.size() > before ? null : new Change.ScaleCashFlows(change.from(), revenue, costs);
+    }
+
+    private static BigDecimal pct(String given, String field, List<FieldProblem> problems) {
+        if (given == null) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal pct = new BigDecimal(given);
+        if (pct.compareTo(MINUS_100) <= 0) {
+            problems.add(new FieldProblem(field, "must be above -100: a cash flow cannot shrink by all of it or more"));
+        }
+        return pct;
     }
 
     private static Change shift(ChangeRequest change, String path, List<FieldProblem> problems) {

@@ -1,0 +1,208 @@
+package com.capitalledger.api.whatif;
+
+import com.capitalledger.api.support.IntegrationTest;
+import com.capitalledger.api.support.TestUsers;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import static com.capitalledger.api.support.HttpClientSupport.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * scaleCashFlows over real HTTP: a small operating program (one senior tranche drawn, three quarters of cash flows and
+ * waterfalls), branched with its cash flows from Q4 2026 scaled, answers exactly what posting the same program with the
+ * scaled cash flows to a fresh program and reading its positions answers. Own context: it posts its own SOFR fixing.
+ */
+@TestPropertySource(properties = "ledger.test.context=scale-cash-flows")
+@DirtiesContext
+class ScaleCashFlowsIT extends IntegrationTest {
+
+    private static final List<String> DATES = List.of("2026-09-30", "2026-12-31", "2027-01-02", "2027-04-02",
+            "2027-06-30");
+
+    /** Each quarter's revenue, operating costs, taxes and capex as recorded. */
+    private static final Map<String, List<String>> CASH_FLOWS = Map.of(
+            "2026-09-30", List.of("70000000.00", "10000000.00", "5000000.00", "5000000.00"),
+            "2026-12-31", List.of("60000000.05", "20000000.05", "1000000.00", "0.00"),
+            "2027-03-31", List.of("50000000.00", "15000000.00", "0.00", "2000000.00"));
+
+    @Test
+    void aWhatIfWithScaleCashFlowsEqualsPostingTheScaledCashFlowsToAFreshLedgerAndReadingIt() {
+        created(http().postJson("/api/v1/base-rates/SOFR/fixings",
+                "{\"ratePct\":\"4.00000\",\"effectiveDate\":\"2026-01-01\"}"));
+        program("SC-BASE", UnaryOperator.identity());
+        // Revenue -20%, operating costs +10% from Q4 2026 on, as the what-if scales them (HALF_EVEN to the cent):
+        // 60,000,000.05 × 0.8 = 48,000,000.04; 20,000,000.05 × 1.1 = 22,000,000.055 → 22,000,000.06.
+        program("SC-SCALED", flow -> flow.get(0).equals("60000000.05")
+                ? List.of("48000000.04", "22000000.06", flow.get(2), flow.get(3))
+                : flow.get(0).equals("50000000.00") ? List.of("40000000.00", "16500000.00", flow.get(2), flow.get(3))
+                : flow);
+        awaitReadModels();
+
+        JsonNode result = answered("SC-BASE", "{\"asOf\": [" + String.join(", ", DATES.stream()
+                .map(date -> "\"" + date + "\"").toList()) + "], \"changes\": [{\"op\": \"scaleCashFlows\", "
+                + "\"from\": \"2026-10-01\", \"revenuePct\": \"-20\", \"operatingCostsPct\": \"10\"}]}");
+
+        assertThat(result.get("changes").get(0).get("op").asText()).isEqualTo("scaleCashFlows");
+        assertThat(result.get("changes").get(0).get("outcome").asText()).isEqualTo("ACCEPTED");
+        assertThat(result.get("consequences")).isEmpty();
+        String knownAt = result.get("knownAt").asText();
+        for (int i = 0; i < DATES.size(); i++) {
+            JsonNode posted = comparable(positions("SC-SCALED", DATES.get(i), knownAt));
+            JsonNode scenario = comparable(result.get("scenario").get(i));
+            // Figure by figure first, for a failure that names the figure; then the whole document.
+            List<String> figures = new ArrayList<>();
+            leaves("", posted, figures);
+            assertThat(figures).as("section 10's figures as of " + DATES.get(i))
+                    .anyMatch(figure -> figure.endsWith("/dsraBalance"))
+                    .anyMatch(figure -> figure.endsWith("/lockUpBalance"))
+                    .anyMatch(figure -> figure.endsWith("/distributed"))
+                    .anyMatch(figure -> figure.endsWith("/interestPaid"));
+            for (String figure : figures) {
+                assertThat(scenario.at(figure)).as(figure + " as of " + DATES.get(i)).isEqualTo(posted.at(figure));
+            }
+            assertThat(scenario).as("as of " + DATES.get(i)).isEqualTo(posted);
+            assertThat(comparable(result.get("base").get(i))).as("base as of " + DATES.get(i))
+                    .isEqualTo(comparable(positions("SC-BASE", DATES.get(i), knownAt)));
+        }
+        // Q3 2026 is before 'from': nothing differs on 2026-09-30. Q4's waterfall (paid 2027-01-01) distributes
+        // less; Q1 2027's scaled CFADS falls short of its debt service and draws the DSRA.
+        List<JsonNode> differences = new ArrayList<>();
+        result.get("differences").forEach(differences::add);
+        assertThat(differences).noneMatch(difference -> difference.get("asOf").asText().equals("2026-09-30"));
+        assertThat(differencesOn(differences, "2027-01-02")).contains("investors[A].distributed");
+        assertThat(differencesOn(differences, "2027-04-02")).anyMatch(path -> path.endsWith("dsraBalance"));
+    }
+
+    private static List<String> differencesOn(List<JsonNode> differences, String asOf) {
+        return differences.stream().filter(difference -> difference.get("asOf").asText().equals(asOf))
+                .map(difference -> difference.get("path").asText()).toList();
+    }
+
+    @Test
+    void aMalformedScaleIs400NamingItsField() {
+        created(http().postJson("/api/v1/programs", """
+                {"programId":"SC-BAD","name":"Bad","currency":"USD","targetAmount":"1000000.00","maxDebtPct":"80",
+                 "effectiveDate":"2026-01-01"}"""));
+        invalid("{\"op\": \"scaleCashFlows\", \"from\": \"2028-01-01\", \"revenuePct\": \"-100\"}",
+                "changes[0].revenuePct");
+        invalid("{\"op\": \"scaleCashFlows\", \"from\": \"2028-01-01\", \"operatingCostsPct\": \"-120.5\"}",
+                "changes[0].operatingCostsPct");
+        invalid("{\"op\": \"scaleCashFlows\", \"from\": \"2028-01-01\", \"revenuePct\": \"1.23456\"}",
+                "changes[0].revenuePct");
+        invalid("{\"op\": \"scaleCashFlows\", \"from\": \"2028-01-01\", \"revenuePct\": \"ten\"}",
+                "changes[0].revenuePct");
+        invalid("{\"op\": \"scaleCashFlows\", \"from\": \"2028-01-01\"}", "changes[0].revenuePct");
+        invalid("{\"op\": \"scaleCashFlows\", \"revenuePct\": \"5\"}", "changes[0].from");
+        invalid("{\"op\": \"scaleCashFlows\", \"from\": \"2028-01-01\", \"revenuePct\": \"5\", \"bps\": 5}",
+                "changes[0].bps");
+        invalid("{\"op\": \"shiftRate\", \"baseRate\": \"SOFR\", \"from\": \"2028-01-01\", \"bps\": 5, "
+                + "\"revenuePct\": \"5\"}", "changes[0].revenuePct");
+        // Well formed, with one percentage only: answered.
+        answered("SC-BAD", "{\"changes\": [{\"op\": \"scaleCashFlows\", \"from\": \"2028-01-01\", "
+                + "\"operatingCostsPct\": \"-99.9999\"}]}");
+    }
+
+    private void invalid(String change, String field) {
+        HttpResponse<String> response = whatIf("SC-BAD", "{\"changes\": [" + change + "]}");
+        assertThat(response.statusCode()).as(change + " -> " + response.body()).isEqualTo(400);
+        assertThat(json(response).get("code").asText()).isEqualTo("VALIDATION_FAILED");
+        assertThat(json(response).get("errors").findValuesAsText("field")).as(response.body()).containsExactly(field);
+    }
+
+    /** The program: SOFR 4% + 1% on one senior tranche, three quarters recorded and their waterfalls run. */
+    private void program(String id, UnaryOperator<List<String>> cashFlows) {
+        String p = "/api/v1/programs/" + id;
+        created(http().postJson("/api/v1/programs", """
+                {"programId":"%s","name":"Scaled","currency":"USD","targetAmount":"1000000000.00",
+                 "maxDebtPct":"80","effectiveDate":"2026-01-01"}""".formatted(id)));
+        created(http().postJson(p + "/phases", """
+                {"phaseId":"PH1","name":"Phase","budget":"500000000.00","currency":"USD","effectiveDate":"2026-01-01"}"""));
+        created(http().postJson(p + "/commitments", """
+                {"investorId":"A","investorName":"Alpha","amount":"60000000.00","currency":"USD",
+                 "effectiveDate":"2026-01-01"}"""));
+        created(http().postJson(p + "/commitments", """
+                {"investorId":"B","investorName":"Beta","amount":"40000000.00","currency":"USD",
+                 "effectiveDate":"2026-01-01"}"""));
+        created(http().postJson(p + "/capital-calls", """
+                {"callId":"C1","phaseId":"PH1","amount":"100000000.00","currency":"USD","purpose":"works",
+                 "effectiveDate":"2026-01-15"}"""));
+        created(http().postJson(p + "/tranches", """
+                {"trancheId":"T1","phaseId":"PH1","name":"Senior","seniority":"SENIOR","commitment":"200000000.00",
+                 "currency":"USD","baseRate":"SOFR","marginPct":"1","commitmentFeePct":"0",
+                 "availabilityEnd":"2026-12-31","effectiveDate":"2026-02-01",
+                 "lenders":[{"lenderId":"L1","name":"Lender One","commitment":"200000000.00"}]}"""));
+        created(http().postJson(p + "/tranches/T1/draws", """
+                {"drawId":"D1","amount":"200000000.00","currency":"USD","effectiveDate":"2026-03-01"}"""));
+        created(http().postJson(p + "/operating-terms", """
+                {"operationsStart":"2026-07-01","periodMonths":3,"lockUpDscr":"1.2000","defaultDscr":"1.0500",
+                 "dsraPeriods":1,"effectiveDate":"2026-06-01"}"""));
+        created(http().postJson(p + "/tranches/T1/repayment-schedule", """
+                {"installments":[{"dueDate":"2026-10-01","pct":"10"},{"dueDate":"2027-01-01","pct":"10"},
+                 {"dueDate":"2027-04-01","pct":"10"},{"dueDate":"2027-07-01","pct":"70"}],
+                 "effectiveDate":"2026-06-01"}"""));
+        for (String periodEnd : List.of("2026-09-30", "2026-12-31", "2027-03-31")) {
+            List<String> flow = cashFlows.apply(CASH_FLOWS.get(periodEnd));
+            created(http().postJson(p + "/operating-cash-flows", """
+                    {"periodEnd":"%s","revenue":"%s","operatingCosts":"%s","taxes":"%s","maintenanceCapex":"%s",
+                     "currency":"USD"}""".formatted(periodEnd, flow.get(0), flow.get(1), flow.get(2), flow.get(3))));
+            created(http().postJson(p + "/waterfalls", "{\"periodEnd\":\"" + periodEnd + "\"}"));
+        }
+    }
+
+    private HttpResponse<String> whatIf(String programId, String body) {
+        return http(TestUsers.ANALYST).postRaw("/api/v1/programs/" + programId + "/what-if", body,
+                "Content-Type", "application/json");
+    }
+
+    private JsonNode answered(String programId, String body) {
+        HttpResponse<String> response = whatIf(programId, body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json(response);
+    }
+
+    private JsonNode positions(String programId, String asOf, String knownAt) {
+        HttpResponse<String> response = http(TestUsers.ANALYST)
+                .get("/api/v1/programs/" + programId + "/positions?asOf=" + asOf + "&knownAt=" + knownAt);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json(response);
+    }
+
+    /** A positions document without what names the program and the instant, to compare two programs. */
+    private static JsonNode comparable(JsonNode positions) {
+        ObjectNode copy = positions.deepCopy();
+        copy.remove("programId");
+        copy.remove("knownAt");
+        return copy;
+    }
+
+    /** The JSON pointer of every scalar in the document. */
+    private static void leaves(String at, JsonNode node, List<String> out) {
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                leaves(at + "/" + field.getKey(), field.getValue(), out);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                leaves(at + "/" + i, node.get(i), out);
+            }
+        } else {
+            out.add(at);
+        }
+    }
+
+    private static void created(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    }
+}
