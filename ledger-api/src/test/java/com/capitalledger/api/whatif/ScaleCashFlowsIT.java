@@ -161,21 +161,15 @@ class ScaleCashFlowsIT extends IntegrationTest {
     }
 
     private HttpResponse<String> whatIf(String programId, String body) {
-        return http(TestUsers.ANALYST).postRaw("/api/v1/programs/" + programId + "/what-if", body,
-                "Content-Type", "application/json");
+        return new AnalystCalls(http(TestUsers.ANALYST)).whatIf(programId, body);
     }
 
     private JsonNode answered(String programId, String body) {
-        HttpResponse<String> response = whatIf(programId, body);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return json(response);
+        return new AnalystCalls(http(TestUsers.ANALYST)).answered(programId, body);
     }
 
     private JsonNode positions(String programId, String asOf, String knownAt) {
-        HttpResponse<String> response = http(TestUsers.ANALYST)
-                .get("/api/v1/programs/" + programId + "/positions?asOf=" + asOf + "&knownAt=" + knownAt);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return json(response);
+        return new AnalystCalls(http(TestUsers.ANALYST)).positions(programId, asOf, knownAt);
     }
 
     /** A positions document without what names the program and the instant, to compare two programs. */
