@@ -34,7 +34,8 @@ from fractions import Fraction
 HERE = os.path.dirname(os.path.abspath(__file__))
 SCENARIO = os.path.normpath(os.path.join(HERE, "..", "..", "main", "resources", "demo", "stargate.json"))
 OUTPUT = os.path.join(HERE, "demo_expected.json")
-AS_OF = [date(2025, 6, 30), date(2025, 12, 31)]
+AS_OF = [date(2025, 6, 30), date(2025, 12, 31), date(2027, 6, 30), date(2028, 12, 31), date(2029, 12, 31)]
+CASH_FLOWS_AS_OF = [date(2028, 12, 31), date(2029, 12, 31)]
 
 
 class Rejected(Exception):
@@ -78,6 +79,16 @@ def fixed(x, places):
     return f"{sign}{s[:-places]}.{s[-places:]}"
 
 
+def PCT(p):
+    """An installment's percentage as the positions report it."""
+    return fixed(p, 4)
+
+
+def DSCR(text):
+    """A DSCR threshold as the cash-flows document reports it."""
+    return fixed(Fraction(Decimal(text)), 4)
+
+
 def rounded_cents(x):
     """A Fraction of cents, HALF_EVEN to a whole cent."""
     return int(Decimal(fixed(x, 0)))
@@ -118,6 +129,7 @@ class Ledger:
         self.tranches = {}         # id -> terms + lenders
         self.events = []           # (date, kind, data) program events, in recorded order
         self.ids = set()           # draw / repayment ids (unique per program)
+        self.ops = Operations(self)  # section 10: terms, schedules, cash flows, waterfalls
 
     # --- state as of "now" (every recorded event), for the checks -------------------------------------------
     def state(self, as_of=None):
@@ -153,6 +165,9 @@ class Ledger:
         assert parts[0] == "programs" and self.program and parts[1] == self.program["id"], path
         rest = parts[2:]
         kind = rest[0]
+        if kind in ("operating-terms", "operating-cash-flows", "waterfalls") or rest[-1] == "repayment-schedule":
+            self.ops.apply(rest, body)
+            return
         if kind == "phases":
             if body["phaseId"] in self.phases:
                 raise Rejected("DUPLICATE_ID")
@@ -295,6 +310,8 @@ class Ledger:
                 d = day(body["effectiveDate"])
                 if d > t["availabilityEnd"] or d < t["date"]:
                     raise Rejected("AVAILABILITY_ENDED")
+                if self.ops.eods:   # the lenders' draw-stop (the demo waives no event of default)
+                    raise Rejected("EVENT_OF_DEFAULT")
                 if latest(self.fixings.get(t["baseRate"], {}), d) is None:
                     raise Rejected("NO_BASE_RATE")
                 if ts["drawn"] + amount > t["commitment"]:
@@ -320,6 +337,384 @@ class Ledger:
                 raise AssertionError(path)
         else:
             raise AssertionError(path)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Section 10: operating terms, repayment schedules, cash flows and the waterfall, decided when each is recorded.
+# ---------------------------------------------------------------------------------------------------------------
+
+STEPS = ["SENIOR_INTEREST_AND_FEES", "SENIOR_PRINCIPAL", "MEZZANINE_INTEREST_AND_FEES", "MEZZANINE_PRINCIPAL"]
+
+
+def amount(s):
+    """An amount >= 0 in cents (cash-flow figures may be zero)."""
+    d = Decimal(s)
+    if d != d.quantize(Decimal("0.01")) or d < 0:
+        raise Rejected("INVALID_AMOUNT " + s)
+    return int(d * 100)
+
+
+class Operations:
+    def __init__(self, ledger):
+        self.ledger = ledger
+        self.terms = None       # dict, once set
+        self.schedules = {}     # tranche -> dict(due=[dates], pct=[Fraction], text=[str], date)
+        self.flows = {}         # period end -> dict of cents
+        self.runs = {}          # period end -> the waterfall's figures, in the order they ran
+        self.paid = {}          # tranche -> dict(interest, fee, arrears, installments{due: cents})
+        self.eods = {}          # id -> dict(period, reason)
+        self.dsra = 0
+        self.lockup = 0
+
+    # --- periods (calendar quarters or half-years) ---------------------------------------------------------
+    def is_end(self, d):
+        return d == self.next_end(d - timedelta(days=1))
+
+    def next_end(self, d):
+        """The first period end strictly after d."""
+        step = self.terms["months"]
+        e = d + timedelta(days=1)
+        while not (e.month % step == 0 and (e + timedelta(days=1)).day == 1):
+            e += timedelta(days=1)
+        return e
+
+    def first_end(self):
+        return self.next_end(self.terms["start"] - timedelta(days=1))
+
+    def start_of(self, end):
+        """First day of the period ending on `end`."""
+        first = self.first_end()
+        if end == first:
+            return self.terms["start"]
+        e = first
+        while self.next_end(e) != end:
+            e = self.next_end(e)
+        return e + timedelta(days=1)
+
+    # --- commands ---------------------------------------------------------------------------------------------
+    def apply(self, rest, body):
+        ledger = self.ledger
+        kind = rest[0]
+        if kind == "operating-terms":
+            if self.runs:
+                raise Rejected("TERMS_LOCKED")
+            ledger._dated(body)
+            self.terms = dict(start=day(body["operationsStart"]), months=int(body["periodMonths"]),
+                              lockUp=Fraction(Decimal(body["lockUpDscr"])), lockUpText=body["lockUpDscr"],
+                              default=Fraction(Decimal(body["defaultDscr"])), defaultText=body["defaultDscr"],
+                              dsraPeriods=int(body["dsraPeriods"]), date=day(body["effectiveDate"]))
+            return
+        if kind == "tranches":
+            tid = rest[1]
+            if tid not in ledger.tranches:
+                raise Rejected("UNKNOWN_TRANCHE")
+            if self.terms is None:
+                raise Rejected("NO_OPERATING_TERMS")
+            due = [day(i["dueDate"]) for i in body["installments"]]
+            pcts = [Fraction(Decimal(i["pct"])) for i in body["installments"]]
+            if (not due or sum(pcts) != 100 or any(p <= 0 for p in pcts)
+                    or any(a >= b for a, b in zip(due, due[1:]))
+                    or any(not self.is_end(d - timedelta(days=1)) or d - timedelta(days=1) < self.first_end()
+                           for d in due)):
+                raise Rejected("INVALID_SCHEDULE")
+            old = self.schedules.get(tid)
+            if old is not None and ledger.clock is not None and old["due"][0] <= ledger.clock:
+                raise Rejected("SCHEDULE_LOCKED")
+            d = ledger._dated(body)
+            self.schedules[tid] = dict(due=due, pct=pcts, text=[i["pct"] for i in body["installments"]], date=d)
+            return
+        if self.terms is None:
+            raise Rejected("NO_OPERATING_TERMS")
+        end = day(body["periodEnd"])
+        if not self.is_end(end) or end < self.first_end():
+            raise Rejected("INVALID_PERIOD")
+        if kind == "operating-cash-flows":
+            if end in self.runs:
+                raise Rejected("PERIOD_CLOSED")
+            ledger._currency(body)
+            flow = {k: amount(body[k]) for k in ("revenue", "operatingCosts", "taxes", "maintenanceCapex")}
+            flow["cfads"] = flow["revenue"] - flow["operatingCosts"] - flow["taxes"] - flow["maintenanceCapex"]
+            self.flows[end] = flow   # effective on the period end; never moves the program's clock
+            return
+        assert kind == "waterfalls", rest
+        if end not in self.flows:
+            raise Rejected("NO_CASH_FLOW")
+        e = self.first_end()
+        while e < end:
+            if e not in self.runs:
+                raise Rejected("PERIOD_OUT_OF_ORDER")
+            e = self.next_end(e)
+        if end in self.runs:
+            raise Rejected("WATERFALL_ALREADY_RUN")
+        ledger._dated({"effectiveDate": (end + timedelta(days=1)).isoformat()})
+        self.runs[end] = self.run(end)
+
+    # --- the debt ---------------------------------------------------------------------------------------------
+    def outstanding(self, tid, at_end_of=None):
+        x = fold(self.ledger, at_end_of)["tranches"][tid]
+        return x["drawn"] - x["repaid"]
+
+    def installments(self, tid, base):
+        """Each installment's cents for base B: HALF_EVEN of B x pct / 100, the last one B minus the others."""
+        pcts = self.schedules[tid]["pct"]
+        amounts = [rounded_cents(base * p / 100) for p in pcts[:-1]]
+        return amounts + [base - sum(amounts)]
+
+    def fixed_installments(self, tid):
+        """The installments once B is fixed: B = outstanding at the end of the day before the first due date."""
+        return self.installments(tid, self.outstanding(tid, self.schedules[tid]["due"][0] - timedelta(days=1)))
+
+    def accrued(self, tid, frm, to):
+        """(interest, fee) in cents accrued over the days frm..to, each summed exactly and rounded once."""
+        interest, fee = accruals(self.ledger, tid, fold(self.ledger, to)["tranches"][tid], to, frm)
+        return rounded_cents(interest), rounded_cents(fee)
+
+    def all_in(self, tid, d):
+        t = self.ledger.tranches[tid]
+        margins = fold(self.ledger, d)["tranches"][tid]["margins"]
+        return latest(self.ledger.fixings[t["baseRate"]], d) + latest(margins, d)
+
+    def senior(self, tid):
+        return self.ledger.tranches[tid]["seniority"] == "SENIOR"
+
+    # --- the waterfall (DESIGN section 10, steps 1-7) -----------------------------------------------------------
+    def run(self, end):
+        ledger = self.ledger
+        pay = end + timedelta(days=1)
+        cash = max(self.flows[end]["cfads"], 0)
+        r = dict(cashAvailable=cash, steps={}, tranches={}, installmentsPaid={})
+        for tid in sorted(ledger.tranches):
+            paid = self.paid.setdefault(tid, dict(interest=0, fee=0, arrears=0, installments={}))
+            interest, fee = self.accrued(tid, ledger.tranches[tid]["date"], end)
+            out = self.outstanding(tid)
+            arrears = min(paid["arrears"], out)
+            due_now = 0
+            sched = self.schedules.get(tid)
+            if sched and pay >= sched["due"][0]:
+                due_now = sum(a for d, a in zip(sched["due"], self.fixed_installments(tid)) if d == pay)
+            r["tranches"][tid] = dict(interestDue=max(0, interest - paid["interest"]),
+                                      feeDue=max(0, fee - paid["fee"]),
+                                      principalDue=arrears + min(due_now, out - arrears),
+                                      interestPaid=0, feePaid=0, principalPaid=0)
+        seniors = [t for t in sorted(r["tranches"]) if self.senior(t)]
+        mezz = [t for t in sorted(r["tranches"]) if not self.senior(t)]
+        senior_due = sum(r["tranches"][t]["interestDue"] + r["tranches"][t]["feeDue"] + r["tranches"][t]["principalDue"]
+                         for t in seniors)
+        opening = self.dsra
+        drawn = min(senior_due - cash, opening) if cash < senior_due else 0
+        cash += drawn
+        balance = opening - drawn
+        cash = self.interest_step(r, 0, seniors, cash)
+        cash = self.principal_step(r, 1, seniors, cash, pay)
+        target = self.target(end, r)
+        released = topped = 0
+        if balance > target:
+            released = balance - target
+            cash += released
+        else:
+            topped = min(target - balance, cash)
+            cash -= topped
+        closing = balance - released + topped
+        r["dsra"] = dict(opening=opening, drawn=drawn, released=released, toppedUp=topped, closing=closing,
+                         target=target)
+        cash = self.interest_step(r, 2, mezz, cash)
+        cash = self.principal_step(r, 3, mezz, cash, pay)
+
+        num, den = self.coverage(end)
+        r["dscr"] = fixed(Fraction(num, den), 4) if den else None
+        shortfall = any(st["paid"] < st["due"] for st in r["steps"].values())
+        if den and num < self.terms["default"] * den:
+            self.eods[f"EOD-{end}-DSCR"] = dict(period=end, reason="DSCR_BELOW_DEFAULT")
+        if shortfall:
+            self.eods[f"EOD-{end}-PAYMENT"] = dict(period=end, reason="PAYMENT_SHORTFALL")
+
+        for tid, tr in r["tranches"].items():
+            paid = self.paid[tid]
+            paid["interest"] += tr["interestPaid"]
+            paid["fee"] += tr["feePaid"]
+            paid["arrears"] = tr["arrearsAfter"] = tr["principalDue"] - tr["principalPaid"]
+            if tr["principalPaid"]:
+                lenders = fold(ledger)["tranches"][tid]["lenders"]
+                split = largest_remainder(tr["principalPaid"], {l: v["drawn"] - v["repaid"] for l, v in lenders.items()})
+                ledger.events.append((pay, "repay", dict(tranche=tid, amount=tr["principalPaid"], split=split)))
+
+        reasons = []
+        if den and num < self.terms["lockUp"] * den:
+            reasons.append("DSCR_BELOW_LOCK_UP")
+        if closing < target:
+            reasons.append("DSRA_BELOW_TARGET")
+        if shortfall:
+            reasons.append("PAYMENT_SHORTFALL")
+        if self.eods:   # the demo waives none: any event of default is open
+            reasons.append("EVENT_OF_DEFAULT")
+        s = fold(ledger, end)
+        eligible, excluded = {}, []
+        for i, a in sorted(s["investors"].items()):
+            paid_in = a["called"] - a["defaulted"]
+            if paid_in > 0:
+                if a["open"]:
+                    excluded.append(i)
+                else:
+                    eligible[i] = paid_in
+        r["lockUp"] = dict(opening=self.lockup, trapped=0, released=0)
+        r["distributionTest"] = dict(passed=not reasons, reasons=reasons)
+        r["distributed"], r["allocations"], r["excluded"] = 0, {}, []
+        if not reasons and eligible:
+            r["distributed"] = cash + self.lockup
+            r["lockUp"]["released"] = self.lockup
+            self.lockup = 0
+            if r["distributed"]:
+                r["allocations"] = largest_remainder(r["distributed"], eligible)
+                r["excluded"] = excluded
+        else:
+            r["lockUp"]["trapped"] = cash
+            self.lockup += cash
+        r["lockUp"]["closing"] = self.lockup
+        self.dsra = closing
+        return r
+
+    def interest_step(self, r, step, tids, cash):
+        dues = {t: r["tranches"][t]["interestDue"] + r["tranches"][t]["feeDue"] for t in tids}
+        due = sum(dues.values())
+        paid = min(due, cash)
+        r["steps"][STEPS[step]] = dict(due=due, paid=paid)
+        if due:
+            for t, a in largest_remainder(paid, dues).items():
+                tr = r["tranches"][t]
+                tr["interestPaid"] = min(a, tr["interestDue"])   # interest before the commitment fee
+                tr["feePaid"] = a - tr["interestPaid"]
+        return cash - paid
+
+    def principal_step(self, r, step, tids, cash, pay):
+        dues = {t: r["tranches"][t]["principalDue"] for t in tids}
+        due = sum(dues.values())
+        paid = min(due, cash)
+        r["steps"][STEPS[step]] = dict(due=due, paid=paid)
+        if due:
+            for t, a in largest_remainder(paid, dues).items():
+                r["tranches"][t]["principalPaid"] = a
+                sched, towards = self.schedules[t], self.paid[t]["installments"]
+                this_run = r["installmentsPaid"].setdefault(t, {})
+                for d, inst in zip(sched["due"], self.fixed_installments(t)):   # the oldest installment first
+                    if d > pay or a == 0:
+                        break
+                    part = min(inst - towards.get(d, 0), a)
+                    towards[d] = towards.get(d, 0) + part
+                    this_run[d] = part
+                    a -= part
+        return cash - paid
+
+    def target(self, end, r):
+        """T: forecast senior debt service of the dsraPeriods periods after `end`."""
+        total = 0
+        for tid in sorted(r["tranches"]):
+            if not self.senior(tid):
+                continue
+            after = self.outstanding(tid) - r["tranches"][tid]["principalPaid"]
+            sched = self.schedules.get(tid)
+            due, amounts = [], []
+            if sched:
+                due = sched["due"]
+                amounts = (self.fixed_installments(tid) if end + timedelta(days=1) >= due[0]
+                           else self.installments(tid, after))
+            rate = self.all_in(tid, end)
+            balance, pe = after, end
+            for _ in range(self.terms["dsraPeriods"]):
+                start, pe = pe + timedelta(days=1), self.next_end(pe)
+                total += rounded_cents(balance * rate * ((pe - start).days + 1) / 36000)
+                for d, a in zip(due, amounts):
+                    if d == pe + timedelta(days=1):
+                        a = min(a, balance)
+                        total += a
+                        balance -= a
+        return total
+
+    def coverage(self, end):
+        """(sum of CFADS, sum of each period's own senior debt service) over the periods ending in (end - 12m, end]."""
+        num = den = 0
+        year_before = date(end.year - 1, end.month, end.day)
+        e = self.first_end()
+        while e <= end:
+            if e > year_before:
+                num += self.flows[e]["cfads"]
+                for tid in sorted(self.ledger.tranches):
+                    if not self.senior(tid):
+                        continue
+                    interest, fee = self.accrued(tid, self.start_of(e), e)
+                    den += interest + fee
+                    sched = self.schedules.get(tid)
+                    if sched and e + timedelta(days=1) >= sched["due"][0]:
+                        for d, a in zip(sched["due"], self.fixed_installments(tid)):
+                            if d == e + timedelta(days=1):
+                                den += min(a, self.outstanding(tid, e))
+            e = self.next_end(e)
+        return num, den
+
+    # --- views as of a date -------------------------------------------------------------------------------------
+    def done(self, as_of):
+        return [(end, r) for end, r in self.runs.items() if end + timedelta(days=1) <= as_of]
+
+    def tranche_fields(self, tid, as_of):
+        done = self.done(as_of)
+        interest = sum(r["tranches"][tid]["interestPaid"] for _, r in done)
+        fee = sum(r["tranches"][tid]["feePaid"] for _, r in done)
+        arrears = done[-1][1]["tranches"][tid]["arrearsAfter"] if done else 0
+        schedule = []
+        sched = self.schedules.get(tid)
+        if sched and sched["date"] <= as_of:
+            fixed_on = sched["due"][0] - timedelta(days=1)
+            amounts = self.fixed_installments(tid) if fixed_on <= as_of else [None] * len(sched["due"])
+            paid = {}
+            for end, r in done:
+                for d, a in r["installmentsPaid"].get(tid, {}).items():
+                    paid[d] = paid.get(d, 0) + a
+            for d, p, a in zip(sched["due"], sched["pct"], amounts):
+                schedule.append({"dueDate": d.isoformat(), "pct": PCT(p), "amount": None if a is None else money(a),
+                                 "paid": money(paid.get(d, 0))})
+        return {"interestPaid": money(interest), "feesPaid": money(fee), "principalArrears": money(arrears),
+                "schedule": schedule}
+
+    def distributed(self, inv, as_of):
+        return sum(r["allocations"].get(inv, 0) for _, r in self.done(as_of))
+
+    def balances(self, as_of):
+        done = self.done(as_of)
+        return (done[-1][1]["dsra"]["closing"], done[-1][1]["lockUp"]["closing"]) if done else (0, 0)
+
+    def cash_flows(self, as_of):
+        t = self.terms
+        terms = None if t is None or t["date"] > as_of else {
+            "operationsStart": t["start"].isoformat(), "periodMonths": t["months"], "lockUpDscr": DSCR(t["lockUpText"]),
+            "defaultDscr": DSCR(t["defaultText"]), "dsraPeriods": t["dsraPeriods"]}
+        periods = []
+        for end in sorted(self.flows):
+            if end > as_of:
+                continue
+            f, r = self.flows[end], self.runs.get(end)
+            waterfall = None
+            if r is not None and end + timedelta(days=1) <= as_of:
+                waterfall = {
+                    "cashAvailable": money(r["cashAvailable"]),
+                    "steps": [{"step": st, "due": money(r["steps"][st]["due"]), "paid": money(r["steps"][st]["paid"]),
+                               "shortfall": money(r["steps"][st]["due"] - r["steps"][st]["paid"])} for st in STEPS],
+                    "dsra": {k: money(v) for k, v in r["dsra"].items()},
+                    "lockUp": {k: money(v) for k, v in r["lockUp"].items()},
+                    "dscr": r["dscr"], "distributionTest": r["distributionTest"],
+                    "distributed": money(r["distributed"])}
+            periods.append({"periodEnd": end.isoformat(), "paymentDate": (end + timedelta(days=1)).isoformat(),
+                            "revenue": money(f["revenue"]), "operatingCosts": money(f["operatingCosts"]),
+                            "taxes": money(f["taxes"]), "maintenanceCapex": money(f["maintenanceCapex"]),
+                            "cfads": money(f["cfads"]), "waterfall": waterfall})
+        defaults = [{"id": i, "periodEnd": e["period"].isoformat(), "reason": e["reason"], "waived": False}
+                    for i, e in sorted(self.eods.items()) if e["period"] + timedelta(days=1) <= as_of]
+        return {"programId": self.ledger.program["id"], "asOf": as_of.isoformat(), "terms": terms,
+                "periods": periods, "eventsOfDefault": defaults}
+
+    def distributions(self, as_of):
+        return [{"paymentDate": (end + timedelta(days=1)).isoformat(), "amount": money(r["distributed"]),
+                 "allocations": [{"investorId": i, "amount": money(a)} for i, a in sorted(r["allocations"].items())],
+                 "excluded": [{"investorId": i, "reason": "IN_DEFAULT"} for i in r["excluded"]]}
+                for end, r in self.done(as_of) if r["distributed"] > 0]
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -379,12 +774,13 @@ def fold(ledger, as_of=None):
     return dict(investors=inv, phases=phases, tranches=tr, paidIn=paid_in, debtOutstanding=debt)
 
 
-def accruals(ledger, tid, x, as_of):
-    """(interest, fee) as exact Fractions of cents through as_of."""
+def accruals(ledger, tid, x, as_of, since=None):
+    """(interest, fee) as exact Fractions of cents over the days from `since` (default: the tranche's creation)
+    through as_of."""
     t = ledger.tranches[tid]
     fixings = {k: v for k, v in ledger.fixings.get(t["baseRate"], {}).items() if k <= as_of}
     interest = fee = Fraction(0)
-    d = t["date"]
+    d = max(t["date"], since or t["date"])
     while d <= as_of:
         outstanding = sum(a for md, a, _ in x["moves"] if md <= d)
         drawn = sum(a for md, a, is_draw in x["moves"] if md <= d and is_draw)
@@ -416,8 +812,7 @@ def positions(ledger, as_of):
             "called": money(a["called"]), "paidIn": money(paid), "defaulted": money(a["defaulted"]),
             "unfunded": money(a["committed"] - a["called"]), "ownershipPct": own, "ownershipPctPaidIn": own_paid,
             "status": "IN_DEFAULT" if a["open"] else "ACTIVE", "openDefaultCalls": sorted(a["open"]),
-            # The demo records no operations (section 10): nothing distributed, paid or scheduled yet.
-            "distributed": money(0)})
+            "distributed": money(ledger.ops.distributed(i, as_of))})
     vals = s["investors"].values()
     equity_totals = {
         "committed": money(sum(a["committed"] for a in vals)), "called": money(total_called),
@@ -455,7 +850,7 @@ def positions(ledger, as_of):
                          "drawn": money(v["drawn"]), "repaid": money(v["repaid"]),
                          "outstanding": money(v["drawn"] - v["repaid"])}
                         for l, v in sorted(x["lenders"].items())],
-            "interestPaid": money(0), "feesPaid": money(0), "principalArrears": money(0), "schedule": []})
+            **ledger.ops.tranche_fields(tid, as_of)})
     # The one place where "sum of rounded" and "rounded sum" could differ; say so if they ever do.
     for name, exact, summed in (("interest", exact_interest, tot["interest"]), ("fee", exact_fee, tot["fee"])):
         if rounded_cents(exact) != summed:
@@ -466,7 +861,8 @@ def positions(ledger, as_of):
         "commitment": money(tot["commitment"]), "drawn": money(tot["drawn"]), "repaid": money(tot["repaid"]),
         "outstanding": money(debt), "undrawn": money(tot["commitment"] - tot["drawn"]),
         "accruedInterest": money(tot["interest"]), "accruedCommitmentFee": money(tot["fee"]),
-        "interestPaid": money(0), "feesPaid": money(0)}
+        "interestPaid": money(int(sum(Decimal(t["interestPaid"]) * 100 for t in tranches))),
+        "feesPaid": money(int(sum(Decimal(t["feesPaid"]) * 100 for t in tranches)))}
     assert debt == s["debtOutstanding"]
     max_debt = ledger.program["maxDebtPct"]
     capitalisation = {
@@ -484,28 +880,34 @@ def positions(ledger, as_of):
                        "deployed": money(deployed), "remaining": money(budget - deployed)})
     return {"programId": ledger.program["id"], "asOf": as_of.isoformat(), "investors": investors,
             "equityTotals": equity_totals, "tranches": tranches, "debtTotals": debt_totals,
-            "capitalisation": capitalisation, "phases": phases, "dsraBalance": money(0), "lockUpBalance": money(0)}
+            "capitalisation": capitalisation, "phases": phases,
+            "dsraBalance": money(ledger.ops.balances(as_of)[0]), "lockUpBalance": money(ledger.ops.balances(as_of)[1])}
 
 
 def main():
     with open(SCENARIO, encoding="utf-8") as f:
         scenario = json.load(f)
     ledger = Ledger()
-    for n, step in enumerate(scenario["steps"], 1):
+    for n, step in enumerate(scenario["steps"] + scenario["operations"], 1):
         try:
             ledger.apply(step["path"], step["body"])
         except Rejected as r:
             sys.exit(f"step {n} {step['path']} would be rejected: {r}")
     assert ledger.program["id"] == scenario["programId"]
 
-    result = {d.isoformat(): positions(ledger, d) for d in AS_OF}
+    result = {"positions": {d.isoformat(): positions(ledger, d) for d in AS_OF},
+              "cashFlows": {d.isoformat(): ledger.ops.cash_flows(d) for d in CASH_FLOWS_AS_OF},
+              "distributions": {d.isoformat(): ledger.ops.distributions(d) for d in CASH_FLOWS_AS_OF}}
 
-    # Self-checks: allocations sum to each call, lender splits to each draw / repayment.
+    # Self-checks: allocations sum to each call, lender splits to each draw / repayment, each distribution's
+    # allocations to its amount.
     for cid, c in ledger.calls.items():
         assert sum(c["alloc"].values()) == c["amount"], cid
     for d, kind, e in ledger.events:
         if kind in ("draw", "repay"):
             assert sum(e["split"].values()) == e["amount"], (kind, e)
+    for end, r in ledger.ops.runs.items():
+        assert r["distributed"] == 0 or sum(r["allocations"].values()) == r["distributed"], end
 
     with open(OUTPUT, "w", encoding="utf-8") as f:
         json.dump(result, f, indent=2)
@@ -516,6 +918,11 @@ def main():
     for d, kind, e in ledger.events:
         if kind in ("draw", "repay"):
             print(kind, e["tranche"], d, money(e["amount"]), {l: money(a) for l, a in sorted(e["split"].items())})
+    for end, r in ledger.ops.runs.items():
+        print("waterfall", end, "cfads", money(ledger.ops.flows[end]["cfads"]), "dscr", r["dscr"],
+              "dsra", money(r["dsra"]["closing"]), "/", money(r["dsra"]["target"]),
+              "trapped", money(r["lockUp"]["trapped"]), "distributed", money(r["distributed"]),
+              " ".join(r["distributionTest"]["reasons"]))
     print("wrote", OUTPUT)
 
 

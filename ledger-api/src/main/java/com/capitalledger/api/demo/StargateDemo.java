@@ -13,10 +13,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The Stargate demo program ({@code demo/stargate.json}): a $500B target, a $100B first phase, SoftBank and OpenAI at
- * $19B, Oracle $7B, MGX $5B, a senior and a mezzanine tranche, calls, draws, a repricing and a repayment. It is posted
+ * $19B, Oracle $7B, MGX $5B, a senior and a mezzanine tranche, calls, draws, a repricing and a repayment (its
+ * {@code steps}); then the first campus operating from 2027 (its {@code operations}): operating terms, a repayment
+ * schedule on each tranche, ten quarters of cash flows and their waterfalls, one lock-up and its cure. It is posted
  * over HTTP to the running service like any treasury system would, so it passes authentication, validation,
  * idempotency and the command path. Each step has a fixed idempotency key: loading twice records nothing new.
  */
@@ -41,7 +45,12 @@ public class StargateDemo {
      * @throws IllegalStateException naming the step and the service's problem when a step is refused
      */
     public int load(URI base, String authorization) {
-        JsonNode steps = scenario().get("steps");
+        return load(base, authorization, steps());
+    }
+
+    /** Posts the first {@code count} steps only, as a load that stopped before its end would have. */
+    int load(URI base, String authorization, int count) {
+        List<JsonNode> steps = allSteps().subList(0, count);
         String root = base.toString().replaceAll("/+$", "");
         int recorded = 0;
         for (int i = 0; i < steps.size(); i++) {
@@ -72,7 +81,16 @@ public class StargateDemo {
     }
 
     public int steps() {
-        return scenario().get("steps").size();
+        return allSteps().size();
+    }
+
+    /** The financing, then the operations. */
+    private List<JsonNode> allSteps() {
+        JsonNode scenario = scenario();
+        List<JsonNode> steps = new ArrayList<>();
+        scenario.get("steps").forEach(steps::add);
+        scenario.get("operations").forEach(steps::add);
+        return steps;
     }
 
     private JsonNode scenario() {

@@ -208,7 +208,7 @@ class CashFlowsIT extends IntegrationTest {
 
         JsonNode dayBefore = get(BASE + "/positions?asOf=2026-03-30" + NOW).get("tranches").get(0);
         assertThat(dayBefore.get("schedule").get(0).get("amount").isNull()).isTrue();
-        assertThat(dayBefore.get("schedule").get(0).get("pct").asText()).isEqualTo("50");
+        assertThat(dayBefore.get("schedule").get(0).get("pct").asText()).as("posted as 50").isEqualTo("50.0000");
     }
 
     @Test

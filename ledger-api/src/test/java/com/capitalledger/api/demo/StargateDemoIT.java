@@ -17,14 +17,16 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static com.capitalledger.api.support.HttpClientSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Stargate demo posted over HTTP gives, field by field, the positions that {@code demo_expected.py} computes
- * independently (exact rationals) from the same scenario file, for mid-year and year-end 2025. Its own context and
- * database: the demo posts SOFR fixings, which every program on SOFR shares.
+ * The Stargate demo posted over HTTP gives, field by field, the positions, cash flows and distributions that
+ * {@code demo_expected.py} computes independently (exact rationals, its own waterfall) from the same scenario file:
+ * during construction in 2025, after the first waterfalls in 2027, at the 2028 lock-up and after its cure. Its own
+ * context and database: the demo posts SOFR fixings, which every program on SOFR shares.
  */
 @TestPropertySource(properties = "ledger.test.context=stargate-demo")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -41,28 +43,70 @@ class StargateDemoIT extends IntegrationTest {
     private ObjectMapper mapper;
 
     @BeforeAll
-    void loadTheDemo() {
+    void loadTheDemoAsIfItsFirstLoadHadStoppedBeforeTheLastStep() {
         URI base = URI.create("http://localhost:" + port);
         assertThat(firstStart.firstStartOrUnfinished("treasury")).as("an empty event store").isTrue();
-        assertThat(demo.load(base, TestUsers.TREASURY.basic())).as("every step newly recorded").isEqualTo(20);
+        assertThat(demo.load(base, TestUsers.TREASURY.basic(), 43)).as("every step newly recorded").isEqualTo(43);
+        assertThat(firstStart.firstStartOrUnfinished("treasury")).as("a load that stopped early").isTrue();
+
+        assertThat(demo.load(URI.create(base + "/"), TestUsers.TREASURY.basic()))
+                .as("the next start posts the last step, the others are replayed").isEqualTo(1);
+        assertThat(firstStart.firstStartOrUnfinished("treasury")).as("a finished load").isFalse();
         awaitReadModels();
     }
 
     @Test
     void theDemoPostedOverHttpGivesThePositionsItsIndependentComputationExpects() throws IOException {
-        JsonNode expected;
-        try (InputStream in = getClass().getResourceAsStream("/demo_expected.json")) {
-            expected = mapper.readTree(in);
-        }
-        assertThat(expected.size()).isEqualTo(2);
+        JsonNode expected = expected().get("positions");
+        assertThat(expected.size()).isEqualTo(5);
         for (Map.Entry<String, JsonNode> asOf : expected.properties()) {
-            HttpResponse<String> response = http(TestUsers.ANALYST)
-                    .get("/api/v1/programs/STARGATE/positions?asOf=" + asOf.getKey());
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            ObjectNode actual = (ObjectNode) json(response);
+            ObjectNode actual = (ObjectNode) read("/api/v1/programs/STARGATE/positions?asOf=" + asOf.getKey());
             assertThat(actual.remove("knownAt")).as("knownAt is reported").isNotNull();
             assertThat(actual).as("positions as of " + asOf.getKey()).isEqualTo(asOf.getValue());
         }
+    }
+
+    @Test
+    void theDemoGivesTheCashFlowsAndDistributionsItsIndependentComputationExpects() throws IOException {
+        JsonNode expected = expected();
+        assertThat(expected.get("cashFlows").size()).isEqualTo(2);
+        for (Map.Entry<String, JsonNode> asOf : expected.get("cashFlows").properties()) {
+            JsonNode actual = read("/api/v1/programs/STARGATE/cash-flows?asOf=" + asOf.getKey());
+            assertThat(actual).as("cash flows as of " + asOf.getKey()).isEqualTo(asOf.getValue());
+        }
+        for (Map.Entry<String, JsonNode> asOf : expected.get("distributions").properties()) {
+            assertThat(read("/api/v1/programs/STARGATE/distributions?asOf=" + asOf.getKey()))
+                    .as("distributions as of " + asOf.getKey()).isEqualTo(asOf.getValue());
+        }
+    }
+
+    @Test
+    void theDemoLocksUpInTheSecondHalfOf2028AndCuresInTheFirstQuarterOf2029() {
+        JsonNode periods = read("/api/v1/programs/STARGATE/cash-flows?asOf=2029-12-31").get("periods");
+        Map<String, String> reasons = new TreeMap<>();
+        for (JsonNode period : periods) {
+            reasons.put(period.get("periodEnd").asText(),
+                    period.get("waterfall").get("distributionTest").get("reasons").toString());
+        }
+        assertThat(reasons).containsEntry("2028-06-30", "[]")
+                .containsEntry("2028-09-30", "[\"DSCR_BELOW_LOCK_UP\"]")
+                .containsEntry("2028-12-31", "[\"DSCR_BELOW_LOCK_UP\"]")
+                .containsEntry("2029-03-31", "[]");
+        JsonNode cure = periods.get(8).get("waterfall").get("lockUp");
+        assertThat(cure.get("released").asText()).isEqualTo("318207638.88");
+        assertThat(cure.get("closing").asText()).isEqualTo("0.00");
+    }
+
+    private JsonNode expected() throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/demo_expected.json")) {
+            return mapper.readTree(in);
+        }
+    }
+
+    private JsonNode read(String path) {
+        HttpResponse<String> response = http(TestUsers.ANALYST).get(path);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json(response);
     }
 
     @Test
@@ -73,17 +117,5 @@ class StargateDemoIT extends IntegrationTest {
         assertThat(demo.load(base, TestUsers.TREASURY.basic())).isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class)).isEqualTo(events);
         assertThat(firstStart.firstStartOrUnfinished("treasury")).as("a ledger in use is not a first start").isFalse();
-    }
-
-    @Test
-    void aLoadInterruptedBeforeItsLastStepIsFinishedOnTheNextStart() {
-        // As if the service had stopped after step 19: the last step's answer was never recorded.
-        jdbc.update("DELETE FROM idempotency_key WHERE principal = 'treasury' AND idempotency_key = ?",
-                StargateDemo.key(20));
-        assertThat(firstStart.firstStartOrUnfinished("treasury")).isTrue();
-
-        demo.load(URI.create("http://localhost:" + port + "/"), TestUsers.TREASURY.basic());
-
-        assertThat(firstStart.firstStartOrUnfinished("treasury")).isFalse();
     }
 }

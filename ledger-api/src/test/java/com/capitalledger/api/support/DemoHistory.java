@@ -35,13 +35,14 @@ public final class DemoHistory {
         this.steps = steps;
     }
 
-    /** The demo as it is: program STARGATE on SOFR. */
+    /** The demo as it is, its financing then its operations: program STARGATE on SOFR. */
     public static DemoHistory stargate() {
         ObjectMapper json = new ObjectMapper();
         try (InputStream in = DemoHistory.class.getResourceAsStream("/demo/stargate.json")) {
+            JsonNode scenario = json.readTree(in);
             List<Step> steps = new ArrayList<>();
-            for (JsonNode step : json.readTree(in).get("steps")) {
-                steps.add(new Step(step.get("path").asText(), (ObjectNode) step.get("body")));
+            for (JsonNode step : List.of(scenario.get("steps"), scenario.get("operations"))) {
+                step.forEach(each -> steps.add(new Step(each.get("path").asText(), (ObjectNode) each.get("body"))));
             }
             return new DemoHistory(steps);
         } catch (IOException e) {

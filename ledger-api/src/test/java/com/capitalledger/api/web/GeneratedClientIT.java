@@ -112,7 +112,10 @@ class GeneratedClientIT extends IntegrationTest {
         return client;
     }
 
-    /** Posts each step of {@code demo/stargate.json} through the generated API, its body read into the typed model. */
+    /**
+     * Posts each financing step of {@code demo/stargate.json} (not its operations) through the generated API, its body
+     * read into the typed model.
+     */
     @BeforeAll
     void runTheStargateDemoThroughTheGeneratedClient() throws Exception {
         ApiClient treasury = client(TestUsers.TREASURY);
@@ -189,7 +192,11 @@ class GeneratedClientIT extends IntegrationTest {
         try (InputStream in = getClass().getResourceAsStream("/demo_expected.json")) {
             expected = models.readTree(in);
         }
-        for (Map.Entry<String, JsonNode> asOf : expected.properties()) {
+        // This test posts the demo's financing steps only: the expected positions of 2025, before its operations.
+        List<Map.Entry<String, JsonNode>> financing = expected.get("positions").properties().stream()
+                .filter(asOf -> asOf.getKey().startsWith("2025-")).toList();
+        assertThat(financing).hasSize(2);
+        for (Map.Entry<String, JsonNode> asOf : financing) {
             ProgramPositions read = positions.readPositions(STARGATE, LocalDate.parse(asOf.getKey()), null, null, null, null);
             ObjectNode written = models.valueToTree(read);
             written.remove("knownAt");

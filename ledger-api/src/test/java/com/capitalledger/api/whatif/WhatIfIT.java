@@ -182,17 +182,19 @@ class WhatIfIT extends IntegrationTest {
 
     @Test
     void anAddedCommandThatBreaksARuleIsRefusedWithTheLivePathsCodeAndMessage() {
-        String draw = "{\"drawId\": \"D-TOO-MUCH\", \"amount\": \"26000000000.01\", \"currency\": \"USD\", "
-                + "\"effectiveDate\": \"2026-12-01\"}";
-        JsonNode result = answered("STARGATE", "{\"changes\": [{\"op\": \"add\", \"command\": {\"type\": \"draw\", "
-                + "\"trancheId\": \"SENIOR-A\", " + draw.substring(1) + "}]}");
+        // After the demo's last payment date, so the added command is decided last, where the live one would be.
+        String repayment = "{\"repaymentId\": \"R-TOO-MUCH\", \"amount\": \"875000000.01\", \"currency\": \"USD\", "
+                + "\"effectiveDate\": \"2029-07-02\"}";
+        JsonNode result = answered("STARGATE", "{\"changes\": [{\"op\": \"add\", \"command\": {\"type\": \"repay\", "
+                + "\"trancheId\": \"MEZZ-A\", " + repayment.substring(1) + "}]}");
 
         HttpResponse<String> live = http(TestUsers.TREASURY)
-                .postJson("/api/v1/programs/STARGATE/tranches/SENIOR-A/draws", draw);
+                .postJson("/api/v1/programs/STARGATE/tranches/MEZZ-A/repayments", repayment);
         assertThat(live.statusCode()).isEqualTo(422);
         JsonNode outcome = result.get("changes").get(0);
         assertThat(outcome.get("outcome").asText()).isEqualTo("REJECTED");
-        assertThat(outcome.get("code").asText()).isEqualTo("COMMITMENT_EXCEEDED").isEqualTo(json(live).get("code").asText());
+        assertThat(outcome.get("code").asText()).isEqualTo("REPAYMENT_EXCEEDS_OUTSTANDING")
+                .isEqualTo(json(live).get("code").asText());
         assertThat(outcome.get("message").asText()).isEqualTo(json(live).get("detail").asText());
         assertThat(result.get("differences")).isEmpty();
     }
@@ -206,15 +208,19 @@ class WhatIfIT extends IntegrationTest {
         assertThat(result.get("changes").get(1).get("message").asText()).isEqualTo("draw 10,000,000,000.00 USD would "
                 + "bring debt to 50,000,000,000.00 USD against paid-in equity 5,000,000,000.00 USD: 90.909091% of "
                 + "capitalisation, above the maximum 90%");
-        JsonNode consequence = result.get("consequences").get(0);
-        assertThat(result.get("consequences")).hasSize(1);
-        assertThat(consequence.get("eventId").asText())
-                .isEqualTo(eventId(entry -> is(entry, "TrancheDrawn", "drawId", "D-3")));
-        assertThat(consequence.get("type").asText()).isEqualTo("TrancheDrawn");
-        assertThat(consequence.get("effectiveDate").asText()).isEqualTo("2025-08-01");
-        assertThat(consequence.get("code").asText()).isEqualTo("COMMITMENT_EXCEEDED");
-        assertThat(consequence.get("message").asText()).isEqualTo("draw 8,000,000,000.00 USD on SENIOR-A would bring "
+        // Both recorded senior draws are refused: the tranche is drawn in full already.
+        assertThat(result.get("consequences")).hasSize(2);
+        JsonNode august = result.get("consequences").get(0);
+        assertThat(august.get("eventId").asText()).isEqualTo(eventId(entry -> is(entry, "TrancheDrawn", "drawId", "D-3")));
+        assertThat(august.get("type").asText()).isEqualTo("TrancheDrawn");
+        assertThat(august.get("effectiveDate").asText()).isEqualTo("2025-08-01");
+        assertThat(august.get("code").asText()).isEqualTo("COMMITMENT_EXCEEDED");
+        assertThat(august.get("message").asText()).isEqualTo("draw 8,000,000,000.00 USD on SENIOR-A would bring "
                 + "drawn to 48,000,000,000.00 USD, commitment 40,000,000,000.00 USD");
+        JsonNode june = result.get("consequences").get(1);
+        assertThat(june.get("eventId").asText()).isEqualTo(eventId(entry -> is(entry, "TrancheDrawn", "drawId", "D-4")));
+        assertThat(june.get("effectiveDate").asText()).isEqualTo("2026-06-01");
+        assertThat(june.get("code").asText()).isEqualTo("COMMITMENT_EXCEEDED");
     }
 
     @Test
@@ -273,15 +279,17 @@ class WhatIfIT extends IntegrationTest {
 
         JsonNode shock = results.get(0);
         assertThat(differenceOf(shock, "tranches[SENIOR-A].accruedInterest"))
-                .isEqualTo("1368039444.44,1651928333.33,283888888.89");
-        assertThat(page).contains("1,368,039,444.44 → 1,651,928,333.33");
+                .isEqualTo("1929195000.00,2403306111.11,474111111.11");
+        assertThat(page).contains("1,929,195,000.00 → 2,403,306,111.11");
 
         JsonNode covenant = results.get(1);
         assertThat(covenant.get("changes").findValuesAsText("outcome")).containsExactly("ACCEPTED", "REJECTED");
         assertThat(covenant.get("changes").get(1).get("code").asText()).isEqualTo("GEARING_COVENANT_BREACH");
         assertThat(covenant.get("changes").get(1).get("message").asText()).contains("90.909091% of capitalisation");
-        assertThat(covenant.get("consequences").findValuesAsText("code")).containsExactly("COMMITMENT_EXCEEDED");
-        assertThat(page).contains("90.909091%", "`GEARING_COVENANT_BREACH`", "`D-3`", "(`COMMITMENT_EXCEEDED`");
+        assertThat(covenant.get("consequences").findValuesAsText("code"))
+                .containsExactly("COMMITMENT_EXCEEDED", "COMMITMENT_EXCEEDED");
+        assertThat(page).contains("90.909091%", "`GEARING_COVENANT_BREACH`", "`D-3` and the June 2026 draw `D-4`",
+                "(`COMMITMENT_EXCEEDED`");
     }
 
     @Test

@@ -91,7 +91,7 @@ public final class CashFlows {
                         waived.contains(eod.id().value())))));
         CashFlowsView.OperatingTermsView viewTerms = terms == null ? null
                 : new CashFlowsView.OperatingTermsView(terms.operationsStart(), terms.periodMonths(),
-                        terms.lockUpDscr(), terms.defaultDscr(), terms.dsraPeriods());
+                        reported(terms.lockUpDscr()), reported(terms.defaultDscr()), terms.dsraPeriods());
         return new CashFlowsView(programId, asOf, viewTerms, periods, defaults);
     }
 
@@ -156,11 +156,19 @@ public final class CashFlows {
             for (int k = 0; k < set.installments().size(); k++) {
                 Installment installment = set.installments().get(k);
                 schedule.add(new TrancheCashFlow.ScheduledInstallment(installment.dueDate(),
-                        installment.pct().percent(), amounts == null ? null : amounts.get(k),
+                        reported(installment.pct().percent()), amounts == null ? null : amounts.get(k),
                         paid.getOrDefault(installment.dueDate(), ZERO)));
             }
         }
         return new TrancheCashFlow(interest, fees, arrears, schedule);
+    }
+
+    /**
+     * A threshold or an installment's share as read: always 4 decimals (the most a command takes), so the same terms
+     * read the same whether a client sent "2.5" or "2.5000".
+     */
+    private static BigDecimal reported(BigDecimal fourDecimalsAtMost) {
+        return fourDecimalsAtMost.setScale(4);
     }
 
     private static CashFlowsView.WaterfallView waterfall(WaterfallRun run) {
