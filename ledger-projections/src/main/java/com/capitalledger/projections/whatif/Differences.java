@@ -1,6 +1,5 @@
 package com.capitalledger.projections.whatif;
 
-
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.LocalDate;
