@@ -58,10 +58,16 @@ export async function json(path, options) {
     return (await api(path, options)).json();
 }
 
-/** An amount as the API gives it (a decimal string), with thousands separators; the digits are never rounded. */
+/**
+ * An amount as the API gives it (a decimal string), with thousands separators; the digits are never rounded. Any other
+ * text (a what-if difference can be a date, a flag or a code) is shown as it is.
+ */
 export function amount(value) {
     if (value === null || value === undefined) {
         return '';
+    }
+    if (!/^-?\d+(\.\d+)?$/.test(String(value))) {
+        return String(value);
     }
     const [whole, fraction] = String(value).split('.');
     const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');

@@ -3,7 +3,6 @@ package com.capitalledger.api.whatif;
 import com.capitalledger.api.support.IntegrationTest;
 import com.capitalledger.api.support.TestUsers;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
@@ -17,11 +16,13 @@ import java.util.function.UnaryOperator;
 
 import static com.capitalledger.api.support.HttpClientSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * scaleCashFlows over real HTTP: a small operating program (one senior tranche drawn, three quarters of cash flows and
  * waterfalls), branched with its cash flows from Q4 2026 scaled, answers exactly what posting the same program with the
- * scaled cash flows to a fresh program and reading its positions answers. Own context: it posts its own SOFR fixing.
+ * scaled cash flows to a fresh program and reading its positions and cash flows answers; a revenue cut that takes a
+ * DSCR below the lock-up names the DSCR and the failed distribution test. Own context: it posts its own SOFR fixing.
  */
 @TestPropertySource(properties = "ledger.test.context=scale-cash-flows")
 @DirtiesContext
@@ -40,10 +41,10 @@ class ScaleCashFlowsIT extends IntegrationTest {
     void aWhatIfWithScaleCashFlowsEqualsPostingTheScaledCashFlowsToAFreshLedgerAndReadingIt() {
         created(http().postJson("/api/v1/base-rates/SOFR/fixings",
                 "{\"ratePct\":\"4.00000\",\"effectiveDate\":\"2026-01-01\"}"));
-        program("SC-BASE", UnaryOperator.identity());
+        program("SC-BASE", "1.2000", UnaryOperator.identity());
         // Revenue -20%, operating costs +10% from Q4 2026 on, as the what-if scales them (HALF_EVEN to the cent):
         // 60,000,000.05 × 0.8 = 48,000,000.04; 20,000,000.05 × 1.1 = 22,000,000.055 → 22,000,000.06.
-        program("SC-SCALED", flow -> flow.get(0).equals("60000000.05")
+        program("SC-SCALED", "1.2000", flow -> flow.get(0).equals("60000000.05")
                 ? List.of("48000000.04", "22000000.06", flow.get(2), flow.get(3))
                 : flow.get(0).equals("50000000.00") ? List.of("40000000.00", "16500000.00", flow.get(2), flow.get(3))
                 : flow);
@@ -58,7 +59,7 @@ class ScaleCashFlowsIT extends IntegrationTest {
         assertThat(result.get("consequences")).isEmpty();
         String knownAt = result.get("knownAt").asText();
         for (int i = 0; i < DATES.size(); i++) {
-            JsonNode posted = comparable(positions("SC-SCALED", DATES.get(i), knownAt));
+            JsonNode posted = comparable(document("SC-SCALED", DATES.get(i), knownAt));
             JsonNode scenario = comparable(result.get("scenario").get(i));
             // Figure by figure first, for a failure that names the figure; then the whole document.
             List<String> figures = new ArrayList<>();
@@ -67,13 +68,14 @@ class ScaleCashFlowsIT extends IntegrationTest {
                     .anyMatch(figure -> figure.endsWith("/dsraBalance"))
                     .anyMatch(figure -> figure.endsWith("/lockUpBalance"))
                     .anyMatch(figure -> figure.endsWith("/distributed"))
-                    .anyMatch(figure -> figure.endsWith("/interestPaid"));
+                    .anyMatch(figure -> figure.endsWith("/interestPaid"))
+                    .anyMatch(figure -> figure.startsWith("/cashFlows/periods/") && figure.endsWith("/cfads"));
             for (String figure : figures) {
                 assertThat(scenario.at(figure)).as(figure + " as of " + DATES.get(i)).isEqualTo(posted.at(figure));
             }
             assertThat(scenario).as("as of " + DATES.get(i)).isEqualTo(posted);
-            assertThat(comparable(result.get("base").get(i))).as("base as of " + DATES.get(i))
-                    .isEqualTo(comparable(positions("SC-BASE", DATES.get(i), knownAt)));
+            assertThat(result.get("base").get(i)).as("base as of " + DATES.get(i))
+                    .isEqualTo(document("SC-BASE", DATES.get(i), knownAt));
         }
         // Q3 2026 is before 'from': nothing differs on 2026-09-30. Q4's waterfall (paid 2027-01-01) distributes
         // less; Q1 2027's scaled CFADS falls short of its debt service and draws the DSRA.
@@ -81,7 +83,49 @@ class ScaleCashFlowsIT extends IntegrationTest {
         result.get("differences").forEach(differences::add);
         assertThat(differences).noneMatch(difference -> difference.get("asOf").asText().equals("2026-09-30"));
         assertThat(differencesOn(differences, "2027-01-02")).contains("investors[A].distributed");
-        assertThat(differencesOn(differences, "2027-04-02")).anyMatch(path -> path.endsWith("dsraBalance"));
+        assertThat(differencesOn(differences, "2027-04-02")).anyMatch(path -> path.endsWith("dsraBalance"))
+                .contains("cashFlows.periods[2027-03-31].waterfall.dsra.drawn");
+    }
+
+    @Test
+    void aRevenueCutThatTakesTheDscrBelowLockUpNamesTheDscrAndTheFailedDistributionTest() {
+        created(http().postJson("/api/v1/base-rates/SOFR/fixings",
+                "{\"ratePct\":\"4.00000\",\"effectiveDate\":\"2026-01-01\"}"));
+        program("SC-LOCK", "1.9000", UnaryOperator.identity());
+        awaitReadModels();
+
+        JsonNode result = answered("SC-LOCK", "{\"asOf\": [\"2027-01-02\"], \"changes\": [{\"op\": "
+                + "\"scaleCashFlows\", \"from\": \"2026-10-01\", \"revenuePct\": \"-20\"}]}");
+
+        // The base is the live ledger: its positions, and its cash flows as GET /cash-flows gives them.
+        assertThat(result.get("base").get(0)).isEqualTo(document("SC-LOCK", "2027-01-02",
+                result.get("knownAt").asText()));
+        // Q4 2026's senior debt service: interest 180,000,000.00 × 5% × 92 / 360 = 2,300,000.00 and the installment
+        // 20,000,000.00; Q3's: 200,000,000.00 × 5% × 92 / 360 = 2,555,555.56 and 20,000,000.00. Revenue 60,000,000.05
+        // cut to 48,000,000.04 takes Q4's CFADS from 39,000,000.00 to 26,999,999.99, and the DSCR from
+        // 89,000,000.00 / 44,855,555.56 = 1.98414.. to 76,999,999.99 / 44,855,555.56 = 1.71662.., below the lock-up
+        // 1.9: the 4,999,999.99 left after the debt service and the DSRA's release of 300,000.00 is trapped, not
+        // distributed.
+        String q4 = "cashFlows.periods[2026-12-31].";
+        assertThat(result.get("differences")).extracting(d -> d.get("path").asText(), d -> d.get("base").asText(),
+                        d -> d.get("scenario").asText(), d -> d.get("delta").asText())
+                .filteredOn(row -> ((String) row.toArray()[0]).startsWith("cashFlows."))
+                .containsExactly(
+                        tuple(q4 + "revenue", "60000000.05", "48000000.04", "-12000000.01"),
+                        tuple(q4 + "cfads", "39000000.00", "26999999.99", "-12000000.01"),
+                        tuple(q4 + "waterfall.cashAvailable", "39000000.00", "26999999.99", "-12000000.01"),
+                        tuple(q4 + "waterfall.lockUp.trapped", "0.00", "4999999.99", "4999999.99"),
+                        tuple(q4 + "waterfall.lockUp.closing", "0.00", "4999999.99", "4999999.99"),
+                        tuple(q4 + "waterfall.dscr", "1.9841", "1.7166", "-0.2675"),
+                        tuple(q4 + "waterfall.distributionTest.passed", "true", "false", "null"),
+                        tuple(q4 + "waterfall.distributionTest.reasons", "", "DSCR_BELOW_LOCK_UP", "null"),
+                        tuple(q4 + "waterfall.distributed", "17000000.00", "0.00", "-17000000.00"));
+        HttpResponse<String> csv = new AnalystCalls(http(TestUsers.ANALYST)).whatIfCsv("SC-LOCK", "{\"asOf\": "
+                + "[\"2027-01-02\"], \"changes\": [{\"op\": \"scaleCashFlows\", \"from\": \"2026-10-01\", "
+                + "\"revenuePct\": \"-20\"}]}");
+        assertThat(csv.body().lines()).hasSize(result.get("differences").size() + 1).contains(
+                "2027-01-02," + q4 + "waterfall.dscr,1.9841,1.7166,-0.2675",
+                "2027-01-02," + q4 + "waterfall.distributionTest.passed,true,false,");
     }
 
     private static List<String> differencesOn(List<JsonNode> differences, String asOf) {
@@ -120,8 +164,11 @@ class ScaleCashFlowsIT extends IntegrationTest {
         assertThat(json(response).get("errors").findValuesAsText("field")).as(response.body()).containsExactly(field);
     }
 
-    /** The program: SOFR 4% + 1% on one senior tranche, three quarters recorded and their waterfalls run. */
-    private void program(String id, UnaryOperator<List<String>> cashFlows) {
+    /**
+     * The program: SOFR 4% + 1% on one senior tranche, three quarters recorded and their waterfalls run, the lock-up
+     * at the DSCR given.
+     */
+    private void program(String id, String lockUpDscr, UnaryOperator<List<String>> cashFlows) {
         String p = "/api/v1/programs/" + id;
         created(http().postJson("/api/v1/programs", """
                 {"programId":"%s","name":"Scaled","currency":"USD","targetAmount":"1000000000.00",
@@ -145,8 +192,8 @@ class ScaleCashFlowsIT extends IntegrationTest {
         created(http().postJson(p + "/tranches/T1/draws", """
                 {"drawId":"D1","amount":"200000000.00","currency":"USD","effectiveDate":"2026-03-01"}"""));
         created(http().postJson(p + "/operating-terms", """
-                {"operationsStart":"2026-07-01","periodMonths":3,"lockUpDscr":"1.2000","defaultDscr":"1.0500",
-                 "dsraPeriods":1,"effectiveDate":"2026-06-01"}"""));
+                {"operationsStart":"2026-07-01","periodMonths":3,"lockUpDscr":"%s","defaultDscr":"1.0500",
+                 "dsraPeriods":1,"effectiveDate":"2026-06-01"}""".formatted(lockUpDscr)));
         created(http().postJson(p + "/tranches/T1/repayment-schedule", """
                 {"installments":[{"dueDate":"2026-10-01","pct":"10"},{"dueDate":"2027-01-01","pct":"10"},
                  {"dueDate":"2027-04-01","pct":"10"},{"dueDate":"2027-07-01","pct":"70"}],
@@ -168,16 +215,12 @@ class ScaleCashFlowsIT extends IntegrationTest {
         return new AnalystCalls(http(TestUsers.ANALYST)).answered(programId, body);
     }
 
-    private JsonNode positions(String programId, String asOf, String knownAt) {
-        return new AnalystCalls(http(TestUsers.ANALYST)).positions(programId, asOf, knownAt);
+    private JsonNode document(String programId, String asOf, String knownAt) {
+        return new AnalystCalls(http(TestUsers.ANALYST)).document(programId, asOf, knownAt);
     }
 
-    /** A positions document without what names the program and the instant, to compare two programs. */
-    private static JsonNode comparable(JsonNode positions) {
-        ObjectNode copy = positions.deepCopy();
-        copy.remove("programId");
-        copy.remove("knownAt");
-        return copy;
+    private static JsonNode comparable(JsonNode document) {
+        return AnalystCalls.comparable(document);
     }
 
     /** The JSON pointer of every scalar in the document. */

@@ -84,7 +84,8 @@ class WhatIfWritesNothingIT extends IntegrationTest {
     void aBurstOfWhatIfsAndHostileBodiesLeavesEveryTableAsItWas() {
         Map<String, String> before = fingerprint();
         assertThat(before).containsKeys("domain_event_entry", "snapshot_event_entry", "idempotency_key",
-                "audit_entry", "what_if_scenario", "equity_movement", "debt_movement", "base_rate_fixing");
+                "audit_entry", "what_if_scenario", "equity_movement", "debt_movement", "base_rate_fixing",
+                "cash_flow_fact");
 
         List<String> answered = List.of(
                 "{}",

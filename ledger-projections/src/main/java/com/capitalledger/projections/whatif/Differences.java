@@ -1,7 +1,5 @@
 package com.capitalledger.projections.whatif;
 
-import com.capitalledger.projections.fold.positions.ProgramPositions;
-
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -14,15 +12,20 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Every figure that differs between two positions documents of one program at one date, walked in the document's own
- * shape: records by their fields, lists of records by their id ({@code investors[SOFTBANK]}, {@code lenders[JPM]},
- * {@code marginHistory[2025-06-01]}), lists of plain values as a whole. Amounts and the {@code ...Pct} rates are
- * compared by value and get a delta.
+ * Every figure that differs between two sides of a what-if at one date, walked in the documents' own shape: the
+ * positions document's figures by their own paths, the cash-flows document's under {@code cashFlows.}; records by their
+ * fields, lists of records by their key ({@code investors[SOFTBANK]}, {@code lenders[JPM]},
+ * {@code marginHistory[2025-06-01]}, {@code periods[2028-06-30]}, {@code steps[SENIOR_PRINCIPAL]},
+ * {@code eventsOfDefault[EOD-2028-06-30-DSCR]}), lists of plain values as a whole, as text. Amounts, ratios such as
+ * the DSCR and the {@code ...Pct} rates are compared by value and get a delta.
  */
 final class Differences {
 
     /** Identical in both documents by construction. */
     private static final Set<String> SAME_BY_CONSTRUCTION = Set.of("programId", "asOf", "knownAt");
+
+    /** Fields that key a record in its list, besides any {@code ...Id}: a period's end, a step's name, an id. */
+    private static final Set<String> KEYS = Set.of("id", "periodEnd", "step", "effectiveDate");
 
     private final LocalDate asOf;
     private final List<FigureDifference> found = new ArrayList<>();
@@ -31,15 +34,20 @@ final class Differences {
         this.asOf = asOf;
     }
 
-    static List<FigureDifference> between(ProgramPositions base, ProgramPositions scenario) {
-        Differences differences = new Differences(base.asOf());
-        for (RecordComponent component : ProgramPositions.class.getRecordComponents()) {
+    static List<FigureDifference> between(WhatIfDocument base, WhatIfDocument scenario) {
+        Differences differences = new Differences(base.positions().asOf());
+        differences.document("", base.positions(), scenario.positions());
+        differences.document("cashFlows.", base.cashFlows(), scenario.cashFlows());
+        return differences.found;
+    }
+
+    private void document(String prefix, Record base, Record scenario) {
+        for (RecordComponent component : base.getClass().getRecordComponents()) {
             if (!SAME_BY_CONSTRUCTION.contains(component.getName())) {
-                differences.compare(component.getName(), component.getName(), value(component, base),
+                compare(prefix + component.getName(), component.getName(), value(component, base),
                         value(component, scenario));
             }
         }
-        return differences.found;
     }
 
     private void compare(String path, String name, Object base, Object scenario) {
@@ -88,7 +96,10 @@ final class Differences {
         return false;
     }
 
-    /** A list of records by each one's key: its first {@code ...Id} field, else its effective date, else its index. */
+    /**
+     * A list of records by each one's key: its first field that is an {@code ...Id} or one of {@link #KEYS}, else its
+     * index.
+     */
     private static Map<String, Object> keyed(List<?> list) {
         Map<String, Object> byKey = new LinkedHashMap<>();
         if (list == null) {
@@ -98,7 +109,7 @@ final class Differences {
             Object element = list.get(i);
             String key = Integer.toString(i);
             for (RecordComponent component : element.getClass().getRecordComponents()) {
-                if (component.getName().endsWith("Id") || component.getName().equals("effectiveDate")) {
+                if (component.getName().endsWith("Id") || KEYS.contains(component.getName())) {
                     key = String.valueOf(value(component, element));
                     break;
                 }

@@ -8,18 +8,18 @@ import com.capitalledger.core.whatif.JournalEntry;
 import com.capitalledger.projections.fold.Bitemporal;
 import com.capitalledger.projections.fold.Recorded;
 import com.capitalledger.projections.fold.positions.PositionsFold;
-import com.capitalledger.projections.fold.positions.ProgramPositions;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs a what-if in memory: branches the program's journal with the changes ({@link Branch}, the live decision code),
- * folds the base and the branch into positions at each date with the read models' own folds, and lists every figure
- * that differs. Touches no storage: the caller hands it the journal.
+ * folds the base and the branch into positions and cash flows at each date with the read models' own folds, and lists
+ * every figure that differs. Touches no storage: the caller hands it the journal.
  */
 public final class WhatIfAnalysis {
 
@@ -36,20 +36,24 @@ public final class WhatIfAnalysis {
         Branched branched = Branch.replay(program, journal, changes);
         PositionsFold base = PositionsFold.of(recorded(journal), program.value());
         PositionsFold scenario = PositionsFold.of(recorded(branched.journal()), program.value());
-        List<ProgramPositions> basePositions = new ArrayList<>(asOf.size());
-        List<ProgramPositions> scenarioPositions = new ArrayList<>(asOf.size());
+        List<WhatIfDocument> baseDocuments = new ArrayList<>(asOf.size());
+        List<WhatIfDocument> scenarioDocuments = new ArrayList<>(asOf.size());
         List<FigureDifference> differences = new ArrayList<>();
         for (LocalDate date : asOf) {
             Bitemporal at = new Bitemporal(date, knownAt);
-            ProgramPositions before = base.at(at).orElseThrow(() -> new IllegalArgumentException(
+            WhatIfDocument before = document(base, at).orElseThrow(() -> new IllegalArgumentException(
                     "program " + program + " is not in the journal given"));
-            ProgramPositions after = scenario.at(at).orElseThrow();
-            basePositions.add(before);
-            scenarioPositions.add(after);
+            WhatIfDocument after = document(scenario, at).orElseThrow();
+            baseDocuments.add(before);
+            scenarioDocuments.add(after);
             differences.addAll(Differences.between(before, after));
         }
         return new WhatIfResult(program.value(), knownAt.truncatedTo(ChronoUnit.MILLIS), branched.changes(),
-                branched.consequences(), basePositions, scenarioPositions, differences);
+                branched.consequences(), baseDocuments, scenarioDocuments, differences);
+    }
+
+    private static Optional<WhatIfDocument> document(PositionsFold fold, Bitemporal at) {
+        return fold.at(at).map(positions -> new WhatIfDocument(positions, fold.cashFlows(at).orElseThrow()));
     }
 
     /** Journal entries as the read models' folds take them, numbered in order. */

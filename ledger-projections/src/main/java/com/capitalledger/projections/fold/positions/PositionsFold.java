@@ -6,6 +6,7 @@ import com.capitalledger.projections.fold.Bitemporal;
 import com.capitalledger.projections.fold.Recorded;
 import com.capitalledger.projections.fold.cashflow.CashFlowFact;
 import com.capitalledger.projections.fold.cashflow.CashFlows;
+import com.capitalledger.projections.fold.cashflow.CashFlowsView;
 import com.capitalledger.projections.fold.debt.DebtMovement;
 import com.capitalledger.projections.fold.debt.DebtMovements;
 import com.capitalledger.projections.fold.debt.FixingRow;
@@ -23,7 +24,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A program's positions folded straight from events in memory, with the same mappings and folds the stored read
+ * A program's positions, and its cash-flows document, folded straight from events in memory, with the same mappings and folds the stored read
  * models use: for what-if replays, consistency checks and tests. The events are mapped to the read models' facts
  * once; positions at any number of dates are then folded from those facts.
  */
@@ -62,7 +63,7 @@ public final class PositionsFold {
 
     /** The positions as of the date and as known at the instant; empty if the program was not known then. */
     public Optional<ProgramPositions> at(Bitemporal at) {
-        if (program == null || program.recordedAt().isAfter(at.knownAt())) {
+        if (!known(at)) {
             return Optional.empty();
         }
         CurrencyCode currency = new CurrencyCode(program.currency());
@@ -74,8 +75,24 @@ public final class PositionsFold {
                 debt.stream().filter(m -> at.includes(m.effectiveDate(), m.recordedAt())).toList(),
                 rates -> fixings.stream().filter(fixing -> !fixing.recordedAt().isAfter(at.knownAt()))
                         .filter(fixing -> rates.contains(fixing.rateName())).toList());
-        CashFlows flows = new CashFlows().applyAll(cashFlows.stream()
+        return Optional.of(ProgramPositions.assemble(program, at, investors, tranches, phasePositions,
+                cashFlowsAt(at)));
+    }
+
+    /** The cash-flows document as of the date and as known at the instant; empty if the program was not known then. */
+    public Optional<CashFlowsView> cashFlows(Bitemporal at) {
+        if (!known(at)) {
+            return Optional.empty();
+        }
+        return Optional.of(cashFlowsAt(at).view(program.programId(), at.asOf()));
+    }
+
+    private boolean known(Bitemporal at) {
+        return program != null && !program.recordedAt().isAfter(at.knownAt());
+    }
+
+    private CashFlows cashFlowsAt(Bitemporal at) {
+        return new CashFlows().applyAll(cashFlows.stream()
                 .filter(f -> at.includes(f.effectiveDate(), f.recordedAt())).toList());
-        return Optional.of(ProgramPositions.assemble(program, at, investors, tranches, phasePositions, flows));
     }
 }
