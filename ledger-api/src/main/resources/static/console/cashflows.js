@@ -85,6 +85,7 @@ function renderPeriods(periods) {
         const th = document.createElement('th');
         th.scope = 'col';
         th.textContent = name;
+        th.className = name === 'Period ending' ? '' : 'num';
         headRow.appendChild(th);
     }
     const body = document.querySelector('#cf-periods tbody');
@@ -97,9 +98,13 @@ function renderPeriods(periods) {
         th.textContent = label;
         row.appendChild(th);
         for (const period of periods) {
-            const td = cell(row, text(period), { class: 'num', 'data-period': period.periodEnd });
-            if (field === 'distributionTest' && period.waterfall) {
-                td.classList.add(period.waterfall.distributionTest.passed ? 'good' : 'bad');
+            if (field !== 'distributionTest') {
+                cell(row, text(period), { class: 'num', 'data-period': period.periodEnd });
+            } else {
+                // In words and in colour: the colour alone would tell nothing to some readers.
+                const passed = period.waterfall?.distributionTest.passed;
+                cell(row, text(period), { class: passed === undefined ? '' : passed ? 'good' : 'bad',
+                    'data-period': period.periodEnd });
             }
         }
     }
@@ -130,8 +135,8 @@ function renderWaterfalls(periods) {
     chart('waterfall-chart').setOption({
         animation: false,
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-        legend: { type: 'scroll', bottom: 0 },
-        grid: { left: 90, right: 16, top: 16, bottom: 56 },
+        legend: { bottom: 0 },
+        grid: { left: 72, right: 16, top: 16, bottom: 96 },
         xAxis: { type: 'category', data: periods.map(period => period.periodEnd) },
         yAxis: { type: 'value', axisLabel: { formatter: value => `${value / 1e6} m` } },
         series: [
@@ -152,8 +157,8 @@ function renderWaterfalls(periods) {
 
 function renderDscr({ terms, periods }) {
     const line = (name, color, type, value) => ({
-        name, type: 'line', connectNulls: false, itemStyle: { color }, lineStyle: { color, type },
-        data: periods.map(value),
+        name, type: 'line', connectNulls: false, showSymbol: type === 'solid', itemStyle: { color },
+        lineStyle: { color, type }, data: periods.map(value),
     });
     const threshold = value => () => (terms === null ? null : plot(value));
     chart('dscr-chart').setOption({

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -451,6 +452,23 @@ class ConsoleIT extends IntegrationTest {
                 List.of("EOD-2027-06-30-DSCR", "2027-06-30", "DSCR_BELOW_DEFAULT", "Open"));
         assertFiguresAreTheApis("2027-07-01");
         assertThat(seriesShown("dscr-chart").get(0)).containsExactly("DSCR", "-", "2.5", "1.95", "2.1667", "1");
+        browser.driver.executeScript("document.getElementById('cf-periods').scrollIntoView();");
+        browser.screenshot("cash-flows-table");
+
+        // On a phone the page keeps to the screen's width; the table scrolls in its own box.
+        browser.driver.manage().window().setSize(new Dimension(390, 844));
+        eventually().untilAsserted(() -> assertThat(((Number) browser.driver.executeScript(
+                "return document.documentElement.scrollWidth;")).intValue()).as("the page's width")
+                .isLessThanOrEqualTo(390));
+        browser.screenshot("cash-flows-phone");
+
+        // A program without operating terms shows that, and nothing else.
+        browser.driver.get(console("cashflows?program=STARGATE&asOf=2027-07-01"));
+        eventually().until(() -> browser.find("#cf-terms").getText()
+                .equals("As of 2027-07-01: STARGATE has no operating terms."));
+        assertThat(tableText("#cf-periods").get(0)).containsExactly("Period ending");
+        assertThat(browser.find("#cf-no-defaults").getText()).isEqualTo("No event of default.");
+        assertThat(browser.find("#cf-defaults").isDisplayed()).isFalse();
         assertEveryControlIsLabelled();
         assertThat(browser.severeLogs()).isEmpty();
     }
