@@ -70,7 +70,6 @@ async function load() {
 
 function renderTerms({ programId, asOf, terms }) {
     const text = document.getElementById('cf-terms');
-    text.dataset.asOf = asOf;
     text.textContent = terms === null ? `As of ${asOf}: ${programId} has no operating terms.`
         : `As of ${asOf}: ${programId} operates from ${terms.operationsStart} in periods of ${terms.periodMonths} `
         + `months; cash is locked up below a DSCR of ${terms.lockUpDscr}, an event of default opens below `
