@@ -4,6 +4,7 @@
 import { SCRIPTED, SIGN_IN_REFUSED, currentSession, keepSession, guarded, say } from './common.js';
 import * as stack from './stack.js';
 import * as history from './history.js';
+import * as cashflows from './cashflows.js';
 import * as timeline from './timeline.js';
 import * as whatif from './whatif.js';
 import * as journal from './journal.js';
@@ -13,6 +14,7 @@ const EVERY_ROLE = ['TREASURY', 'COMPLIANCE', 'ANALYST', 'ADMIN'];
 const PAGES = {
     stack: { module: stack, roles: EVERY_ROLE },
     history: { module: history, roles: EVERY_ROLE },
+    cashflows: { module: cashflows, roles: EVERY_ROLE },
     timeline: { module: timeline, roles: ['COMPLIANCE', 'ADMIN'] },
     whatif: { module: whatif, roles: EVERY_ROLE },
     journal: { module: journal, roles: ['COMPLIANCE', 'ADMIN'] },

@@ -14,6 +14,11 @@ import java.util.List;
 
 import static com.capitalledger.api.support.HttpClientSupport.json;
 import static com.capitalledger.api.support.HttpClientSupport.parse;
+import static com.capitalledger.api.support.OperatingProgram.cashFlow;
+import static com.capitalledger.api.support.OperatingProgram.schedule;
+import static com.capitalledger.api.support.OperatingProgram.terms;
+import static com.capitalledger.api.support.OperatingProgram.waiver;
+import static com.capitalledger.api.support.OperatingProgram.waterfall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -294,36 +299,5 @@ class CashFlowCommandsIT extends IntegrationTest {
 
     private long events() {
         return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
-    }
-
-    private static String terms(String operationsStart, int periodMonths, String lockUp, String onDefault,
-                                int dsraPeriods, String effectiveDate) {
-        return """
-                {"operationsStart":"%s","periodMonths":%d,"lockUpDscr":"%s","defaultDscr":"%s","dsraPeriods":%d,
-                 "effectiveDate":"%s"}""".formatted(operationsStart, periodMonths, lockUp, onDefault, dsraPeriods,
-                effectiveDate);
-    }
-
-    /** A schedule effective on the date, then due date and percentage pairs. */
-    private static String schedule(String effectiveDate, String... installments) {
-        List<String> items = new ArrayList<>();
-        for (int i = 0; i < installments.length; i += 2) {
-            items.add("{\"dueDate\":\"%s\",\"pct\":\"%s\"}".formatted(installments[i], installments[i + 1]));
-        }
-        return "{\"installments\":[" + String.join(",", items) + "],\"effectiveDate\":\"" + effectiveDate + "\"}";
-    }
-
-    private static String cashFlow(String periodEnd, String revenue, String costs, String taxes, String capex) {
-        return """
-                {"periodEnd":"%s","revenue":"%s","operatingCosts":"%s","taxes":"%s","maintenanceCapex":"%s",
-                 "currency":"USD"}""".formatted(periodEnd, revenue, costs, taxes, capex);
-    }
-
-    private static String waterfall(String periodEnd) {
-        return "{\"periodEnd\":\"" + periodEnd + "\"}";
-    }
-
-    private static String waiver(String effectiveDate) {
-        return "{\"effectiveDate\":\"" + effectiveDate + "\",\"reason\":\"Lenders' waiver letter\"}";
     }
 }

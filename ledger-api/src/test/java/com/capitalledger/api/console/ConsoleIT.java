@@ -3,6 +3,7 @@ package com.capitalledger.api.console;
 import com.capitalledger.api.demo.StargateDemo;
 import com.capitalledger.api.support.HttpClientSupport;
 import com.capitalledger.api.support.IntegrationTest;
+import com.capitalledger.api.support.OperatingProgram;
 import com.capitalledger.api.support.TestUsers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -92,10 +94,10 @@ class ConsoleIT extends IntegrationTest {
     @Test
     void eachRoleSeesOnlyThePagesItsRolesMayRead() {
         Map<TestUsers, List<String>> pages = Map.of(
-                TestUsers.TREASURY, List.of("stack", "history", "whatif"),
-                TestUsers.ANALYST, List.of("stack", "history", "whatif"),
-                TestUsers.COMPLIANCE, List.of("stack", "history", "timeline", "whatif", "journal"),
-                TestUsers.ADMIN, List.of("stack", "history", "timeline", "whatif", "journal"));
+                TestUsers.TREASURY, List.of("stack", "history", "cashflows", "whatif"),
+                TestUsers.ANALYST, List.of("stack", "history", "cashflows", "whatif"),
+                TestUsers.COMPLIANCE, List.of("stack", "history", "cashflows", "timeline", "whatif", "journal"),
+                TestUsers.ADMIN, List.of("stack", "history", "cashflows", "timeline", "whatif", "journal"));
         for (Map.Entry<TestUsers, List<String>> role : pages.entrySet()) {
             signIn(role.getKey(), "stack");
             assertThat(visiblePages()).as(role.getKey().name()).isEqualTo(role.getValue());
@@ -363,6 +365,157 @@ class ConsoleIT extends IntegrationTest {
         browser.screenshot("investor-history");
         assertEveryControlIsLabelled();
         assertThat(browser.severeLogs()).isEmpty();
+    }
+
+    @Test
+    void theCashFlowsPageShowsEachWaterfallTheDscrAndTheEventsOfDefaultAsTheApiGivesThem() {
+        OperatingProgram.seed(http(TestUsers.TREASURY), "CONSOLE-OPS");
+        awaitReadModels();
+        signIn(TestUsers.ANALYST, "cashflows?program=CONSOLE-OPS&asOf=2027-10-01");
+        eventually().until(() -> browser.find("#cf-terms").getText().startsWith("As of 2027-10-01:"));
+        assertThat(browser.find("#cf-terms").getText()).isEqualTo("As of 2027-10-01: CONSOLE-OPS operates from "
+                + "2026-07-01 in periods of 3 months; cash is locked up below a DSCR of 2.0000, an event of default "
+                + "opens below 1.0500; the DSRA holds the next 1 period(s) of senior debt service.");
+
+        // Figures by hand (OperatingProgram): Q4 2026 traps 8 million, Q1 2027 releases it; Q3 2027 has not run.
+        String m20 = "20,000,000.00";
+        List<List<String>> table = List.of(
+                List.of("Period ending", "2026-09-30", "2026-12-31", "2027-03-31", "2027-06-30", "2027-09-30"),
+                List.of("Payment date", "2026-10-01", "2027-01-01", "2027-04-01", "2027-07-01", "2027-10-01"),
+                List.of("Revenue", "70,000,000.00", "38,000,000.00", "62,000,000.00", "10,000,000.00",
+                        "40,000,000.00"),
+                List.of("Operating costs", "10,000,000.00", "10,000,000.00", "10,000,000.00", "60,000,000.00",
+                        "10,000,000.00"),
+                List.of("Taxes", "5,000,000.00", "0.00", "0.00", "0.00", "0.00"),
+                List.of("Maintenance capex", "5,000,000.00", "0.00", "0.00", "0.00", "0.00"),
+                List.of("CFADS", "50,000,000.00", "28,000,000.00", "52,000,000.00", "-50,000,000.00",
+                        "30,000,000.00"),
+                List.of("Cash available", "50,000,000.00", "28,000,000.00", "52,000,000.00", "0.00", ""),
+                List.of("Senior interest and fees: due", "0.00", "0.00", "0.00", "0.00", ""),
+                List.of("Senior interest and fees: paid", "0.00", "0.00", "0.00", "0.00", ""),
+                List.of("Senior interest and fees: shortfall", "0.00", "0.00", "0.00", "0.00", ""),
+                List.of("Senior principal: due", m20, m20, m20, m20, ""),
+                List.of("Senior principal: paid", m20, m20, m20, m20, ""),
+                List.of("Senior principal: shortfall", "0.00", "0.00", "0.00", "0.00", ""),
+                List.of("Mezzanine interest and fees: due", "0.00", "0.00", "0.00", "0.00", ""),
+                List.of("Mezzanine interest and fees: paid", "0.00", "0.00", "0.00", "0.00", ""),
+                List.of("Mezzanine interest and fees: shortfall", "0.00", "0.00", "0.00", "0.00", ""),
+                List.of("Mezzanine principal: due", "0.00", "0.00", "0.00", "0.00", ""),
+                List.of("Mezzanine principal: paid", "0.00", "0.00", "0.00", "0.00", ""),
+                List.of("Mezzanine principal: shortfall", "0.00", "0.00", "0.00", "0.00", ""),
+                List.of("DSRA: opening", "0.00", m20, m20, m20, ""),
+                List.of("DSRA: drawn", "0.00", "0.00", "0.00", m20, ""),
+                List.of("DSRA: released", "0.00", "0.00", "0.00", "0.00", ""),
+                List.of("DSRA: topped up", m20, "0.00", "0.00", "0.00", ""),
+                List.of("DSRA: closing", m20, m20, m20, "0.00", ""),
+                List.of("DSRA: target", m20, m20, m20, "120,000,000.00", ""),
+                List.of("Lock-up: opening", "0.00", "0.00", "8,000,000.00", "0.00", ""),
+                List.of("Lock-up: trapped", "0.00", "8,000,000.00", "0.00", "0.00", ""),
+                List.of("Lock-up: released", "0.00", "0.00", "8,000,000.00", "0.00", ""),
+                List.of("Lock-up: closing", "0.00", "8,000,000.00", "0.00", "0.00", ""),
+                List.of("DSCR", "2.5000", "1.9500", "2.1667", "1.0000", ""),
+                List.of("Distribution test", "Passed", "Failed, cash locked up: DSCR_BELOW_LOCK_UP", "Passed",
+                        "Failed, cash locked up: DSCR_BELOW_LOCK_UP, DSRA_BELOW_TARGET, EVENT_OF_DEFAULT", "Not run"),
+                List.of("Distributed", "10,000,000.00", "0.00", "40,000,000.00", "0.00", ""));
+        assertThat(tableText("#cf-periods")).isEqualTo(table);
+        assertThat(tableText("#cf-defaults")).containsExactly(
+                List.of("Event of default", "Period end", "Reason", "Status"),
+                List.of("EOD-2027-06-30-DSCR", "2027-06-30", "DSCR_BELOW_DEFAULT", "Waived"));
+        assertFiguresAreTheApis("2027-10-01");
+
+        // The charts: sources beside uses for each period (each pair of stacks adds up to the same), the DSCR line.
+        assertThat(seriesShown("waterfall-chart")).containsExactly(
+                List.of("Cash available", "sources", "50000000", "28000000", "52000000", "0", "-"),
+                List.of("DSRA drawn", "sources", "0", "0", "0", "20000000", "-"),
+                List.of("DSRA released", "sources", "0", "0", "0", "0", "-"),
+                List.of("Lock-up released", "sources", "0", "0", "8000000", "0", "-"),
+                List.of("Senior debt service (1-2)", "uses", "20000000", "20000000", "20000000", "20000000", "-"),
+                List.of("DSRA topped up", "uses", "20000000", "0", "0", "0", "-"),
+                List.of("Mezzanine debt service (4-5)", "uses", "0", "0", "0", "0", "-"),
+                List.of("Lock-up trapped", "uses", "0", "8000000", "0", "0", "-"),
+                List.of("Distributed", "uses", "10000000", "0", "40000000", "0", "-"));
+        assertThat(seriesShown("dscr-chart")).containsExactly(
+                List.of("DSCR", "-", "2.5", "1.95", "2.1667", "1", "-"),
+                List.of("Lock-up", "-", "2", "2", "2", "2", "2"),
+                List.of("Default", "-", "1.05", "1.05", "1.05", "1.05", "1.05"));
+        assertThat(browser.all("#waterfall-chart canvas, #dscr-chart canvas")).hasSize(2);
+        browser.screenshot("cash-flows");
+
+        // By keyboard, the day before the waiver: the same periods but Q3 2027, and the event of default open.
+        WebElement asOf = browser.find("#cf-as-of");
+        asOf.clear();
+        asOf.sendKeys("07/01/2027", Keys.ENTER);
+        eventually().until(() -> browser.find("#cf-terms").getText().startsWith("As of 2027-07-01:"));
+        assertThat(tableText("#cf-periods")).isEqualTo(table.stream().map(row -> row.subList(0, 5)).toList());
+        assertThat(tableText("#cf-defaults")).containsExactly(
+                List.of("Event of default", "Period end", "Reason", "Status"),
+                List.of("EOD-2027-06-30-DSCR", "2027-06-30", "DSCR_BELOW_DEFAULT", "Open"));
+        assertFiguresAreTheApis("2027-07-01");
+        assertThat(seriesShown("dscr-chart").get(0)).containsExactly("DSCR", "-", "2.5", "1.95", "2.1667", "1");
+        browser.driver.executeScript("document.getElementById('cf-periods').scrollIntoView();");
+        browser.screenshot("cash-flows-table");
+
+        // On a phone the page keeps to the screen's width; the table scrolls in its own box.
+        browser.driver.manage().window().setSize(new Dimension(390, 844));
+        eventually().untilAsserted(() -> assertThat(((Number) browser.driver.executeScript(
+                "return document.documentElement.scrollWidth;")).intValue()).as("the page's width")
+                .isLessThanOrEqualTo(390));
+        browser.screenshot("cash-flows-phone");
+
+        // A program without operating terms shows that, and nothing else.
+        browser.driver.get(console("cashflows?program=STARGATE&asOf=2027-07-01"));
+        eventually().until(() -> browser.find("#cf-terms").getText()
+                .equals("As of 2027-07-01: STARGATE has no operating terms."));
+        assertThat(tableText("#cf-periods").get(0)).containsExactly("Period ending");
+        assertThat(browser.find("#cf-no-defaults").getText()).isEqualTo("No event of default.");
+        assertThat(browser.find("#cf-defaults").isDisplayed()).isFalse();
+        assertEveryControlIsLabelled();
+        assertThat(browser.severeLogs()).isEmpty();
+    }
+
+    /** Every figure of the periods table is the API's own decimal string, thousands separators aside. */
+    private void assertFiguresAreTheApis(String asOf) {
+        JsonNode flows = json(http(TestUsers.ANALYST).get("/api/v1/programs/CONSOLE-OPS/cash-flows?asOf=" + asOf));
+        for (JsonNode period : flows.get("periods")) {
+            String end = period.get("periodEnd").asText();
+            assertThat(shownAt("cfads", end)).isEqualTo(period.get("cfads").asText());
+            JsonNode waterfall = period.get("waterfall");
+            if (waterfall.isNull()) {
+                assertThat(shownAt("distributed", end)).isEmpty();
+                continue;
+            }
+            for (JsonNode step : waterfall.get("steps")) {
+                for (String figure : List.of("due", "paid", "shortfall")) {
+                    assertThat(shownAt(step.get("step").asText() + "." + figure, end)).as(end + " " + step)
+                            .isEqualTo(step.get(figure).asText());
+                }
+            }
+            for (String account : List.of("dsra", "lockUp")) {
+                waterfall.get(account).fields().forEachRemaining(figure -> assertThat(shownAt(account + "."
+                        + figure.getKey(), end)).as(end + " " + account).isEqualTo(figure.getValue().asText()));
+            }
+            assertThat(shownAt("dscr", end)).isEqualTo(waterfall.get("dscr").asText());
+            assertThat(shownAt("distributed", end)).isEqualTo(waterfall.get("distributed").asText());
+        }
+    }
+
+    private String shownAt(String field, String periodEnd) {
+        return figure(browser.find("#cf-periods tr[data-field='" + field + "'] td[data-period='" + periodEnd + "']"));
+    }
+
+    /** Each row's cells (headers included) as the page holds them. */
+    @SuppressWarnings("unchecked")
+    private List<List<String>> tableText(String table) {
+        return (List<List<String>>) browser.driver.executeScript("return [...document.querySelectorAll(arguments[0] "
+                + "+ ' tr')].map(row => [...row.cells].map(cell => cell.textContent));", table);
+    }
+
+    /** Each series of the chart as its ECharts instance holds it: name, stack and data ("-" for no value). */
+    @SuppressWarnings("unchecked")
+    private List<List<String>> seriesShown(String chart) {
+        return (List<List<String>>) browser.driver.executeScript("return echarts.getInstanceByDom(document"
+                + ".getElementById(arguments[0])).getOption().series.map(s => [s.name, s.stack || '-', "
+                + "...s.data.map(v => v === null || v === undefined ? '-' : String(v))]);", chart);
     }
 
     @Test
