@@ -56,6 +56,10 @@ public class WhatIfController {
     static final String SOFR_SHOCK = """
             {"asOf": ["2025-12-31", "2026-12-31"],
              "changes": [{"op": "shiftRate", "baseRate": "SOFR", "from": "2026-01-01", "bps": 200}]}""";
+    static final String LOCK_UP = """
+            {"asOf": ["2029-06-30"],
+             "changes": [{"op": "shiftRate", "baseRate": "SOFR", "from": "2027-01-01", "bps": 200},
+                         {"op": "scaleCashFlows", "from": "2028-01-01", "revenuePct": "-20"}]}""";
     static final String COVENANT_BREACH = """
             {"asOf": ["2025-12-31"],
              "changes": [
@@ -86,6 +90,8 @@ public class WhatIfController {
                     mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = WhatIfRequest.class),
                     examples = {
                             @ExampleObject(name = "SOFR +200 bp from 2026", value = SOFR_SHOCK),
+                            @ExampleObject(name = "SOFR +200 bp from 2027, revenue -20% from 2028: the lock-up trips",
+                                    value = LOCK_UP),
                             @ExampleObject(name = "Both tranches drawn in full in March 2025", value = COVENANT_BREACH),
                             @ExampleObject(name = "A call removed, another replaced, half-yearly",
                                     value = REMOVE_AND_REPLACE)})))
@@ -105,6 +111,8 @@ public class WhatIfController {
                     mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = WhatIfRequest.class),
                     examples = {
                             @ExampleObject(name = "SOFR +200 bp from 2026", value = SOFR_SHOCK),
+                            @ExampleObject(name = "SOFR +200 bp from 2027, revenue -20% from 2028: the lock-up trips",
+                                    value = LOCK_UP),
                             @ExampleObject(name = "Both tranches drawn in full in March 2025", value = COVENANT_BREACH),
                             @ExampleObject(name = "A call removed, another replaced, half-yearly",
                                     value = REMOVE_AND_REPLACE)})))

@@ -462,10 +462,10 @@ class ConsoleIT extends IntegrationTest {
                 .isLessThanOrEqualTo(390));
         browser.screenshot("cash-flows-phone");
 
-        // A program without operating terms shows that, and nothing else.
-        browser.driver.get(console("cashflows?program=STARGATE&asOf=2027-07-01"));
+        // A program without operating terms (yet: the demo's take effect on 2026-12-01) shows that, and nothing else.
+        browser.driver.get(console("cashflows?program=STARGATE&asOf=2026-11-30"));
         eventually().until(() -> browser.find("#cf-terms").getText()
-                .equals("As of 2027-07-01: STARGATE has no operating terms."));
+                .equals("As of 2026-11-30: STARGATE has no operating terms."));
         assertThat(tableText("#cf-periods").get(0)).containsExactly("Period ending");
         assertThat(browser.find("#cf-no-defaults").getText()).isEqualTo("No event of default.");
         assertThat(browser.find("#cf-defaults").isDisplayed()).isFalse();

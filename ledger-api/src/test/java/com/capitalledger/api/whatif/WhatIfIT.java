@@ -235,13 +235,17 @@ class WhatIfIT extends IntegrationTest {
     }
 
     private static String differenceOf(JsonNode result, String path) {
+        return differenceOf(result, "2026-12-31", path);
+    }
+
+    private static String differenceOf(JsonNode result, String asOf, String path) {
         for (JsonNode difference : result.get("differences")) {
-            if (difference.get("path").asText().equals(path) && difference.get("asOf").asText().equals("2026-12-31")) {
+            if (difference.get("path").asText().equals(path) && difference.get("asOf").asText().equals(asOf)) {
                 return difference.get("base").asText() + "," + difference.get("scenario").asText() + ","
-                        + difference.get("delta").asText();
+                        + difference.get("delta").asText("");
             }
         }
-        throw new AssertionError("no difference at " + path);
+        throw new AssertionError("no difference at " + path + " as of " + asOf);
     }
 
     @Test
@@ -276,9 +280,23 @@ class WhatIfIT extends IntegrationTest {
         List<JsonNode> results = requests.stream().map(request -> answered("STARGATE", request)).toList();
 
         JsonNode shock = results.get(0);
-        assertThat(differenceOf(shock, "tranches[SENIOR-A].accruedInterest"))
-                .isEqualTo("1929195000.00,2403306111.11,474111111.11");
-        assertThat(page).contains("1,929,195,000.00 → 2,403,306,111.11");
+        assertThat(differenceOf(shock, "2029-06-30", "tranches[SENIOR-A].accruedInterest"))
+                .isEqualTo("5908622083.33,7257580416.67,1348958333.34");
+        assertThat(differenceOf(shock, "2029-06-30", "cashFlows.periods[2028-03-31].waterfall.dscr"))
+                .isEqualTo("1.2917,1.1794,-0.1123");
+        assertThat(differenceOf(shock, "2029-06-30", "cashFlows.periods[2028-03-31].waterfall.distributionTest.passed"))
+                .isEqualTo("true,false,");
+        assertThat(differenceOf(shock, "2029-06-30", "cashFlows.periods[2028-06-30].waterfall.dscr"))
+                .isEqualTo("1.2527,1.0368,-0.2159");
+        assertThat(differenceOf(shock, "2029-06-30", "investors[SOFTBANK].distributed"))
+                .isEqualTo("1281301248.04,754990956.38,-526310291.66");
+        JsonNode scenario = shock.get("scenario").get(0).get("cashFlows");
+        assertThat(scenario.get("eventsOfDefault").findValuesAsText("id")).contains("EOD-2028-03-31-PAYMENT",
+                "EOD-2028-06-30-DSCR");
+        assertThat(scenario.get("periods").findValuesAsText("distributed")).as("five quarters without distribution")
+                .containsSubsequence("0.00", "0.00", "0.00", "0.00", "0.00");
+        assertThat(page).contains("5,908,622,083.33 → 7,257,580,416.67", "1.2917 → 1.1794", "(1.0368)",
+                "754,990,956.38 instead of 1,281,301,248.04");
 
         JsonNode covenant = results.get(1);
         assertThat(covenant.get("changes").findValuesAsText("outcome")).containsExactly("ACCEPTED", "REJECTED");
