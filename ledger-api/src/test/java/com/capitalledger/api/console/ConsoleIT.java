@@ -469,13 +469,31 @@ class ConsoleIT extends IntegrationTest {
         assertThat(tableText("#cf-periods").get(0)).containsExactly("Period ending");
         assertThat(browser.find("#cf-no-defaults").getText()).isEqualTo("No event of default.");
         assertThat(browser.find("#cf-defaults").isDisplayed()).isFalse();
+
+        // The demo's ten quarters: the 2028 lock-up and its cure, every figure the API's.
+        browser.driver.manage().window().setSize(new Dimension(1280, 800));
+        browser.driver.get(console("cashflows?program=STARGATE&asOf=2029-06-30"));
+        eventually().until(() -> browser.find("#cf-terms").getText().startsWith("As of 2029-06-30: STARGATE"));
+        List<List<String>> demo = tableText("#cf-periods");
+        assertThat(demo.get(0)).hasSize(11).startsWith("Period ending", "2027-03-31").endsWith("2029-06-30");
+        assertThat(demo.stream().filter(row -> row.get(0).equals("Distribution test")).findFirst().orElseThrow())
+                .containsExactly("Distribution test", "Passed", "Passed", "Passed", "Passed", "Passed", "Passed",
+                        "Failed, cash locked up: DSCR_BELOW_LOCK_UP", "Failed, cash locked up: DSCR_BELOW_LOCK_UP",
+                        "Passed", "Not run");
+        assertFiguresAreTheApis("STARGATE", "2029-06-30");
+        browser.driver.executeScript("window.scrollTo(0, 0);");
+        browser.screenshot("cash-flows-stargate");
         assertEveryControlIsLabelled();
         assertThat(browser.severeLogs()).isEmpty();
     }
 
     /** Every figure of the periods table is the API's own decimal string, thousands separators aside. */
     private void assertFiguresAreTheApis(String asOf) {
-        JsonNode flows = json(http(TestUsers.ANALYST).get("/api/v1/programs/CONSOLE-OPS/cash-flows?asOf=" + asOf));
+        assertFiguresAreTheApis("CONSOLE-OPS", asOf);
+    }
+
+    private void assertFiguresAreTheApis(String program, String asOf) {
+        JsonNode flows = json(http(TestUsers.ANALYST).get("/api/v1/programs/" + program + "/cash-flows?asOf=" + asOf));
         for (JsonNode period : flows.get("periods")) {
             String end = period.get("periodEnd").asText();
             assertThat(shownAt("cfads", end)).isEqualTo(period.get("cfads").asText());
