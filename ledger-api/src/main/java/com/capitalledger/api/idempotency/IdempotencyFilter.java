@@ -1,5 +1,6 @@
 package com.capitalledger.api.idempotency;
 
+import com.capitalledger.api.command.CommandQueue;
 import com.capitalledger.api.command.Refusals;
 import com.capitalledger.api.consistency.TransactionOffset;
 import com.capitalledger.api.web.IdempotencyKeyHeader;
@@ -12,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -22,6 +24,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import java.io.IOException;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Makes every POST under {@code /api/} safe to retry. The request must carry an {@code Idempotency-Key}; the first
@@ -30,7 +33,8 @@ import java.util.Optional;
  * with the same key and the same request (its body compared by meaning: {@link RequestFingerprint}) gets the stored
  * response with {@code Idempotency-Replayed: true}; the same key with another request is refused with
  * {@code IDEMPOTENCY_KEY_REUSED}. Concurrent requests with one key queue on the key's row: the first decides, the
- * others replay its answer. A {@link ReadOnlyPost} needs no key and stores nothing. A command refused with an answer
+ * others replay its answer. Commands on one program take turns in the node ({@link CommandQueue}), each for the whole
+ * of its transaction. A {@link ReadOnlyPost} needs no key and stores nothing. A command refused with an answer
  * that is not kept (409, 412) or before it runs (422 {@code IDEMPOTENCY_KEY_REUSED}) is recorded by {@link Refusals}
  * once the request's transaction has ended.
  */
@@ -51,9 +55,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private final ProblemWriter problems;
     private final TransactionOffset offset;
     private final Refusals refusals;
+    private final CommandQueue queue;
 
     IdempotencyFilter(IdempotencyKeys keys, PlatformTransactionManager transactions, ReadOnlyPosts readOnly,
-                      ProblemWriter problems, TransactionOffset offset, Refusals refusals) {
+                      ProblemWriter problems, TransactionOffset offset, Refusals refusals, CommandQueue queue) {
+        this.queue = queue;
         this.keys = keys;
         this.transactions = new TransactionTemplate(transactions);
         this.readOnly = readOnly;
@@ -97,15 +103,23 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         RequestFingerprint fingerprint = RequestFingerprint.of(request.getMethod(), request.getRequestURI(), body);
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
         boolean first;
+        Supplier<Boolean> decide = () -> Boolean.TRUE.equals(transactions.execute(transaction -> {
+            if (!keys.claim(principal, key, fingerprint.meaning())) {
+                return false;
+            }
+            handle(chain, new CachedBody(request, body), captured);
+            finish(transaction, captured, principal, key);
+            return true;
+        }));
         try {
-            first = Boolean.TRUE.equals(transactions.execute(transaction -> {
-                if (!keys.claim(principal, key, fingerprint.meaning())) {
-                    return false;
-                }
-                handle(chain, new CachedBody(request, body), captured);
-                finish(transaction, captured, principal, key);
-                return true;
-            }));
+            // The turn spans the transaction: the next command on the program starts from this one's commit.
+            Optional<String> stream = CommandQueue.streamOf(request.getRequestURI());
+            first = stream.isPresent() ? queue.inTurn(stream.get(), decide) : decide.get();
+        } catch (CommandQueue.QueueTooLong tooLong) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+            problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, ProblemCode.PROGRAM_BUSY,
+                    tooLong.getMessage() + "; nothing was recorded: retry with the same " + KEY_HEADER);
+            return;
         } catch (Unhandled failure) {
             if (failure.getCause() instanceof IOException io) {
                 throw io;

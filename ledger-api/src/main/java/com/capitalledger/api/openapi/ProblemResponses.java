@@ -43,8 +43,9 @@ final class ProblemResponses {
             Map.entry(429, "TOO_MANY_ATTEMPTS: too many failed sign-ins from the caller's address, or as its user "
                     + "from that address; the credentials were not checked: retry after Retry-After seconds"),
             Map.entry(500, "INTERNAL_ERROR: nothing was recorded; quote the correlation id to support"),
-            Map.entry(503, "Unavailable for now, retry after Retry-After seconds: READ_MODEL_REBUILDING, or "
-                    + "AUTHENTICATION_UNAVAILABLE (the JWT issuer's keys cannot be fetched)"));
+            Map.entry(503, "Unavailable for now, retry after Retry-After seconds: READ_MODEL_REBUILDING, "
+                    + "AUTHENTICATION_UNAVAILABLE (the JWT issuer's keys cannot be fetched), or PROGRAM_BUSY (commands "
+                    + "on the program queued too long in this node; nothing was recorded)"));
 
     private ProblemResponses() {
     }

@@ -55,6 +55,8 @@ public enum ProblemCode {
     READ_MODEL_REBUILDING,
     READ_MODEL_BEHIND,
     AUTHENTICATION_UNAVAILABLE,
+    /** Commands on the program have queued in the node for longer than {@code ledger.commands.queue-wait}. */
+    PROGRAM_BUSY,
     /** Another 503 the framework answers (an asynchronous answer that timed out). */
     SERVICE_UNAVAILABLE;
 
