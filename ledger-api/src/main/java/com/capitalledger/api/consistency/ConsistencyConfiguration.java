@@ -2,6 +2,7 @@ package com.capitalledger.api.consistency;
 
 import com.capitalledger.projections.processing.ProcessorTokens;
 import com.capitalledger.projections.processing.LedgerNode;
+import com.capitalledger.projections.processing.NodeCensus;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -36,8 +37,8 @@ public class ConsistencyConfiguration {
     }
 
     @Bean
-    EventSignals eventSignals(DataSource dataSource, SignalledEventStore store, LedgerNode node) {
-        return new EventSignals(dataSource, store, node);
+    EventSignals eventSignals(DataSource dataSource, SignalledEventStore store, LedgerNode node, NodeCensus census) {
+        return new EventSignals(dataSource, store, node, census);
     }
 
     @Bean

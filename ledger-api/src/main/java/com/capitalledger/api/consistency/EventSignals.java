@@ -1,6 +1,7 @@
 package com.capitalledger.api.consistency;
 
 import com.capitalledger.projections.processing.LedgerNode;
+import com.capitalledger.projections.processing.NodeCensus;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -24,7 +25,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * are a shortcut, not a guarantee: if one is lost, the reader still looks every second.
  * <p>
  * The notification is sent after the commit, not inside the storing transaction: a notifying transaction holds a
- * database-wide lock through its commit, which would make concurrent commands commit one at a time.
+ * database-wide lock through its commit, which would make concurrent commands commit one at a time. A node alone on
+ * its database ({@link NodeCensus}) sends none: nobody would listen, and each costs the database a transaction.
  */
 public class EventSignals implements SmartLifecycle {
 
@@ -34,6 +36,7 @@ public class EventSignals implements SmartLifecycle {
     private final DataSource dataSource;
     private final SignalledEventStore store;
     private final String node;
+    private final NodeCensus census;
     private final AtomicBoolean pending = new AtomicBoolean();
     private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "event-signals-send");
@@ -43,15 +46,16 @@ public class EventSignals implements SmartLifecycle {
     private volatile boolean running;
     private Thread listener;
 
-    public EventSignals(DataSource dataSource, SignalledEventStore store, LedgerNode node) {
+    public EventSignals(DataSource dataSource, SignalledEventStore store, LedgerNode node, NodeCensus census) {
         this.dataSource = dataSource;
+        this.census = census;
         this.store = store;
         this.node = node.id();
         store.onCommitted(this::committed);
     }
 
     private void committed() {
-        if (running && pending.compareAndSet(false, true)) {
+        if (running && !census.alone() && pending.compareAndSet(false, true)) {
             sender.execute(this::send);
         }
     }

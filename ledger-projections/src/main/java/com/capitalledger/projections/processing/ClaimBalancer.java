@@ -40,13 +40,16 @@ class ClaimBalancer implements SmartLifecycle {
     private final Clock clock;
     private final Duration interval;
     private final ProcessorTokens tokens;
+    private final NodeCensus census;
     private ScheduledExecutorService schedule;
     /** Whether the last beat failed for want of the database. */
     private volatile boolean databaseWasAway;
 
     ClaimBalancer(JdbcTemplate jdbc, EventProcessingConfiguration processing, LedgerNode node, Clock clock,
-                  ProcessorTokens tokens, @Value("${ledger.read-models.balance-interval:5s}") Duration interval) {
+                  ProcessorTokens tokens, NodeCensus census,
+                  @Value("${ledger.read-models.balance-interval:5s}") Duration interval) {
         this.tokens = tokens;
+        this.census = census;
         this.jdbc = jdbc;
         this.processing = processing;
         this.node = node;
@@ -72,6 +75,7 @@ class ClaimBalancer implements SmartLifecycle {
                 resumeAfterOutage();
             }
             int nodes = liveNodes();
+            census.counted(nodes);
             // Every read model's segments in one read of the shared token store.
             Map<String, Long> segments = tokens.of(ReadModel.IDS).stream().collect(Collectors.groupingBy(
                     ProcessorTokens.Segment::processingGroup, Collectors.counting()));
