@@ -24,7 +24,9 @@ import java.util.Random;
  * <ol>
  *     <li>the raw PostgreSQL read rate of the event table (plain JDBC, every column, in global-index order);</li>
  *     <li>rebuilding all read models from the whole history (events/s);</li>
- *     <li>as-of position query latency over HTTP (p50, p99) on random programs and dates.</li>
+ *     <li>as-of position query latency over HTTP (p50, p99) on random programs and dates;</li>
+ *     <li>on {@value #OPERATED_PROGRAMS} of the programs, 40 quarters of operations: the waterfall and the cash-flows
+ *     query over HTTP, each beside its raw PostgreSQL baseline ({@link CashFlowBenchmark}).</li>
  * </ol>
  * Run: {@code ./mvnw -pl ledger-api -am -Pbenchmark -DskipTests verify} (optionally {@code -Dbench.events=...}).
  * It forks a JVM with a 512 MB heap.
@@ -34,13 +36,17 @@ public final class ReadModelBenchmark {
     private static final int EVENTS_PER_PROGRAM = 1_000;
     private static final int QUERIES = 2_000;
     private static final int WARMUP = 300;
+    /** Five to warm up, twenty measured: 800 waterfalls. */
+    private static final int OPERATED_PROGRAMS = 25;
 
     private ReadModelBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         int total = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-        try (BenchLedger ledger = BenchLedger.start("ANALYST", "--logging.level.com.capitalledger.api.admin=INFO")) {
+        // TREASURY runs the waterfalls.
+        try (BenchLedger ledger = BenchLedger.start("ANALYST,TREASURY",
+                "--logging.level.com.capitalledger.api.admin=INFO")) {
             ConfigurableApplicationContext app = ledger.app();
             EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);
             processing.eventProcessors().values().forEach(EventProcessor::shutDown);
@@ -64,6 +70,7 @@ public final class ReadModelBenchmark {
             System.out.printf("  rebuild / raw read = %.2f%n", rebuildRate / rawRate);
 
             queries(ledger.port(), ledger.authorization(), programs, app.getBean(JdbcTemplate.class));
+            CashFlowBenchmark.run(ledger, Math.min(OPERATED_PROGRAMS, programs));
             BenchLedger.heap();
         }
     }

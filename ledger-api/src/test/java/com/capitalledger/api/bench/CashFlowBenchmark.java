@@ -1,0 +1,318 @@
+package com.capitalledger.api.bench;
+
+import com.capitalledger.api.admin.ReadModels;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.awaitility.Awaitility;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * The operations part of section 10, measured on the store {@link ReadModelBenchmark} has loaded (1,000,000 events by
+ * default, read models live), so that the history is not loaded twice. On generated programs of 1,000 events it sets
+ * operating terms, a repayment schedule on both tranches and {@value #QUARTERS} quarters of operating cash flows over
+ * HTTP, then measures in the same run:
+ * <ol>
+ *     <li>{@code POST /waterfalls} over HTTP, every quarter of every program in order (p50, p99), beside a raw
+ *     PostgreSQL transaction writing the same rows (as many as a waterfall appends on average, of its events' mean
+ *     size, one commit) just before each waterfall;</li>
+ *     <li>{@code GET /cash-flows} over HTTP as of the last payment date, so that each answer holds every quarter with
+ *     its waterfall (p50, p99), beside the raw PostgreSQL read of the rows that query reads.</li>
+ * </ol>
+ */
+final class CashFlowBenchmark {
+
+    static final int QUARTERS = 40;
+    private static final LocalDate OPERATIONS_START = LocalDate.of(2026, 1, 1);
+    /** After the generated history's last date, so that no command is back-dated. */
+    private static final LocalDate TERMS_DATE = LocalDate.of(2025, 12, 31);
+    private static final LocalDate LAST_PAYMENT = OPERATIONS_START.plusMonths(3L * QUARTERS);
+    private static final int WARMUP_PROGRAMS = 5;
+    private static final int QUERIES = 2_000;
+    private static final int QUERY_WARMUP = 300;
+    private static final int RAW_WARMUP = 200;
+    private static final String CASH_FLOWS_SQL = "SELECT * FROM cash_flow_fact WHERE program_id = ? "
+            + "AND effective_date <= ? AND recorded_at <= ? ORDER BY global_index";
+
+    private final BenchLedger ledger;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+    private final Random random = new Random(40);
+
+    private CashFlowBenchmark(BenchLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    /** Operates the first {@code programs} loaded (P0, P1, ...), {@value #WARMUP_PROGRAMS} of them to warm up. */
+    static void run(BenchLedger ledger, int programs) throws Exception {
+        new CashFlowBenchmark(ledger).measure(programs);
+    }
+
+    private void measure(int programs) throws Exception {
+        JdbcTemplate jdbc = ledger.app().getBean(JdbcTemplate.class);
+        List<String> all = new ArrayList<>();
+        for (int program = 0; program < programs; program++) {
+            all.add("P" + program);
+        }
+        long setUpStart = System.nanoTime();
+        for (String program : all) {
+            operate(program);
+        }
+        BenchLedger.report("operating terms, 2 repayment schedules and " + QUARTERS + " cash flows over HTTP",
+                (long) programs * (QUARTERS + 3), setUpStart, "commands");
+
+        List<String> warmUp = all.subList(0, WARMUP_PROGRAMS);
+        List<String> measured = all.subList(WARMUP_PROGRAMS, programs);
+        long before = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
+        waterfalls(warmUp, null);
+        // The warm-up's waterfalls tell how many rows of what size a waterfall appends, for the raw baseline.
+        double[] appended = jdbc.queryForObject("SELECT count(*), avg(octet_length(payload) + octet_length(meta_data)) "
+                        + "FROM domain_event_entry WHERE global_index > ?",
+                (rs, i) -> new double[]{rs.getLong(1), rs.getDouble(2)}, before);
+        double perWaterfall = appended[0] / (WARMUP_PROGRAMS * QUARTERS);
+        long[][] latencies;
+        try (RawWrite raw = new RawWrite((int) Math.max(1, Math.round(perWaterfall)), (int) Math.round(appended[1]))) {
+            for (int i = 0; i < RAW_WARMUP; i++) {
+                raw.once();
+            }
+            latencies = waterfalls(measured, raw);
+        }
+        long events = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class, measured.get(0));
+        System.out.printf("waterfall over HTTP (%d programs x %d quarters = %d waterfalls after %d to warm up; %s "
+                        + "holds %,d events after them; %.2f events appended per waterfall, %.0f bytes each on "
+                        + "average): %s%n", measured.size(), QUARTERS, latencies[0].length, WARMUP_PROGRAMS * QUARTERS,
+                measured.get(0), events, perWaterfall, appended[1], BenchLedger.percentiles(latencies[0]));
+        System.out.printf("  raw PostgreSQL transaction inserting %d row(s) of %.0f bytes, one commit (one before each "
+                        + "waterfall, on one connection): %s%n", Math.max(1, Math.round(perWaterfall)), appended[1],
+                BenchLedger.percentiles(latencies[1]));
+
+        awaitReadModels();
+        check(measured);
+        long[] queries = new long[QUERIES];
+        long[] raw = new long[QUERIES];
+        OffsetDateTime knownAt = OffsetDateTime.now(ZoneOffset.UTC);
+        long rows = 0;
+        try (Connection connection = ledger.app().getBean(DataSource.class).getConnection();
+             PreparedStatement select = connection.prepareStatement(CASH_FLOWS_SQL)) {
+            for (int i = -QUERY_WARMUP; i < QUERIES; i++) {
+                String program = measured.get(random.nextInt(measured.size()));
+                long start = System.nanoTime();
+                get("/api/v1/programs/" + program + "/cash-flows?asOf=" + LAST_PAYMENT);
+                long took = System.nanoTime() - start;
+                start = System.nanoTime();
+                long read = rawRead(select, program, knownAt);
+                long rawTook = System.nanoTime() - start;
+                if (i >= 0) {
+                    queries[i] = took;
+                    raw[i] = rawTook;
+                    rows += read;
+                }
+            }
+        }
+        System.out.printf("cash-flows query over HTTP as of %s (%d queries on %d programs of %d quarters, each with "
+                + "its waterfall): %s%n", LAST_PAYMENT, QUERIES, measured.size(), QUARTERS,
+                BenchLedger.percentiles(queries));
+        System.out.printf("  raw PostgreSQL read of the query's cash_flow_fact rows (%.0f rows, every column; the "
+                + "same programs, interleaved): %s%n", (double) rows / QUERIES, BenchLedger.percentiles(raw));
+    }
+
+    /** Terms, both schedules (40 equal installments) and 40 quarters of cash flows sized to the program's debt. */
+    private void operate(String program) throws Exception {
+        JsonNode positions = json.readTree(get("/api/v1/programs/" + program + "/positions?asOf=" + TERMS_DATE));
+        BigDecimal quarterlyService = BigDecimal.ZERO;
+        BigDecimal accrued = BigDecimal.ZERO;
+        for (JsonNode tranche : positions.get("tranches")) {
+            BigDecimal outstanding = new BigDecimal(tranche.get("outstanding").asText());
+            BigDecimal rate = new BigDecimal(tranche.get("allInRatePct").asText());
+            quarterlyService = quarterlyService.add(outstanding.multiply(rate).divide(BigDecimal.valueOf(400), 2,
+                    RoundingMode.HALF_EVEN)).add(outstanding.divide(BigDecimal.valueOf(QUARTERS), 2,
+                    RoundingMode.HALF_EVEN));
+            accrued = accrued.add(new BigDecimal(tranche.get("accruedInterest").asText()))
+                    .add(new BigDecimal(tranche.get("accruedCommitmentFee").asText()));
+        }
+        post("/api/v1/programs/" + program + "/operating-terms", """
+                {"operationsStart":"%s","periodMonths":3,"lockUpDscr":"1.2000","defaultDscr":"1.0500",
+                 "dsraPeriods":2,"effectiveDate":"%s"}""".formatted(OPERATIONS_START, TERMS_DATE));
+        StringBuilder installments = new StringBuilder();
+        for (int quarter = 1; quarter <= QUARTERS; quarter++) {
+            installments.append(quarter == 1 ? "" : ",").append("{\"dueDate\":\"")
+                    .append(OPERATIONS_START.plusMonths(3L * quarter)).append("\",\"pct\":\"2.5000\"}");
+        }
+        for (String tranche : List.of("SENIOR", "MEZZ")) {
+            post("/api/v1/programs/" + program + "/tranches/" + tranche + "/repayment-schedule",
+                    "{\"installments\":[" + installments + "],\"effectiveDate\":\"" + TERMS_DATE + "\"}");
+        }
+        for (int quarter = 1; quarter <= QUARTERS; quarter++) {
+            // Debt service times 1.05 to 2.34: most quarters distribute, some trap cash or open an event of default;
+            // the first also pays the interest and fees accrued during construction.
+            BigDecimal cfads = quarterlyService.multiply(BigDecimal.valueOf(105 + random.nextInt(130), 2))
+                    .setScale(2, RoundingMode.HALF_EVEN).add(quarter == 1 ? accrued : BigDecimal.ZERO);
+            BigDecimal costs = cfads.multiply(new BigDecimal("0.40")).setScale(2, RoundingMode.HALF_EVEN);
+            BigDecimal taxes = cfads.multiply(new BigDecimal("0.10")).setScale(2, RoundingMode.HALF_EVEN);
+            BigDecimal capex = cfads.multiply(new BigDecimal("0.05")).setScale(2, RoundingMode.HALF_EVEN);
+            post("/api/v1/programs/" + program + "/operating-cash-flows", """
+                    {"periodEnd":"%s","revenue":"%s","operatingCosts":"%s","taxes":"%s","maintenanceCapex":"%s",
+                     "currency":"USD"}""".formatted(periodEnd(quarter),
+                    cfads.add(costs).add(taxes).add(capex).toPlainString(), costs.toPlainString(),
+                    taxes.toPlainString(), capex.toPlainString()));
+        }
+    }
+
+    /**
+     * Each quarter's waterfall of every program, quarter by quarter, so consecutive requests hit other programs; with
+     * {@code raw}, one raw transaction just before each, so both see the same load on the shared machine. The
+     * waterfalls' latencies, then the raw transactions'.
+     */
+    private long[][] waterfalls(List<String> programs, RawWrite raw) throws Exception {
+        long[][] latencies = new long[2][programs.size() * QUARTERS];
+        int i = 0;
+        for (int quarter = 1; quarter <= QUARTERS; quarter++) {
+            for (String program : programs) {
+                latencies[1][i] = raw == null ? 0 : raw.once();
+                long start = System.nanoTime();
+                post("/api/v1/programs/" + program + "/waterfalls", "{\"periodEnd\":\"" + periodEnd(quarter) + "\"}");
+                latencies[0][i++] = System.nanoTime() - start;
+            }
+        }
+        return latencies;
+    }
+
+    /**
+     * Every measured program answers with every quarter and its waterfall, else the figure would not mean what it
+     * says; prints how the waterfalls went, to show they took the step's different paths.
+     */
+    private void check(List<String> programs) throws Exception {
+        int passed = 0;
+        int defaults = 0;
+        for (String program : programs) {
+            JsonNode cashFlows = json.readTree(get("/api/v1/programs/" + program + "/cash-flows?asOf=" + LAST_PAYMENT));
+            int run = 0;
+            for (JsonNode period : cashFlows.get("periods")) {
+                JsonNode waterfall = period.get("waterfall");
+                run += waterfall.isNull() ? 0 : 1;
+                passed += !waterfall.isNull() && waterfall.get("distributionTest").get("passed").asBoolean() ? 1 : 0;
+            }
+            if (cashFlows.get("periods").size() != QUARTERS || run != QUARTERS) {
+                throw new IllegalStateException(program + " answers " + cashFlows.get("periods").size()
+                        + " periods, " + run + " with a waterfall");
+            }
+            defaults += cashFlows.get("eventsOfDefault").size();
+        }
+        System.out.printf("  of the %d measured waterfalls, %d distributed and %d trapped cash; %d events of default "
+                + "opened%n", programs.size() * QUARTERS, passed, programs.size() * QUARTERS - passed, defaults);
+    }
+
+    private static LocalDate periodEnd(int quarter) {
+        return OPERATIONS_START.plusMonths(3L * quarter).minusDays(1);
+    }
+
+    private static long rawRead(PreparedStatement select, String program, OffsetDateTime knownAt) throws Exception {
+        select.setString(1, program);
+        select.setObject(2, LAST_PAYMENT);
+        select.setObject(3, knownAt);
+        long rows = 0;
+        try (ResultSet result = select.executeQuery()) {
+            while (result.next()) {
+                for (int column = 1; column <= result.getMetaData().getColumnCount(); column++) {
+                    result.getObject(column);
+                }
+                rows++;
+            }
+        }
+        return rows;
+    }
+
+    /** A transaction of {@code rows} inserts of {@code bytes} each and one commit, on a connection of its own. */
+    private final class RawWrite implements AutoCloseable {
+
+        private final int rows;
+        private final byte[] payload;
+        private final Connection connection;
+        private final PreparedStatement insert;
+        private long sequence;
+
+        RawWrite(int rows, int bytes) throws Exception {
+            this.rows = rows;
+            payload = new byte[bytes];
+            random.nextBytes(payload);
+            connection = ledger.app().getBean(DataSource.class).getConnection();
+            try (Statement create = connection.createStatement()) {
+                create.execute("CREATE TABLE IF NOT EXISTS bench_raw_write (id bigserial PRIMARY KEY, "
+                        + "aggregate_id varchar(64) NOT NULL, sequence bigint NOT NULL, payload bytea NOT NULL)");
+            }
+            connection.setAutoCommit(false);
+            insert = connection.prepareStatement(
+                    "INSERT INTO bench_raw_write (aggregate_id, sequence, payload) VALUES (?, ?, ?)");
+        }
+
+        /** Nanoseconds from the first insert until the commit has returned. */
+        long once() throws Exception {
+            long start = System.nanoTime();
+            for (int row = 0; row < rows; row++) {
+                insert.setString(1, "P-RAW");
+                insert.setLong(2, sequence++);
+                insert.setBytes(3, payload);
+                insert.executeUpdate();
+            }
+            connection.commit();
+            return System.nanoTime() - start;
+        }
+
+        @Override
+        public void close() throws Exception {
+            insert.close();
+            connection.setAutoCommit(true);
+            connection.close();
+        }
+    }
+
+    private void awaitReadModels() {
+        ReadModels readModels = ledger.app().getBean(ReadModels.class);
+        Awaitility.await("the read models caught up").atMost(Duration.ofMinutes(10))
+                .pollInterval(Duration.ofMillis(10)).until(() -> readModels.status().stream()
+                        .allMatch(status -> status.position() >= status.head()));
+    }
+
+    private String get(String path) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path))
+                .header("Authorization", ledger.authorization()).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private void post(String path, String body) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path))
+                .header("Authorization", ledger.authorization()).header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + ledger.port() + path);
+    }
+}
