@@ -194,8 +194,8 @@ public class CashFlowsFoldTest {
         assertThat(paid.feesPaid()).isEqualTo(d("2000.00"));
         assertThat(paid.principalArrears()).isEqualTo(d("0.00"));
         assertThat(paid.schedule()).containsExactly(
-                new TrancheCashFlow.ScheduledInstallment(PAY, d("50"), d("500000.00"), d("500000.00")),
-                new TrancheCashFlow.ScheduledInstallment(day("2027-07-01"), d("50"), d("500000.00"), d("0.00")));
+                new TrancheCashFlow.ScheduledInstallment(PAY, d("50.0000"), d("500000.00"), d("500000.00")),
+                new TrancheCashFlow.ScheduledInstallment(day("2027-07-01"), d("50.0000"), d("500000.00"), d("0.00")));
 
         // The day before B is fixed, the amounts are not known yet.
         TrancheCashFlow before = at(day("2027-03-30"), afterEvent(6)).tranche("SENIOR", day("2027-03-30"),

@@ -87,8 +87,8 @@ class PositionsWithWaterfallFoldTest {
         assertThat(tranche.feesPaid()).isEqualTo(d("2000.00"));
         assertThat(tranche.principalArrears()).isEqualTo(d("0.00"));
         assertThat(tranche.schedule()).containsExactly(
-                new ScheduledInstallment(day("2027-04-01"), d("50"), d("500000.00"), d("500000.00")),
-                new ScheduledInstallment(day("2027-07-01"), d("50"), d("500000.00"), d("0.00")));
+                new ScheduledInstallment(day("2027-04-01"), d("50.0000"), d("500000.00"), d("500000.00")),
+                new ScheduledInstallment(day("2027-07-01"), d("50.0000"), d("500000.00"), d("0.00")));
         assertThat(positions.debtTotals().interestPaid()).isEqualTo(d("18000.00"));
         assertThat(positions.debtTotals().feesPaid()).isEqualTo(d("2000.00"));
         assertThat(positions.debtTotals().outstanding()).isEqualTo(d("500000.00"));
