@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The README's start command and its start options, run as written from the repository root with bash. The start
- * command brings up the demo with plain-text logs and no framework chatter; each option line starts the service with
+ * command brings up the demo with plain-text logs and no framework chatter, and the README's tour run on it gives the
+ * answers its comments promise; each option line starts the service with
  * no demo program, its database in the given data directory and JSON log lines (ECS). Only the data directory in the
  * option lines differs from the README ({@code $HOME/ledger-data} becomes a temporary one); the port, the demo
  * credentials file and the start command's data directory come from the environment, so nothing of the user's own
@@ -73,6 +74,18 @@ class StartOptionsIT {
             assertThat(run.lines()).as("no output of initdb or PostgreSQL")
                     .noneMatch(line -> line.contains("The files belonging to this database system"))
                     .noneMatch(line -> line.contains("database system is ready to accept connections"));
+
+            // The tour, run as written on this service: its answers are the ones its comments promise.
+            String tour = run.tour(temporary);
+            assertThat(tour).as(tour).contains("HTTP/1.1 201")
+                    .contains("\"code\":\"REPAYMENT_EXCEEDS_OUTSTANDING\"")
+                    .contains("\"periodEnd\":\"2029-09-30\",\"paymentDate\":\"2029-10-01\"", "\"dscr\":\"1.5128\"",
+                            "\"distributed\":\"601994444.44\"")
+                    .contains("\"path\":\"cashFlows.periods[2028-03-31].waterfall.dscr\",\"base\":\"1.2917\","
+                            + "\"scenario\":\"1.1794\"")
+                    .contains("\"algorithm\":\"Ed25519\"")
+                    .doesNotContain("\"status\":5");
+            assertThat(temporary.resolve("audit.csv")).as("the tour's audit export").isNotEmptyFile();
         }
     }
 
@@ -140,6 +153,25 @@ class StartOptionsIT {
 
         List<String> lines() throws IOException {
             return Files.readAllLines(log);
+        }
+
+        /**
+         * Runs the README's tour with bash in {@code directory} once the demo is loaded, on this service's port and
+         * credentials file, and returns what it printed.
+         */
+        String tour(Path directory) throws IOException, InterruptedException {
+            Awaitility.await("the whole demo").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> serviceLines().stream().anyMatch(line -> line.contains("Loaded the STARGATE demo")));
+            Matcher block = Pattern.compile("## A five-minute tour of the demo\\n.*?```bash\\n(.*?)```", Pattern.DOTALL)
+                    .matcher(readme());
+            assertThat(block.find()).as("the README's tour").isTrue();
+            String script = block.group(1).replace("localhost:8080", "localhost:" + port)
+                    .replace("~/.capital-ledger/demo-credentials.properties", credentials.toString());
+            Process tour = new ProcessBuilder("bash", "-c", script).directory(directory.toFile())
+                    .redirectErrorStream(true).start();
+            String printed = new String(tour.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(tour.waitFor(2, TimeUnit.MINUTES)).as("the tour ends").isTrue();
+            return printed;
         }
 
         /** The service's console lines, after Maven's own output and Spring Boot's banner. */
