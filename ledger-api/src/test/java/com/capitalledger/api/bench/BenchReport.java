@@ -39,7 +39,7 @@ final class BenchReport {
     /** The runs of earlier JVMs of this build, read once. */
     private ArrayNode earlier;
 
-    private BenchReport(String benchmark, int runs, Path file, String build) {
+    BenchReport(String benchmark, int runs, Path file, String build) {
         this.benchmark = benchmark;
         this.runs = runs;
         this.file = file;
