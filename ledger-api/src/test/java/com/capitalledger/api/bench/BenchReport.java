@@ -204,7 +204,7 @@ final class BenchReport {
 
     /** The machine's one-minute load average: these figures vary with what else shares the cores. */
     private static double loadAverage() {
-        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return Math.round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() * 100) / 100.0;
     }
 
     private void write() throws IOException {
