@@ -163,27 +163,6 @@ final class BenchLedger implements AutoCloseable {
         return rows;
     }
 
-    static double report(String what, long count, long startNanos, String unit) {
-        double seconds = (System.nanoTime() - startNanos) / 1e9;
-        double rate = count / seconds;
-        System.out.printf("%s: %,d %s in %.1f s = %,.0f/s%n", what, count, unit, seconds, rate);
-        return rate;
-    }
-
-    /** p50, p99 and max of the latencies, in milliseconds. */
-    static String percentiles(long[] nanos) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        return String.format("p50 %.1f ms, p99 %.1f ms, max %.1f ms", sorted[sorted.length / 2] / 1e6,
-                sorted[Math.min(sorted.length - 1, sorted.length * 99 / 100)] / 1e6, sorted[sorted.length - 1] / 1e6);
-    }
-
-    static void heap() {
-        Runtime runtime = Runtime.getRuntime();
-        System.out.printf("heap: max %d MB, used now %d MB%n", runtime.maxMemory() >> 20,
-                (runtime.totalMemory() - runtime.freeMemory()) >> 20);
-    }
-
     @Override
     public void close() {
         app.close();

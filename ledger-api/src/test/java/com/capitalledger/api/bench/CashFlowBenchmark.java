@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -54,34 +53,35 @@ final class CashFlowBenchmark {
             + "AND effective_date <= ? AND recorded_at <= ? ORDER BY global_index";
 
     private final BenchLedger ledger;
+    private final BenchReport.Run run;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
     private final Random random = new Random(40);
 
-    private CashFlowBenchmark(BenchLedger ledger) {
+    private CashFlowBenchmark(BenchLedger ledger, BenchReport.Run run) {
         this.ledger = ledger;
+        this.run = run;
     }
 
-    /** Operates the first {@code programs} loaded (P0, P1, ...), {@value #WARMUP_PROGRAMS} of them to warm up. */
-    static void run(BenchLedger ledger, int programs) throws Exception {
-        new CashFlowBenchmark(ledger).measure(programs);
+    /**
+     * Operates {@code programs} (loaded, never operated before), the first {@value #WARMUP_PROGRAMS} of them to warm
+     * up, and records the figures in {@code run}.
+     */
+    static void run(BenchLedger ledger, BenchReport.Run run, List<String> programs) throws Exception {
+        new CashFlowBenchmark(ledger, run).measure(programs);
     }
 
-    private void measure(int programs) throws Exception {
+    private void measure(List<String> all) throws Exception {
         JdbcTemplate jdbc = ledger.app().getBean(JdbcTemplate.class);
-        List<String> all = new ArrayList<>();
-        for (int program = 0; program < programs; program++) {
-            all.add("P" + program);
-        }
         long setUpStart = System.nanoTime();
         for (String program : all) {
             operate(program);
         }
-        BenchLedger.report("operating terms, 2 repayment schedules and " + QUARTERS + " cash flows over HTTP",
-                (long) programs * (QUARTERS + 3), setUpStart, "commands");
+        run.rate("operating terms, 2 repayment schedules and " + QUARTERS + " cash flows over HTTP",
+                (long) all.size() * (QUARTERS + 3), System.nanoTime() - setUpStart, "commands", null);
 
         List<String> warmUp = all.subList(0, WARMUP_PROGRAMS);
-        List<String> measured = all.subList(WARMUP_PROGRAMS, programs);
+        List<String> measured = all.subList(WARMUP_PROGRAMS, all.size());
         long before = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
         waterfalls(warmUp, null);
         // The warm-up's waterfalls tell how many rows of what size a waterfall appends, for the raw baseline.
@@ -98,13 +98,14 @@ final class CashFlowBenchmark {
         }
         long events = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
                 Long.class, measured.get(0));
-        System.out.printf("waterfall over HTTP (%d programs x %d quarters = %d waterfalls after %d to warm up; %s "
-                        + "holds %,d events after them; %.2f events appended per waterfall, %.0f bytes each on "
-                        + "average): %s%n", measured.size(), QUARTERS, latencies[0].length, WARMUP_PROGRAMS * QUARTERS,
-                measured.get(0), events, perWaterfall, appended[1], BenchLedger.percentiles(latencies[0]));
-        System.out.printf("  raw PostgreSQL transaction inserting %d row(s) of %.0f bytes, one commit (one before each "
-                        + "waterfall, on one connection): %s%n", Math.max(1, Math.round(perWaterfall)), appended[1],
-                BenchLedger.percentiles(latencies[1]));
+        System.out.printf("%d programs x %d quarters = %d waterfalls after %d to warm up; %s holds %,d events after "
+                        + "them; %.2f events appended per waterfall, %.0f bytes each on average; before each, a raw "
+                        + "transaction inserting %d such row(s), one commit, on one connection:%n", measured.size(),
+                QUARTERS, latencies[0].length, WARMUP_PROGRAMS * QUARTERS, measured.get(0), events, perWaterfall,
+                appended[1], Math.max(1, Math.round(perWaterfall)));
+        BenchReport.Figure rawWrite = run.latency("raw PostgreSQL transaction of a waterfall's rows, one commit",
+                latencies[1], null);
+        run.latency("waterfall over HTTP", latencies[0], rawWrite);
 
         awaitReadModels();
         check(measured);
@@ -129,11 +130,11 @@ final class CashFlowBenchmark {
                 }
             }
         }
-        System.out.printf("cash-flows query over HTTP as of %s (%d queries on %d programs of %d quarters, each with "
-                + "its waterfall): %s%n", LAST_PAYMENT, QUERIES, measured.size(), QUARTERS,
-                BenchLedger.percentiles(queries));
-        System.out.printf("  raw PostgreSQL read of the query's cash_flow_fact rows (%.0f rows, every column; the "
-                + "same programs, interleaved): %s%n", (double) rows / QUERIES, BenchLedger.percentiles(raw));
+        System.out.printf("%d cash-flows queries as of %s on %d programs of %d quarters, each with its waterfall; after "
+                + "each, the raw read of the query's %.0f cash_flow_fact rows (every column):%n", QUERIES, LAST_PAYMENT,
+                measured.size(), QUARTERS, (double) rows / QUERIES);
+        BenchReport.Figure rawRead = run.latency("raw PostgreSQL read of the query's cash_flow_fact rows", raw, null);
+        run.latency("cash-flows query over HTTP", queries, rawRead);
     }
 
     /** Terms, both schedules (40 equal installments) and 40 quarters of cash flows sized to the program's debt. */

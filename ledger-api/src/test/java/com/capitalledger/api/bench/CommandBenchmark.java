@@ -38,6 +38,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -80,6 +81,18 @@ public final class CommandBenchmark {
 
     public static void main(String[] args) throws Exception {
         int total = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int pairs = Integer.getInteger("bench.journal-pairs", COST_PAIRS);
+        BenchReport report = BenchReport.of("CommandBenchmark").setting("commands", total).setting("clients", CLIENTS)
+                .setting("journalPairs", pairs);
+        // Setting up costs seconds, so each run gets a service and a PostgreSQL of its own: its tables, processors
+        // and journal start as the first run's did.
+        for (int number = 1; number <= report.runs(); number++) {
+            measure(report, report.run(number), total, pairs);
+        }
+        System.exit(0);
+    }
+
+    private static void measure(BenchReport report, BenchReport.Run run, int total, int pairs) throws Exception {
         // Rates settle once the JIT has compiled the command path: a short warm-up leaves the first rounds slower.
         int warmUp = Math.max(WARMUP, total);
         String password = UUID.randomUUID().toString();
@@ -98,12 +111,9 @@ public final class CommandBenchmark {
             }
 
             JdbcTemplate jdbc = new JdbcTemplate(app.getBean(DataSource.class));
-            System.out.printf("PostgreSQL %s, fsync=%s, synchronous_commit=%s (the same server for every figure)%n",
-                    jdbc.queryForObject("SHOW server_version", String.class),
-                    jdbc.queryForObject("SHOW fsync", String.class),
-                    jdbc.queryForObject("SHOW synchronous_commit", String.class));
-            double raw = rate("raw PostgreSQL single-row insert transactions",
-                    rawInserts(app.getBean(DataSource.class), total));
+            report.postgres(jdbc);
+            BenchReport.Figure raw = rate(run, "raw PostgreSQL single-row insert transactions", "transactions",
+                    rawInserts(app.getBean(DataSource.class), total), null);
 
             CommandGateway gateway = app.getBean(CommandGateway.class);
             ReadModels readModels = app.getBean(ReadModels.class);
@@ -111,18 +121,16 @@ public final class CommandBenchmark {
             // they would be folding the warm-up's backlog on the same two cores during the round.
             run(warmUp, (client, i) -> inProcess(gateway, client));
             settle(jdbc, readModels);
-            double inProcess = rate("commands in process (IncreaseCommitment via the command gateway)",
-                    run(total, (client, i) -> inProcess(gateway, client)));
-            System.out.printf("  in process / raw = %.2f (target >= 0.5)%n", inProcess / raw);
+            rate(run, "commands in process (IncreaseCommitment via the command gateway)", "commands",
+                    run(total, (client, i) -> inProcess(gateway, client)), raw);
 
             run(warmUp, (client, i) -> overHttp(http, port, authorization, client));
             settle(jdbc, readModels);
             Timing overHttp = run(total, (client, i) -> overHttp(http, port, authorization, client));
-            double httpRate = rate("commands over HTTP (auth, validation, idempotency, command)", overHttp);
-            System.out.printf("  HTTP / raw = %.2f (target >= 0.3); latency p50 %.1f ms, p99 %.1f ms (target <= 50)"
-                    + ", max %.1f ms%n", httpRate / raw, overHttp.percentile(50), overHttp.percentile(99),
-                    overHttp.percentile(100));
-            awaitJournal(jdbc, "  the journal had every event %.0f ms after the last command%n");
+            rate(run, "commands over HTTP (auth, validation, idempotency, command)", "commands", overHttp, raw);
+            run.latency("commands over HTTP, latency", overHttp.latencies(), null);
+            run.value("the journal had every event after the last command", "ms", Map.of("after", awaitJournal(jdbc)),
+                    null);
 
             // Projection lag: from a command's answer until every read model has applied its Ledger-Position, as
             // a query with minPosition waits for it; on an idle service, then beside 8 clients at full load.
@@ -135,16 +143,15 @@ public final class CommandBenchmark {
                     {"investorId":"A","investorName":"Alpha","amount":"1000.00","currency":"USD","effectiveDate":"%s"}"""
                     .formatted(DAY));
             awaitReadModels(app.getBean(ReadModels.class));
-            System.out.println("projection lag, idle (200 sequential commands over HTTP): "
-                    + BenchLedger.percentiles(lags(http, port, authorization, progress, everyReadModel, 200)));
+            run.latency("projection lag, idle (200 sequential commands over HTTP)",
+                    lags(http, port, authorization, progress, everyReadModel, 200), null);
             ExecutorService load = Executors.newSingleThreadExecutor();
             Future<Timing> loaded = load.submit(() -> run(total, (client, i) -> overHttp(http, port, authorization,
                     client)));
             long[] underLoad = lags(http, port, authorization, progress, everyReadModel, 100);
-            rate("  commands over HTTP meanwhile", loaded.get());
+            rate(run, "commands over HTTP beside the lag under load", "commands", loaded.get(), raw);
             load.shutdown();
-            System.out.println("projection lag, under load (100 commands beside 8 clients): "
-                    + BenchLedger.percentiles(underLoad));
+            run.latency("projection lag, under load (100 commands beside 8 clients)", underLoad, null);
             awaitReadModels(app.getBean(ReadModels.class));
 
             // The journal's cost: rounds without it (no seal on the way to the store, no journal processor) and with
@@ -157,54 +164,73 @@ public final class CommandBenchmark {
             List<Double> inProcessCosts = new ArrayList<>();
             List<Double> httpCosts = new ArrayList<>();
             List<Double> cpuCosts = new ArrayList<>();
-            int pairs = Integer.getInteger("bench.journal-pairs", COST_PAIRS);
             for (int pair = 1; pair <= pairs; pair++) {
-                double[] without = {0, 0};
-                double[] with = {0, 0};
-                double[] cpu = {0, 0};
+                Timing[][] rounds = new Timing[2][2];
+                double[] cpu = new double[2];
                 for (boolean journaled : pair % 2 == 1 ? new boolean[]{false, true} : new boolean[]{true, false}) {
                     if (journaled) {
                         sealing.attachTo(app.getBean(EventStore.class));
                         journal.start();
                         // It refuses the unsealed events of the rounds without it (anomalies, not logged here) first.
-                        awaitJournal(jdbc, "  the journal went through the unsealed events in %.0f ms%n");
+                        System.out.printf("  the journal went through the unsealed events in %.0f ms%n",
+                                awaitJournal(jdbc));
                     } else {
                         journal.shutDown();
                         sealing.detach();
                     }
                     awaitReadModels(readModels);
-                    String label = journaled ? "with" : "without";
-                    double[] rates = journaled ? with : without;
+                    int side = journaled ? 1 : 0;
                     double busyBefore = busyCpuSeconds();
-                    rates[0] = rate("commands in process, " + label + " the journal",
-                            run(total, (client, i) -> inProcess(gateway, client)));
-                    rates[1] = rate("commands over HTTP, " + label + " the journal",
-                            run(total, (client, i) -> overHttp(http, port, authorization, client)));
+                    rounds[side][0] = run(total, (client, i) -> inProcess(gateway, client));
+                    rounds[side][1] = run(total, (client, i) -> overHttp(http, port, authorization, client));
                     if (journaled) {
-                        awaitJournal(jdbc, "  the journal had every event %.0f ms after the last command%n");
+                        System.out.printf("  the journal had every event %.0f ms after the last command%n",
+                                awaitJournal(jdbc));
                     }
                     awaitReadModels(readModels);
-                    // Everything both rounds cost, the read models' (and the journal's) catching up included.
-                    cpu[journaled ? 1 : 0] = (busyCpuSeconds() - busyBefore) * 1_000 / (2.0 * total);
-                    System.out.printf("  CPU (every core, service and PostgreSQL) per command, both rounds, until "
-                            + "every processor caught up: %.2f ms%n", cpu[journaled ? 1 : 0]);
+                    // Everything both rounds cost, the read models' (and the journal's) catching up included: every
+                    // core, service and PostgreSQL.
+                    cpu[side] = (busyCpuSeconds() - busyBefore) * 1_000 / (2.0 * total);
                 }
-                inProcessCosts.add(100 * (1 - with[0] / without[0]));
-                httpCosts.add(100 * (1 - with[1] / without[1]));
+                // Recorded once both sides ran, so that the rounds with the journal stand beside those without it
+                // whichever ran first.
+                BenchReport.Figure[] without = new BenchReport.Figure[3];
+                BenchReport.Figure[] with = new BenchReport.Figure[3];
+                for (int side = 0; side < 2; side++) {
+                    String label = (side == 1 ? "with" : "without") + " the journal, pair " + pair;
+                    BenchReport.Figure[] figures = side == 1 ? with : without;
+                    figures[0] = rate(run, "commands in process, " + label, "commands", rounds[side][0],
+                            side == 1 ? without[0] : null);
+                    figures[1] = rate(run, "commands over HTTP, " + label, "commands", rounds[side][1],
+                            side == 1 ? without[1] : null);
+                    figures[2] = run.value("busy CPU per command until every processor caught up, " + label, "ms",
+                            Map.of("perCommand", cpu[side]), side == 1 ? without[2] : null);
+                }
+                inProcessCosts.add(100 * (1 - rate(with[0]) / rate(without[0])));
+                httpCosts.add(100 * (1 - rate(with[1]) / rate(without[1])));
                 cpuCosts.add(100 * (cpu[1] / cpu[0] - 1));
-                System.out.printf("  pair %d: journal cost in process %.1f %%, over HTTP %.1f %%; CPU per command "
-                        + "%+.1f %%%n", pair, inProcessCosts.get(pair - 1), httpCosts.get(pair - 1),
-                        cpuCosts.get(pair - 1));
+                run.value("journal cost, pair " + pair, "%", costs(inProcessCosts.get(pair - 1),
+                        httpCosts.get(pair - 1), cpuCosts.get(pair - 1)), null);
             }
             if (pairs > 0) {
-                System.out.printf("journal cost (1 - with / without, median of %d alternating pairs): in process "
-                        + "%.1f %%, over HTTP %.1f %% (target <= 10 %%); CPU per command %+.1f %%%n", pairs,
-                        median(inProcessCosts), median(httpCosts), median(cpuCosts));
+                run.value("journal cost, median of " + pairs + " alternating pairs (1 - with / without)", "%",
+                        costs(median(inProcessCosts), median(httpCosts), median(cpuCosts)), null);
             }
-            System.out.printf("heap: max %d MB, used now %d MB%n", Runtime.getRuntime().maxMemory() >> 20,
-                    (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
+            run.heap();
+            run.finish();
         }
-        System.exit(0);
+    }
+
+    private static Map<String, Double> costs(double inProcess, double overHttp, double cpuPerCommand) {
+        Map<String, Double> costs = new LinkedHashMap<>();
+        costs.put("inProcess", inProcess);
+        costs.put("overHttp", overHttp);
+        costs.put("cpuPerCommand", cpuPerCommand);
+        return costs;
+    }
+
+    private static double rate(BenchReport.Figure figure) {
+        return figure.values().get("rate");
     }
 
     /** For each command: nanoseconds from its answer until every read model has applied its Ledger-Position. */
@@ -248,7 +274,8 @@ public final class CommandBenchmark {
 
     /** After a warm-up: waits until the journal and every read model hold its events. */
     private static void settle(JdbcTemplate jdbc, ReadModels readModels) {
-        awaitJournal(jdbc, "  (the journal had the warm-up's events %.0f ms after its last command)%n");
+        System.out.printf("  (the journal had the warm-up's events %.0f ms after its last command)%n",
+                awaitJournal(jdbc));
         awaitReadModels(readModels);
     }
 
@@ -258,13 +285,13 @@ public final class CommandBenchmark {
         return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
-    /** Waits until every event is journaled (or refused as unsealed), and prints how long that took. */
-    private static void awaitJournal(JdbcTemplate jdbc, String format) {
+    /** Waits until every event is journaled (or refused as unsealed); returns how many milliseconds that took. */
+    private static double awaitJournal(JdbcTemplate jdbc) {
         long from = System.nanoTime();
         Awaitility.await("the journal caught up").atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(10))
                 .until(() -> jdbc.queryForObject("SELECT (SELECT count(*) FROM journal_entry) + (SELECT count(*) FROM "
                         + "journal_anomaly) - (SELECT count(*) FROM domain_event_entry)", Long.class) == 0);
-        System.out.printf(format, (System.nanoTime() - from) / 1e6);
+        return (System.nanoTime() - from) / 1e6;
     }
 
     private static void setUp(HttpClient http, int port, String authorization, int client) throws Exception {
@@ -326,12 +353,6 @@ public final class CommandBenchmark {
 
     /** Elapsed time and each call's latency. */
     private record Timing(long nanos, long[] latencies) {
-        double percentile(int p) {
-            long[] sorted = latencies.clone();
-            Arrays.sort(sorted);
-            int index = Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * p / 100.0) - 1);
-            return sorted[Math.max(0, index)] / 1e6;
-        }
     }
 
     /** {@code total} calls split across {@value #CLIENTS} clients, each calling in a loop. */
@@ -362,11 +383,8 @@ public final class CommandBenchmark {
         return new Timing(System.nanoTime() - start, Arrays.copyOf(latencies, perClient * CLIENTS));
     }
 
-    private static double rate(String what, Timing timing) {
-        int done = timing.latencies().length;
-        double seconds = timing.nanos() / 1e9;
-        double rate = done / seconds;
-        System.out.printf("%s: %,d in %.1f s = %,.0f/s at %d clients%n", what, done, seconds, rate, CLIENTS);
-        return rate;
+    private static BenchReport.Figure rate(BenchReport.Run run, String name, String unit, Timing timing,
+                                           BenchReport.Figure baseline) {
+        return run.rate(name + ", " + CLIENTS + " clients", timing.latencies().length, timing.nanos(), unit, baseline);
     }
 }

@@ -19,11 +19,14 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The what-if benchmark (not part of the test suite): loads the generated SOFR fixings, a program of 1,000 events and
- * one of N events (default 100,000) into a fresh embedded PostgreSQL, then measures in the same run:
+ * one of N events (default 100,000) into a fresh embedded PostgreSQL, then measures {@code -Dbench.runs} times
+ * (default 2) on that store, each figure beside the baseline of its run:
  * <ol>
  *     <li>the raw PostgreSQL read rate of the event table (the baseline);</li>
  *     <li>in-memory replay through the decision core: every event of each program decided again by the live
@@ -48,26 +51,32 @@ public final class WhatIfBenchmark {
 
     public static void main(String[] args) throws Exception {
         int longProgram = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        BenchReport report = BenchReport.of("WhatIfBenchmark").setting("shortProgramEvents", SHORT)
+                .setting("longProgramEvents", longProgram);
         try (BenchLedger ledger = BenchLedger.start("ANALYST")) {
+            report.postgres(ledger.app().getBean(JdbcTemplate.class));
             ledger.app().getBean(EventProcessingConfiguration.class).eventProcessors().values()
                     .forEach(EventProcessor::shutDown);
             long loadStart = System.nanoTime();
             ledger.insert(sink -> new HistoryGenerator().generate(new int[]{SHORT, longProgram}, sink));
-            BenchLedger.report("load", SHORT + longProgram, loadStart, "program events generated and inserted");
+            System.out.printf("load: %,d program events generated and inserted in %.1f s%n", SHORT + longProgram,
+                    (System.nanoTime() - loadStart) / 1e9);
 
-            long rawStart = System.nanoTime();
-            long rows = ledger.rawRead();
-            double rawRate = BenchLedger.report("raw PostgreSQL read of domain_event_entry", rows, rawStart, "rows");
-
+            // Nothing here writes: every run measures on the one store.
             ProgramJournal journals = ledger.app().getBean(ProgramJournal.class);
-            for (String program : List.of("P0", "P1")) {
-                double replayRate = replay(new ProgramId(program), journals.read(new ProgramId(program), Instant.now()));
-                System.out.printf("  in-memory replay / raw read = %.2f%n", replayRate / rawRate);
+            for (int number = 1; number <= report.runs(); number++) {
+                BenchReport.Run run = report.run(number);
+                long rawStart = System.nanoTime();
+                long rows = ledger.rawRead();
+                BenchReport.Figure raw = run.rate("raw PostgreSQL read of domain_event_entry", rows,
+                        System.nanoTime() - rawStart, "rows", null);
+                replay(run, raw, "P0", "1,000-event program", journals);
+                replay(run, raw, "P1", "long program", journals);
+                latency(run, ledger, "P0", "1,000-event program", 300, 1_000);
+                latency(run, ledger, "P1", "long program", 3, 30);
+                run.heap();
+                run.finish();
             }
-
-            latency(ledger, "P0", 300, 1_000);
-            latency(ledger, "P1", 3, 30);
-            BenchLedger.heap();
         }
     }
 
@@ -75,30 +84,37 @@ public final class WhatIfBenchmark {
      * Every event of the journal decided again (a fixing of an unused rate, dated before them all, comes first), in
      * rounds of at least 100,000 events; the median and the best round.
      */
-    private static double replay(ProgramId program, List<JournalEntry> journal) {
+    private static void replay(BenchReport.Run run, BenchReport.Figure raw, String id, String name,
+                               ProgramJournal journals) {
+        ProgramId program = new ProgramId(id);
+        List<JournalEntry> journal = journals.read(program, Instant.now());
         List<Change> changes = List.of(new Change.Add(new RecordBaseRateFixing("TERM-SOFR-12M", new BigDecimal("4.00000"),
                 LocalDate.of(2023, 12, 31))));
         int replaysPerRound = Math.max(1, 100_000 / journal.size());
         double[] rates = new double[10];
         Branched branched = null;
-        for (int run = -WARMUP_REPLAYS; run < rates.length; run++) {
+        for (int round = -WARMUP_REPLAYS; round < rates.length; round++) {
             long start = System.nanoTime();
             for (int replay = 0; replay < replaysPerRound; replay++) {
                 branched = Branch.replay(program, journal, changes);
             }
-            if (run >= 0) {
-                rates[run] = (double) journal.size() * replaysPerRound / ((System.nanoTime() - start) / 1e9);
+            if (round >= 0) {
+                rates[round] = (double) journal.size() * replaysPerRound / ((System.nanoTime() - start) / 1e9);
             }
         }
         Arrays.sort(rates);
         System.out.printf("in-memory replay through the decision core of %s (%,d events, the program's and its "
-                        + "fixings; %d refused; %d rounds after %d to warm up): median %,.0f events/s, best %,.0f events/s%n",
-                program, journal.size(), branched.consequences().size(), rates.length, WARMUP_REPLAYS,
-                rates[rates.length / 2], rates[rates.length - 1]);
-        return rates[rates.length / 2];
+                        + "fixings; %d refused; %d rounds after %d to warm up):%n", program, journal.size(),
+                branched.consequences().size(), rates.length, WARMUP_REPLAYS);
+        Map<String, Double> values = new LinkedHashMap<>();
+        values.put("rate", rates[rates.length / 2]);
+        values.put("best", rates[rates.length - 1]);
+        run.value("in-memory replay, " + name + ", median and best of " + rates.length + " rounds", "events/s",
+                values, raw);
     }
 
-    private static void latency(BenchLedger ledger, String program, int warmup, int requests) throws Exception {
+    private static void latency(BenchReport.Run run, BenchLedger ledger, String program, String name, int warmup,
+                                int requests) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + ledger.port()
                         + "/api/v1/programs/" + program + "/what-if"))
@@ -118,7 +134,8 @@ public final class WhatIfBenchmark {
         }
         long events = ledger.app().getBean(JdbcTemplate.class).queryForObject(
                 "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?", Long.class, program);
-        System.out.printf("what-if over HTTP on a %,d-event program (SOFR shock and an added draw, 4 dates, %d "
-                + "requests): %s%n", events, requests, BenchLedger.percentiles(latencies));
+        System.out.printf("what-if on a %,d-event program (SOFR shock and an added draw, 4 dates), %d requests:%n",
+                events, requests);
+        run.latency("what-if over HTTP, " + name, latencies, null);
     }
 }
