@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
-"""Independent computation of the positions after the Stargate demo scenario, in exact arithmetic.
+"""Independent computation of the Stargate demo's positions, cash flows and distributions, in exact arithmetic.
 
-Reads ../../main/resources/demo/stargate.json (relative to this file), applies its steps in order as the HTTP
-commands of DESIGN.md section 5 would, checking the business rules of section 4 on the way (a step the ledger
-would reject stops the script), and writes demo_expected.json beside this file: the positions response
-{programId, asOf, investors[], equityTotals, tranches[], debtTotals, capitalisation, phases[], dsraBalance,
-lockUpBalance} (knownAt left out)
-for each as-of date in AS_OF.
+Reads ../../main/resources/demo/stargate.json (relative to this file), applies its steps, then its operations, in
+order as the HTTP commands of DESIGN.md sections 5 and 10 would, checking the business rules of sections 4 and 10 on
+the way (a step the ledger would reject stops the script), and writes demo_expected.json beside this file:
+- "positions": the positions response {programId, asOf, investors[], equityTotals, tranches[], debtTotals,
+  capitalisation, phases[], dsraBalance, lockUpBalance} (knownAt left out) for each as-of date in AS_OF;
+- "cashFlows" and "distributions": the cash-flows and distributions responses for each date in CASH_FLOWS_AS_OF.
+Each waterfall is decided when it is recorded (class Operations: section 10's seven steps, the DSRA target, the
+trailing-twelve-month DSCR, the lock-up and the largest-remainder splits), its principal a repayment on the payment
+date split across lenders.
 
 Money is held in integer cents, rates and percentages as Fractions; nothing goes through a float.
 Conventions used (DESIGN.md section 4):
