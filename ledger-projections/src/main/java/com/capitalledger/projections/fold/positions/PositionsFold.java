@@ -24,9 +24,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A program's positions, and its cash-flows document, folded straight from events in memory, with the same mappings and folds the stored read
- * models use: for what-if replays, consistency checks and tests. The events are mapped to the read models' facts
- * once; positions at any number of dates are then folded from those facts.
+ * A program's positions, and its cash-flows document, folded straight from events in memory, with the same mappings
+ * and folds the stored read models use: for what-if replays, consistency checks and tests. The events are mapped to the
+ * read models' facts once; positions at any number of dates are then folded from those facts.
  */
 public final class PositionsFold {
 
