@@ -82,12 +82,12 @@ def fixed(x, places):
     return f"{sign}{s[:-places]}.{s[-places:]}"
 
 
-def PCT(p):
+def reported_pct(p):
     """An installment's percentage as the positions report it."""
     return fixed(p, 4)
 
 
-def DSCR(text):
+def reported_dscr(text):
     """A DSCR threshold as the cash-flows document reports it."""
     return fixed(Fraction(Decimal(text)), 4)
 
@@ -672,7 +672,7 @@ class Operations:
                 for d, a in r["installmentsPaid"].get(tid, {}).items():
                     paid[d] = paid.get(d, 0) + a
             for d, p, a in zip(sched["due"], sched["pct"], amounts):
-                schedule.append({"dueDate": d.isoformat(), "pct": PCT(p), "amount": None if a is None else money(a),
+                schedule.append({"dueDate": d.isoformat(), "pct": reported_pct(p), "amount": None if a is None else money(a),
                                  "paid": money(paid.get(d, 0))})
         return {"interestPaid": money(interest), "feesPaid": money(fee), "principalArrears": money(arrears),
                 "schedule": schedule}
@@ -687,8 +687,8 @@ class Operations:
     def cash_flows(self, as_of):
         t = self.terms
         terms = None if t is None or t["date"] > as_of else {
-            "operationsStart": t["start"].isoformat(), "periodMonths": t["months"], "lockUpDscr": DSCR(t["lockUpText"]),
-            "defaultDscr": DSCR(t["defaultText"]), "dsraPeriods": t["dsraPeriods"]}
+            "operationsStart": t["start"].isoformat(), "periodMonths": t["months"], "lockUpDscr": reported_dscr(t["lockUpText"]),
+            "defaultDscr": reported_dscr(t["defaultText"]), "dsraPeriods": t["dsraPeriods"]}
         periods = []
         for end in sorted(self.flows):
             if end > as_of:
