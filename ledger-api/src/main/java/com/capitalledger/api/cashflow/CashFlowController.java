@@ -7,6 +7,7 @@ import com.capitalledger.api.web.PathIds;
 import com.capitalledger.api.web.ProblemStatuses;
 import com.capitalledger.core.cashflow.api.EventOfDefaultId;
 import com.capitalledger.core.cashflow.api.RecordOperatingCashFlow;
+import com.capitalledger.core.cashflow.api.RecordValuation;
 import com.capitalledger.core.cashflow.api.RunWaterfall;
 import com.capitalledger.core.cashflow.api.SetOperatingTerms;
 import com.capitalledger.core.cashflow.api.SetRepaymentSchedule;
@@ -36,8 +37,8 @@ import static com.capitalledger.api.web.ApiDocs.PROGRAM_ID;
  * Operations commands (section 10): operating terms, repayment schedules, operating cash flows, the waterfall and
  * waivers of events of default. Each answers with the program's cash flows (or the tranche) as Location.
  */
-@Tag(name = "Cash flows", description = "Operations: terms, repayment schedules, operating cash flows, the waterfall "
-        + "and waivers of events of default")
+@Tag(name = "Cash flows", description = "Operations: terms, repayment schedules, operating cash flows, the waterfall, "
+        + "waivers of events of default and valuations")
 @RestController
 @RequestMapping(path = "/api/v1/programs/{programId}", consumes = MediaType.APPLICATION_JSON_VALUE,
         produces = MediaType.APPLICATION_JSON_VALUE)
@@ -117,6 +118,25 @@ public class CashFlowController {
             HttpServletRequest request) {
         long version = commands.send(body.toCommand(program(programId)), body.reason(), request);
         return cashFlowsChanged(programId, version);
+    }
+
+    @ProblemStatuses({400, 404, 422})
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "recordValuation", summary = "Record a valuation of the program's equity",
+            description = "Records what the program's whole equity is worth on a date. From that date until the next "
+                    + "valuation each investor's NAV is the value split pro rata to paid-in (largest remainder); "
+                    + "before any, NAV is paid-in (cost). Effective on the valuation date and back-datable like a "
+                    + "fixing; it does not move the program's latest effective date. A second valuation of the same "
+                    + "date replaces the first." + COMMAND_ANSWER + " Rejections: 404 NO_PROGRAM; 422 "
+                    + "CURRENCY_MISMATCH, INVALID_AMOUNT." + COMMAND_ERRORS)
+    @SendsCommand(RecordValuation.class)
+    @PostMapping("/valuations")
+    public ResponseEntity<CommandAccepted> recordValuation(
+            @Parameter(description = PROGRAM_ID, example = "STARGATE") @PathVariable String programId,
+            @Valid @RequestBody ValuationRequest body,
+            HttpServletRequest request) {
+        long version = commands.send(body.toCommand(program(programId)), body.reason(), request);
+        return CommandAccepted.created("/api/v1/programs/" + programId + "/returns", programId, version);
     }
 
     @ProblemStatuses({400, 404, 422})

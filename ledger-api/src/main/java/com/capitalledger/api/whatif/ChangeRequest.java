@@ -30,7 +30,8 @@ public record ChangeRequest(
                 + "(investorId), transfer-commitment (investorId = from), capital-call, record-default (callId), "
                 + "cure-default (callId, investorId), create-tranche, draw, repay, reprice (trancheId), "
                 + "base-rate-fixing (baseRate), set-operating-terms, set-repayment-schedule (trancheId), "
-                + "record-operating-cash-flow, run-waterfall, waive-event-of-default (eventOfDefaultId)",
+                + "record-operating-cash-flow, run-waterfall, waive-event-of-default (eventOfDefaultId), "
+                + "record-valuation",
                 example = "{\"type\": \"draw\", \"trancheId\": \"SENIOR-A\", \"drawId\": \"D-X\", "
                         + "\"amount\": \"5000000000.00\", \"currency\": \"USD\", \"effectiveDate\": \"2026-03-02\"}")
         JsonNode command,

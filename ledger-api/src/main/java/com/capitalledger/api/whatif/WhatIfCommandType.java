@@ -3,6 +3,7 @@ package com.capitalledger.api.whatif;
 import com.capitalledger.api.cashflow.OperatingCashFlowRequest;
 import com.capitalledger.api.cashflow.OperatingTermsRequest;
 import com.capitalledger.api.cashflow.RepaymentScheduleRequest;
+import com.capitalledger.api.cashflow.ValuationRequest;
 import com.capitalledger.api.cashflow.WaiverRequest;
 import com.capitalledger.api.cashflow.WaterfallRequest;
 import com.capitalledger.api.debt.CreateTrancheRequest;
@@ -74,7 +75,9 @@ public enum WhatIfCommandType {
             (program, ids, body) -> ((WaterfallRequest) body).toCommand(program)),
     WAIVE_EVENT_OF_DEFAULT("waive-event-of-default", WaiverRequest.class, List.of("eventOfDefaultId"),
             (program, ids, body) -> ((WaiverRequest) body).toCommand(program,
-                    new EventOfDefaultId(ids.get("eventOfDefaultId"))));
+                    new EventOfDefaultId(ids.get("eventOfDefaultId")))),
+    RECORD_VALUATION("record-valuation", ValuationRequest.class, List.of(),
+            (program, ids, body) -> ((ValuationRequest) body).toCommand(program));
 
     /** Turns a validated body and its path ids into the command. */
     @FunctionalInterface

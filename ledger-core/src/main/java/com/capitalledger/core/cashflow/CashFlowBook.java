@@ -8,6 +8,7 @@ import com.capitalledger.core.cashflow.api.Installment;
 import com.capitalledger.core.cashflow.api.OperatingCashFlowRecorded;
 import com.capitalledger.core.cashflow.api.OperatingTermsSet;
 import com.capitalledger.core.cashflow.api.RepaymentScheduleSet;
+import com.capitalledger.core.cashflow.api.ValuationRecorded;
 import com.capitalledger.core.cashflow.api.WaterfallRun;
 import com.capitalledger.core.debt.api.TrancheId;
 import com.capitalledger.core.equity.api.InvestorId;
@@ -171,6 +172,12 @@ public final class CashFlowBook {
         public Void eventOfDefaultWaived(EventOfDefaultWaived event) {
             eventsOfDefault.computeIfPresent(event.eventOfDefaultId(),
                     (id, open) -> new EventOfDefault(open.periodEnd(), open.reason(), event.effectiveDate()));
+            return null;
+        }
+
+        /** No decision depends on a valuation: only the returns read it. */
+        @Override
+        public Void valuationRecorded(ValuationRecorded event) {
             return null;
         }
     }

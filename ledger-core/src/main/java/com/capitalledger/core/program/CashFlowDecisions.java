@@ -16,10 +16,12 @@ import com.capitalledger.core.cashflow.api.OperatingCashFlowRecorded;
 import com.capitalledger.core.cashflow.api.OperatingTermsSet;
 import com.capitalledger.core.cashflow.api.ProposedInstallment;
 import com.capitalledger.core.cashflow.api.RecordOperatingCashFlow;
+import com.capitalledger.core.cashflow.api.RecordValuation;
 import com.capitalledger.core.cashflow.api.RepaymentScheduleSet;
 import com.capitalledger.core.cashflow.api.RunWaterfall;
 import com.capitalledger.core.cashflow.api.SetOperatingTerms;
 import com.capitalledger.core.cashflow.api.SetRepaymentSchedule;
+import com.capitalledger.core.cashflow.api.ValuationRecorded;
 import com.capitalledger.core.cashflow.api.WaiveEventOfDefault;
 import com.capitalledger.core.debt.DebtBook;
 import com.capitalledger.core.debt.TrancheAccount;
@@ -171,6 +173,17 @@ final class CashFlowDecisions {
         BigDecimal cfads = revenue.amount().subtract(costs.amount()).subtract(taxes.amount())
                 .subtract(capex.amount());
         return new OperatingCashFlowRecorded(state.terms().programId(), end, revenue, costs, taxes, capex, cfads, end);
+    }
+
+    /**
+     * Needs no operating terms (equity is valued during construction too) and is exempt from BACKDATED_COMMAND like a
+     * fixing: an appraisal of a date arrives after it. A second valuation of the same date replaces the first.
+     */
+    static ProgramEvent recordValuation(ProgramState state, RecordValuation command) {
+        CurrencyCode currency = Require.currency(state, command.currency());
+        Money value = atLeastZero("equity value", command.equityValue(), currency);
+        return new ValuationRecorded(state.terms().programId(), command.valuationDate(), value,
+                command.valuationDate());
     }
 
     /** An amount of at least zero: two decimals and at most fifteen digits before the point. */

@@ -1,6 +1,7 @@
 package com.capitalledger.core.program;
 
 import com.capitalledger.core.cashflow.api.RecordOperatingCashFlow;
+import com.capitalledger.core.cashflow.api.RecordValuation;
 import com.capitalledger.core.cashflow.api.RunWaterfall;
 import com.capitalledger.core.cashflow.api.SetOperatingTerms;
 import com.capitalledger.core.cashflow.api.SetRepaymentSchedule;
@@ -156,6 +157,11 @@ public class Program {
 
     @CommandHandler
     public long handle(WaiveEventOfDefault command) {
+        return decided(command, NOT_CONSULTED);
+    }
+
+    @CommandHandler
+    public long handle(RecordValuation command) {
         return decided(command, NOT_CONSULTED);
     }
 

@@ -1,6 +1,7 @@
 package com.capitalledger.core.program;
 
 import com.capitalledger.core.cashflow.api.RecordOperatingCashFlow;
+import com.capitalledger.core.cashflow.api.RecordValuation;
 import com.capitalledger.core.cashflow.api.RunWaterfall;
 import com.capitalledger.core.cashflow.api.SetOperatingTerms;
 import com.capitalledger.core.cashflow.api.SetRepaymentSchedule;
@@ -96,6 +97,8 @@ public final class ProgramDecider {
             return CashFlowDecisions.runWaterfall(state, waterfall, fixings);
         } else if (command instanceof WaiveEventOfDefault waiver) {
             return CashFlowDecisions.waive(state, waiver);
+        } else if (command instanceof RecordValuation valuation) {
+            return CashFlowDecisions.recordValuation(state, valuation);
         }
         throw new IllegalArgumentException("not a program command: " + command.getClass().getName());
     }

@@ -2,6 +2,7 @@ package com.capitalledger.core.program;
 
 import com.capitalledger.core.cashflow.CashFlowBook;
 import com.capitalledger.core.cashflow.api.OperatingCashFlowRecorded;
+import com.capitalledger.core.cashflow.api.ValuationRecorded;
 import com.capitalledger.core.cashflow.api.WaterfallRun;
 import com.capitalledger.core.debt.DebtBook;
 import com.capitalledger.core.debt.TrancheAccount;
@@ -102,7 +103,8 @@ public final class ProgramState {
 
     /** The state after {@code event}. Assigns only: every rule was checked when the event was decided. */
     public ProgramState evolve(ProgramEvent event) {
-        boolean movesClock = !(event instanceof TrancheRepriced) && !(event instanceof OperatingCashFlowRecorded);
+        boolean movesClock = !(event instanceof TrancheRepriced) && !(event instanceof OperatingCashFlowRecorded)
+                && !(event instanceof ValuationRecorded);
         if (movesClock && latestEffectiveDate != null && event.effectiveDate().isAfter(latestEffectiveDate)) {
             investorsBefore = new TreeMap<>(equity.investors());
             investorsAsOf = latestEffectiveDate;

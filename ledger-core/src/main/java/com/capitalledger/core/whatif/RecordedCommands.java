@@ -5,10 +5,12 @@ import com.capitalledger.core.cashflow.api.OperatingCashFlowRecorded;
 import com.capitalledger.core.cashflow.api.OperatingTermsSet;
 import com.capitalledger.core.cashflow.api.ProposedInstallment;
 import com.capitalledger.core.cashflow.api.RecordOperatingCashFlow;
+import com.capitalledger.core.cashflow.api.RecordValuation;
 import com.capitalledger.core.cashflow.api.RepaymentScheduleSet;
 import com.capitalledger.core.cashflow.api.RunWaterfall;
 import com.capitalledger.core.cashflow.api.SetOperatingTerms;
 import com.capitalledger.core.cashflow.api.SetRepaymentSchedule;
+import com.capitalledger.core.cashflow.api.ValuationRecorded;
 import com.capitalledger.core.cashflow.api.WaiveEventOfDefault;
 import com.capitalledger.core.cashflow.api.WaterfallRun;
 import com.capitalledger.core.debt.api.CreateTranche;
@@ -117,6 +119,9 @@ public final class RecordedCommands {
         } else if (event instanceof WaterfallRun run) {
             // Decided again, a waterfall recomputes every figure from the branch's state: that is what-if's point.
             return new RunWaterfall(run.programId(), run.periodEnd());
+        } else if (event instanceof ValuationRecorded valuation) {
+            return new RecordValuation(valuation.programId(), valuation.valuationDate(),
+                    valuation.equityValue().amount(), currency(valuation.equityValue()));
         } else if (event instanceof EventOfDefaultWaived waived) {
             return new WaiveEventOfDefault(waived.programId(), waived.eventOfDefaultId(), waived.reason(),
                     waived.effectiveDate());

@@ -8,6 +8,7 @@ import com.capitalledger.core.cashflow.api.Installment;
 import com.capitalledger.core.cashflow.api.OperatingCashFlowRecorded;
 import com.capitalledger.core.cashflow.api.OperatingTermsSet;
 import com.capitalledger.core.cashflow.api.RepaymentScheduleSet;
+import com.capitalledger.core.cashflow.api.ValuationRecorded;
 import com.capitalledger.core.cashflow.api.WaterfallRun;
 import com.capitalledger.core.cashflow.api.WaterfallStep;
 
@@ -102,6 +103,7 @@ public final class EventSamples {
         add(waterfallRun());
         add(new EventOfDefaultWaived(PROGRAM, EventOfDefaultReason.PAYMENT_SHORTFALL.idFor(DAY.minusDays(1)),
                 "lenders' consent", DAY));
+        add(new ValuationRecorded(PROGRAM, DAY, usd("61000000.00"), DAY));
         add(new BaseRateFixed(new BaseRateName("SOFR"), new Rate(new BigDecimal("4.31000")), DAY));
         add(new CommandRejected("DrawTranche", "COMMITMENT_EXCEEDED", "draw 1.00 USD would exceed the commitment",
                 PROGRAM.value(), null, null, TRANCHE.value(), null, null, "D2", new BigDecimal("1.00"), DAY));

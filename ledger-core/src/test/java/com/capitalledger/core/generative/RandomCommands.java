@@ -4,6 +4,7 @@ import com.capitalledger.core.cashflow.Periods;
 import com.capitalledger.core.cashflow.api.EventOfDefaultId;
 import com.capitalledger.core.cashflow.api.ProposedInstallment;
 import com.capitalledger.core.cashflow.api.RecordOperatingCashFlow;
+import com.capitalledger.core.cashflow.api.RecordValuation;
 import com.capitalledger.core.cashflow.api.RunWaterfall;
 import com.capitalledger.core.cashflow.api.SetOperatingTerms;
 import com.capitalledger.core.cashflow.api.SetRepaymentSchedule;
@@ -137,7 +138,11 @@ final class RandomCommands {
             return new DrawTranche(PROGRAM, tranche, new DrawId("D" + (1 + random.nextInt(40))), amount(undrawn(tranche)),
                     currency(), date());
         } else if (kind < 82) {
-            TrancheId tranche = new TrancheId(one(TRANCHES));
+            // Draws are seldom accepted (covenants, availability): a repayment usually names a tranche that owes.
+            List<TrancheId> owing = state.exists() ? state.debt().tranches().keySet().stream()
+                    .filter(id -> outstanding(id) != null && outstanding(id).signum() > 0).toList() : List.of();
+            TrancheId tranche = !owing.isEmpty() && pick(80) ? owing.get(random.nextInt(owing.size()))
+                    : new TrancheId(one(TRANCHES));
             return new RepayTranche(PROGRAM, tranche, new RepaymentId("R" + (1 + random.nextInt(40))),
                     amount(outstanding(tranche)), currency(), date());
         } else if (kind < 88) {
@@ -182,6 +187,11 @@ final class RandomCommands {
                     cashAmount(1_500_000_00L), cashAmount(300_000_00L), cashAmount(300_000_00L), currency());
         } else if (kind < (eventsOfDefault.isEmpty() ? 90 : 80)) {
             return new RunWaterfall(PROGRAM, periodEnd(periods));
+        }
+        if (pick(25)) {
+            // Back-dated as often as not: valuations arrive after the date they value.
+            return new RecordValuation(PROGRAM, day.minusDays(random.nextInt(400) - 100),
+                    cashAmount(500_000_000_00L), currency());
         }
         EventOfDefaultId id = !eventsOfDefault.isEmpty() && pick(80)
                 ? eventsOfDefault.get(random.nextInt(eventsOfDefault.size())) : new EventOfDefaultId("EOD-2025-03-31-DSCR");

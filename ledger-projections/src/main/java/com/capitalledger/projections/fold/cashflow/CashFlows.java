@@ -7,6 +7,7 @@ import com.capitalledger.core.cashflow.api.Installment;
 import com.capitalledger.core.cashflow.api.OperatingCashFlowRecorded;
 import com.capitalledger.core.cashflow.api.OperatingTermsSet;
 import com.capitalledger.core.cashflow.api.RepaymentScheduleSet;
+import com.capitalledger.core.cashflow.api.ValuationRecorded;
 import com.capitalledger.core.cashflow.api.WaterfallRun;
 import com.capitalledger.core.shared.Money;
 
@@ -26,7 +27,8 @@ import java.util.function.BiFunction;
 /**
  * The cash-flow read model of one program: a pure fold of its {@link CashFlowFact}s effective by the as-of date and
  * known at the instant, in stream order. A later terms, schedule or cash flow for the same thing replaces the earlier
- * (the core refuses a replacement once it is locked); every figure of a waterfall is the one its event carries.
+ * (the core refuses a replacement once it is locked), as does a later valuation of the same date; every figure of a
+ * waterfall is the one its event carries.
  */
 public final class CashFlows {
 
@@ -37,6 +39,7 @@ public final class CashFlows {
     private final SortedMap<LocalDate, WaterfallRun> waterfalls = new TreeMap<>();
     private final Map<String, RepaymentScheduleSet> schedules = new TreeMap<>();
     private final Set<String> waived = new HashSet<>();
+    private final SortedMap<LocalDate, ValuationRecorded> valuations = new TreeMap<>();
 
     public CashFlows applyAll(List<CashFlowFact> facts) {
         facts.forEach(this::apply);
@@ -74,6 +77,12 @@ public final class CashFlows {
                 waived.add(event.eventOfDefaultId().value());
                 return null;
             }
+
+            @Override
+            public Void valuationRecorded(ValuationRecorded event) {
+                valuations.put(event.valuationDate(), event);
+                return null;
+            }
         });
         return this;
     }
@@ -104,6 +113,11 @@ public final class CashFlows {
                         run.excluded().stream().map(x -> new DistributionView.DistributionExclusion(
                                 x.investorId().value(), x.reason().name())).toList()))
                 .toList();
+    }
+
+    /** The latest valuation folded (on or before the as-of date), if any. */
+    public Optional<ValuationRecorded> latestValuation() {
+        return valuations.isEmpty() ? Optional.empty() : Optional.of(valuations.get(valuations.lastKey()));
     }
 
     /** The DSRA's balance after the last waterfall (zero before any). */
