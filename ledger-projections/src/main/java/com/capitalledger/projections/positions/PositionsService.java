@@ -13,17 +13,23 @@ import com.capitalledger.projections.fold.cashflow.CashFlowsView;
 import com.capitalledger.projections.fold.cashflow.DistributionView;
 import com.capitalledger.projections.fold.debt.TranchePosition;
 import com.capitalledger.projections.fold.debt.TranchePositions;
+import com.capitalledger.projections.fold.equity.EquityMovement;
 import com.capitalledger.projections.fold.equity.InvestorPosition;
 import com.capitalledger.projections.fold.equity.InvestorPositions;
 import com.capitalledger.projections.fold.positions.ProgramPositions;
 import com.capitalledger.projections.fold.program.PhasePositions;
 import com.capitalledger.projections.fold.program.ProgramSummary;
+import com.capitalledger.projections.fold.returns.CapitalAccounts;
+import com.capitalledger.projections.fold.returns.Returns;
+import com.capitalledger.projections.fold.returns.ReturnsView;
 import com.capitalledger.projections.program.PhaseMovementTable;
 import com.capitalledger.projections.program.ProgramSummaryRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -96,6 +102,24 @@ public class PositionsService {
         return program(programId, at).map(program -> cashFlowsOf(programId, at).distributions());
     }
 
+    /** Each investor's returns and the program's (section 10), if the program was known at {@code at.knownAt()}. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Optional<ReturnsView> returns(String programId, Bitemporal at) {
+        return program(programId, at).map(program -> returnsOf(program, at).view(programId, at.knownAt()));
+    }
+
+    /**
+     * The capital accounts of the period {@code from}-{@code to} as known at {@code knownAt}, if the program was
+     * known then; the caller has checked that {@code from} is not after {@code to}.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Optional<CapitalAccounts> capitalAccounts(String programId, LocalDate from, LocalDate to,
+                                                     Instant knownAt) {
+        Bitemporal end = new Bitemporal(to, knownAt);
+        return program(programId, end).map(program -> new CapitalAccounts(programId, from, to, end.knownAt(),
+                returnsOf(program, new Bitemporal(from.minusDays(1), knownAt)), returnsOf(program, end)));
+    }
+
     /** The program's terms, if it had been recorded by {@code at.knownAt()}. */
     public Optional<ProgramSummary> program(String programId, Bitemporal at) {
         return programs.find(programId).filter(program -> !program.recordedAt().isAfter(at.knownAt()));
@@ -107,6 +131,12 @@ public class PositionsService {
 
     private InvestorPositions investorsOf(ProgramSummary program, Bitemporal at) {
         return new InvestorPositions(currency(program)).applyAll(equity.facts().forProgram(program.programId(), at));
+    }
+
+    private Returns returnsOf(ProgramSummary program, Bitemporal at) {
+        List<EquityMovement> movements = equity.facts().forProgram(program.programId(), at);
+        return Returns.of(at.asOf(), movements, new InvestorPositions(currency(program)).applyAll(movements),
+                cashFlowsOf(program.programId(), at));
     }
 
     private CashFlows cashFlowsOf(String programId, Bitemporal at) {

@@ -18,6 +18,8 @@ import com.capitalledger.projections.fold.program.PhaseMovement;
 import com.capitalledger.projections.fold.program.PhaseMovements;
 import com.capitalledger.projections.fold.program.PhasePositions;
 import com.capitalledger.projections.fold.program.ProgramSummary;
+import com.capitalledger.projections.fold.returns.Returns;
+import com.capitalledger.projections.fold.returns.ReturnsView;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -85,6 +87,18 @@ public final class PositionsFold {
             return Optional.empty();
         }
         return Optional.of(cashFlowsAt(at).view(program.programId(), at.asOf()));
+    }
+
+    /** The returns document as of the date and as known at the instant; empty if the program was not known then. */
+    public Optional<ReturnsView> returns(Bitemporal at) {
+        if (!known(at)) {
+            return Optional.empty();
+        }
+        List<EquityMovement> movements = equity.stream()
+                .filter(m -> at.includes(m.effectiveDate(), m.recordedAt())).toList();
+        return Optional.of(Returns.of(at.asOf(), movements,
+                new InvestorPositions(new CurrencyCode(program.currency())).applyAll(movements), cashFlowsAt(at))
+                .view(program.programId(), at.knownAt()));
     }
 
     private boolean known(Bitemporal at) {
