@@ -1,22 +1,34 @@
 package com.capitalledger.core;
 
+import com.capitalledger.core.calc.Xirr;
 import com.capitalledger.core.program.NoProgramInterceptor;
 import com.capitalledger.core.program.Program;
 import com.capitalledger.core.rates.BaseRate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMember;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The domain speaks only the business's language: no framework for wiring, storage or the web. */
 @AnalyzeClasses(packages = "com.capitalledger.core", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+
+    private static final Set<String> FLOATING_POINT = Set.of("double", "float");
 
     @ArchTest
     static final ArchRule coreUsesNoSpringJdbcOrWeb = noClasses()
@@ -52,9 +64,33 @@ class ArchitectureTest {
             .orShould().callMethod(System.class, "nanoTime")
             .because("the live command path, what-if replays and property tests must all run the same pure code");
 
+    /** Xirr alone iterates in double: an IRR is a root found to 1e-10, from exact money, reported to 4 dp. */
     @ArchTest
     static final ArchRule coreHasNoFloatingPoint = noClasses()
+            .that().doNotBelongToAnyOf(Xirr.class)
             .should().dependOnClassesThat().belongToAnyOf(Double.class, Float.class, double.class, float.class)
+            .because("money and rates are exact: BigDecimal only");
+
+    /** ArchUnit counts no dependency on a primitive, so the rule above cannot see double fields and signatures. */
+    @ArchTest
+    static final ArchRule coreDeclaresNoFloatingPoint = classes()
+            .that().doNotBelongToAnyOf(Xirr.class)
+            .should(new ArchCondition<>("declare no double or float field, parameter or return value") {
+                @Override
+                public void check(JavaClass javaClass, ConditionEvents events) {
+                    Stream.concat(
+                            javaClass.getFields().stream()
+                                    .map(field -> Map.<JavaMember, JavaClass>entry(field, field.getRawType())),
+                            javaClass.getCodeUnits().stream().flatMap(unit -> Stream.concat(
+                                    Stream.of(Map.<JavaMember, JavaClass>entry(unit, unit.getRawReturnType())),
+                                    unit.getRawParameterTypes().stream()
+                                            .map(type -> Map.<JavaMember, JavaClass>entry(unit, type)))))
+                            .filter(member -> FLOATING_POINT.contains(
+                                    member.getValue().getBaseComponentType().getName()))
+                            .forEach(member -> events.add(SimpleConditionEvent.violated(member.getKey(),
+                                    member.getKey().getFullName() + " declares " + member.getValue().getSimpleName())));
+                }
+            })
             .because("money and rates are exact: BigDecimal only");
 
     /**
