@@ -84,6 +84,7 @@ class StartOptionsIT {
                     .contains("\"path\":\"cashFlows.periods[2028-03-31].waterfall.dscr\",\"base\":\"1.2917\","
                             + "\"scenario\":\"1.1794\"")
                     .contains("\"algorithm\":\"Ed25519\"")
+                    .contains("{\"name\":\"softbank\",\"roles\":[\"INVESTOR\"],\"investorId\":\"SOFTBANK\"}")
                     .doesNotContain("\"status\":5");
             assertThat(temporary.resolve("audit.csv")).as("the tour's audit export").isNotEmptyFile();
         }

@@ -110,6 +110,8 @@ public class OpenApiConfiguration {
             TOO_MANY_ATTEMPTS with Retry-After, their credentials unchecked; other addresses are not affected. \
             Roles: TREASURY posts business commands and reads positions; COMPLIANCE reads positions and the audit \
             trail and runs the consistency check; ANALYST reads positions and runs what-ifs; ADMIN operates the \
-            service (read models, consistency check, metrics) and reads, but posts no business command. The \
-            authenticated principal is recorded as the actor of every event.""";
+            service (read models, consistency check, metrics) and reads, but posts no business command; INVESTOR, \
+            an outside party bound to one investor id (GET /api/v1/me names it), reads that investor's own \
+            statements and notices and nothing else: another investor's answer 403 FORBIDDEN. The authenticated \
+            principal is recorded as the actor of every event.""";
 }

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 /**
  * The demo users' generated passwords, kept in a file only its owner can read, so that they survive restarts and
  * the README's examples can read them. A file that others could read is treated as disclosed: new passwords are
- * generated and it is rewritten.
+ * generated and it is rewritten. A file that lacks a role's user (written before that role existed) gets one added.
  */
 public final class DemoCredentials {
 
@@ -33,8 +33,12 @@ public final class DemoCredentials {
     private DemoCredentials() {
     }
 
+    /** The investor the demo INVESTOR user is bound to: one of the Stargate demo's investors. */
+    public static final String DEMO_INVESTOR = "SOFTBANK";
+
+    /** The demo user of a role: named after it in lower case, but the investor after its investor. */
     public static String userName(Role role) {
-        return role.name().toLowerCase(Locale.ROOT);
+        return (role == Role.INVESTOR ? DEMO_INVESTOR : role.name()).toLowerCase(Locale.ROOT);
     }
 
     /** The passwords in {@code file}, or new ones written there when it is missing, incomplete or readable by others. */
@@ -42,15 +46,24 @@ public final class DemoCredentials {
         try {
             if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
                 Map<Role, String> existing = read(file);
-                if (existing != null) {
+                if (existing != null && existing.size() == Role.values().length) {
                     log.info("Demo users' passwords read from {}", file);
                     return existing;
+                }
+                if (existing != null) {
+                    // A file from before a role was added: its users keep their passwords, the new ones get theirs.
+                    Map<Role, String> completed = new EnumMap<>(generate());
+                    completed.putAll(existing);
+                    write(file, completed);
+                    log.warn("Demo users added for new roles; all passwords are in {}, readable by its owner alone",
+                            file);
+                    return completed;
                 }
             }
             Map<Role, String> generated = generate();
             write(file, generated);
-            log.warn("Demo users created for the embedded default (one per role: treasury, compliance, analyst, admin);"
-                    + " their passwords are in {}, readable by its owner alone", file);
+            log.warn("Demo users created for the embedded default (one per role: treasury, compliance, analyst, admin, "
+                    + "and the investor softbank); their passwords are in {}, readable by its owner alone", file);
             return generated;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the demo users' passwords in " + file, e);
@@ -70,11 +83,17 @@ public final class DemoCredentials {
         Map<Role, String> passwords = new EnumMap<>(Role.class);
         for (Role role : Role.values()) {
             String password = properties.getProperty(userName(role));
-            if (password == null || !WELL_FORMED.matcher(password).matches()) {
-                log.warn("{} lacks a well-formed password for {}; new demo passwords are generated", file, userName(role));
+            if (password != null && !WELL_FORMED.matcher(password).matches()) {
+                log.warn("{} has a malformed password for {}; new demo passwords are generated", file, userName(role));
                 return null;
             }
-            passwords.put(role, password);
+            if (password != null) {
+                passwords.put(role, password);
+            }
+        }
+        if (passwords.isEmpty()) {
+            log.warn("{} holds no demo password; new ones are generated", file);
+            return null;
         }
         return passwords;
     }

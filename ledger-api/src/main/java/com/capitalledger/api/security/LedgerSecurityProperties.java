@@ -10,7 +10,8 @@ import java.util.List;
  * Who may use the ledger.
  *
  * @param users                 HTTP Basic users: {@code ledger.security.users[i].name}, {@code .password} (a
- *                              {@code {bcrypt}} hash, never a clear password) and {@code .roles}
+ *                              {@code {bcrypt}} hash, never a clear password), {@code .roles} and, for an
+ *                              {@code INVESTOR} only, {@code .investor-id}
  * @param demoUsers             on the embedded default only, with no users configured: create one demo user per
  *                              role with generated passwords (default true)
  * @param demoCredentialsFile   where those passwords are written, readable by the owner alone (default
@@ -35,28 +36,31 @@ public record LedgerSecurityProperties(List<User> users, Boolean demoUsers, Path
             rememberCredentials = Duration.ofMinutes(5);
         }
         if (jwt == null) {
-            jwt = new Jwt(null, null);
+            jwt = new Jwt(null, null, null);
         }
         if (signIn == null) {
             signIn = new SignIn(null, null, null, null);
         }
     }
 
-    /** A configured user. */
-    public record User(String name, String password, List<Role> roles) {
+    /** A configured user; {@code investorId} binds an {@link Role#INVESTOR} to its investor, and only one. */
+    public record User(String name, String password, List<Role> roles, String investorId) {
         public User {
             roles = roles == null ? List.of() : List.copyOf(roles);
         }
     }
 
     /**
-     * @param principalClaim the claim that names the actor recorded on events (default {@code sub})
-     * @param rolesClaim     the claim listing the ledger roles (default {@code roles}); other values are ignored
+     * @param principalClaim  the claim that names the actor recorded on events (default {@code sub})
+     * @param rolesClaim      the claim listing the ledger roles (default {@code roles}); other values are ignored
+     * @param investorIdClaim the claim naming the investor an {@code INVESTOR} token is bound to (default
+     *                        {@code investor_id}); ignored on any other role's token
      */
-    public record Jwt(String principalClaim, String rolesClaim) {
+    public record Jwt(String principalClaim, String rolesClaim, String investorIdClaim) {
         public Jwt {
             principalClaim = principalClaim == null || principalClaim.isBlank() ? "sub" : principalClaim;
             rolesClaim = rolesClaim == null || rolesClaim.isBlank() ? "roles" : rolesClaim;
+            investorIdClaim = investorIdClaim == null || investorIdClaim.isBlank() ? "investor_id" : investorIdClaim;
         }
     }
 

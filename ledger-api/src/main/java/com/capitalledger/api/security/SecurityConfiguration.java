@@ -8,6 +8,7 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import com.capitalledger.api.web.ProblemCode;
 import com.capitalledger.api.web.ProblemWriter;
+import com.capitalledger.core.shared.Ids;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,6 +20,7 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -26,6 +28,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -40,12 +43,14 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Authentication on everything but the health probes: HTTP Basic against {@code ledger.security.users} (or the
@@ -57,6 +62,8 @@ import java.util.Set;
 @EnableWebSecurity
 @EnableConfigurationProperties(LedgerSecurityProperties.class)
 public class SecurityConfiguration {
+
+    private static final Pattern INVESTOR_ID = Pattern.compile(Ids.PATTERN);
 
     /**
      * The users, decided once at start-up. Anywhere but on the embedded default, no users and no JWT issuer means no
@@ -137,11 +144,12 @@ public class SecurityConfiguration {
                         if (rule.open()) {
                             authorize.requestMatchers(rule.matcher()).permitAll();
                         } else {
-                            authorize.requestMatchers(rule.matcher())
-                                    .hasAnyRole(rule.roles().stream().map(Role::name).toArray(String[]::new));
+                            authorize.requestMatchers(rule.matcher()).access((who, context) ->
+                                    new AuthorizationDecision(rule.allows(who.get(), context.getRequest())));
                         }
                     }
-                    authorize.anyRequest().authenticated();
+                    // The rules end with one for every path; should one ever be missed, it is refused, not allowed.
+                    authorize.anyRequest().denyAll();
                 });
         if (decoder != null) {
             JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
@@ -182,7 +190,10 @@ public class SecurityConfiguration {
                 "the request URL is not acceptable: it contains encoded or ambiguous characters");
     }
 
-    /** A token's principal (recorded as the actor on events) and its ledger roles; other role names are ignored. */
+    /**
+     * A token's principal (recorded as the actor on events), its ledger roles (other role names are ignored) and, for
+     * an INVESTOR, the investor it is bound to.
+     */
     static Converter<Jwt, AbstractAuthenticationToken> tokens(LedgerSecurityProperties.Jwt settings,
                                                               Set<String> basicUsers) {
         return jwt -> {
@@ -207,8 +218,19 @@ public class SecurityConfiguration {
                 throw new InvalidBearerTokenException("the token combines ADMIN with TREASURY, which segregation of "
                         + "duties forbids");
             }
-            List<SimpleGrantedAuthority> authorities = roles.stream()
-                    .map(role -> new SimpleGrantedAuthority(role.authority())).toList();
+            if (roles.contains(Role.INVESTOR) && roles.size() > 1) {
+                throw new InvalidBearerTokenException("the token combines INVESTOR with another role: an investor is "
+                        + "an outside party");
+            }
+            List<GrantedAuthority> authorities = new ArrayList<>();
+            roles.forEach(role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
+            // The investor claim binds an INVESTOR only; on another role's token it grants nothing and is ignored.
+            // An INVESTOR without it (or with a value that is no investor id) is still signed in, and refused
+            // everything (403) as bound to no investor.
+            if (roles.contains(Role.INVESTOR) && jwt.getClaims().get(settings.investorIdClaim()) instanceof String id
+                    && INVESTOR_ID.matcher(id).matches()) {
+                authorities.add(new BoundInvestor(id));
+            }
             return new JwtAuthenticationToken(jwt, authorities, principal);
         };
     }

@@ -21,9 +21,10 @@ import java.io.IOException;
 import java.util.stream.Collectors;
 
 /**
- * 401 and 403 as problem+json, with the challenge a client needs and, for 403, the role it lacks; 429 for a sign-in
- * refused unchecked after too many failures. A command refused with 403 (a role that may not send it: the segregation
- * of duties at work) is recorded in the journal and the audit trail like any refused command.
+ * 401 and 403 as problem+json, with the challenge a client needs and, for 403, the role it lacks (and, on an
+ * investor's document, the investor the caller is bound to); 429 for a sign-in refused unchecked after too many
+ * failures. A command refused with 403 (a role that may not send it: the segregation of duties at work) is recorded in
+ * the journal and the audit trail like any refused command.
  */
 final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -90,11 +91,8 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
         String held = who == null ? "" : who.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .filter(authority -> authority.startsWith("ROLE_")).map(authority -> authority.substring(5))
                 .sorted().collect(Collectors.joining(", "));
-        String needed = AccessRules.deciding(request)
-                .map(rule -> rule.roles().stream().map(Role::name).sorted().collect(Collectors.joining(" or ")))
-                .orElse("another role");
         String detail = name + " (roles: " + (held.isEmpty() ? "none" : held) + ") may not " + request.getMethod()
-                + " this resource; it needs " + needed;
+                + " this resource; " + AccessRules.refusal(who, request);
         if (who != null) {
             refusals.record(request, response, who.getName(), null, HttpStatus.FORBIDDEN.value(),
                     ProblemCode.FORBIDDEN.name(), detail);

@@ -1,6 +1,8 @@
 package com.capitalledger.api.security;
 
 import com.capitalledger.api.config.Misconfiguration;
+import com.capitalledger.core.shared.Ids;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -21,12 +23,13 @@ import java.util.regex.Pattern;
 
 /**
  * The HTTP Basic users: those configured under {@code ledger.security.users}, checked strictly at start-up, or, on
- * the embedded default only, one generated demo user per role.
+ * the embedded default only, one generated demo user per role (the INVESTOR one bound to the demo's SOFTBANK).
  */
 public final class UserDirectory {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
     /** {@code {bcrypt}} then a modular-crypt bcrypt hash: version, two-digit cost, 22 characters salt, 31 hash. */
+    private static final Pattern INVESTOR_ID = Pattern.compile(Ids.PATTERN);
     private static final Pattern BCRYPT = Pattern.compile("\\{bcrypt}\\$2[aby]?\\$(0[4-9]|[12][0-9]|3[01])\\$[./A-Za-z0-9]{53}");
 
     private final List<UserDetails> users;
@@ -55,7 +58,8 @@ public final class UserDirectory {
                 throw wrong(property + ".password", "must be a {bcrypt} hash such as {bcrypt}$2a$12$..."
                         + " (clear-text and other encodings are refused)");
             }
-            users.add(user(user.name(), user.password(), roles(property, user.roles())));
+            Set<Role> roles = roles(property, user.roles());
+            users.add(user(user.name(), user.password(), roles, investor(property, roles, user.investorId())));
         }
         return new UserDirectory(users, Map.of());
     }
@@ -67,7 +71,8 @@ public final class UserDirectory {
         Map<String, String> clear = new LinkedHashMap<>();
         passwords.forEach((role, password) -> {
             String name = DemoCredentials.userName(role);
-            users.add(user(name, "{bcrypt}" + bcrypt.encode(password), EnumSet.of(role)));
+            users.add(user(name, "{bcrypt}" + bcrypt.encode(password), EnumSet.of(role),
+                    role == Role.INVESTOR ? DemoCredentials.DEMO_INVESTOR : null));
             clear.put(name, password);
         });
         return new UserDirectory(users, Collections.unmodifiableMap(clear));
@@ -101,14 +106,33 @@ public final class UserDirectory {
 
     private static Set<Role> roles(String property, List<Role> roles) {
         if (roles.isEmpty()) {
-            throw wrong(property + ".roles", "must name at least one of TREASURY, COMPLIANCE, ANALYST, ADMIN");
+            throw wrong(property + ".roles", "must name at least one of TREASURY, COMPLIANCE, ANALYST, ADMIN, "
+                    + "INVESTOR");
         }
         Set<Role> set = EnumSet.copyOf(roles);
         if (set.contains(Role.ADMIN) && set.contains(Role.TREASURY)) {
             throw wrong(property + ".roles", "combines ADMIN with TREASURY: whoever operates the service must not "
                     + "also post business commands (segregation of duties)");
         }
+        if (set.contains(Role.INVESTOR) && set.size() > 1) {
+            throw wrong(property + ".roles", "combines INVESTOR with another role: an investor is an outside party "
+                    + "and holds no other role");
+        }
         return set;
+    }
+
+    /** The investor an INVESTOR is bound to: required for one, refused for any other user. */
+    private static String investor(String property, Set<Role> roles, String investorId) {
+        boolean set = investorId != null && !investorId.isBlank();
+        if (roles.contains(Role.INVESTOR) && (!set || !INVESTOR_ID.matcher(investorId).matches())) {
+            throw wrong(property + ".investor-id", "must name the investor this INVESTOR is bound to, an id of 1 to "
+                    + "64 of A-Z a-z 0-9 . _ - starting with a letter or digit");
+        }
+        if (!roles.contains(Role.INVESTOR) && set) {
+            throw wrong(property + ".investor-id", "is set for a user that is no INVESTOR: only an INVESTOR is bound "
+                    + "to an investor");
+        }
+        return roles.contains(Role.INVESTOR) ? investorId : null;
     }
 
     /** A configured user's property that stops the service, named as the operator set it. */
@@ -117,9 +141,12 @@ public final class UserDirectory {
                 + " in the service's configuration.");
     }
 
-    private static UserDetails user(String name, String password, Set<Role> roles) {
-        return User.withUsername(name).password(password)
-                .authorities(roles.stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList())
-                .build();
+    private static UserDetails user(String name, String password, Set<Role> roles, String investorId) {
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        roles.forEach(role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
+        if (investorId != null) {
+            authorities.add(new BoundInvestor(investorId));
+        }
+        return User.withUsername(name).password(password).authorities(authorities).build();
     }
 }

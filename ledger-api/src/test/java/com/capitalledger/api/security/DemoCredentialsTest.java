@@ -76,6 +76,35 @@ class DemoCredentialsTest {
     }
 
     @Test
+    void theInvestorIsNamedAfterItsInvestor() {
+        Map<Role, String> passwords = DemoCredentials.loadOrCreate(home.resolve("demo-credentials.properties"));
+
+        assertThat(DemoCredentials.userName(Role.INVESTOR)).isEqualTo("softbank");
+        assertThat(DemoCredentials.userName(Role.ANALYST)).isEqualTo("analyst");
+        assertThat(passwords.get(Role.INVESTOR)).matches("[A-Za-z0-9]{32}");
+    }
+
+    @Test
+    void aFileFromBeforeARoleExistedKeepsItsPasswordsAndGainsTheNewUser() throws IOException {
+        Path file = home.resolve("demo-credentials.properties");
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        String older = "treasury=" + "T".repeat(32) + "\ncompliance=" + "C".repeat(32) + "\nanalyst=" + "A".repeat(32)
+                + "\nadmin=" + "D".repeat(32) + "\n";
+        Files.writeString(file, older);
+
+        Map<Role, String> passwords = DemoCredentials.loadOrCreate(file);
+
+        assertThat(passwords).containsOnlyKeys(Role.values());
+        assertThat(passwords.get(Role.TREASURY)).isEqualTo("T".repeat(32));
+        assertThat(passwords.get(Role.ADMIN)).isEqualTo("D".repeat(32));
+        assertThat(passwords.get(Role.INVESTOR)).matches("[A-Za-z0-9]{32}");
+        assertThat(Files.readString(file)).contains("softbank=" + passwords.get(Role.INVESTOR))
+                .contains("treasury=" + "T".repeat(32));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(DemoCredentials.loadOrCreate(file)).isEqualTo(passwords);
+    }
+
+    @Test
     void anIncompleteFileIsReplaced() throws IOException {
         Path file = home.resolve("demo-credentials.properties");
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

@@ -95,9 +95,15 @@ class JwtResourceServerIT extends IntegrationTest {
     }
 
     private static String token(KeyPair key, String subject, Object roles, Instant expiry, String audience) {
+        return token(key, subject, roles, expiry, audience, null);
+    }
+
+    private static String token(KeyPair key, String subject, Object roles, Instant expiry, String audience,
+                                Object investorId) {
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("trusted").build(),
                     new JWTClaimsSet.Builder().subject(subject).claim("roles", roles).audience(audience)
+                            .claim("investor_id", investorId)
                             .issueTime(new Date()).expirationTime(Date.from(expiry)).build());
             jwt.sign(new RSASSASigner((RSAPrivateKey) key.getPrivate()));
             return "Bearer " + jwt.serialize();
@@ -112,6 +118,11 @@ class JwtResourceServerIT extends IntegrationTest {
 
     private HttpClientSupport bearer(KeyPair key, String subject, Object roles, Instant expiry, String audience) {
         return new HttpClientSupport("http://localhost:" + port, token(key, subject, roles, expiry, audience));
+    }
+
+    private HttpClientSupport investor(String subject, Object roles, Object investorId) {
+        return new HttpClientSupport("http://localhost:" + port,
+                token(TRUSTED, subject, roles, inAnHour(), LEDGER, investorId));
     }
 
     private static Instant inAnHour() {
@@ -181,6 +192,7 @@ class JwtResourceServerIT extends IntegrationTest {
                 bearer(TRUSTED, "late", List.of("TREASURY"), Instant.now().minus(Duration.ofHours(1))),
                 bearer(UNKNOWN, "forger", List.of("TREASURY"), inAnHour()),
                 bearer(TRUSTED, "root", List.of("ADMIN", "TREASURY"), inAnHour()),
+                investor("insider", List.of("INVESTOR", "ANALYST"), "SOFTBANK"),
                 bearer(TRUSTED, "elsewhere", List.of("TREASURY"), inAnHour(), "another-application"),
                 bearer(TRUSTED, "Treasury", List.of("TREASURY"), inAnHour()),
                 bearer(TRUSTED, " ", List.of("TREASURY"), inAnHour()),
@@ -191,6 +203,45 @@ class JwtResourceServerIT extends IntegrationTest {
             assertThat(json(response).get("code").asText()).isEqualTo("UNAUTHENTICATED");
             assertThat(response.headers().allValues("WWW-Authenticate")).contains("Bearer error=\"invalid_token\"");
         }
+    }
+
+    @Test
+    void anInvestorTokenIsBoundToTheInvestorItsClaimNames() {
+        HttpClientSupport softbank = investor("softbank-portal", List.of("INVESTOR"), "SOFTBANK");
+        assertThat(json(softbank.get("/api/v1/me")).toString())
+                .isEqualTo("{\"name\":\"softbank-portal\",\"roles\":[\"INVESTOR\"],\"investorId\":\"SOFTBANK\"}");
+        // Its own statement passes authorisation: until the endpoint exists, an unmapped path's 404.
+        HttpResponse<String> own = softbank.get("/api/v1/programs/NONE/investors/SOFTBANK/capital-account");
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(404);
+        assertThat(json(own).get("code").asText()).isEqualTo("NOT_FOUND");
+        HttpResponse<String> others = softbank.get("/api/v1/programs/NONE/capital-calls/C1/notices/OPENAI");
+        assertThat(others.statusCode()).isEqualTo(403);
+        assertThat(json(others).get("code").asText()).isEqualTo("FORBIDDEN");
+        assertThat(json(others).get("detail").asText()).endsWith("softbank-portal is bound to investor SOFTBANK");
+        assertThat(softbank.get("/api/v1/programs/NONE/positions").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void anInvestorTokenWithoutAnInvestorIsRefusedEverything() {
+        for (Object investorId : new Object[]{null, "", "not an id", List.of("SOFTBANK")}) {
+            HttpClientSupport unbound = investor("somebody", List.of("INVESTOR"), investorId);
+            for (String path : List.of("/api/v1/me", "/v3/api-docs",
+                    "/api/v1/programs/NONE/investors/SOFTBANK/capital-account", "/api/v1/programs/NONE/positions")) {
+                HttpResponse<String> refused = unbound.get(path);
+                assertThat(refused.statusCode()).as(investorId + " " + path).isEqualTo(403);
+                assertThat(json(refused).get("detail").asText()).as(path).isEqualTo("somebody (roles: INVESTOR) may "
+                        + "not GET this resource; somebody is an INVESTOR bound to no investor id, which may read "
+                        + "nothing");
+            }
+        }
+    }
+
+    @Test
+    void theInvestorClaimBindsOnlyAnInvestor() {
+        HttpClientSupport analyst = investor("analyst-9", List.of("ANALYST"), "SOFTBANK");
+        assertThat(json(analyst.get("/api/v1/me")).toString())
+                .isEqualTo("{\"name\":\"analyst-9\",\"roles\":[\"ANALYST\"]}");
+        assertThat(analyst.get("/api/v1/programs/NONE/positions").statusCode()).isEqualTo(404);
     }
 
     @Test

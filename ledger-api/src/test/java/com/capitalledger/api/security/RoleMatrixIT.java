@@ -26,23 +26,26 @@ import static com.capitalledger.api.support.HttpClientSupport.json;
 import static com.capitalledger.api.support.TestUsers.ADMIN;
 import static com.capitalledger.api.support.TestUsers.ANALYST;
 import static com.capitalledger.api.support.TestUsers.COMPLIANCE;
+import static com.capitalledger.api.support.TestUsers.INVESTOR;
 import static com.capitalledger.api.support.TestUsers.TREASURY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every endpoint × {anonymous, TREASURY, COMPLIANCE, ANALYST, ADMIN}: anonymous gets 401, a role without the right
- * 403 (and nothing is recorded but, for a command, its refusal: an audit line with code FORBIDDEN, the caller as actor
- * and the command), a role with it a 2xx. The table below is written from the brief's segregation of
+ * Every endpoint × {anonymous, TREASURY, COMPLIANCE, ANALYST, ADMIN, INVESTOR}: anonymous gets 401, a role without the
+ * right 403 (and nothing is recorded but, for a command, its refusal: an audit line with code FORBIDDEN, the caller as
+ * actor and the command), a role with it a 2xx. The table below is written from the brief's segregation of
  * duties, independently of the service's rules; a first test checks it lists every endpoint the service exposes, so
- * an endpoint added without a row fails here. Runs in its own context (own database): it posts fixings.
+ * an endpoint added without a row fails here. An investor (bound to investor A) reads who it is, the API's description
+ * and its own investor's statements and notices, nothing else. Runs in its own context (own database): it posts
+ * fixings.
  */
 @TestPropertySource(properties = "ledger.test.context=role-matrix")
 @DirtiesContext
 class RoleMatrixIT extends IntegrationTest {
 
-    private static final List<TestUsers> CALLERS = List.of(TREASURY, COMPLIANCE, ANALYST, ADMIN);
+    private static final List<TestUsers> CALLERS = List.of(TREASURY, COMPLIANCE, ANALYST, ADMIN, INVESTOR);
     private static final Set<TestUsers> READERS = EnumSet.of(TREASURY, COMPLIANCE, ANALYST, ADMIN);
-    private static final Set<TestUsers> AUTHENTICATED = READERS;
+    private static final Set<TestUsers> AUTHENTICATED = EnumSet.of(TREASURY, COMPLIANCE, ANALYST, ADMIN, INVESTOR);
     private static final Set<TestUsers> COMMANDS = EnumSet.of(TREASURY);
     private static final Set<TestUsers> AUDIT = EnumSet.of(COMPLIANCE, ADMIN);
     private static final Set<TestUsers> OPERATE = EnumSet.of(ADMIN);
@@ -297,6 +300,68 @@ class RoleMatrixIT extends IntegrationTest {
         assertThat(HttpClientSupport.json(scripted).get("code").asText()).isEqualTo("UNAUTHENTICATED");
         assertThat(HttpClientSupport.json(http(ANALYST).get("/api/v1/me")).toString())
                 .isEqualTo("{\"name\":\"analyst\",\"roles\":[\"ANALYST\"]}");
+        assertThat(HttpClientSupport.json(http(INVESTOR).get("/api/v1/me")).toString())
+                .isEqualTo("{\"name\":\"investor-a\",\"roles\":[\"INVESTOR\"],\"investorId\":\"A\"}");
+    }
+
+    /**
+     * An investor's statements and notices: its own (investor A's, in any program) pass authorisation for the investor
+     * and for every role that reads positions, another investor's are refused to it with 403 naming the investor it is
+     * bound to. Until the document endpoints exist, a request that passes authorisation answers as any unmapped path
+     * under a program does: 404 NOT_FOUND.
+     */
+    @Test
+    void anInvestorReadsItsOwnStatementsAndNoticesOnly() {
+        List<String> documents = List.of("/api/v1/programs/{program}/investors/{investor}/capital-account",
+                "/api/v1/programs/{program}/investors/{investor}/documents",
+                "/api/v1/programs/{program}/capital-calls/C1/notices/{investor}",
+                "/api/v1/programs/{program}/distributions/2025-06-30/notices/{investor}");
+        long events = events();
+        for (String document : documents) {
+            for (String program : List.of("MATRIX", "ANOTHER-PROGRAM")) {
+                String own = document.replace("{program}", program).replace("{investor}", "A");
+                String others = document.replace("{program}", program).replace("{investor}", "B");
+                assertThat(anonymous().get(own).statusCode()).as(own).isEqualTo(401);
+                for (TestUsers caller : List.of(INVESTOR, TREASURY, COMPLIANCE, ANALYST, ADMIN)) {
+                    assertNotFound(http(caller).get(own), own + " as " + caller);
+                }
+                for (TestUsers caller : READERS) {
+                    assertNotFound(http(caller).get(others), others + " as " + caller);
+                }
+                HttpResponse<String> refused = http(INVESTOR).get(others);
+                assertThat(refused.statusCode()).as(others).isEqualTo(403);
+                assertThat(refused.headers().firstValue("Content-Type")).get().asString()
+                        .startsWith("application/problem+json");
+                assertThat(json(refused).get("code").asText()).isEqualTo("FORBIDDEN");
+                assertThat(json(refused).get("correlationId").asText()).isNotEmpty();
+                assertThat(json(refused).get("detail").asText()).isEqualTo("investor-a (roles: INVESTOR) may not GET "
+                        + "this resource; it needs ADMIN or ANALYST or COMPLIANCE or TREASURY, or INVESTOR bound to "
+                        + "investor B; investor-a is bound to investor A");
+                // Ids are compared exactly, as the service compares them everywhere.
+                String lowerCase = document.replace("{program}", program).replace("{investor}", "a");
+                assertThat(http(INVESTOR).get(lowerCase).statusCode()).as(lowerCase).isEqualTo(403);
+                // Its documents are read, never written: a POST there is a command, the treasury's.
+                HttpResponse<String> posted = http(INVESTOR).postJson(own, "{}");
+                assertThat(posted.statusCode()).as("POST " + own).isEqualTo(403);
+                assertThat(json(posted).get("detail").asText()).endsWith("it needs TREASURY");
+            }
+        }
+        // Beyond its documents an investor reads nothing, not even its own position nor an unknown path.
+        for (String path : List.of(P + "/investors/A?asOf=2025-12-31", "/api/v1/programs/MATRIX/no-such-page",
+                "/no-such-page", P + "/investors/A/capital-account/extra")) {
+            HttpResponse<String> refused = http(INVESTOR).get(path);
+            assertThat(refused.statusCode()).as(path).isEqualTo(403);
+            assertThat(json(refused).get("detail").asText()).as(path).isEqualTo("investor-a (roles: INVESTOR) may "
+                    + "not GET this resource; it needs ADMIN or ANALYST or COMPLIANCE or TREASURY");
+        }
+        assertThat(http(ANALYST).get("/no-such-page").statusCode()).isEqualTo(404);
+        assertThat(events()).as("refused reads, and POSTs to no command's endpoint, recorded nothing")
+                .isEqualTo(events);
+    }
+
+    private static void assertNotFound(HttpResponse<String> response, String what) {
+        assertThat(response.statusCode()).as(what + ": " + response.body()).isEqualTo(404);
+        assertThat(json(response).get("code").asText()).as(what).isEqualTo("NOT_FOUND");
     }
 
     private static void check(Row row, String caller, HttpResponse<String> response, int expected,

@@ -109,6 +109,24 @@ class StartupRefusalIT {
     }
 
     @Test
+    void anInvestorWithoutItsInvestorOrWithAnotherRoleIsRefusedAtStartUp() {
+        String hash = "--ledger.security.users[0].password={bcrypt}$2a$04$" + "a".repeat(53);
+        assertThatThrownBy(() -> start("--ledger.security.users[0].name=softbank", hash,
+                "--ledger.security.users[0].roles=INVESTOR"))
+                .rootCause().isInstanceOf(Misconfiguration.class)
+                .hasMessageStartingWith("ledger.security.users[0].investor-id must name the investor this INVESTOR "
+                        + "is bound to");
+        assertThatThrownBy(() -> start("--ledger.security.users[0].name=analyst", hash,
+                "--ledger.security.users[0].roles=ANALYST", "--ledger.security.users[0].investor-id=SOFTBANK"))
+                .rootCause().hasMessageStartingWith("ledger.security.users[0].investor-id is set for a user that is "
+                        + "no INVESTOR");
+        assertThatThrownBy(() -> start("--ledger.security.users[0].name=insider", hash,
+                "--ledger.security.users[0].roles=INVESTOR,ANALYST", "--ledger.security.users[0].investor-id=SOFTBANK"))
+                .rootCause().hasMessageStartingWith("ledger.security.users[0].roles combines INVESTOR with another "
+                        + "role");
+    }
+
+    @Test
     void aClearTextPasswordIsRefusedAtStartUp() {
         assertThatThrownBy(() -> start("--ledger.security.users[0].name=treasury",
                 "--ledger.security.users[0].password={noop}treasury", "--ledger.security.users[0].roles=TREASURY"))

@@ -1,10 +1,12 @@
 package com.capitalledger.api.security;
 
+import com.capitalledger.api.config.Misconfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,7 +16,7 @@ class UserDirectoryTest {
     private static final String HASH = "{bcrypt}" + new BCryptPasswordEncoder(4).encode("a long passphrase");
 
     private static LedgerSecurityProperties.User user(String name, String password, Role... roles) {
-        return new LedgerSecurityProperties.User(name, password, List.of(roles));
+        return new LedgerSecurityProperties.User(name, password, List.of(roles), null);
     }
 
     @Test
@@ -56,6 +58,44 @@ class UserDirectoryTest {
         assertThatThrownBy(() -> UserDirectory.configured(List.of(user("root", HASH, Role.ADMIN, Role.TREASURY))))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("ledger.security.users[0].roles combines ADMIN with TREASURY");
+    }
+
+    @Test
+    void anInvestorIsBoundToItsInvestorAndHoldsNoOtherRole() {
+        UserDirectory directory = UserDirectory.configured(List.of(
+                new LedgerSecurityProperties.User("softbank", HASH, List.of(Role.INVESTOR), "SOFTBANK")));
+        assertThat(directory.users().get(0).getAuthorities()).extracting(GrantedAuthority::getAuthority)
+                .containsExactlyInAnyOrder("ROLE_INVESTOR", "INVESTOR_ID_SOFTBANK");
+
+        for (String missing : new String[]{null, "", " ", "not an id", "-LEADING-DASH"}) {
+            assertThatThrownBy(() -> UserDirectory.configured(List.of(user("ok", HASH, Role.ADMIN),
+                    new LedgerSecurityProperties.User("softbank", HASH, List.of(Role.INVESTOR), missing))))
+                    .as(missing).isInstanceOf(Misconfiguration.class)
+                    .hasMessageStartingWith("ledger.security.users[1].investor-id must name the investor this "
+                            + "INVESTOR is bound to")
+                    .hasMessageContaining("ledger.security.users[1].investor-id (environment "
+                            + "LEDGER_SECURITY_USERS_1_INVESTORID)");
+        }
+        assertThatThrownBy(() -> UserDirectory.configured(List.of(
+                new LedgerSecurityProperties.User("analyst", HASH, List.of(Role.ANALYST), "SOFTBANK"))))
+                .isInstanceOf(Misconfiguration.class)
+                .hasMessageStartingWith("ledger.security.users[0].investor-id is set for a user that is no INVESTOR");
+        assertThatThrownBy(() -> UserDirectory.configured(List.of(
+                new LedgerSecurityProperties.User("insider", HASH, List.of(Role.INVESTOR, Role.ANALYST), "SOFTBANK"))))
+                .isInstanceOf(Misconfiguration.class)
+                .hasMessageStartingWith("ledger.security.users[0].roles combines INVESTOR with another role");
+    }
+
+    @Test
+    void theDemoInvestorIsSoftbankBoundToTheDemosSoftbank() {
+        UserDirectory directory = UserDirectory.demo(Map.of(Role.ANALYST, "a".repeat(32), Role.INVESTOR,
+                "b".repeat(32)));
+
+        assertThat(directory.names()).containsExactlyInAnyOrder("analyst", "softbank");
+        assertThat(directory.users()).filteredOn(user -> user.getUsername().equals("softbank")).singleElement()
+                .satisfies(user -> assertThat(user.getAuthorities()).extracting(GrantedAuthority::getAuthority)
+                        .containsExactlyInAnyOrder("ROLE_INVESTOR", "INVESTOR_ID_SOFTBANK"));
+        assertThat(directory.demoPassword(Role.INVESTOR)).contains("b".repeat(32));
     }
 
     @Test

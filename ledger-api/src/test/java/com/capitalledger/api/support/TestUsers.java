@@ -20,15 +20,23 @@ public enum TestUsers {
     TREASURY_2("treasury-2", "TREASURY"),
     COMPLIANCE("compliance", "COMPLIANCE"),
     ANALYST("analyst", "ANALYST"),
-    ADMIN("admin", "ADMIN");
+    ADMIN("admin", "ADMIN"),
+    /** An outside party bound to investor A (the investor the role-matrix program's commitments start with). */
+    INVESTOR("investor-a", "INVESTOR", "A");
 
     private final String userName;
     private final String role;
+    private final String investorId;
     private final String password;
 
     TestUsers(String userName, String role) {
+        this(userName, role, null);
+    }
+
+    TestUsers(String userName, String role, String investorId) {
         this.userName = userName;
         this.role = role;
+        this.investorId = investorId;
         byte[] secret = new byte[18];
         new SecureRandom().nextBytes(secret);
         this.password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -36,6 +44,11 @@ public enum TestUsers {
 
     public String userName() {
         return userName;
+    }
+
+    /** The investor an INVESTOR is bound to; null for every other user. */
+    public String investorId() {
+        return investorId;
     }
 
     public String password() {
@@ -65,6 +78,9 @@ public enum TestUsers {
             properties.put("ledger.security.users[" + i + "].name", user.userName);
             properties.put("ledger.security.users[" + i + "].password", "{bcrypt}" + bcrypt.encode(user.password));
             properties.put("ledger.security.users[" + i + "].roles", user.role);
+            if (user.investorId != null) {
+                properties.put("ledger.security.users[" + i + "].investor-id", user.investorId);
+            }
         }
         return properties;
     }
