@@ -180,7 +180,8 @@ class OpenApiIT extends IntegrationTest {
                 "saveScenario", "readScenario", "runScenario", "readJournalDigest", "readJournalPublicKey",
                 "exportJournal", "proveJournalEntry", "proveJournalConsistency", "verifyJournal",
                 "readJournalVerification", "currentUser", "readBaseRateFixing", "setOperatingTerms",
-                "setRepaymentSchedule", "recordOperatingCashFlow", "runWaterfall", "waiveEventOfDefault");
+                "setRepaymentSchedule", "recordOperatingCashFlow", "runWaterfall", "waiveEventOfDefault",
+                "recordValuation", "readReturns", "readCapitalAccount", "readCapitalAccounts");
         JsonNode draw = paths.at("/~1api~1v1~1programs~1{programId}~1tranches~1{trancheId}~1draws/post");
         assertThat(draw.get("responses").fieldNames()).toIterable()
                 .containsExactly("201", "400", "401", "403", "404", "406", "409", "412", "413", "422", "429", "500",
@@ -286,7 +287,7 @@ class OpenApiIT extends IntegrationTest {
         assertThat(schemas.at("/ChangeRequest/properties/command/allOf/0/$ref").asText())
                 .isEqualTo("#/components/schemas/WhatIfCommand");
         assertThat(command.at("/discriminator/propertyName").asText()).isEqualTo("type");
-        assertThat(command.get("oneOf")).hasSize(19);
+        assertThat(command.get("oneOf")).hasSize(20);
         assertThat(command.at("/discriminator/mapping/draw").asText()).isEqualTo("#/components/schemas/WhatIfDraw");
         JsonNode draw = schemas.get("WhatIfDraw");
         assertThat(draw.at("/allOf/0/$ref").asText()).isEqualTo("#/components/schemas/DrawRequest");

@@ -198,6 +198,8 @@ class WireMatchesDocumentIT extends IntegrationTest {
         command("/api/v1/programs/{programId}/events-of-default/{eventOfDefaultId}/waiver",
                 P + "/events-of-default/EOD-2025-06-30-PAYMENT/waiver",
                 "{\"effectiveDate\":\"2025-07-02\",\"reason\":\"Lenders' waiver\"}");
+        command("/api/v1/programs/{programId}/valuations", P + "/valuations",
+                "{\"valuationDate\":\"2025-06-30\",\"equityValue\":\"12000000.00\",\"currency\":\"USD\"}");
         assertThat(mismatches).isEmpty();
     }
 
@@ -215,6 +217,12 @@ class WireMatchesDocumentIT extends IntegrationTest {
         get(a, "/api/v1/programs/{programId}/investors/{investorId}", P + "/investors/A?asOf=2025-12-31");
         get(a, "/api/v1/programs/{programId}/cash-flows", P + "/cash-flows?asOf=2025-12-31");
         get(a, "/api/v1/programs/{programId}/distributions", P + "/distributions?asOf=2025-12-31");
+        HttpResponse<String> returns = get(a, "/api/v1/programs/{programId}/returns", P + "/returns?asOf=2025-12-31");
+        get(a, "/api/v1/programs/{programId}/capital-accounts", P + "/capital-accounts?from=2025-01-01&to=2025-12-31");
+        String account = "/api/v1/programs/{programId}/investors/{investorId}/capital-account";
+        get(a, account, P + "/investors/A/capital-account?from=2025-01-01&to=2025-12-31");
+        HttpResponse<String> accountCsv = get(a, account, P + "/investors/A/capital-account?to=2025-12-31",
+                "Accept", "text/csv");
         HttpResponse<String> noInvestor = get(a, "/api/v1/programs/{programId}/investors/{investorId}",
                 P + "/investors/Z?asOf=2025-12-31");
         HttpResponse<String> unfixed = get(a, "/api/v1/programs/{programId}/tranches/{trancheId}",
@@ -243,6 +251,8 @@ class WireMatchesDocumentIT extends IntegrationTest {
         assertThat(json(fixed).get("ratePct").asText()).isEqualTo("4.30000");
         assertThat(code(noFixing)).isEqualTo("UNKNOWN_FIXING");
         assertThat(code(unknownRate)).isEqualTo("UNKNOWN_BASE_RATE");
+        assertThat(json(returns).at("/program/navBasis").asText()).isEqualTo("VALUATION");
+        assertThat(accountCsv.body()).startsWith("programId,investorId,from,to,knownAt,beginningNav,");
         assertThat(mismatches).isEmpty();
     }
 
@@ -400,7 +410,7 @@ class WireMatchesDocumentIT extends IntegrationTest {
                     + template));
         }
 
-        assertThat(operations).hasSize(48);
+        assertThat(operations).hasSize(52);
         assertThat(succeeded).containsExactlyElementsOf(operations);
     }
 }
