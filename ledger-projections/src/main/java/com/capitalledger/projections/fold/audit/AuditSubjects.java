@@ -20,7 +20,7 @@ record AuditSubjects(String programId, String investorId, String counterpartyId,
 
     /** A waterfall's amount is the cash it shared out ({@code cashAvailable}); its steps are in the line's detail. */
     private static final List<String> AMOUNTS = List.of("amount", "amountCancelled", "budget", "commitment",
-            "targetAmount", "cashAvailable");
+            "targetAmount", "cashAvailable", "equityValue");
 
     static AuditSubjects of(Object message) {
         Map<String, Object> values = components(message);
