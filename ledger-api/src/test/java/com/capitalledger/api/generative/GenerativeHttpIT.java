@@ -76,7 +76,8 @@ class GenerativeHttpIT extends IntegrationTest {
             new Endpoint("waterfall", "/waterfalls", Set.of("NO_OPERATING_TERMS", "INVALID_PERIOD", "NO_CASH_FLOW",
                     "PERIOD_OUT_OF_ORDER", "WATERFALL_ALREADY_RUN")),
             new Endpoint("waiver", "/events-of-default/{eod}/waiver", Set.of("UNKNOWN_EVENT_OF_DEFAULT",
-                    "ALREADY_WAIVED")));
+                    "ALREADY_WAIVED")),
+            new Endpoint("valuation", "/valuations", Set.of()));
 
     private Random random;
     private LocalDate day = LocalDate.of(2025, 1, 6);
@@ -153,6 +154,22 @@ class GenerativeHttpIT extends IntegrationTest {
                 stored.set("cashFlows", json(http(TestUsers.ANALYST).get("/api/v1/programs/" + program
                         + "/cash-flows" + at)));
                 assertThat(stored).as(program + " as of " + folded.get("asOf").asText()).isEqualTo(folded);
+            }
+            // Whatever the history, returns and capital accounts answer, and each account rolls forward exactly.
+            for (String asOf : List.of("2025-01-01", "2025-06-30", "2026-12-31")) {
+                HttpResponse<String> returns = http(TestUsers.ANALYST).get("/api/v1/programs/" + program
+                        + "/returns?asOf=" + asOf);
+                assertThat(returns.statusCode()).as(returns.body()).isEqualTo(200);
+            }
+            HttpResponse<String> accounts = http(TestUsers.ANALYST).get("/api/v1/programs/" + program
+                    + "/capital-accounts?from=2025-02-01&to=2025-09-30");
+            assertThat(accounts.statusCode()).as(accounts.body()).isEqualTo(200);
+            for (JsonNode account : json(accounts).get("investors")) {
+                assertThat(new BigDecimal(account.get("beginningNav").asText())
+                        .add(new BigDecimal(account.get("contributions").asText()))
+                        .subtract(new BigDecimal(account.get("distributions").asText()))
+                        .add(new BigDecimal(account.get("netChangeInValue").asText())))
+                        .as(account.toString()).isEqualTo(new BigDecimal(account.get("endingNav").asText()));
             }
         }
     }
@@ -248,12 +265,17 @@ class GenerativeHttpIT extends IntegrationTest {
             }
             case "waterfall" -> body.put("periodEnd", random.nextInt(8) == 0 ? day.toString() : quarterEnd().toString());
             case "waiver" -> body.put("reason", one("Waiver letter", "", "Lenders agree"));
+            case "valuation" -> {
+                // Back-dated as often as not: a valuation of a past date arrives after it.
+                body.put("valuationDate", day.minusDays(random.nextInt(200) - 20).toString());
+                body.put("equityValue", amount());
+            }
             default -> {
             }
         }
-        if (List.of("cashflow", "waterfall")
+        if (List.of("cashflow", "waterfall", "valuation")
                 .contains(endpoint)) {
-            if (endpoint.equals("cashflow")) {
+            if (!endpoint.equals("waterfall")) {
                 body.put("currency", one("USD", "USD", "USD", "EUR"));
             }
             return toJson(body);
