@@ -95,14 +95,17 @@ export async function show(params) {
     if (params.get('program') || session.programId) {
         document.getElementById('inv-program').value = params.get('program') || session.programId;
     }
+    // A quarter as 2027-Q1; by default the one chosen before, or the one that holds today.
     const [year, q] = (params.get('quarter') || '').split('-Q');
-    const now = today();
-    document.getElementById('inv-year').value = year || document.getElementById('inv-year').value
-        || now.slice(0, 4);
-    document.getElementById('inv-quarter').value = q || (year ? '1'
-        : String(Math.floor((Number(now.slice(5, 7)) - 1) / 3) + 1));
+    const yearInput = document.getElementById('inv-year');
+    if (year || !yearInput.value) {
+        const now = today();
+        yearInput.value = year || now.slice(0, 4);
+        document.getElementById('inv-quarter').value = q || String(Math.floor((Number(now.slice(5, 7)) - 1) / 3) + 1);
+    }
     const own = ownInvestor();
     document.getElementById('inv-investor-picker').hidden = own !== null;
+    document.getElementById('inv-investor').required = own === null;
     document.getElementById('inv-own').hidden = own === null;
     document.getElementById('inv-own').textContent = own === null ? '' : `Investor ${own}`;
     if (own === '') {
@@ -186,12 +189,14 @@ async function ownQuarters(account, documents, last) {
         distributions: item.distributions, nav: item.endingNav }));
 }
 
-/** The documents list, or null when the API has none to give (404) or refuses this role them (403). */
+/** The documents list, or null when the API has none to give (404) or refuses them to this role (403). */
 async function documentsOf(investorId) {
     try {
         return await json(`${path()}/investors/${encodeURIComponent(investorId)}/documents`);
     } catch (error) {
         if (error instanceof ApiError && (error.status === 404 || error.status === 403)) {
+            document.getElementById('inv-no-documents').textContent = error.status === 404
+                ? 'Documents not available.' : 'Your roles may not read these documents.';
             return null;
         }
         throw error;

@@ -562,9 +562,28 @@ class ConsoleIT extends IntegrationTest {
                 .isLessThanOrEqualTo(390));
         browser.screenshot("investor-phone");
         assertEveryControlIsLabelled();
+
+        // The demo's SOFTBANK through the 2028 lock-up: its capital account the API's, figure by figure.
+        browser.driver.manage().window().setSize(new Dimension(1280, 1400));
+        browser.driver.get(console("investor?program=STARGATE&investor=SOFTBANK&quarter=2029-Q2"));
+        eventually().until(() -> browser.find("#inv-quarters tbody tr:last-child").getAttribute("data-quarter")
+                .equals("2029-06-30") && browser.find("#inv-period").getText().startsWith("SOFTBANK in STARGATE"));
+        HttpClientSupport api = http(TestUsers.ANALYST);
+        String account = "/api/v1/programs/STARGATE/investors/SOFTBANK/capital-account";
+        Map<String, JsonNode> periods = Map.of("quarter", json(api.get(account + "?from=2029-04-01&to=2029-06-30")),
+                "year", json(api.get(account + "?from=2029-01-01&to=2029-06-30")));
+        periods.forEach((period, figures) -> {
+            for (String field : List.of("beginningNav", "contributions", "distributions", "netChangeInValue",
+                    "endingNav", "committed", "unfunded")) {
+                assertThat(figure(browser.find("#inv-account tr[data-field=" + field + "] td[data-period=" + period
+                        + "]"))).as(period + " " + field).isEqualTo(figures.get(field).asText());
+            }
+        });
+        browser.driver.executeScript("document.activeElement.blur(); window.scrollTo(0, 0);");
+        browser.screenshot("investor-stargate");
         // The browser logs each refused request; the only ones allowed are the documents this service lacks.
-        assertThat(browser.severeLogs()).allMatch(entry -> entry.matches(".*/api/v1/programs/CONSOLE-INV/investors/"
-                + "[AB]/documents - Failed to load resource: the server responded with a status of 404 .*"));
+        assertThat(browser.severeLogs()).allMatch(entry -> entry.matches(".*/api/v1/programs/[A-Z-]+/investors/"
+                + "[A-Z]+/documents - Failed to load resource: the server responded with a status of 404 .*"));
     }
 
     /**
