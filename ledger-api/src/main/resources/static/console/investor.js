@@ -184,8 +184,15 @@ async function ownQuarters(account, documents, last) {
         : [];
     const first = dates.length > 0 ? dates.sort()[0] : `${last.slice(0, 4)}-01-01`;
     const ends = quarterEnds(first, last);
-    const accounts = await Promise.all(ends.map(end => json(`${account}?from=${quarterStart(end)}&to=${end}`)));
-    return accounts.map(item => ({ quarterEnd: item.to, contributions: item.contributions,
+    // A quarter before its commitment has no account (404 UNKNOWN_INVESTOR): it is left out, not an error.
+    const accounts = await Promise.all(ends.map(end => json(`${account}?from=${quarterStart(end)}&to=${end}`)
+        .catch(error => {
+            if (error instanceof ApiError && error.status === 404) {
+                return null;
+            }
+            throw error;
+        })));
+    return accounts.filter(Boolean).map(item => ({ quarterEnd: item.to, contributions: item.contributions,
         distributions: item.distributions, nav: item.endingNav }));
 }
 
