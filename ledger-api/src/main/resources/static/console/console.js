@@ -5,6 +5,7 @@ import { SCRIPTED, SIGN_IN_REFUSED, currentSession, keepSession, guarded, say } 
 import * as stack from './stack.js';
 import * as history from './history.js';
 import * as cashflows from './cashflows.js';
+import * as investor from './investor.js';
 import * as timeline from './timeline.js';
 import * as whatif from './whatif.js';
 import * as journal from './journal.js';
@@ -15,6 +16,8 @@ const PAGES = {
     stack: { module: stack, roles: EVERY_ROLE },
     history: { module: history, roles: EVERY_ROLE },
     cashflows: { module: cashflows, roles: EVERY_ROLE },
+    // An INVESTOR reads its own capital account and documents, nothing else.
+    investor: { module: investor, roles: [...EVERY_ROLE, 'INVESTOR'] },
     timeline: { module: timeline, roles: ['COMPLIANCE', 'ADMIN'] },
     whatif: { module: whatif, roles: EVERY_ROLE },
     journal: { module: journal, roles: ['COMPLIANCE', 'ADMIN'] },
@@ -23,6 +26,11 @@ const PAGES = {
 function allowed(page) {
     const session = currentSession();
     return session && PAGES[page].roles.some(role => session.roles.includes(role));
+}
+
+/** The first page the session's roles may read: where a sign-in lands. */
+function firstPage() {
+    return Object.keys(PAGES).find(allowed) || 'stack';
 }
 
 function signOut(message = '') {
@@ -62,19 +70,21 @@ async function signIn(authorization) {
         return;
     }
     const me = await response.json();
-    keepSession({ user: me.name, roles: me.roles, authorization });
+    // An INVESTOR is bound to one investor (and perhaps one program): read defensively, older services send neither.
+    keepSession({ user: me.name, roles: me.roles || [], investorId: me.investorId ?? null,
+        programId: me.programId ?? null, authorization });
     document.getElementById('sign-in-form').reset();
     document.getElementById('token-form').reset();
     document.getElementById('sign-in-error').textContent = '';
     if (!location.hash || location.hash === '#sign-in') {
-        location.hash = '#stack';
+        location.hash = `#${firstPage()}`;
     }
     route();
 }
 
 function parseHash() {
     const [page, query] = location.hash.replace(/^#/, '').split('?');
-    return { page: page || 'stack', params: new URLSearchParams(query || '') };
+    return { page: page || firstPage(), params: new URLSearchParams(query || '') };
 }
 
 function route() {

@@ -22,6 +22,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +34,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -94,10 +96,12 @@ class ConsoleIT extends IntegrationTest {
     @Test
     void eachRoleSeesOnlyThePagesItsRolesMayRead() {
         Map<TestUsers, List<String>> pages = Map.of(
-                TestUsers.TREASURY, List.of("stack", "history", "cashflows", "whatif"),
-                TestUsers.ANALYST, List.of("stack", "history", "cashflows", "whatif"),
-                TestUsers.COMPLIANCE, List.of("stack", "history", "cashflows", "timeline", "whatif", "journal"),
-                TestUsers.ADMIN, List.of("stack", "history", "cashflows", "timeline", "whatif", "journal"));
+                TestUsers.TREASURY, List.of("stack", "history", "cashflows", "investor", "whatif"),
+                TestUsers.ANALYST, List.of("stack", "history", "cashflows", "investor", "whatif"),
+                TestUsers.COMPLIANCE, List.of("stack", "history", "cashflows", "investor", "timeline", "whatif",
+                        "journal"),
+                TestUsers.ADMIN, List.of("stack", "history", "cashflows", "investor", "timeline", "whatif",
+                        "journal"));
         for (Map.Entry<TestUsers, List<String>> role : pages.entrySet()) {
             signIn(role.getKey(), "stack");
             assertThat(visiblePages()).as(role.getKey().name()).isEqualTo(role.getValue());
@@ -485,6 +489,149 @@ class ConsoleIT extends IntegrationTest {
         browser.screenshot("cash-flows-stargate");
         assertEveryControlIsLabelled();
         assertThat(browser.severeLogs()).isEmpty();
+    }
+
+    @Test
+    void theInvestorPageShowsTheCapitalAccountTheCashFlowsAndTheReturnsAsTheApiGivesThem() {
+        // OperatingProgram: A (60 %) and B (40 %) pay in 100 million on 2026-01-15 and receive 10 million on
+        // 2026-10-01. The equity is written down to nothing at mid-year (no IRR while nothing came back), then valued
+        // at 150 million at the year's end.
+        HttpClientSupport treasury = http(TestUsers.TREASURY);
+        OperatingProgram.seed(treasury, "CONSOLE-INV");
+        for (String[] valuation : new String[][] {{"2026-06-30", "0.00"}, {"2026-12-31", "150000000.00"}}) {
+            HttpResponse<String> recorded = treasury.postJson("/api/v1/programs/CONSOLE-INV/valuations", """
+                    {"valuationDate":"%s","equityValue":"%s","currency":"USD"}""".formatted(valuation[0],
+                    valuation[1]));
+            assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
+        }
+        awaitReadModels();
+        signIn(TestUsers.ANALYST, "investor?program=CONSOLE-INV&investor=A&quarter=2026-Q4");
+        eventually().until(() -> browser.all("#inv-quarters tbody tr").size() == 4);
+
+        // A in Q4 2026: 0 at the quarter's start, 6 million out, 90 million (60 % of 150) at its end.
+        assertThat(tableText("#inv-account")).isEqualTo(List.of(
+                List.of("", "Quarter 2026-10-01 to 2026-12-31", "Year to date 2026-01-01 to 2026-12-31"),
+                List.of("Beginning NAV", "0.00", "0.00"),
+                List.of("Contributions", "0.00", "60,000,000.00"),
+                List.of("Less distributions", "6,000,000.00", "6,000,000.00"),
+                List.of("Net change in value", "96,000,000.00", "36,000,000.00"),
+                List.of("Ending NAV", "90,000,000.00", "90,000,000.00"),
+                List.of("Committed", "60,000,000.00", "60,000,000.00"),
+                List.of("Unfunded", "0.00", "0.00")));
+        String irr = find(json(http(TestUsers.ANALYST).get("/api/v1/programs/CONSOLE-INV/returns?asOf=2026-12-31"))
+                .get("investors"), "A").get("irrPct").asText();
+        assertThat(tableText("#inv-quarters")).isEqualTo(List.of(
+                List.of("Quarter end", "Contributions", "Distributions", "Contributed", "Distributed", "NAV",
+                        "NAV basis", "DPI", "RVPI", "TVPI", "IRR %"),
+                List.of("2026-03-31", "60,000,000.00", "0.00", "60,000,000.00", "0.00", "60,000,000.00", "COST",
+                        "0.0000", "1.0000", "1.0000", "0.0000"),
+                List.of("2026-06-30", "0.00", "0.00", "60,000,000.00", "0.00", "0.00", "VALUATION", "0.0000",
+                        "0.0000", "0.0000", "not applicable"),
+                List.of("2026-09-30", "0.00", "0.00", "60,000,000.00", "0.00", "0.00", "VALUATION", "0.0000",
+                        "0.0000", "0.0000", "not applicable"),
+                List.of("2026-12-31", "0.00", "6,000,000.00", "60,000,000.00", "6,000,000.00", "90,000,000.00",
+                        "VALUATION", "0.1000", "1.5000", "1.6000", irr)));
+        assertInvestorChartsAreTheApis("A", "2026-12-31");
+        assertThat(browser.find("#inv-no-documents").getText()).isEqualTo("Documents not available.");
+        assertThat(browser.all("#inv-flows-chart canvas, #inv-multiples-chart canvas, #inv-irr-chart canvas"))
+                .hasSize(3);
+        browser.screenshot("investor");
+
+        // By keyboard: investor B, the third quarter.
+        browser.find("#inv-investor").sendKeys("Beta");
+        browser.find("#inv-quarter").sendKeys("Q3");
+        browser.find("#inv-year").sendKeys(Keys.ENTER);
+        eventually().until(() -> browser.find("#inv-account th.num").getText()
+                .equals("Quarter 2026-07-01 to 2026-09-30"));
+        assertThat(tableText("#inv-account")).isEqualTo(List.of(
+                List.of("", "Quarter 2026-07-01 to 2026-09-30", "Year to date 2026-01-01 to 2026-09-30"),
+                List.of("Beginning NAV", "0.00", "0.00"),
+                List.of("Contributions", "0.00", "40,000,000.00"),
+                List.of("Less distributions", "0.00", "0.00"),
+                List.of("Net change in value", "0.00", "-40,000,000.00"),
+                List.of("Ending NAV", "0.00", "0.00"),
+                List.of("Committed", "40,000,000.00", "40,000,000.00"),
+                List.of("Unfunded", "0.00", "0.00")));
+        eventually().until(() -> browser.all("#inv-quarters tbody tr").size() == 3);
+        assertInvestorChartsAreTheApis("B", "2026-09-30");
+
+        // On a phone the page keeps to the screen's width; the tables scroll in their own boxes.
+        browser.driver.manage().window().setSize(new Dimension(390, 844));
+        eventually().untilAsserted(() -> assertThat(((Number) browser.driver.executeScript(
+                "return document.documentElement.scrollWidth;")).intValue()).as("the page's width")
+                .isLessThanOrEqualTo(390));
+        browser.screenshot("investor-phone");
+        assertEveryControlIsLabelled();
+
+        // The demo's SOFTBANK through the 2028 lock-up: its capital account the API's, figure by figure.
+        browser.driver.manage().window().setSize(new Dimension(1280, 1400));
+        browser.driver.get(console("investor?program=STARGATE&investor=SOFTBANK&quarter=2029-Q2"));
+        eventually().until(() -> browser.find("#inv-quarters tbody tr:last-child").getAttribute("data-quarter")
+                .equals("2029-06-30") && browser.find("#inv-period").getText().startsWith("SOFTBANK in STARGATE"));
+        HttpClientSupport api = http(TestUsers.ANALYST);
+        String account = "/api/v1/programs/STARGATE/investors/SOFTBANK/capital-account";
+        Map<String, JsonNode> periods = Map.of("quarter", json(api.get(account + "?from=2029-04-01&to=2029-06-30")),
+                "year", json(api.get(account + "?from=2029-01-01&to=2029-06-30")));
+        periods.forEach((period, figures) -> {
+            for (String field : List.of("beginningNav", "contributions", "distributions", "netChangeInValue",
+                    "endingNav", "committed", "unfunded")) {
+                assertThat(figure(browser.find("#inv-account tr[data-field=" + field + "] td[data-period=" + period
+                        + "]"))).as(period + " " + field).isEqualTo(figures.get(field).asText());
+            }
+        });
+        browser.driver.executeScript("document.activeElement.blur(); window.scrollTo(0, 0);");
+        browser.screenshot("investor-stargate");
+        // The browser logs each refused request; the only ones allowed are the documents this service lacks.
+        assertThat(browser.severeLogs()).allMatch(entry -> entry.matches(".*/api/v1/programs/[A-Z-]+/investors/"
+                + "[A-Z]+/documents - Failed to load resource: the server responded with a status of 404 .*"));
+    }
+
+    /**
+     * The charts hold the API's figures at each quarter end from the first contribution: each quarter's flows from
+     * its capital accounts (contributions below the line), the multiples and the IRR from the returns at its end.
+     */
+    private void assertInvestorChartsAreTheApis(String investorId, String last) {
+        HttpClientSupport api = http(TestUsers.ANALYST);
+        List<String> contributions = new ArrayList<>(List.of("Contributions", "flows"));
+        List<String> distributions = new ArrayList<>(List.of("Distributions", "flows"));
+        Map<String, List<String>> returns = new LinkedHashMap<>();
+        for (String field : List.of("dpi", "rvpi", "tvpi", "irrPct")) {
+            String name = field.equals("irrPct") ? "IRR %" : field.toUpperCase();
+            returns.put(field, new ArrayList<>(List.of(name, "-")));
+        }
+        for (String[] quarter : new String[][] {{"2026-01-01", "2026-03-31"}, {"2026-04-01", "2026-06-30"},
+                {"2026-07-01", "2026-09-30"}, {"2026-10-01", "2026-12-31"}}) {
+            if (quarter[1].compareTo(last) > 0) {
+                break;
+            }
+            JsonNode accounts = json(api.get("/api/v1/programs/CONSOLE-INV/capital-accounts?from=" + quarter[0]
+                    + "&to=" + quarter[1]));
+            JsonNode account = find(accounts.get("investors"), investorId);
+            contributions.add(chartNumber(new BigDecimal(account.get("contributions").asText()).negate()));
+            distributions.add(chartNumber(new BigDecimal(account.get("distributions").asText())));
+            JsonNode figures = find(json(api.get("/api/v1/programs/CONSOLE-INV/returns?asOf=" + quarter[1]))
+                    .get("investors"), investorId);
+            returns.forEach((field, series) -> series.add(figures.get(field).isNull() ? "-"
+                    : chartNumber(new BigDecimal(figures.get(field).asText()))));
+        }
+        assertThat(seriesShown("inv-flows-chart")).containsExactly(contributions, distributions);
+        assertThat(seriesShown("inv-multiples-chart")).containsExactly(returns.get("dpi"), returns.get("rvpi"),
+                returns.get("tvpi"));
+        assertThat(seriesShown("inv-irr-chart")).containsExactly(returns.get("irrPct"));
+    }
+
+    private static JsonNode find(JsonNode investors, String investorId) {
+        for (JsonNode investor : investors) {
+            if (investor.get("investorId").asText().equals(investorId)) {
+                return investor;
+            }
+        }
+        throw new AssertionError(investorId + " not in " + investors);
+    }
+
+    /** A decimal as JavaScript prints the number a chart holds (no trailing zeros, no exponent at these sizes). */
+    private static String chartNumber(BigDecimal value) {
+        return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
     }
 
     /** Every figure of the periods table is the API's own decimal string, thousands separators aside. */

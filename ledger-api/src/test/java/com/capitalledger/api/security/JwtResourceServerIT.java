@@ -165,7 +165,7 @@ class JwtResourceServerIT extends IntegrationTest {
                     .endsWith(": valid."));
             assertThat(browser.all("#nav a").stream().filter(WebElement::isDisplayed)
                     .map(link -> link.getAttribute("data-page")).toList())
-                    .containsExactly("stack", "history", "cashflows", "timeline", "whatif", "journal");
+                    .containsExactly("stack", "history", "cashflows", "investor", "timeline", "whatif", "journal");
         }
     }
 
