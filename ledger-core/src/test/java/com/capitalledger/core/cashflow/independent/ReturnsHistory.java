@@ -8,6 +8,7 @@ import com.capitalledger.core.cashflow.api.ValuationRecorded;
 import com.capitalledger.core.cashflow.api.WaterfallRun;
 import com.capitalledger.core.equity.api.CallCapital;
 import com.capitalledger.core.equity.api.CallId;
+import com.capitalledger.core.equity.api.CapitalCalled;
 import com.capitalledger.core.equity.api.CommitEquity;
 import com.capitalledger.core.equity.api.CureCallDefault;
 import com.capitalledger.core.equity.api.IncreaseCommitment;
@@ -27,6 +28,7 @@ import com.capitalledger.core.shared.ProgramEvent;
 import com.capitalledger.core.shared.ProgramId;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +57,7 @@ public final class ReturnsHistory {
     private LocalDate start;
     private LocalDate clock;
     private int ids;
+    private BigDecimal calledTotal = BigDecimal.ZERO;
 
     private ReturnsHistory(Random random, String programId) {
         this.random = random;
@@ -176,8 +179,9 @@ public final class ReturnsHistory {
     private void call() {
         String call = "C" + ids++;
         if (accept(new CallCapital(program, new CallId(call), phase, money(1_000_000, 1_500_000_000L), "USD",
-                "works", clock)) != null) {
+                "works", clock)) instanceof CapitalCalled called) {
             calls.add(call);
+            calledTotal = calledTotal.add(called.amount().amount());
         }
     }
 
@@ -220,7 +224,10 @@ public final class ReturnsHistory {
         } else {
             date = clock;
         }
-        BigDecimal value = random.nextInt(12) == 0 ? new BigDecimal("0.00") : money(0, 20_000_000_000L);
+        // Around what was called (a multiple of 0.3 to 2.5), some of zero.
+        BigDecimal value = random.nextInt(12) == 0 ? new BigDecimal("0.00") : calledTotal.signum() == 0
+                ? money(0, 2_000_000_000L)
+                : calledTotal.multiply(BigDecimal.valueOf(30 + random.nextInt(221), 2)).setScale(2, RoundingMode.DOWN);
         if (accept(new RecordValuation(program, date, value, "USD")) instanceof ValuationRecorded) {
             valuationDates.add(date);
         }

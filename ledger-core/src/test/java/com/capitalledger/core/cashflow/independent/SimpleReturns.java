@@ -48,7 +48,8 @@ public final class SimpleReturns {
     }
 
     public record Figures(BigDecimal contributed, BigDecimal distributed, BigDecimal nav, String navBasis,
-                          BigDecimal dpi, BigDecimal rvpi, BigDecimal tvpi, SimpleIrr.Answer irr) {
+                          BigDecimal dpi, BigDecimal rvpi, BigDecimal tvpi, SimpleIrr.Answer irr,
+                          List<SimpleIrr.Flow> flows) {
     }
 
     public record Account(BigDecimal beginningNav, BigDecimal contributions, BigDecimal distributions,
@@ -133,7 +134,7 @@ public final class SimpleReturns {
                 none ? null : distributed.divide(contributed, 4, RoundingMode.HALF_EVEN),
                 none ? null : nav.divide(contributed, 4, RoundingMode.HALF_EVEN),
                 none ? null : distributed.add(nav).divide(contributed, 4, RoundingMode.HALF_EVEN),
-                SimpleIrr.irr(flows));
+                SimpleIrr.irr(flows), List.copyOf(flows));
     }
 
     /** One investor's allocation of one call and what became of it. */
