@@ -35,12 +35,17 @@ import java.util.UUID;
  *     PostgreSQL transaction writing the same rows (as many as a waterfall appends on average, of its events' mean
  *     size, one commit) just before each waterfall;</li>
  *     <li>{@code GET /cash-flows} over HTTP as of the last payment date, so that each answer holds every quarter with
- *     its waterfall (p50, p99), beside the raw PostgreSQL read of the rows that query reads.</li>
+ *     its waterfall (p50, p99), beside the raw PostgreSQL read of the rows that query reads;</li>
+ *     <li>{@code GET /returns} over HTTP as of the last payment date (every contribution, 40 quarters of
+ *     distributions and a valuation each year folded into each investor's multiples and IRR; p50, p99), beside the
+ *     raw PostgreSQL read of the rows that query folds (the program's equity movements and cash-flow facts).</li>
  * </ol>
  */
 final class CashFlowBenchmark {
 
     static final int QUARTERS = 40;
+    /** A valuation at the end of every 4th quarter, so that the returns fold valuations as well as cost. */
+    static final int VALUATIONS = QUARTERS / 4;
     private static final LocalDate OPERATIONS_START = LocalDate.of(2026, 1, 1);
     /** After the generated history's last date, so that no command is back-dated. */
     private static final LocalDate TERMS_DATE = LocalDate.of(2025, 12, 31);
@@ -51,6 +56,8 @@ final class CashFlowBenchmark {
     private static final int RAW_WARMUP = 200;
     private static final String CASH_FLOWS_SQL = "SELECT * FROM cash_flow_fact WHERE program_id = ? "
             + "AND effective_date <= ? AND recorded_at <= ? ORDER BY global_index";
+    private static final String EQUITY_SQL = "SELECT * FROM equity_movement WHERE program_id = ? "
+            + "AND effective_date <= ? AND recorded_at <= ? ORDER BY global_index, line";
 
     private final BenchLedger ledger;
     private final BenchReport.Run run;
@@ -77,8 +84,9 @@ final class CashFlowBenchmark {
         for (String program : all) {
             operate(program);
         }
-        run.rate("operating terms, 2 repayment schedules and " + QUARTERS + " cash flows over HTTP",
-                (long) all.size() * (QUARTERS + 3), System.nanoTime() - setUpStart, "commands", null);
+        run.rate("operating terms, 2 repayment schedules, " + QUARTERS + " cash flows and " + VALUATIONS
+                        + " valuations over HTTP", (long) all.size() * (QUARTERS + 3 + VALUATIONS),
+                System.nanoTime() - setUpStart, "commands", null);
 
         List<String> warmUp = all.subList(0, WARMUP_PROGRAMS);
         List<String> measured = all.subList(WARMUP_PROGRAMS, all.size());
@@ -135,9 +143,54 @@ final class CashFlowBenchmark {
                 measured.size(), QUARTERS, (double) rows / QUERIES);
         BenchReport.Figure rawRead = run.latency("raw PostgreSQL read of the query's cash_flow_fact rows", raw, null);
         run.latency("cash-flows query over HTTP", queries, rawRead);
+        returns(measured, knownAt);
     }
 
-    /** Terms, both schedules (40 equal installments) and 40 quarters of cash flows sized to the program's debt. */
+    /**
+     * {@code GET /returns} as of the last payment date on random measured programs, each followed by the raw read of
+     * the rows it folds: the program's equity movements and cash-flow facts (every column), on one connection.
+     */
+    private void returns(List<String> measured, OffsetDateTime knownAt) throws Exception {
+        JsonNode sample = json.readTree(get("/api/v1/programs/" + measured.get(0) + "/returns?asOf=" + LAST_PAYMENT));
+        if (!"VALUATION".equals(sample.get("program").get("navBasis").asText())
+                || sample.get("program").get("irrPct").isNull()) {
+            throw new IllegalStateException(measured.get(0) + " has no valued returns: " + sample);
+        }
+        long[] queries = new long[QUERIES];
+        long[] raw = new long[QUERIES];
+        long rows = 0;
+        try (Connection connection = ledger.app().getBean(DataSource.class).getConnection();
+             PreparedStatement equity = connection.prepareStatement(EQUITY_SQL);
+             PreparedStatement cashFlows = connection.prepareStatement(CASH_FLOWS_SQL)) {
+            for (int i = -QUERY_WARMUP; i < QUERIES; i++) {
+                String program = measured.get(random.nextInt(measured.size()));
+                long start = System.nanoTime();
+                get("/api/v1/programs/" + program + "/returns?asOf=" + LAST_PAYMENT);
+                long took = System.nanoTime() - start;
+                start = System.nanoTime();
+                long read = rawRead(equity, program, knownAt) + rawRead(cashFlows, program, knownAt);
+                long rawTook = System.nanoTime() - start;
+                if (i >= 0) {
+                    queries[i] = took;
+                    raw[i] = rawTook;
+                    rows += read;
+                }
+            }
+        }
+        System.out.printf("%d returns queries as of %s on %d programs (%d investors in the first, program IRR %s %%, "
+                        + "TVPI %s); after each, the raw read of the %.0f equity_movement and cash_flow_fact rows it "
+                        + "folds (every column):%n", QUERIES, LAST_PAYMENT, measured.size(),
+                sample.get("investors").size(), sample.get("program").get("irrPct").asText(),
+                sample.get("program").get("tvpi").asText(), (double) rows / QUERIES);
+        BenchReport.Figure rawRead = run.latency(
+                "raw PostgreSQL read of the returns query's equity_movement and cash_flow_fact rows", raw, null);
+        run.latency("returns query over HTTP", queries, rawRead);
+    }
+
+    /**
+     * Terms, both schedules (40 equal installments), 40 quarters of cash flows sized to the program's debt, and a
+     * valuation every 4th quarter end rising from 0.9 to 1.8 times the paid-in equity.
+     */
     private void operate(String program) throws Exception {
         JsonNode positions = json.readTree(get("/api/v1/programs/" + program + "/positions?asOf=" + TERMS_DATE));
         BigDecimal quarterlyService = BigDecimal.ZERO;
@@ -176,6 +229,17 @@ final class CashFlowBenchmark {
                      "currency":"USD"}""".formatted(periodEnd(quarter),
                     cfads.add(costs).add(taxes).add(capex).toPlainString(), costs.toPlainString(),
                     taxes.toPlainString(), capex.toPlainString()));
+        }
+        BigDecimal paidIn = BigDecimal.ZERO;
+        for (JsonNode investor : positions.get("investors")) {
+            paidIn = paidIn.add(new BigDecimal(investor.get("paidIn").asText()));
+        }
+        for (int valuation = 1; valuation <= VALUATIONS; valuation++) {
+            BigDecimal value = paidIn.multiply(BigDecimal.valueOf(80 + 10L * valuation, 2))
+                    .setScale(2, RoundingMode.HALF_EVEN);
+            post("/api/v1/programs/" + program + "/valuations", """
+                    {"valuationDate":"%s","equityValue":"%s","currency":"USD"}"""
+                    .formatted(periodEnd(4 * valuation), value.toPlainString()));
         }
     }
 

@@ -28,8 +28,9 @@ import java.util.Random;
  *     <li>the raw PostgreSQL read rate of the event table (plain JDBC, every column, in global-index order);</li>
  *     <li>rebuilding all read models from the whole history (events/s);</li>
  *     <li>as-of position query latency over HTTP (p50, p99) on random programs and dates;</li>
- *     <li>on {@value #OPERATED_PROGRAMS} programs of the run's own, 40 quarters of operations: the waterfall and the cash-flows
- *     query over HTTP, each beside its raw PostgreSQL baseline ({@link CashFlowBenchmark}).</li>
+ *     <li>on {@value #OPERATED_PROGRAMS} programs of the run's own, 40 quarters of operations and 10 valuations: the
+ *     waterfall, the cash-flows query and the returns query over HTTP, each beside its raw PostgreSQL baseline
+ *     ({@link CashFlowBenchmark}).</li>
  * </ol>
  * Run: {@code ./mvnw -pl ledger-api -am -Pbenchmark -DskipTests verify} (optionally {@code -Dbench.events=...}).
  * It forks a JVM with a 512 MB heap.

@@ -81,21 +81,28 @@ public final class Returns {
                 cashFlows.latestValuation().map(v -> v.equityValue().amount()).orElse(null));
     }
 
-    /** Each allocation on its call's date, taken back by a default and given again on the date of its cure. */
+    /**
+     * Each allocation on its call's date, taken back by a default from the date it counted on (the call's, or an
+     * earlier cure's, when it defaults again) and given again on the date of its cure.
+     */
     private static Map<String, SortedMap<LocalDate, BigDecimal>> contributions(List<EquityMovement> movements) {
-        Map<String, LocalDate> callDates = new HashMap<>();
+        Map<String, LocalDate> countedOn = new HashMap<>();
         Map<String, SortedMap<LocalDate, BigDecimal>> contributions = new HashMap<>();
         for (EquityMovement movement : movements) {
             SortedMap<LocalDate, BigDecimal> flows = contributions.computeIfAbsent(movement.investorId(),
                     id -> new TreeMap<>());
+            String allocation = movement.callId() + "/" + movement.investorId();
             switch (movement.kind()) {
                 case CALLED -> {
-                    callDates.put(movement.callId(), movement.effectiveDate());
+                    countedOn.put(allocation, movement.effectiveDate());
                     flows.merge(movement.effectiveDate(), movement.called(), BigDecimal::add);
                 }
-                case DEFAULTED -> flows.merge(callDates.getOrDefault(movement.callId(), movement.effectiveDate()),
+                case DEFAULTED -> flows.merge(countedOn.getOrDefault(allocation, movement.effectiveDate()),
                         movement.defaulted().negate(), BigDecimal::add);
-                case CURED -> flows.merge(movement.effectiveDate(), movement.defaulted().negate(), BigDecimal::add);
+                case CURED -> {
+                    countedOn.put(allocation, movement.effectiveDate());
+                    flows.merge(movement.effectiveDate(), movement.defaulted().negate(), BigDecimal::add);
+                }
                 default -> {
                     // Commitments move no money.
                 }
