@@ -1,6 +1,10 @@
 package com.capitalledger.api.returns;
 
 import com.capitalledger.api.admin.ReadModels;
+import com.capitalledger.api.documents.CapitalAccountStatement;
+import com.capitalledger.api.documents.DocumentPdfs;
+import com.capitalledger.api.documents.DocumentProofs;
+import com.capitalledger.api.documents.DocumentsController;
 import com.capitalledger.api.positions.PositionsController;
 import com.capitalledger.api.web.InvalidParameter;
 import com.capitalledger.api.web.NotFound;
@@ -12,6 +16,7 @@ import com.capitalledger.projections.fold.returns.CapitalAccountView;
 import com.capitalledger.projections.fold.returns.CapitalAccounts;
 import com.capitalledger.projections.fold.returns.CapitalAccountsView;
 import com.capitalledger.projections.fold.returns.ReturnsView;
+import com.capitalledger.projections.fold.returns.Statement;
 import com.capitalledger.projections.positions.PositionsService;
 import com.capitalledger.projections.readmodel.ReadModel;
 import io.swagger.v3.oas.annotations.Operation;
@@ -26,6 +31,7 @@ import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -68,11 +74,13 @@ public class ReturnsController {
 
     private final PositionsService positions;
     private final ReadModels readModels;
+    private final DocumentProofs proofs;
     private final Clock clock;
 
-    public ReturnsController(PositionsService positions, ReadModels readModels, Clock clock) {
+    public ReturnsController(PositionsService positions, ReadModels readModels, DocumentProofs proofs, Clock clock) {
         this.positions = positions;
         this.readModels = readModels;
+        this.proofs = proofs;
         this.clock = clock;
     }
 
@@ -108,31 +116,60 @@ public class ReturnsController {
                     + "known at knownAt: beginningNav (NAV at the end of the day before 'from'), the contributions "
                     + "and distributions dated in the period, netChangeInValue = endingNav - beginningNav - "
                     + "contributions + distributions, endingNav (NAV on 'to'), and committed and unfunded on 'to'. "
-                    + "NAV is as in GET .../returns. Accept: text/csv gives the same figures as a CSV line."
-                    + READERS + " Errors: 404 NO_PROGRAM (unknown, or not yet recorded at knownAt), "
-                    + "UNKNOWN_INVESTOR (no commitment by 'to');" + PERIOD_ERRORS)
-    @ApiResponse(responseCode = "200", description = "The capital account, or with Accept: text/csv the same as CSV",
-            content = @Content(mediaType = TEXT_CSV, schema = @Schema(type = "string", format = "binary")),
-            headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION, description = "With Accept: text/csv: "
-                    + "attachment, with a file name", schema = @Schema(type = "string")))
+                    + "NAV is as in GET .../returns. returns: the investor's returns on 'to', as GET .../returns "
+                    + "gives them. provenance: the journal entries (seq, leaf hash, RFC 9162 audit path) of the "
+                    + "events behind the figures (the investor's capital calls, defaults and cures and the "
+                    + "waterfalls that paid it through 'to', the valuations its NAVs were taken from) and the signed "
+                    + "digest whose root every proof leads to; the service checks each proof before it answers. "
+                    + "Accept: text/csv gives the roll-forward's figures as a CSV line; Accept: application/pdf the "
+                    + "quarterly statement investors receive, printing every figure (amounts as 1,234,567.89), the "
+                    + "seqs and the digest." + READERS + " Errors: 404 NO_PROGRAM (unknown, or not yet recorded at "
+                    + "knownAt), UNKNOWN_INVESTOR (no commitment by 'to'); 503 JOURNAL_BEHIND (with Retry-After) "
+                    + "while the journal does not hold an event the statement reports yet, JOURNAL_UNVERIFIED if a "
+                    + "proof does not lead to the digest's root;" + PERIOD_ERRORS)
+    @ApiResponse(responseCode = "200", description = "The capital account, or with Accept: text/csv the same as CSV, "
+            + "or with Accept: application/pdf the statement as PDF",
+            content = {@Content(mediaType = TEXT_CSV, schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = DocumentPdfs.APPLICATION_PDF,
+                            schema = @Schema(type = "string", format = "binary"))},
+            headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION, description = "With Accept: text/csv or "
+                    + "application/pdf: attachment, with a file name", schema = @Schema(type = "string")))
     @GetMapping(path = "/investors/{investorId}/capital-account", produces = MediaType.APPLICATION_JSON_VALUE)
-    public CapitalAccountView capitalAccount(
+    public CapitalAccountStatement capitalAccount(
             @Parameter(description = PROGRAM_ID, example = "STARGATE") @PathVariable String programId,
             @Parameter(description = "Investor identifier", example = "SOFTBANK") @PathVariable String investorId,
             @ParameterObject Period period) {
-        return accounts(programId, period).investor(investorId).orElseThrow(() -> new NotFound(
-                RejectionCode.UNKNOWN_INVESTOR, "investor " + investorId + " has no commitment in program "
-                + programId + " by " + to(period)));
+        readModels.requireAvailable(ReadModel.PROGRAMS, ReadModel.INVESTOR_POSITIONS, ReadModel.CASH_FLOWS);
+        LocalDate to = to(period);
+        LocalDate from = from(period, to);
+        Instant knownAt = period.knownAt() == null ? clock.instant() : period.knownAt();
+        Statement statement = positions.statement(programId, investorId, from, to, knownAt)
+                .orElseThrow(() -> noProgram(programId));
+        CapitalAccountView account = statement.accounts().investor(investorId).orElseThrow(() -> unknown(programId,
+                investorId, to));
+        ReturnsView.InvestorReturns returns = statement.returns().investors().stream()
+                .filter(r -> r.investorId().equals(investorId)).findFirst().orElse(null);
+        return CapitalAccountStatement.of(account, returns, proofs.prove(statement.sources()));
     }
 
     @ReadsReadModels
     @GetMapping(path = "/investors/{investorId}/capital-account", produces = TEXT_CSV)
     public String capitalAccountCsv(@PathVariable String programId, @PathVariable String investorId,
                                     @ParameterObject Period period, HttpServletResponse response) {
-        CapitalAccountView account = capitalAccount(programId, investorId, period);
+        CapitalAccountView account = accounts(programId, period).investor(investorId)
+                .orElseThrow(() -> unknown(programId, investorId, to(period)));
         attachment(response, "capital-account-" + programId + "-" + investorId + "-" + account.from() + "-"
                 + account.to() + ".csv");
         return CapitalAccountCsv.of(account);
+    }
+
+    @ReadsReadModels
+    @GetMapping(path = "/investors/{investorId}/capital-account", produces = DocumentPdfs.APPLICATION_PDF)
+    public ResponseEntity<byte[]> capitalAccountPdf(@PathVariable String programId, @PathVariable String investorId,
+                                                    @ParameterObject Period period) {
+        CapitalAccountStatement statement = capitalAccount(programId, investorId, period);
+        return DocumentsController.pdf("capital-account-statement-" + programId + "-" + investorId + "-"
+                + statement.from() + "-" + statement.to() + ".pdf", DocumentPdfs.statement(statement));
     }
 
     @ReadsReadModels
@@ -165,13 +202,23 @@ public class ReturnsController {
     private CapitalAccounts accounts(String programId, Period period) {
         readModels.requireAvailable(ReadModel.PROGRAMS, ReadModel.INVESTOR_POSITIONS, ReadModel.CASH_FLOWS);
         LocalDate to = to(period);
-        LocalDate from = period.from() != null ? period.from()
-                : to.with(IsoFields.DAY_OF_QUARTER, 1);
+        LocalDate from = from(period, to);
+        Instant knownAt = period.knownAt() == null ? clock.instant() : period.knownAt();
+        return positions.capitalAccounts(programId, from, to, knownAt).orElseThrow(() -> noProgram(programId));
+    }
+
+    /** The period's first day, by default the first of the quarter that holds {@code to}. */
+    private static LocalDate from(Period period, LocalDate to) {
+        LocalDate from = period.from() != null ? period.from() : to.with(IsoFields.DAY_OF_QUARTER, 1);
         if (from.isAfter(to)) {
             throw new InvalidParameter("from", "is after to (" + from + " > " + to + ")");
         }
-        Instant knownAt = period.knownAt() == null ? clock.instant() : period.knownAt();
-        return positions.capitalAccounts(programId, from, to, knownAt).orElseThrow(() -> noProgram(programId));
+        return from;
+    }
+
+    private static NotFound unknown(String programId, String investorId, LocalDate to) {
+        return new NotFound(RejectionCode.UNKNOWN_INVESTOR, "investor " + investorId + " has no commitment in program "
+                + programId + " by " + to);
     }
 
     private LocalDate to(Period period) {

@@ -29,6 +29,8 @@ public enum ProblemCode {
     UNKNOWN_READ_MODEL,
     UNKNOWN_VERIFICATION,
     UNKNOWN_FIXING,
+    /** No distribution was paid on the date a distribution notice names. */
+    UNKNOWN_DISTRIBUTION,
     // 405, 406.
     METHOD_NOT_ALLOWED,
     NOT_ACCEPTABLE,
@@ -54,6 +56,10 @@ public enum ProblemCode {
     DATABASE_UNAVAILABLE,
     READ_MODEL_REBUILDING,
     READ_MODEL_BEHIND,
+    /** A document reports an event the journal does not hold yet: it is not issued until it can be proven. */
+    JOURNAL_BEHIND,
+    /** A document's inclusion proofs did not lead to the signed digest's root: it is not issued. */
+    JOURNAL_UNVERIFIED,
     AUTHENTICATION_UNAVAILABLE,
     /** Commands on the program have queued in the node for longer than {@code ledger.commands.queue-wait}. */
     PROGRAM_BUSY,

@@ -99,6 +99,18 @@ public class JournalStore {
         return events;
     }
 
+    /** The seqs of the entries of the events at these global indexes, by global index; unjournaled ones left out. */
+    public Map<Long, Long> seqs(Collection<Long> globalIndexes) {
+        Map<Long, Long> seqs = new HashMap<>();
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(
+                    "SELECT global_index, seq FROM journal_entry WHERE global_index = ANY(?)");
+            statement.setArray(1, connection.createArrayOf("bigint", globalIndexes.toArray()));
+            return statement;
+        }, (RowCallbackHandler) rs -> seqs.put(rs.getLong(1), rs.getLong(2)));
+        return seqs;
+    }
+
     /** The right edge of the tree of its first {@code size} entries, from the stored subtrees. */
     public TreeFrontier frontier(long size) {
         if (size == 0) {

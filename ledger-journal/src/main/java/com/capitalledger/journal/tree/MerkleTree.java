@@ -138,6 +138,26 @@ public final class MerkleTree {
     }
 
     /**
+     * The root that the audit path of leaf {@code m} in a tree of {@code n} leaves leads to from the leaf's hash: each
+     * hash of the path is the root of the range {@link #inclusionPath} names, which lies left or right of what has
+     * been combined so far. A proof verifies when this equals the root it claims.
+     *
+     * @throws IllegalArgumentException if the path is not as long as the leaf's in such a tree
+     */
+    public static byte[] rootFromInclusion(long m, long n, byte[] leafHash, List<byte[]> auditPath) {
+        List<Range> ranges = inclusionPath(m, n);
+        if (ranges.size() != auditPath.size()) {
+            throw new IllegalArgumentException("leaf " + m + " of a tree of " + n + " leaves has an audit path of "
+                    + ranges.size() + " hashes, not " + auditPath.size());
+        }
+        byte[] hash = leafHash;
+        for (int i = 0; i < ranges.size(); i++) {
+            hash = ranges.get(i).from() > m ? nodeHash(hash, auditPath.get(i)) : nodeHash(auditPath.get(i), hash);
+        }
+        return hash;
+    }
+
+    /**
      * The consistency proof between the trees of the first {@code m} and the first {@code n} leaves, as the ranges
      * whose roots it lists (RFC 9162, 2.1.4.1); empty when m = n.
      */

@@ -82,12 +82,14 @@ class MerkleTreeTest {
                 List<byte[]> path = MerkleTree.inclusionPath(m, n).stream().map(MerkleTreeTest::hash).toList();
                 assertThat(path).as("PATH(%d, D[%d])", m, n).containsExactlyElementsOf(Rfc9162.path(m, leaves.subList(0, n)));
                 assertThat(Rfc9162.verifyInclusion(m, n, leaves.get(m), path, roots.get(n))).isTrue();
+                assertThat(MerkleTree.rootFromInclusion(m, n, leaves.get(m), path)).isEqualTo(roots.get(n));
                 if (!path.isEmpty()) {
                     List<byte[]> forged = new ArrayList<>(path);
                     byte[] flipped = path.get(0).clone();
                     flipped[0] ^= 1;
                     forged.set(0, flipped);
                     assertThat(Rfc9162.verifyInclusion(m, n, leaves.get(m), forged, roots.get(n))).isFalse();
+                    assertThat(MerkleTree.rootFromInclusion(m, n, leaves.get(m), forged)).isNotEqualTo(roots.get(n));
                 }
                 assertThat(Rfc9162.verifyInclusion(m, n, leaves.get(m), path, roots.get(n - 1))).isFalse();
             }

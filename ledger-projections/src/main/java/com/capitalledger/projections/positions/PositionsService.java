@@ -6,6 +6,7 @@ import com.capitalledger.projections.cashflow.CashFlowTable;
 import com.capitalledger.projections.debt.DebtTables;
 import com.capitalledger.projections.equity.EquityMovementTable;
 import com.capitalledger.projections.fold.Bitemporal;
+import com.capitalledger.projections.fold.calls.CallMovement;
 import com.capitalledger.projections.fold.calls.CapitalCallView;
 import com.capitalledger.projections.fold.calls.CapitalCalls;
 import com.capitalledger.projections.fold.cashflow.CashFlows;
@@ -19,9 +20,14 @@ import com.capitalledger.projections.fold.equity.InvestorPositions;
 import com.capitalledger.projections.fold.positions.ProgramPositions;
 import com.capitalledger.projections.fold.program.PhasePositions;
 import com.capitalledger.projections.fold.program.ProgramSummary;
+import com.capitalledger.projections.fold.notices.CallNotice;
+import com.capitalledger.projections.fold.notices.DistributionNotice;
+import com.capitalledger.projections.fold.notices.NoticeIndex;
+import com.capitalledger.projections.fold.notices.Notices;
 import com.capitalledger.projections.fold.returns.CapitalAccounts;
 import com.capitalledger.projections.fold.returns.Returns;
 import com.capitalledger.projections.fold.returns.ReturnsView;
+import com.capitalledger.projections.fold.returns.Statement;
 import com.capitalledger.projections.program.PhaseMovementTable;
 import com.capitalledger.projections.program.ProgramSummaryRepository;
 import org.springframework.stereotype.Service;
@@ -39,6 +45,9 @@ import java.util.Optional;
  */
 @Service
 public class PositionsService {
+
+    /** A date after every effective date: notices are about events, whenever they take effect. */
+    private static final LocalDate EVERY_DATE = LocalDate.of(9999, 12, 31);
 
     private final ProgramSummaryRepository programs;
     private final EquityMovementTable equity;
@@ -118,6 +127,61 @@ public class PositionsService {
         Bitemporal end = new Bitemporal(to, knownAt);
         return program(programId, end).map(program -> new CapitalAccounts(programId, from, to, end.knownAt(),
                 returnsOf(program, new Bitemporal(from.minusDays(1), knownAt)), returnsOf(program, end)));
+    }
+
+    /**
+     * An investor's statement of the period {@code from}-{@code to} as known at {@code knownAt}: the capital accounts,
+     * the returns on {@code to} and the events behind the investor's figures, read at one moment; the caller has
+     * checked that {@code from} is not after {@code to}.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Optional<Statement> statement(String programId, String investorId, LocalDate from, LocalDate to,
+                                         Instant knownAt) {
+        Bitemporal end = new Bitemporal(to, knownAt);
+        return program(programId, end).map(program -> {
+            Returns atEnd = returnsOf(program, end);
+            CapitalAccounts accounts = new CapitalAccounts(programId, from, to, end.knownAt(),
+                    returnsOf(program, new Bitemporal(from.minusDays(1), knownAt)), atEnd);
+            return new Statement(accounts, atEnd.view(programId, end.knownAt()), Statement.sources(investorId, from,
+                    to, equity.facts().forProgram(programId, end), cashFlows.facts().forProgram(programId, end)));
+        });
+    }
+
+    /**
+     * The investor's notice of a call as known at {@code knownAt}, if the call allocated to it; the caller has
+     * checked the program with {@link #program} and the call with {@link #call}.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Optional<CallNotice> callNotice(String programId, String callId, String investorId, Instant knownAt) {
+        return program(programId, new Bitemporal(EVERY_DATE, knownAt)).flatMap(program -> {
+            List<CallMovement> movements = calls.facts()
+                    .forProgram(programId, new Bitemporal(EVERY_DATE, knownAt));
+            return new CapitalCalls().applyAll(movements).call(callId).flatMap(call -> Notices.call(programId,
+                    callId, investorId, movements, equity.facts().forProgram(programId,
+                            new Bitemporal(call.effectiveDate(), knownAt)), currency(program)));
+        });
+    }
+
+    /**
+     * The investor's notice of the distribution paid on {@code paymentDate} as known at {@code knownAt}, if one paid
+     * it; the caller has checked the program with {@link #program}.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Optional<DistributionNotice> distributionNotice(String programId, LocalDate paymentDate, String investorId,
+                                                           Instant knownAt) {
+        return program(programId, new Bitemporal(EVERY_DATE, knownAt)).flatMap(program -> Notices.distribution(
+                programId, paymentDate, investorId, cashFlows.facts().forProgram(programId,
+                        new Bitemporal(paymentDate, knownAt)),
+                equity.facts().forProgram(programId, new Bitemporal(paymentDate, knownAt)), currency(program)));
+    }
+
+    /** The notices an investor has, as known at {@code knownAt}, if the program was known then. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Optional<NoticeIndex> notices(String programId, String investorId, Instant knownAt) {
+        Bitemporal all = new Bitemporal(EVERY_DATE, knownAt);
+        return program(programId, all).map(program -> Notices.index(investorId,
+                calls.facts().forProgram(programId, all), cashFlows.facts().forProgram(programId, all),
+                equity.facts().forProgram(programId, all)));
     }
 
     /** The program's terms, if it had been recorded by {@code at.knownAt()}. */
