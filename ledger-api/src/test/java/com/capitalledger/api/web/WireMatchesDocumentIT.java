@@ -3,6 +3,7 @@ package com.capitalledger.api.web;
 import com.capitalledger.api.admin.ReadModelStatus;
 import com.capitalledger.api.support.IntegrationTest;
 import com.capitalledger.api.support.OpenApiConformance;
+import com.capitalledger.api.support.OperatingProgram;
 import com.capitalledger.api.support.TestUsers;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
@@ -223,6 +224,15 @@ class WireMatchesDocumentIT extends IntegrationTest {
         get(a, account, P + "/investors/A/capital-account?from=2025-01-01&to=2025-12-31");
         HttpResponse<String> accountCsv = get(a, account, P + "/investors/A/capital-account?to=2025-12-31",
                 "Accept", "text/csv");
+        get(a, "/api/v1/programs/{programId}/investors/{investorId}/documents", P + "/investors/A/documents");
+        get(a, "/api/v1/programs/{programId}/capital-calls/{callId}/notices/{investorId}",
+                P + "/capital-calls/C1/notices/A");
+        String distributionNotice = "/api/v1/programs/{programId}/distributions/{paymentDate}/notices/{investorId}";
+        HttpResponse<String> noDistribution = get(a, distributionNotice, P + "/distributions/2025-07-01/notices/A");
+        // WIRE's one waterfall distributes nothing: a program in operations whose first waterfall does.
+        OperatingProgram.seed(http(TestUsers.TREASURY), "WIRE-OPS");
+        await().atMost(Duration.ofSeconds(30)).until(() -> get(a, distributionNotice,
+                "/api/v1/programs/WIRE-OPS/distributions/2026-10-01/notices/A").statusCode() == 200);
         HttpResponse<String> noInvestor = get(a, "/api/v1/programs/{programId}/investors/{investorId}",
                 P + "/investors/Z?asOf=2025-12-31");
         HttpResponse<String> unfixed = get(a, "/api/v1/programs/{programId}/tranches/{trancheId}",
@@ -253,6 +263,7 @@ class WireMatchesDocumentIT extends IntegrationTest {
         assertThat(code(unknownRate)).isEqualTo("UNKNOWN_BASE_RATE");
         assertThat(json(returns).at("/program/navBasis").asText()).isEqualTo("VALUATION");
         assertThat(accountCsv.body()).startsWith("programId,investorId,from,to,knownAt,beginningNav,");
+        assertThat(code(noDistribution)).isEqualTo("UNKNOWN_DISTRIBUTION");
         assertThat(mismatches).isEmpty();
     }
 
@@ -410,7 +421,7 @@ class WireMatchesDocumentIT extends IntegrationTest {
                     + template));
         }
 
-        assertThat(operations).hasSize(52);
+        assertThat(operations).hasSize(55);
         assertThat(succeeded).containsExactlyElementsOf(operations);
     }
 }
