@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,7 +39,9 @@ import java.util.UUID;
  *     its waterfall (p50, p99), beside the raw PostgreSQL read of the rows that query reads;</li>
  *     <li>{@code GET /returns} over HTTP as of the last payment date (every contribution, 40 quarters of
  *     distributions and a valuation each year folded into each investor's multiples and IRR; p50, p99), beside the
- *     raw PostgreSQL read of the rows that query folds (the program's equity movements and cash-flow facts).</li>
+ *     raw PostgreSQL read of the rows that query folds (the program's equity movements and cash-flow facts);</li>
+ *     <li>an investor's quarterly capital account statement as PDF and as its JSON twin (p50, p99), beside the same
+ *     raw read.</li>
  * </ol>
  */
 final class CashFlowBenchmark {
@@ -53,6 +56,8 @@ final class CashFlowBenchmark {
     private static final int WARMUP_PROGRAMS = 5;
     private static final int QUERIES = 2_000;
     private static final int QUERY_WARMUP = 300;
+    private static final int STATEMENTS = 300;
+    private static final int STATEMENT_WARMUP = 50;
     private static final int RAW_WARMUP = 200;
     private static final String CASH_FLOWS_SQL = "SELECT * FROM cash_flow_fact WHERE program_id = ? "
             + "AND effective_date <= ? AND recorded_at <= ? ORDER BY global_index";
@@ -185,6 +190,43 @@ final class CashFlowBenchmark {
         BenchReport.Figure rawRead = run.latency(
                 "raw PostgreSQL read of the returns query's equity_movement and cash_flow_fact rows", raw, null);
         run.latency("returns query over HTTP", queries, rawRead);
+        statements(measured, sample.get("investors").get(0).get("investorId").asText(), rawRead);
+    }
+
+    /**
+     * The last quarter's capital account statement of one investor, as PDF ({@code Accept: application/pdf}: the
+     * folds, the journal proofs of every entry it reports, a signed digest, the rendering) and as its JSON twin (the
+     * same without rendering), on random measured programs; beside the raw read the returns query was measured with.
+     */
+    private void statements(List<String> measured, String investorId, BenchReport.Figure rawRead) throws Exception {
+        String period = "/capital-account?from=" + LAST_PAYMENT.minusMonths(3) + "&to=" + LAST_PAYMENT.minusDays(1);
+        long[] pdfs = new long[STATEMENTS];
+        long[] twins = new long[STATEMENTS];
+        long bytes = 0;
+        for (int i = -STATEMENT_WARMUP; i < STATEMENTS; i++) {
+            String path = "/api/v1/programs/" + measured.get(random.nextInt(measured.size())) + "/investors/"
+                    + investorId + period;
+            long start = System.nanoTime();
+            HttpResponse<byte[]> pdf = http.send(HttpRequest.newBuilder(uri(path))
+                    .header("Authorization", ledger.authorization()).header("Accept", "application/pdf").GET()
+                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+            long took = System.nanoTime() - start;
+            if (pdf.statusCode() != 200 || !new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII).equals("%PDF-")) {
+                throw new IllegalStateException(path + " answered " + pdf.statusCode() + ", not a PDF");
+            }
+            start = System.nanoTime();
+            get(path);
+            long twin = System.nanoTime() - start;
+            if (i >= 0) {
+                pdfs[i] = took;
+                twins[i] = twin;
+                bytes += pdf.body().length;
+            }
+        }
+        System.out.printf("%d quarterly capital account statements of %s (%.0f bytes of PDF on average), each as PDF "
+                + "and as its JSON twin:%n", STATEMENTS, investorId, (double) bytes / STATEMENTS);
+        run.latency("capital account statement as JSON over HTTP (folds and journal proofs)", twins, rawRead);
+        run.latency("capital account statement as PDF over HTTP (the same, rendered)", pdfs, rawRead);
     }
 
     /**
