@@ -40,8 +40,9 @@ import java.util.UUID;
  *     <li>{@code GET /returns} over HTTP as of the last payment date (every contribution, 40 quarters of
  *     distributions and a valuation each year folded into each investor's multiples and IRR; p50, p99), beside the
  *     raw PostgreSQL read of the rows that query folds (the program's equity movements and cash-flow facts);</li>
- *     <li>an investor's quarterly capital account statement as PDF and as its JSON twin (p50, p99), beside the same
- *     raw read.</li>
+ *     <li>quarterly capital account statements as PDF and as their JSON twin (p50, p99), beside the same raw read,
+ *     on a program posted whole over HTTP (a statement proves its entries against the journal, which bulk-loaded
+ *     histories bypass).</li>
  * </ol>
  */
 final class CashFlowBenchmark {
@@ -58,6 +59,8 @@ final class CashFlowBenchmark {
     private static final int QUERY_WARMUP = 300;
     private static final int STATEMENTS = 300;
     private static final int STATEMENT_WARMUP = 50;
+    private static final int STATEMENT_INVESTORS = 4;
+    private static final String STATEMENT_PROGRAM = "STATEMENTS";
     private static final int RAW_WARMUP = 200;
     private static final String CASH_FLOWS_SQL = "SELECT * FROM cash_flow_fact WHERE program_id = ? "
             + "AND effective_date <= ? AND recorded_at <= ? ORDER BY global_index";
@@ -190,29 +193,34 @@ final class CashFlowBenchmark {
         BenchReport.Figure rawRead = run.latency(
                 "raw PostgreSQL read of the returns query's equity_movement and cash_flow_fact rows", raw, null);
         run.latency("returns query over HTTP", queries, rawRead);
-        statements(measured, sample.get("investors").get(0).get("investorId").asText(), rawRead);
+        statements(rawRead);
     }
 
     /**
-     * The last quarter's capital account statement of one investor, as PDF ({@code Accept: application/pdf}: the
-     * folds, the journal proofs of every entry it reports, a signed digest, the rendering) and as its JSON twin (the
-     * same without rendering), on random measured programs; beside the raw read the returns query was measured with.
+     * Quarterly capital account statements, as PDF ({@code Accept: application/pdf}: the folds, the journal proofs of
+     * every entry it reports, a signed digest, the rendering) and as the JSON twin (the same without rendering), for
+     * random investors and quarters of {@link #STATEMENT_PROGRAM}, beside the raw read the returns were measured with.
+     * A statement proves its entries against the journal, which the bulk-loaded histories bypass: that program is
+     * posted over HTTP whole.
      */
-    private void statements(List<String> measured, String investorId, BenchReport.Figure rawRead) throws Exception {
-        String period = "/capital-account?from=" + LAST_PAYMENT.minusMonths(3) + "&to=" + LAST_PAYMENT.minusDays(1);
+    private void statements(BenchReport.Figure rawRead) throws Exception {
+        String program = "/api/v1/programs/" + STATEMENT_PROGRAM;
+        postStatementProgram(program);
         long[] pdfs = new long[STATEMENTS];
         long[] twins = new long[STATEMENTS];
         long bytes = 0;
         for (int i = -STATEMENT_WARMUP; i < STATEMENTS; i++) {
-            String path = "/api/v1/programs/" + measured.get(random.nextInt(measured.size())) + "/investors/"
-                    + investorId + period;
+            LocalDate from = OPERATIONS_START.plusMonths(3L * random.nextInt(QUARTERS));
+            String path = program + "/investors/I" + random.nextInt(STATEMENT_INVESTORS) + "/capital-account?from="
+                    + from + "&to=" + from.plusMonths(3).minusDays(1);
             long start = System.nanoTime();
             HttpResponse<byte[]> pdf = http.send(HttpRequest.newBuilder(uri(path))
                     .header("Authorization", ledger.authorization()).header("Accept", "application/pdf").GET()
                     .build(), HttpResponse.BodyHandlers.ofByteArray());
             long took = System.nanoTime() - start;
             if (pdf.statusCode() != 200 || !new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII).equals("%PDF-")) {
-                throw new IllegalStateException(path + " answered " + pdf.statusCode() + ", not a PDF");
+                throw new IllegalStateException(path + " answered " + pdf.statusCode() + ": "
+                        + new String(pdf.body(), StandardCharsets.UTF_8));
             }
             start = System.nanoTime();
             get(path);
@@ -223,10 +231,52 @@ final class CashFlowBenchmark {
                 bytes += pdf.body().length;
             }
         }
-        System.out.printf("%d quarterly capital account statements of %s (%.0f bytes of PDF on average), each as PDF "
-                + "and as its JSON twin:%n", STATEMENTS, investorId, (double) bytes / STATEMENTS);
+        System.out.printf("%d quarterly capital account statements of %d investors over %d quarters of distributions "
+                        + "(%.0f bytes of PDF on average), each as PDF and as its JSON twin:%n", STATEMENTS,
+                STATEMENT_INVESTORS, QUARTERS, (double) bytes / STATEMENTS);
         run.latency("capital account statement as JSON over HTTP (folds and journal proofs)", twins, rawRead);
         run.latency("capital account statement as PDF over HTTP (the same, rendered)", pdfs, rawRead);
+    }
+
+    /**
+     * An all-equity program posted over HTTP: investors, a call a year, then {@value #QUARTERS} quarters of cash flows
+     * whose waterfalls distribute everything (no debt, so no DSCR), and a valuation every 4th quarter end.
+     */
+    private void postStatementProgram(String program) throws Exception {
+        post("/api/v1/programs", """
+                {"programId":"%s","name":"Statements","currency":"USD","targetAmount":"4000000000.00",
+                 "maxDebtPct":"60","effectiveDate":"2024-01-01"}""".formatted(STATEMENT_PROGRAM));
+        post(program + "/phases", """
+                {"phaseId":"PH1","name":"Build","budget":"4000000000.00","currency":"USD","effectiveDate":"2024-01-01"}""");
+        for (int investor = 0; investor < STATEMENT_INVESTORS; investor++) {
+            post(program + "/commitments", """
+                    {"investorId":"I%d","investorName":"Investor %d","amount":"%d.00","currency":"USD",
+                     "effectiveDate":"2024-01-01"}""".formatted(investor, investor, 100_000_000L * (investor + 1)));
+        }
+        for (int call = 0; call < 4; call++) {
+            post(program + "/capital-calls", """
+                    {"callId":"C%d","phaseId":"PH1","amount":"200000000.00","currency":"USD","purpose":"works",
+                     "effectiveDate":"%s"}""".formatted(call, LocalDate.of(2024, 2, 1).plusMonths(6L * call)));
+        }
+        post(program + "/operating-terms", """
+                {"operationsStart":"%s","periodMonths":3,"lockUpDscr":"1.2000","defaultDscr":"1.0500",
+                 "dsraPeriods":0,"effectiveDate":"%s"}""".formatted(OPERATIONS_START, TERMS_DATE));
+        for (int quarter = 1; quarter <= QUARTERS; quarter++) {
+            post(program + "/operating-cash-flows", """
+                    {"periodEnd":"%s","revenue":"%d.00","operatingCosts":"10000000.00","taxes":"0.00",
+                     "maintenanceCapex":"0.00","currency":"USD"}""".formatted(periodEnd(quarter),
+                    30_000_000L + random.nextInt(20_000_000)));
+            post(program + "/waterfalls", "{\"periodEnd\":\"" + periodEnd(quarter) + "\"}");
+            if (quarter % 4 == 0) {
+                post(program + "/valuations", """
+                        {"valuationDate":"%s","equityValue":"%d.00","currency":"USD"}""".formatted(periodEnd(quarter),
+                        700_000_000L + 10_000_000L * quarter));
+            }
+        }
+        Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200)).until(() ->
+                http.send(HttpRequest.newBuilder(uri(program + "/investors/I0/capital-account?to=" + LAST_PAYMENT))
+                        .header("Authorization", ledger.authorization()).GET().build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
     }
 
     /**
