@@ -101,7 +101,8 @@ class ConsoleIT extends IntegrationTest {
                 TestUsers.COMPLIANCE, List.of("stack", "history", "cashflows", "investor", "timeline", "whatif",
                         "journal"),
                 TestUsers.ADMIN, List.of("stack", "history", "cashflows", "investor", "timeline", "whatif",
-                        "journal"));
+                        "journal"),
+                TestUsers.INVESTOR, List.of("investor"));
         for (Map.Entry<TestUsers, List<String>> role : pages.entrySet()) {
             signIn(role.getKey(), "stack");
             assertThat(visiblePages()).as(role.getKey().name()).isEqualTo(role.getValue());
@@ -532,7 +533,21 @@ class ConsoleIT extends IntegrationTest {
                 List.of("2026-12-31", "0.00", "6,000,000.00", "60,000,000.00", "6,000,000.00", "90,000,000.00",
                         "VALUATION", "0.1000", "1.5000", "1.6000", irr)));
         assertInvestorChartsAreTheApis("A", "2026-12-31");
-        assertThat(browser.find("#inv-no-documents").getText()).isEqualTo("Documents not available.");
+        // The documents the API lists for A, each a PDF button.
+        JsonNode documents = json(http(TestUsers.ANALYST).get("/api/v1/programs/CONSOLE-INV/investors/A/documents"));
+        List<String> expected = new ArrayList<>();
+        documents.get("statements").forEach(d -> expected.add("Capital account statement, " + d.get("from").asText()
+                + " to " + d.get("to").asText() + " (PDF)"));
+        documents.get("callNotices").forEach(d -> expected.add("Capital call notice " + d.get("callId").asText()
+                + ", effective " + d.get("effectiveDate").asText() + " (PDF)"));
+        documents.get("distributionNotices").forEach(d -> expected.add("Distribution notice, paid "
+                + d.get("paymentDate").asText() + " (PDF)"));
+        assertThat(expected).contains("Capital call notice C1, effective 2026-01-15 (PDF)",
+                "Distribution notice, paid 2026-10-01 (PDF)");
+        eventually().until(() -> browser.all("#inv-documents li button").size() == expected.size());
+        assertThat(browser.all("#inv-documents li button").stream().map(WebElement::getText).toList())
+                .isEqualTo(expected);
+        assertThat(browser.find("#inv-no-documents").isDisplayed()).isFalse();
         assertThat(browser.all("#inv-flows-chart canvas, #inv-multiples-chart canvas, #inv-irr-chart canvas"))
                 .hasSize(3);
         browser.screenshot("investor");
@@ -581,9 +596,17 @@ class ConsoleIT extends IntegrationTest {
         });
         browser.driver.executeScript("document.activeElement.blur(); window.scrollTo(0, 0);");
         browser.screenshot("investor-stargate");
-        // The browser logs each refused request; the only ones allowed are the documents this service lacks.
-        assertThat(browser.severeLogs()).allMatch(entry -> entry.matches(".*/api/v1/programs/[A-Z-]+/investors/"
-                + "[A-Z]+/documents - Failed to load resource: the server responded with a status of 404 .*"));
+        assertThat(browser.severeLogs()).isEmpty();
+
+        // An investor signed in sees this page only, for itself: A's account, no picker, no returns it may not read.
+        browser.find("#sign-out").click();
+        signIn(TestUsers.INVESTOR, "investor?program=CONSOLE-INV&quarter=2026-Q4");
+        assertThat(visiblePages()).isEqualTo(List.of("investor"));
+        eventually().until(() -> browser.find("#inv-period").getText().startsWith("A in CONSOLE-INV"));
+        assertThat(tableText("#inv-account").get(5)).isEqualTo(List.of("Ending NAV", "90,000,000.00",
+                "90,000,000.00"));
+        eventually().until(() -> browser.all("#inv-documents li button").size() == expected.size());
+        assertThat(browser.severeLogs()).isEmpty();
     }
 
     /**
