@@ -6,7 +6,12 @@ order as the HTTP commands of DESIGN.md sections 5 and 10 would, checking the bu
 the way (a step the ledger would reject stops the script), and writes demo_expected.json beside this file:
 - "positions": the positions response {programId, asOf, investors[], equityTotals, tranches[], debtTotals,
   capitalisation, phases[], dsraBalance, lockUpBalance} (knownAt left out) for each as-of date in AS_OF;
-- "cashFlows" and "distributions": the cash-flows and distributions responses for each date in CASH_FLOWS_AS_OF.
+- "cashFlows" and "distributions": the cash-flows and distributions responses for each date in CASH_FLOWS_AS_OF;
+- "returns": the returns response {programId, asOf, investors[], program} (knownAt left out) for each date in
+  RETURNS_AS_OF (class Returns: contributions, distributions, NAV from the latest valuation split by largest
+  remainder pro rata to paid-in or at cost, DPI/RVPI/TVPI and the IRR found by bisection in 60-digit decimals);
+- "capitalAccounts": the capital-accounts response {programId, from, to, investors[], program} (knownAt left out)
+  for each period in PERIODS, keyed "from/to".
 Each waterfall is decided when it is recorded (class Operations: section 10's seven steps, the DSRA target, the
 trailing-twelve-month DSCR, the lock-up and the largest-remainder splits), its principal a repayment on the payment
 date split across lenders.
@@ -31,7 +36,7 @@ import json
 import os
 import sys
 from datetime import date, timedelta
-from decimal import Decimal, ROUND_HALF_EVEN
+from decimal import Context, Decimal, ROUND_HALF_EVEN
 from fractions import Fraction
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -39,6 +44,10 @@ SCENARIO = os.path.normpath(os.path.join(HERE, "..", "..", "main", "resources", 
 OUTPUT = os.path.join(HERE, "demo_expected.json")
 AS_OF = [date(2025, 6, 30), date(2025, 12, 31), date(2027, 6, 30), date(2028, 12, 31), date(2029, 12, 31)]
 CASH_FLOWS_AS_OF = [date(2028, 12, 31), date(2029, 12, 31)]
+# The positions' dates, and the last operating quarter's end the README's tour reads.
+RETURNS_AS_OF = sorted(AS_OF + [date(2029, 6, 30)])
+PERIODS = [(date(2027, 4, 1), date(2027, 6, 30)), (date(2028, 10, 1), date(2028, 12, 31)),
+           (date(2029, 4, 1), date(2029, 6, 30))]
 
 
 class Rejected(Exception):
@@ -131,6 +140,7 @@ class Ledger:
         self.calls = {}            # id -> {phase, amount, date, alloc{inv: cents}}
         self.tranches = {}         # id -> terms + lenders
         self.events = []           # (date, kind, data) program events, in recorded order
+        self.valuations = {}       # valuation date -> equity value in cents (a later one on a date replaces it)
         self.ids = set()           # draw / repayment ids (unique per program)
         self.ops = Operations(self)  # section 10: terms, schedules, cash flows, waterfalls
 
@@ -170,6 +180,14 @@ class Ledger:
         kind = rest[0]
         if kind in ("operating-terms", "operating-cash-flows", "waterfalls") or rest[-1] == "repayment-schedule":
             self.ops.apply(rest, body)
+            return
+        if kind == "valuations":
+            # Back-datable like a fixing: it does not move the program's clock.
+            self._currency(body)
+            value = Decimal(body["equityValue"])
+            if value != value.quantize(Decimal("0.01")) or value < 0:
+                raise Rejected("INVALID_AMOUNT " + body["equityValue"])
+            self.valuations[day(body["valuationDate"])] = int(value * 100)
             return
         if kind == "phases":
             if body["phaseId"] in self.phases:
@@ -886,6 +904,136 @@ def positions(ledger, as_of):
             "capitalisation": capitalisation, "phases": phases,
             "dsraBalance": money(ledger.ops.balances(as_of)[0]), "lockUpBalance": money(ledger.ops.balances(as_of)[1])}
 
+# ---------------------------------------------------------------------------------------------------------------
+# Section 10's returns and capital accounts, from the dated flows of each investor.
+# ---------------------------------------------------------------------------------------------------------------
+
+def irr_pct(flows):
+    """The annual rate r with sum(cf / (1 + r) ** ((d - d0) / 365)) = 0 over the flows [(date, cents)], d0 the first
+    date, as a percent HALF_EVEN to 4 dp; None without a sign change or a root above -100 %. Bisection in 60-digit
+    decimals: the net present value of flows that all go out before any comes back falls as r rises, so it has one
+    root, bracketed here between -99.99...% and a rate doubled until the value is negative."""
+    flows = [(d, c) for d, c in flows if c != 0]
+    if not any(c < 0 for _, c in flows) or not any(c > 0 for _, c in flows):
+        return None
+    ctx = Context(prec=60)
+    d0 = min(d for d, _ in flows)
+
+    def npv(r):
+        log = ctx.ln(ctx.add(Decimal(1), r))
+        return sum((ctx.multiply(Decimal(c), ctx.exp(ctx.multiply(-log, ctx.divide(Decimal((d - d0).days), 365))))
+                    for d, c in flows), Decimal(0))
+
+    lo, hi = Decimal("-0.999999999999"), Decimal(1)
+    if npv(lo) <= 0:
+        return None
+    while npv(hi) > 0:
+        hi *= 2
+        if hi > 10 ** 9:
+            return None
+    for _ in range(240):
+        mid = ctx.divide(ctx.add(lo, hi), 2)
+        if npv(mid) > 0:
+            lo = mid
+        else:
+            hi = mid
+    return fixed(Fraction(lo) * 100, 4)
+
+
+def multiple(x, contributed):
+    return None if contributed == 0 else fixed(Fraction(x, contributed), 4)
+
+
+class Returns:
+    """Each investor's dated contributions and distributions and NAV as of a date (DESIGN.md section 10)."""
+
+    def __init__(self, ledger, as_of):
+        self.as_of = as_of
+        s = fold(ledger, as_of)
+        self.investors = sorted(s["investors"])
+        self.committed = {i: a["committed"] for i, a in s["investors"].items()}
+        self.unfunded = {i: a["committed"] - a["called"] for i, a in s["investors"].items()}
+        paid_in = {i: a["called"] - a["defaulted"] for i, a in s["investors"].items()}
+        # A call's allocation on the call's date; one defaulted (by as_of) only once cured, on the cure's date.
+        defaulted, cured = set(), {}
+        for d, kind, e in ledger.events:
+            if d <= as_of and kind == "default":
+                defaulted.add((e["call"], e["inv"]))
+            elif d <= as_of and kind == "cure":
+                cured[(e["call"], e["inv"])] = d
+        self.contributions = {i: [] for i in self.investors}
+        for d, kind, e in ledger.events:
+            if d <= as_of and kind == "call":
+                for i, a in e["alloc"].items():
+                    key = (e["call"], i)
+                    if key not in defaulted:
+                        self.contributions[i].append((d, a))
+                    elif key in cured:
+                        self.contributions[i].append((cured[key], a))
+        self.distributions = {i: [] for i in self.investors}
+        for end, r in ledger.ops.done(as_of):
+            for i, a in r["allocations"].items():
+                self.distributions[i].append((end + timedelta(days=1), a))
+        for i in self.investors:
+            assert sum(a for _, a in self.contributions[i]) == paid_in[i], i
+        valued = [d for d in ledger.valuations if d <= as_of]
+        total_paid_in = sum(paid_in.values())
+        if valued and total_paid_in > 0:
+            self.program_nav = ledger.valuations[max(valued)]
+            self.nav = {i: 0 for i in self.investors}
+            self.nav.update(largest_remainder(self.program_nav, paid_in))
+            self.basis = "VALUATION"
+        else:
+            self.program_nav = total_paid_in
+            self.nav = dict(paid_in)
+            self.basis = "COST"
+        assert sum(self.nav.values()) == self.program_nav
+
+    def contributed(self, i, start=None, end=None):
+        return sum(a for d, a in self.contributions[i] if (start is None or d >= start) and (end is None or d <= end))
+
+    def distributed(self, i, start=None, end=None):
+        return sum(a for d, a in self.distributions[i] if (start is None or d >= start) and (end is None or d <= end))
+
+    def flows(self, i):
+        return [(d, -a) for d, a in self.contributions[i]] + list(self.distributions[i])
+
+    @staticmethod
+    def figures(contributed, distributed, nav, basis, flows):
+        return {"contributed": money(contributed), "distributed": money(distributed), "nav": money(nav),
+                "navBasis": basis, "dpi": multiple(distributed, contributed), "rvpi": multiple(nav, contributed),
+                "tvpi": multiple(distributed + nav, contributed), "irrPct": irr_pct(flows)}
+
+    def view(self, program_id):
+        investors, program_flows = [], []
+        for i in self.investors:
+            flows = self.flows(i)
+            program_flows += flows
+            investors.append({"investorId": i, **self.figures(self.contributed(i), self.distributed(i), self.nav[i],
+                                                              self.basis, flows + [(self.as_of, self.nav[i])])})
+        program = self.figures(sum(self.contributed(i) for i in self.investors),
+                               sum(self.distributed(i) for i in self.investors), self.program_nav, self.basis,
+                               program_flows + [(self.as_of, self.program_nav)])
+        return {"programId": program_id, "asOf": self.as_of.isoformat(), "investors": investors, "program": program}
+
+
+def capital_accounts(ledger, start, end):
+    """The roll-forward of every investor over start..end (both inclusive) and the program's, their sum."""
+    before, after = Returns(ledger, start - timedelta(days=1)), Returns(ledger, end)
+    names = ["beginningNav", "contributions", "distributions", "netChangeInValue", "endingNav", "committed",
+             "unfunded"]
+    investors, total = [], dict.fromkeys(names, 0)
+    for i in after.investors:
+        begin, finish = before.nav.get(i, 0), after.nav[i]
+        contributions, distributions = after.contributed(i, start, end), after.distributed(i, start, end)
+        figures = dict(zip(names, [begin, contributions, distributions, finish - begin - contributions + distributions,
+                                   finish, after.committed[i], after.unfunded[i]]))
+        for k in names:
+            total[k] += figures[k]
+        investors.append({"investorId": i, **{k: money(v) for k, v in figures.items()}})
+    return {"programId": ledger.program["id"], "from": start.isoformat(), "to": end.isoformat(),
+            "investors": investors, "program": {k: money(v) for k, v in total.items()}}
+
 
 def main():
     with open(SCENARIO, encoding="utf-8") as f:
@@ -900,7 +1048,10 @@ def main():
 
     result = {"positions": {d.isoformat(): positions(ledger, d) for d in AS_OF},
               "cashFlows": {d.isoformat(): ledger.ops.cash_flows(d) for d in CASH_FLOWS_AS_OF},
-              "distributions": {d.isoformat(): ledger.ops.distributions(d) for d in CASH_FLOWS_AS_OF}}
+              "distributions": {d.isoformat(): ledger.ops.distributions(d) for d in CASH_FLOWS_AS_OF},
+              "returns": {d.isoformat(): Returns(ledger, d).view(ledger.program["id"]) for d in RETURNS_AS_OF},
+              "capitalAccounts": {f"{a.isoformat()}/{b.isoformat()}": capital_accounts(ledger, a, b)
+                                  for a, b in PERIODS}}
 
     # Self-checks: allocations sum to each call, lender splits to each draw / repayment, each distribution's
     # allocations to its amount.
@@ -926,6 +1077,10 @@ def main():
               "dsra", money(r["dsra"]["closing"]), "/", money(r["dsra"]["target"]),
               "trapped", money(r["lockUp"]["trapped"]), "distributed", money(r["distributed"]),
               " ".join(r["distributionTest"]["reasons"]))
+    for d, r in result["returns"].items():
+        p = r["program"]
+        print("returns", d, p["navBasis"], "nav", p["nav"], "tvpi", p["tvpi"], "irr", p["irrPct"],
+              " ".join(f'{i["investorId"]} {i["tvpi"]}/{i["irrPct"]}' for i in r["investors"]))
     print("wrote", OUTPUT)
 
 

@@ -20,7 +20,8 @@ import java.util.List;
  * The Stargate demo program ({@code demo/stargate.json}): a $500B target, a $100B first phase, SoftBank and OpenAI at
  * $19B, Oracle $7B, MGX $5B, a senior and a mezzanine tranche, calls, draws, a repricing and a repayment (its
  * {@code steps}); then the first campus operating from 2027 (its {@code operations}): operating terms, a repayment
- * schedule on each tranche, ten quarters of cash flows and their waterfalls, one lock-up and its cure. It is posted
+ * schedule on each tranche, ten quarters of cash flows and their waterfalls, one lock-up and its cure, then six
+ * valuations of the equity (appended last, back-dated, so the earlier steps keep their keys). It is posted
  * over HTTP to the running service like any treasury system would, so it passes authentication, validation,
  * idempotency and the command path. Each step has a fixed idempotency key: loading twice records nothing new.
  */

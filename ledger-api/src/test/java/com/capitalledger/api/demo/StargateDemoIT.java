@@ -23,9 +23,10 @@ import static com.capitalledger.api.support.HttpClientSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Stargate demo posted over HTTP gives, field by field, the positions, cash flows and distributions that
- * {@code demo_expected.py} computes independently (exact rationals, its own waterfall) from the same scenario file:
- * during construction in 2025, after the first waterfalls in 2027, at the 2028 lock-up and after its cure. Its own
+ * The Stargate demo posted over HTTP gives, field by field, the positions, cash flows, distributions, returns and
+ * capital accounts that {@code demo_expected.py} computes independently (exact rationals, its own waterfall, its own
+ * IRR) from the same scenario file: during construction in 2025, after the first waterfalls in 2027, at the 2028
+ * lock-up and after its cure. Its own
  * context and database: the demo posts SOFR fixings, which every program on SOFR shares.
  */
 @TestPropertySource(properties = "ledger.test.context=stargate-demo")
@@ -46,7 +47,8 @@ class StargateDemoIT extends IntegrationTest {
     void loadTheDemoAsIfItsFirstLoadHadStoppedBeforeTheLastStep() {
         URI base = URI.create("http://localhost:" + port);
         assertThat(firstStart.firstStartOrUnfinished("treasury")).as("an empty event store").isTrue();
-        assertThat(demo.load(base, TestUsers.TREASURY.basic(), 43)).as("every step newly recorded").isEqualTo(43);
+        assertThat(demo.steps()).as("20 financing steps, 24 operating ones and 6 valuations").isEqualTo(50);
+        assertThat(demo.load(base, TestUsers.TREASURY.basic(), 49)).as("every step newly recorded").isEqualTo(49);
         assertThat(firstStart.firstStartOrUnfinished("treasury")).as("a load that stopped early").isTrue();
 
         assertThat(demo.load(URI.create(base + "/"), TestUsers.TREASURY.basic()))
@@ -77,6 +79,43 @@ class StargateDemoIT extends IntegrationTest {
         for (Map.Entry<String, JsonNode> asOf : expected.get("distributions").properties()) {
             assertThat(read("/api/v1/programs/STARGATE/distributions?asOf=" + asOf.getKey()))
                     .as("distributions as of " + asOf.getKey()).isEqualTo(asOf.getValue());
+        }
+    }
+
+    @Test
+    void theDemoGivesTheReturnsAndCapitalAccountsItsIndependentComputationExpects() throws IOException {
+        JsonNode expected = expected();
+        assertThat(expected.get("returns").size()).isEqualTo(6);
+        for (Map.Entry<String, JsonNode> asOf : expected.get("returns").properties()) {
+            ObjectNode actual = (ObjectNode) read("/api/v1/programs/STARGATE/returns?asOf=" + asOf.getKey());
+            assertThat(actual.remove("knownAt")).as("knownAt is reported").isNotNull();
+            // Figure by figure first, for a failure that names the figure; then the whole document.
+            for (int i = 0; i < asOf.getValue().get("investors").size(); i++) {
+                JsonNode investor = asOf.getValue().get("investors").get(i);
+                for (Map.Entry<String, JsonNode> figure : investor.properties()) {
+                    assertThat(actual.get("investors").get(i).get(figure.getKey()))
+                            .as(investor.get("investorId").asText() + " " + figure.getKey() + " as of " + asOf.getKey())
+                            .isEqualTo(figure.getValue());
+                }
+            }
+            assertThat(actual).as("returns as of " + asOf.getKey()).isEqualTo(asOf.getValue());
+        }
+        assertThat(expected.get("capitalAccounts").size()).isEqualTo(3);
+        for (Map.Entry<String, JsonNode> period : expected.get("capitalAccounts").properties()) {
+            String[] bounds = period.getKey().split("/");
+            ObjectNode actual = (ObjectNode) read("/api/v1/programs/STARGATE/capital-accounts?from=" + bounds[0]
+                    + "&to=" + bounds[1]);
+            assertThat(actual.remove("knownAt")).as("knownAt is reported").isNotNull();
+            assertThat(actual).as("capital accounts of " + period.getKey()).isEqualTo(period.getValue());
+            for (JsonNode investor : period.getValue().get("investors")) {
+                String id = investor.get("investorId").asText();
+                ObjectNode one = (ObjectNode) read("/api/v1/programs/STARGATE/investors/" + id
+                        + "/capital-account?from=" + bounds[0] + "&to=" + bounds[1]);
+                for (Map.Entry<String, JsonNode> figure : investor.properties()) {
+                    assertThat(one.get(figure.getKey())).as(id + " " + figure.getKey() + " of " + period.getKey())
+                            .isEqualTo(figure.getValue());
+                }
+            }
         }
     }
 

@@ -46,10 +46,18 @@ final class AnalystCalls {
         return read(programId, "cash-flows", asOf, knownAt);
     }
 
-    /** What a side of a what-if on the program at the date must be: its positions with its cash flows as cashFlows. */
+    JsonNode returns(String programId, String asOf, String knownAt) {
+        return read(programId, "returns", asOf, knownAt);
+    }
+
+    /**
+     * What a side of a what-if on the program at the date must be: its positions with its cash flows as cashFlows and
+     * its returns as returns.
+     */
     JsonNode document(String programId, String asOf, String knownAt) {
         ObjectNode document = (ObjectNode) positions(programId, asOf, knownAt);
         document.set("cashFlows", cashFlows(programId, asOf, knownAt));
+        document.set("returns", returns(programId, asOf, knownAt));
         return document;
     }
 
@@ -60,6 +68,10 @@ final class AnalystCalls {
         copy.remove("knownAt");
         if (copy.get("cashFlows") instanceof ObjectNode cashFlows) {
             cashFlows.remove("programId");
+        }
+        if (copy.get("returns") instanceof ObjectNode returns) {
+            returns.remove("programId");
+            returns.remove("knownAt");
         }
         return copy;
     }

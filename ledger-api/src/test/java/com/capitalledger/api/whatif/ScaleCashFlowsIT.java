@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -21,8 +24,9 @@ import static org.assertj.core.api.Assertions.tuple;
 /**
  * scaleCashFlows over real HTTP: a small operating program (one senior tranche drawn, three quarters of cash flows and
  * waterfalls), branched with its cash flows from Q4 2026 scaled, answers exactly what posting the same program with the
- * scaled cash flows to a fresh program and reading its positions and cash flows answers; a revenue cut that takes a
- * DSCR below the lock-up names the DSCR and the failed distribution test. Own context: it posts its own SOFR fixing.
+ * scaled cash flows to a fresh program and reading its positions, cash flows and returns answers; a revenue cut that
+ * takes a DSCR below the lock-up names the DSCR, the failed distribution test and what it does to an investor's TVPI
+ * and IRR. Own context: it posts its own SOFR fixing.
  */
 @TestPropertySource(properties = "ledger.test.context=scale-cash-flows")
 @DirtiesContext
@@ -69,7 +73,9 @@ class ScaleCashFlowsIT extends IntegrationTest {
                     .anyMatch(figure -> figure.endsWith("/lockUpBalance"))
                     .anyMatch(figure -> figure.endsWith("/distributed"))
                     .anyMatch(figure -> figure.endsWith("/interestPaid"))
-                    .anyMatch(figure -> figure.startsWith("/cashFlows/periods/") && figure.endsWith("/cfads"));
+                    .anyMatch(figure -> figure.startsWith("/cashFlows/periods/") && figure.endsWith("/cfads"))
+                    .anyMatch(figure -> figure.startsWith("/returns/investors/") && figure.endsWith("/irrPct"))
+                    .contains("/returns/program/tvpi", "/returns/program/irrPct");
             for (String figure : figures) {
                 assertThat(scenario.at(figure)).as(figure + " as of " + DATES.get(i)).isEqualTo(posted.at(figure));
             }
@@ -82,7 +88,9 @@ class ScaleCashFlowsIT extends IntegrationTest {
         List<JsonNode> differences = new ArrayList<>();
         result.get("differences").forEach(differences::add);
         assertThat(differences).noneMatch(difference -> difference.get("asOf").asText().equals("2026-09-30"));
-        assertThat(differencesOn(differences, "2027-01-02")).contains("investors[A].distributed");
+        assertThat(differencesOn(differences, "2027-01-02")).contains("investors[A].distributed",
+                "returns.investors[A].distributed", "returns.investors[A].tvpi", "returns.investors[A].irrPct",
+                "returns.program.tvpi", "returns.program.irrPct");
         assertThat(differencesOn(differences, "2027-04-02")).anyMatch(path -> path.endsWith("dsraBalance"))
                 .contains("cashFlows.periods[2027-03-31].waterfall.dsra.drawn");
     }
@@ -120,6 +128,27 @@ class ScaleCashFlowsIT extends IntegrationTest {
                         tuple(q4 + "waterfall.distributionTest.passed", "true", "false", "null"),
                         tuple(q4 + "waterfall.distributionTest.reasons", "", "DSCR_BELOW_LOCK_UP", "null"),
                         tuple(q4 + "waterfall.distributed", "17000000.00", "0.00", "-17000000.00"));
+        // A paid 60,000,000.00 in on 2026-01-15 and holds it at cost; it was paid 60% of Q3's 1,755,555.56 on
+        // 2026-10-01 (1,053,333.34, the odd cent its larger remainder) and of Q4's 17,000,000.00 on 2027-01-01. Without
+        // Q4's: DPI 1,053,333.34 / 60,000,000.00 = 0.01755.. instead of 11,253,333.34 / 60,000,000.00 = 0.18755..,
+        // and the IRR of -60,000,000.00, +1,053,333.34 and +60,000,000.00 on 2027-01-02 instead of with 10,200,000.00
+        // more on 2027-01-01 (both found to 1e-10 with exact decimals, independently of the ledger).
+        assertThat(result.get("differences")).extracting(d -> d.get("path").asText(), d -> d.get("base").asText(),
+                        d -> d.get("scenario").asText(), d -> d.get("delta").asText())
+                .filteredOn(row -> ((String) row.toArray()[0]).startsWith("returns.investors[A]."))
+                .containsExactly(
+                        tuple("returns.investors[A].distributed", "11253333.34", "1053333.34", "-10200000.00"),
+                        tuple("returns.investors[A].dpi", "0.1876", "0.0176", "-0.1700"),
+                        tuple("returns.investors[A].tvpi", "1.1876", "1.0176", "-0.1700"),
+                        tuple("returns.investors[A].irrPct", "19.6061", "1.8294", "-17.7767"));
+        // The same cut (Q4 2026 and Q1 2027) posted to a fresh program: its returns read are the scenario's.
+        program("SC-LOCK-CUT", "1.9000", flow -> flow.get(0).equals("70000000.00") ? flow
+                : List.of(new BigDecimal(flow.get(0)).multiply(new BigDecimal("0.8")).setScale(2, RoundingMode.HALF_EVEN)
+                .toPlainString(), flow.get(1), flow.get(2), flow.get(3)));
+        awaitReadModels();
+        JsonNode cut = new AnalystCalls(http(TestUsers.ANALYST)).returns("SC-LOCK-CUT", "2027-01-02",
+                Instant.now().toString());
+        assertThat(comparable(result.get("scenario").get(0)).get("returns")).isEqualTo(comparable(cut));
         HttpResponse<String> csv = new AnalystCalls(http(TestUsers.ANALYST)).whatIfCsv("SC-LOCK", "{\"asOf\": "
                 + "[\"2027-01-02\"], \"changes\": [{\"op\": \"scaleCashFlows\", \"from\": \"2026-10-01\", "
                 + "\"revenuePct\": \"-20\"}]}");

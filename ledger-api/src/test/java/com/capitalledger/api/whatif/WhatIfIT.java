@@ -32,9 +32,9 @@ import static com.capitalledger.api.support.HttpClientSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The what-if endpoint on a real ledger: with no change it answers exactly what the live read models answer (positions
- * and cash flows); a removed event, or a shifted base rate, gives exactly what posting the changed history to the
- * ledger gives; an added command is refused with the live path's code and message. Own context: it posts its own
+ * The what-if endpoint on a real ledger: with no change it answers exactly what the live read models answer (positions,
+ * cash flows and returns); a removed event, a replaced valuation or a shifted base rate gives exactly what posting the
+ * changed history to the ledger gives; an added command is refused with the live path's code and message. Own context: it posts its own
  * fixings.
  */
 @TestPropertySource(properties = "ledger.test.context=what-if")
@@ -146,6 +146,48 @@ class WhatIfIT extends IntegrationTest {
                     .as(what + ", as of " + DATES.get(i))
                     .isEqualTo(AnalystCalls.comparable(document(program, DATES.get(i), knownAt)));
         }
+    }
+
+    @Test
+    void aReplacedValuationGivesTheReturnsThatPostingTheHistoryWithItGives() {
+        String valuation = "{\"valuationDate\": \"2029-06-30\", \"equityValue\": \"15300000000.00\", "
+                + "\"currency\": \"USD\", \"reason\": \"Q2 2029 valuation: a lower multiple\"}";
+        DemoHistory.stargate().as("REVALUED", "SOFR")
+                .without(step -> step.path().endsWith("/valuations")
+                        && step.body().get("valuationDate").asText().equals("2029-06-30"))
+                .post(http(TestUsers.TREASURY));
+        HttpResponse<String> posted = http(TestUsers.TREASURY).postJson("/api/v1/programs/REVALUED/valuations",
+                valuation);
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+        awaitReadModels();
+
+        List<String> dates = List.of("2029-03-31", "2029-06-30", "2029-12-31");
+        JsonNode result = answered("STARGATE", "{" + asOf(dates) + ", \"changes\": [{\"op\": \"replace\", "
+                + "\"eventId\": \"" + eventId(entry -> entry.get("type").asText().equals("ValuationRecorded")
+                && entry.get("event").get("valuationDate").asText().equals("2029-06-30")) + "\", \"command\": "
+                + "{\"type\": \"record-valuation\", " + valuation.substring(1) + "}]}");
+
+        assertThat(result.get("changes").get(0).get("outcome").asText()).isEqualTo("ACCEPTED");
+        assertThat(result.get("consequences")).isEmpty();
+        String knownAt = result.get("knownAt").asText();
+        for (int i = 0; i < dates.size(); i++) {
+            assertThat(AnalystCalls.comparable(result.get("scenario").get(i))).as("as of " + dates.get(i))
+                    .isEqualTo(AnalystCalls.comparable(document("REVALUED", dates.get(i), knownAt)));
+        }
+        // Only NAV moves, from 2029-06-30 on: SoftBank's share of 15,300,000,000.00 pro rata to paid-in is
+        // 5,814,000,000.00 (was 7,181,999,999.99 of 18,900,000,000.00); with 1,281,301,248.04 distributed on
+        // 6,016,666,666.66 contributed, TVPI 1.1793 and IRR 4.2934 % (was 1.4066 and 9.0054 %, as demo_expected.py
+        // finds them).
+        assertThat(result.get("differences")).extracting(d -> d.get("asOf").asText())
+                .doesNotContain("2029-03-31");
+        assertThat(differenceOf(result, "2029-06-30", "returns.investors[SOFTBANK].nav"))
+                .isEqualTo("7181999999.99,5814000000.00,-1367999999.99");
+        assertThat(differenceOf(result, "2029-06-30", "returns.investors[SOFTBANK].tvpi"))
+                .isEqualTo("1.4066,1.1793,-0.2273");
+        assertThat(differenceOf(result, "2029-06-30", "returns.investors[SOFTBANK].irrPct"))
+                .isEqualTo("9.0054,4.2934,-4.7120");
+        assertThat(differenceOf(result, "2029-06-30", "returns.program.tvpi")).isEqualTo("1.4066,1.1793,-0.2273");
+        assertThat(result.get("differences").findValuesAsText("path")).allMatch(path -> path.startsWith("returns."));
     }
 
     @Test
@@ -290,6 +332,10 @@ class WhatIfIT extends IntegrationTest {
                 .isEqualTo("1.2527,1.0368,-0.2159");
         assertThat(differenceOf(shock, "2029-06-30", "investors[SOFTBANK].distributed"))
                 .isEqualTo("1281301248.04,754990956.38,-526310291.66");
+        // The returns' differences name each investor's figures; the base is the demo's own (demo_expected.py).
+        assertThat(differenceOf(shock, "2029-06-30", "returns.investors[SOFTBANK].irrPct")).startsWith("9.0054,");
+        assertThat(differenceOf(shock, "2029-06-30", "returns.investors[SOFTBANK].tvpi")).startsWith("1.4066,");
+        assertThat(differenceOf(shock, "2029-06-30", "returns.program.tvpi")).startsWith("1.4066,");
         JsonNode scenario = shock.get("scenario").get(0).get("cashFlows");
         assertThat(scenario.get("eventsOfDefault").findValuesAsText("id")).contains("EOD-2028-03-31-PAYMENT",
                 "EOD-2028-06-30-DSCR");

@@ -13,11 +13,12 @@ import java.util.Set;
 
 /**
  * Every figure that differs between two sides of a what-if at one date, walked in the documents' own shape: the
- * positions document's figures by their own paths, the cash-flows document's under {@code cashFlows.}; records by their
- * fields, lists of records by their key ({@code investors[SOFTBANK]}, {@code lenders[JPM]},
+ * positions document's figures by their own paths, the cash-flows document's under {@code cashFlows.} and the returns
+ * document's under {@code returns.} ({@code returns.investors[SOFTBANK].irrPct}, {@code returns.program.tvpi});
+ * records by their fields, lists of records by their key ({@code investors[SOFTBANK]}, {@code lenders[JPM]},
  * {@code marginHistory[2025-06-01]}, {@code periods[2028-06-30]}, {@code steps[SENIOR_PRINCIPAL]},
  * {@code eventsOfDefault[EOD-2028-06-30-DSCR]}), lists of plain values as a whole, as text. Amounts, ratios such as
- * the DSCR and the {@code ...Pct} rates are compared by value and get a delta.
+ * the DSCR, the multiples and the {@code ...Pct} rates are compared by value and get a delta.
  */
 final class Differences {
 
@@ -38,6 +39,7 @@ final class Differences {
         Differences differences = new Differences(base.positions().asOf());
         differences.document("", base.positions(), scenario.positions());
         differences.document("cashFlows.", base.cashFlows(), scenario.cashFlows());
+        differences.document("returns.", base.returns(), scenario.returns());
         return differences.found;
     }
 

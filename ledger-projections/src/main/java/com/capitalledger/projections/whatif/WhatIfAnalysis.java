@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * Runs a what-if in memory: branches the program's journal with the changes ({@link Branch}, the live decision code),
- * folds the base and the branch into positions and cash flows at each date with the read models' own folds, and lists
+ * folds the base and the branch into positions, cash flows and returns at each date with the read models' own folds, and lists
  * every figure that differs. Touches no storage: the caller hands it the journal.
  */
 public final class WhatIfAnalysis {
@@ -53,7 +53,8 @@ public final class WhatIfAnalysis {
     }
 
     private static Optional<WhatIfDocument> document(PositionsFold fold, Bitemporal at) {
-        return fold.at(at).map(positions -> new WhatIfDocument(positions, fold.cashFlows(at).orElseThrow()));
+        return fold.at(at).map(positions -> new WhatIfDocument(positions, fold.cashFlows(at).orElseThrow(),
+                fold.returns(at).orElseThrow()));
     }
 
     /** Journal entries as the read models' folds take them, numbered in order. */

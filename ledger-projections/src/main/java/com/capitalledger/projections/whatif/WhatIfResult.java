@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * A what-if's answer: what became of each change, which recorded events the branch refuses, the base and the scenario
- * at each requested date (each a positions document with its cash-flows document), and every figure that differs.
+ * at each requested date (each a positions document with its cash-flows and returns documents), and every figure that differs.
  */
 public record WhatIfResult(String programId, Instant knownAt, List<ChangeOutcome> changes,
                            List<Consequence> consequences, List<WhatIfDocument> base, List<WhatIfDocument> scenario,

@@ -4,6 +4,7 @@ import com.capitalledger.core.InMemoryLedger;
 import com.capitalledger.core.StargateHistory;
 import com.capitalledger.core.cashflow.api.ProposedInstallment;
 import com.capitalledger.core.cashflow.api.RecordOperatingCashFlow;
+import com.capitalledger.core.cashflow.api.RecordValuation;
 import com.capitalledger.core.cashflow.api.RunWaterfall;
 import com.capitalledger.core.cashflow.api.SetOperatingTerms;
 import com.capitalledger.core.cashflow.api.SetRepaymentSchedule;
@@ -35,6 +36,7 @@ import com.capitalledger.projections.fold.cashflow.CashFlowsView;
 import com.capitalledger.projections.fold.debt.TranchePosition;
 import com.capitalledger.projections.fold.positions.PositionsFold;
 import com.capitalledger.projections.fold.positions.ProgramPositions;
+import com.capitalledger.projections.fold.returns.ReturnsView;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -53,8 +55,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * The what-if analysis on the Stargate history and on a small operating program, against positions and cash flows
- * folded from histories posted through the live path.
+ * The what-if analysis on the Stargate history and on a small operating program, against positions, cash flows and
+ * returns folded from histories posted through the live path.
  */
 class WhatIfAnalysisTest {
 
@@ -91,6 +93,11 @@ class WhatIfAnalysisTest {
         return PositionsFold.of(recorded(journal), program).cashFlows(new Bitemporal(asOf, Instant.MAX)).orElseThrow();
     }
 
+    /** The returns document folded from a journal at a date, as known at the end of time. */
+    private static ReturnsView returns(List<JournalEntry> journal, String program, LocalDate asOf) {
+        return PositionsFold.of(recorded(journal), program).returns(new Bitemporal(asOf, Instant.MAX)).orElseThrow();
+    }
+
     private static List<Recorded<?>> recorded(List<JournalEntry> journal) {
         List<Recorded<?>> recordedEvents = new ArrayList<>();
         for (int i = 0; i < journal.size(); i++) {
@@ -119,6 +126,7 @@ class WhatIfAnalysisTest {
         for (int i = 0; i < DATES.size(); i++) {
             assertThat(result.base().get(i).positions()).isEqualTo(positions(recorded, DATES.get(i)));
             assertThat(result.base().get(i).cashFlows()).isEqualTo(cashFlows(recorded, P.value(), DATES.get(i)));
+            assertThat(result.base().get(i).returns()).isEqualTo(returns(recorded, P.value(), DATES.get(i)));
         }
     }
 
@@ -230,11 +238,14 @@ class WhatIfAnalysisTest {
         WhatIfResult result = WhatIfAnalysis.run(new ProgramId("SMALL"), operating,
                 List.of(new Change.ScaleCashFlows(day("2027-01-01"), d("-20"), d("0"))), dates, Instant.MAX);
 
-        // Base and scenario carry the cash-flows documents of the recorded and of the cut history posted afresh.
+        // Base and scenario carry the cash-flows and returns documents of the recorded and of the cut history posted
+        // afresh.
         List<JournalEntry> cut = posted(operating("800000.00"));
         for (int i = 0; i < dates.size(); i++) {
             assertThat(result.base().get(i).cashFlows()).isEqualTo(cashFlows(operating, "SMALL", dates.get(i)));
             assertThat(result.scenario().get(i).cashFlows()).isEqualTo(cashFlows(cut, "SMALL", dates.get(i)));
+            assertThat(result.base().get(i).returns()).isEqualTo(returns(operating, "SMALL", dates.get(i)));
+            assertThat(result.scenario().get(i).returns()).isEqualTo(returns(cut, "SMALL", dates.get(i)));
         }
         // On 2027-03-31 the cash flow is in, its waterfall (paid 2027-04-01) not yet.
         assertThat(result.differences()).filteredOn(f -> f.asOf().equals(day("2027-03-31")))
@@ -246,7 +257,9 @@ class WhatIfAnalysisTest {
         // CFADS 700,000.00 pays the senior interest 32,400.00 and installment 360,000.00 (DSCR 700,000 / 392,400 =
         // 1.78389.., was 900,000 / 392,400 = 2.29357..), tops the DSRA up with the 307,600.00 left (target
         // 389,484.00) and leaves the mezzanine's 18,000.00 unpaid: an event of default, nothing distributed (was
-        // 100,116.00, 50,058.00 each).
+        // 100,116.00, 50,058.00 each). Each investor paid 1,000,000.00 in on 2026-12-01 and holds it at cost: with
+        // 50,058.00 back 121 days later its TVPI was 1.050058 and its IRR 1.050058^(365/121) - 1 = 15.87520..%; without
+        // it both are flat.
         String q1 = "cashFlows.periods[2027-03-31].";
         assertThat(result.differences()).filteredOn(f -> f.asOf().equals(day("2027-04-01")))
                 .extracting(FigureDifference::path, FigureDifference::base, FigureDifference::scenario,
@@ -277,7 +290,50 @@ class WhatIfAnalysisTest {
                                 null),
                         tuple("cashFlows.eventsOfDefault[EOD-2027-03-31-PAYMENT].reason", null, "PAYMENT_SHORTFALL",
                                 null),
-                        tuple("cashFlows.eventsOfDefault[EOD-2027-03-31-PAYMENT].waived", null, "false", null));
+                        tuple("cashFlows.eventsOfDefault[EOD-2027-03-31-PAYMENT].waived", null, "false", null),
+                        tuple("returns.investors[A].distributed", "50058.00", "0.00", "-50058.00"),
+                        tuple("returns.investors[A].dpi", "0.0501", "0.0000", "-0.0501"),
+                        tuple("returns.investors[A].tvpi", "1.0501", "1.0000", "-0.0501"),
+                        tuple("returns.investors[A].irrPct", "15.8752", "0.0000", "-15.8752"),
+                        tuple("returns.investors[B].distributed", "50058.00", "0.00", "-50058.00"),
+                        tuple("returns.investors[B].dpi", "0.0501", "0.0000", "-0.0501"),
+                        tuple("returns.investors[B].tvpi", "1.0501", "1.0000", "-0.0501"),
+                        tuple("returns.investors[B].irrPct", "15.8752", "0.0000", "-15.8752"),
+                        tuple("returns.program.distributed", "100116.00", "0.00", "-100116.00"),
+                        tuple("returns.program.dpi", "0.0501", "0.0000", "-0.0501"),
+                        tuple("returns.program.tvpi", "1.0501", "1.0000", "-0.0501"),
+                        tuple("returns.program.irrPct", "15.8752", "0.0000", "-15.8752"));
+    }
+
+    @Test
+    void aValuationAddedToTheRevenueCutGivesTheReturnsOfTheHistoryPostedWithIt() {
+        List<JournalEntry> operating = posted(operating("1000000.00"));
+        LocalDate apr1 = day("2027-04-01");
+        RecordValuation valuation = new RecordValuation(new ProgramId("SMALL"), apr1, d("2400000.00"), "USD");
+
+        WhatIfResult result = WhatIfAnalysis.run(new ProgramId("SMALL"), operating, List.of(
+                new Change.ScaleCashFlows(day("2027-01-01"), d("-20"), d("0")), new Change.Add(valuation)),
+                List.of(apr1), Instant.MAX);
+
+        List<LedgerCommand> valued = new ArrayList<>(operating("800000.00"));
+        valued.add(valuation);
+        assertThat(result.scenario().get(0).returns()).isEqualTo(returns(posted(valued), "SMALL", apr1));
+        // Nothing distributed, but the equity paid in at 2,000,000.00 is worth 2,400,000.00: 1,200,000.00 each, a TVPI
+        // of 1.2 and an IRR of 1.2^(365/121) - 1 = 73.32153..% (was 1.0501 and 15.8752 %).
+        assertThat(result.differences()).filteredOn(f -> f.path().startsWith("returns.investors[A]."))
+                .extracting(FigureDifference::path, FigureDifference::base, FigureDifference::scenario,
+                        FigureDifference::delta)
+                .containsExactly(
+                        tuple("returns.investors[A].distributed", "50058.00", "0.00", "-50058.00"),
+                        tuple("returns.investors[A].nav", "1000000.00", "1200000.00", "200000.00"),
+                        tuple("returns.investors[A].navBasis", "COST", "VALUATION", null),
+                        tuple("returns.investors[A].dpi", "0.0501", "0.0000", "-0.0501"),
+                        tuple("returns.investors[A].rvpi", "1.0000", "1.2000", "0.2000"),
+                        tuple("returns.investors[A].tvpi", "1.0501", "1.2000", "0.1499"),
+                        tuple("returns.investors[A].irrPct", "15.8752", "73.3215", "57.4463"));
+        assertThat(result.differences()).filteredOn(f -> f.path().equals("returns.program.nav"))
+                .extracting(FigureDifference::base, FigureDifference::scenario)
+                .containsExactly(tuple("2000000.00", "2400000.00"));
     }
 
     private static Map<String, BigDecimal> accruedInterest(ProgramPositions positions) {
