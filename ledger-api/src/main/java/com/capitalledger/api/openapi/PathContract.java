@@ -41,13 +41,14 @@ final class PathContract implements OpenApiCustomizer {
      */
     private static final Set<String> RECORDED = Set.of("403", "404", "409", "412", "422");
 
-    private static final Map<String, Supplier<Schema<?>>> PATH_VARIABLES = Map.of(
-            "programId", PathContract::id, "investorId", PathContract::id, "trancheId", PathContract::id,
-            "callId", PathContract::id, "eventOfDefaultId", PathContract::id,
-            "rateName", () -> new StringSchema()._enum(BaseRateName.KNOWN.stream().sorted().toList()),
-            "scenarioId", UUIDSchema::new, "verificationId", UUIDSchema::new,
-            "seq", () -> new IntegerSchema().format("int64").minimum(java.math.BigDecimal.ZERO),
-            "effectiveDate", DateSchema::new);
+    private static final Map<String, Supplier<Schema<?>>> PATH_VARIABLES = Map.ofEntries(
+            Map.entry("programId", PathContract::id), Map.entry("investorId", PathContract::id),
+            Map.entry("trancheId", PathContract::id), Map.entry("callId", PathContract::id),
+            Map.entry("eventOfDefaultId", PathContract::id),
+            Map.entry("rateName", () -> new StringSchema()._enum(BaseRateName.KNOWN.stream().sorted().toList())),
+            Map.entry("scenarioId", UUIDSchema::new), Map.entry("verificationId", UUIDSchema::new),
+            Map.entry("seq", () -> new IntegerSchema().format("int64").minimum(java.math.BigDecimal.ZERO)),
+            Map.entry("effectiveDate", DateSchema::new), Map.entry("paymentDate", DateSchema::new));
 
     private final ReadOnlyPosts readOnly;
 
