@@ -79,6 +79,13 @@ class StartOptionsIT {
             String tour = run.tour(temporary);
             assertThat(tour).as(tour).contains("HTTP/1.1 201")
                     .contains("\"code\":\"REPAYMENT_EXCEEDS_OUTSTANDING\"")
+                    .contains("\"investorId\":\"SOFTBANK\",\"from\":\"2029-04-01\",\"to\":\"2029-06-30\"",
+                            "\"beginningNav\":\"6611999999.99\",\"contributions\":\"0.00\",\"distributions\":"
+                                    + "\"358323902.77\",\"netChangeInValue\":\"928323902.77\",\"endingNav\":"
+                                    + "\"7181999999.99\",\"committed\":\"19000000000.00\"")
+                    .contains("\"investorId\":\"SOFTBANK\",\"contributed\":\"6016666666.66\",\"distributed\":"
+                            + "\"1281301248.04\",\"nav\":\"7181999999.99\",\"navBasis\":\"VALUATION\",\"dpi\":"
+                            + "\"0.2130\",\"rvpi\":\"1.1937\",\"tvpi\":\"1.4066\",\"irrPct\":\"9.0054\"")
                     .contains("\"periodEnd\":\"2029-09-30\",\"paymentDate\":\"2029-10-01\"", "\"dscr\":\"1.5128\"",
                             "\"distributed\":\"601994444.44\"")
                     .contains("\"path\":\"cashFlows.periods[2028-03-31].waterfall.dscr\",\"base\":\"1.2917\","
