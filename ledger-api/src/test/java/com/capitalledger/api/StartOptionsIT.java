@@ -92,6 +92,7 @@ class StartOptionsIT {
                             + "\"scenario\":\"1.1794\"")
                     .contains("\"algorithm\":\"Ed25519\"")
                     .contains("{\"name\":\"softbank\",\"roles\":[\"INVESTOR\"],\"investorId\":\"SOFTBANK\"}")
+                    .contains("200 application/pdf")
                     .doesNotContain("\"status\":5");
             assertThat(temporary.resolve("audit.csv")).as("the tour's audit export").isNotEmptyFile();
         }

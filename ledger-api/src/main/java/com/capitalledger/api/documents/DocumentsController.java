@@ -78,8 +78,10 @@ public class DocumentsController {
                     + "UNKNOWN_CALL (no such call), NOT_ALLOCATED (the call allocated nothing to the investor);"
                     + PROOF_ERRORS)
     @ApiResponse(responseCode = "200", description = "The notice, or with Accept: application/pdf the same as PDF",
-            content = @Content(mediaType = DocumentPdfs.APPLICATION_PDF,
-                    schema = @Schema(type = "string", format = "binary")),
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = CallNoticeView.class)),
+                    @Content(mediaType = DocumentPdfs.APPLICATION_PDF,
+                            schema = @Schema(type = "string", format = "binary"))},
             headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION, description = "With Accept: application/pdf: "
                     + "attachment, with a file name", schema = @Schema(type = "string")))
     @GetMapping(path = "/capital-calls/{callId}/notices/{investorId}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -119,8 +121,10 @@ public class DocumentsController {
                     + "NO_PROGRAM, UNKNOWN_DISTRIBUTION (nothing was distributed on that date), NOT_ALLOCATED (the "
                     + "investor was paid nothing of it);" + PROOF_ERRORS)
     @ApiResponse(responseCode = "200", description = "The notice, or with Accept: application/pdf the same as PDF",
-            content = @Content(mediaType = DocumentPdfs.APPLICATION_PDF,
-                    schema = @Schema(type = "string", format = "binary")),
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = DistributionNoticeView.class)),
+                    @Content(mediaType = DocumentPdfs.APPLICATION_PDF,
+                            schema = @Schema(type = "string", format = "binary"))},
             headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION, description = "With Accept: application/pdf: "
                     + "attachment, with a file name", schema = @Schema(type = "string")))
     @GetMapping(path = "/distributions/{paymentDate}/notices/{investorId}",

@@ -129,7 +129,9 @@ public class ReturnsController {
                     + "proof does not lead to the digest's root;" + PERIOD_ERRORS)
     @ApiResponse(responseCode = "200", description = "The capital account, or with Accept: text/csv the same as CSV, "
             + "or with Accept: application/pdf the statement as PDF",
-            content = {@Content(mediaType = TEXT_CSV, schema = @Schema(type = "string", format = "binary")),
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = CapitalAccountStatement.class)),
+                    @Content(mediaType = TEXT_CSV, schema = @Schema(type = "string", format = "binary")),
                     @Content(mediaType = DocumentPdfs.APPLICATION_PDF,
                             schema = @Schema(type = "string", format = "binary"))},
             headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION, description = "With Accept: text/csv or "
@@ -180,7 +182,9 @@ public class ReturnsController {
                     + "gives one line per investor and a last line PROGRAM." + READERS + " Errors: 404 NO_PROGRAM "
                     + "(unknown, or not yet recorded at knownAt);" + PERIOD_ERRORS)
     @ApiResponse(responseCode = "200", description = "The capital accounts, or with Accept: text/csv the same as CSV",
-            content = @Content(mediaType = TEXT_CSV, schema = @Schema(type = "string", format = "binary")),
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = CapitalAccountsView.class)),
+                    @Content(mediaType = TEXT_CSV, schema = @Schema(type = "string", format = "binary"))},
             headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION, description = "With Accept: text/csv: "
                     + "attachment, with a file name", schema = @Schema(type = "string")))
     @GetMapping(path = "/capital-accounts", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -27,7 +27,8 @@ public class CurrentUserController {
                     example = "[\"TREASURY\"]")
             List<Role> roles,
             @Schema(description = "The investor an INVESTOR is bound to (it reads that investor's statements and "
-                    + "notices only); absent for every other role", example = "SOFTBANK")
+                    + "notices only); absent for every other role", example = "SOFTBANK",
+                    requiredMode = Schema.RequiredMode.NOT_REQUIRED)
             @JsonInclude(JsonInclude.Include.NON_NULL)
             String investorId) {
     }

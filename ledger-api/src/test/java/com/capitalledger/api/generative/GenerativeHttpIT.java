@@ -150,9 +150,11 @@ class GenerativeHttpIT extends IntegrationTest {
                 String at = "?asOf=" + folded.get("asOf").asText() + "&knownAt=" + knownAt;
                 ObjectNode stored = (ObjectNode) json(http(TestUsers.ANALYST).get("/api/v1/programs/" + program
                         + "/positions" + at));
-                // A side of a what-if is the positions document with the cash-flows document as its cashFlows.
+                // A side of a what-if is the positions document with the cash-flows and returns documents.
                 stored.set("cashFlows", json(http(TestUsers.ANALYST).get("/api/v1/programs/" + program
                         + "/cash-flows" + at)));
+                stored.set("returns", json(http(TestUsers.ANALYST).get("/api/v1/programs/" + program
+                        + "/returns" + at)));
                 assertThat(stored).as(program + " as of " + folded.get("asOf").asText()).isEqualTo(folded);
             }
             // Whatever the history, returns and capital accounts answer, and each account rolls forward exactly.
