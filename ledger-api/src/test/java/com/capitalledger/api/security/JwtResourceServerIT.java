@@ -210,10 +210,10 @@ class JwtResourceServerIT extends IntegrationTest {
         HttpClientSupport softbank = investor("softbank-portal", List.of("INVESTOR"), "SOFTBANK");
         assertThat(json(softbank.get("/api/v1/me")).toString())
                 .isEqualTo("{\"name\":\"softbank-portal\",\"roles\":[\"INVESTOR\"],\"investorId\":\"SOFTBANK\"}");
-        // Its own statement passes authorisation: until the endpoint exists, an unmapped path's 404.
+        // Its own statement passes authorisation, and the ledger answers: there is no program NONE.
         HttpResponse<String> own = softbank.get("/api/v1/programs/NONE/investors/SOFTBANK/capital-account");
         assertThat(own.statusCode()).as(own.body()).isEqualTo(404);
-        assertThat(json(own).get("code").asText()).isEqualTo("NOT_FOUND");
+        assertThat(json(own).get("code").asText()).isEqualTo("NO_PROGRAM");
         HttpResponse<String> others = softbank.get("/api/v1/programs/NONE/capital-calls/C1/notices/OPENAI");
         assertThat(others.statusCode()).isEqualTo(403);
         assertThat(json(others).get("code").asText()).isEqualTo("FORBIDDEN");

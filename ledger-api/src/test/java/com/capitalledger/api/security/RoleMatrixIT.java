@@ -169,6 +169,12 @@ class RoleMatrixIT extends IntegrationTest {
             // Investor B's: the investor the matrix signs in as is bound to A (its own are tested below).
             get("/api/v1/programs/{programId}/investors/{investorId}/capital-account",
                     P + "/investors/B/capital-account?from=2025-01-01&to=2025-12-31", READERS),
+            get("/api/v1/programs/{programId}/investors/{investorId}/documents", P + "/investors/B/documents",
+                    READERS),
+            get("/api/v1/programs/{programId}/capital-calls/{callId}/notices/{investorId}",
+                    P + "/capital-calls/C1/notices/B", READERS),
+            get("/api/v1/programs/{programId}/distributions/{paymentDate}/notices/{investorId}",
+                    P + "/distributions/2025-07-01/notices/B", READERS),
             get("/api/v1/base-rates/{rateName}/fixings/{effectiveDate}", "/api/v1/base-rates/SOFR/fixings/2025-01-01",
                     READERS),
             post("/api/v1/programs/{programId}/what-if", P + "/what-if", "{\"asOf\": [\"2025-12-31\"]}", READERS),
