@@ -1,12 +1,14 @@
 package com.capitalledger.core.whatif;
 
 import com.capitalledger.core.cashflow.api.RecordOperatingCashFlow;
+import com.capitalledger.core.cashflow.api.WaterfallRun;
 import com.capitalledger.core.program.ProgramDecider;
 import com.capitalledger.core.program.ProgramState;
 import com.capitalledger.core.program.api.ProgramCreated;
 import com.capitalledger.core.rates.BaseRateDecider;
 import com.capitalledger.core.rates.BaseRateHistory;
 import com.capitalledger.core.rates.api.BaseRateFixed;
+import com.capitalledger.core.rates.api.BaseRateName;
 import com.capitalledger.core.rates.api.RecordBaseRateFixing;
 import com.capitalledger.core.shared.LedgerCommand;
 import com.capitalledger.core.shared.LedgerEvent;
@@ -14,7 +16,9 @@ import com.capitalledger.core.shared.LedgerRejection;
 import com.capitalledger.core.shared.ProgramCommand;
 import com.capitalledger.core.shared.ProgramEvent;
 import com.capitalledger.core.shared.ProgramId;
+import com.capitalledger.core.shared.Rate;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,6 +27,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Branches a program's journal and decides it again with hypothetical changes, in memory, through the same decision
@@ -32,8 +37,10 @@ import java.util.Map;
  * just before the first base event whose effective date is later than its own (or at the end); a replacement is
  * decided in its event's place; a removed event is left out. Base events before the first change are taken as they
  * were recorded; every base event after it is decided again, by the same rules, from the command that recorded it:
- * a refusal makes it a {@link Consequence}. A rate shift changes no decision (a draw needs a fixing in effect, not a
- * level), so it is applied to the branch's fixings once every event is decided. A cash-flow scale changes the
+ * a refusal makes it a {@link Consequence}. A rate shift changes the level of the fixings every decision consults from
+ * its date on (a waterfall's interest, DSRA target and DSCR depend on it; a draw needs a fixing in effect, not a
+ * level), so every waterfall of a period ending on or after that date is decided again; the scenario's journal gets
+ * the shifted fixings once every event is decided. A fixing the what-if adds is shifted too. A cash-flow scale changes the
  * recorded cash flows it covers before they are decided again (an added or replacing command is taken as given), so
  * every waterfall after the first of them is decided on the scaled figures.
  */
@@ -43,9 +50,14 @@ public final class Branch {
     private final ProgramState state = ProgramState.none();
     private final BaseRateHistory fixings = new BaseRateHistory();
     private final List<JournalEntry> journal = new ArrayList<>();
+    private final List<Change.ShiftRate> shifts;
+    /** The fixings as recorded in the branch, before any shift: what each shifted level is computed from. */
+    private final Map<BaseRateName, TreeMap<LocalDate, Rate>> unshifted = new HashMap<>();
 
-    private Branch(ProgramId program) {
+    private Branch(ProgramId program, List<Change> changes) {
         this.program = program;
+        this.shifts = changes.stream().filter(Change.ShiftRate.class::isInstance).map(Change.ShiftRate.class::cast)
+                .toList();
     }
 
     /**
@@ -57,7 +69,7 @@ public final class Branch {
      */
     public static Branched replay(ProgramId program, List<JournalEntry> base, List<Change> changes) {
         Plan plan = Plan.of(program, base, changes);
-        Branch branch = new Branch(program);
+        Branch branch = new Branch(program, changes);
         ChangeOutcome[] outcomes = new ChangeOutcome[changes.size()];
         List<Consequence> consequences = new ArrayList<>();
         int nextAdd = 0;
@@ -136,8 +148,41 @@ public final class Branch {
             state.evolve(event);
         } else if (entry.event() instanceof BaseRateFixed fixed) {
             fixings.apply(fixed);
+            shift(fixed);
         }
         journal.add(entry);
+    }
+
+    /**
+     * The decisions' fixings as the shifts make them: this fixing at its level plus the points of every shift of its
+     * rate in effect on its day, and, on each such shift's first day with no fixing of its own, the level then in
+     * force (this fixing, if it is the latest before that day) plus the points in effect.
+     */
+    private void shift(BaseRateFixed fixed) {
+        BaseRateName rate = fixed.rateName();
+        if (shifts.stream().noneMatch(shift -> shift.baseRate().equals(rate))) {
+            return;
+        }
+        TreeMap<LocalDate, Rate> levels = unshifted.computeIfAbsent(rate, name -> new TreeMap<>());
+        levels.put(fixed.effectiveDate(), fixed.ratePct());
+        fixings.fix(rate, fixed.effectiveDate(), shifted(rate, fixed.effectiveDate(), fixed.ratePct()));
+        for (Change.ShiftRate shift : shifts) {
+            LocalDate from = shift.from();
+            if (shift.baseRate().equals(rate) && !levels.containsKey(from)
+                    && fixed.effectiveDate().equals(levels.floorKey(from))) {
+                fixings.fix(rate, from, shifted(rate, from, fixed.ratePct()));
+            }
+        }
+    }
+
+    private Rate shifted(BaseRateName rate, LocalDate day, Rate level) {
+        BigDecimal points = BigDecimal.ZERO;
+        for (Change.ShiftRate shift : shifts) {
+            if (shift.baseRate().equals(rate) && !shift.from().isAfter(day)) {
+                points = points.add(BigDecimal.valueOf(shift.bps(), 2));
+            }
+        }
+        return points.signum() == 0 ? level : new Rate(level.percent().add(points));
     }
 
     /** An added command and the base position it is decided before. */
@@ -179,6 +224,14 @@ public final class Branch {
                         requireProgram(program, index, replace.command());
                     }
                     first = Math.min(first, target(positions, base, changed, index, eventId));
+                } else if (change instanceof Change.ShiftRate shift) {
+                    // Decided again from the first waterfall of a period the shift reaches.
+                    for (int i = 0; i < first; i++) {
+                        if (base.get(i).event() instanceof WaterfallRun run && !run.periodEnd().isBefore(shift.from())) {
+                            first = i;
+                            break;
+                        }
+                    }
                 } else if (change instanceof Change.ScaleCashFlows scale) {
                     // Decided again from the first cash flow it scales; none scaled, nothing changes.
                     for (int i = 0; i < first; i++) {

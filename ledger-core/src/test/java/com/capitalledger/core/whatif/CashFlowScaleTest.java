@@ -105,11 +105,19 @@ class CashFlowScaleTest {
 
     /** The journal deciding these commands records, after the SOFR fixing. */
     private static List<JournalEntry> journal(List<ProgramCommand> commands) {
+        return journal(commands, List.of(SOFR));
+    }
+
+    /** The journal deciding these commands records after these fixings. */
+    private static List<JournalEntry> journal(List<ProgramCommand> commands, List<BaseRateFixed> fixed) {
         ProgramState state = ProgramState.none();
-        BaseRateHistory fixings = new BaseRateHistory().fix(SOFR.rateName(), DEC_1, SOFR.ratePct());
+        BaseRateHistory fixings = new BaseRateHistory();
         Instant at = Instant.parse("2026-12-01T00:00:00Z");
         List<JournalEntry> journal = new ArrayList<>();
-        journal.add(new JournalEntry("e0", SOFR, at));
+        for (BaseRateFixed fixing : fixed) {
+            fixings.apply(fixing);
+            journal.add(new JournalEntry("e" + journal.size(), fixing, at));
+        }
         for (ProgramCommand command : commands) {
             ProgramEvent event = ProgramDecider.decide(state, command, fixings);
             state.evolve(event);
@@ -162,6 +170,34 @@ class CashFlowScaleTest {
         assertThat(branch.changes()).extracting(ChangeOutcome::op, ChangeOutcome::outcome)
                 .containsExactly(tuple("scaleCashFlows", Outcome.ACCEPTED));
         assertThat(branch.consequences()).isEmpty();
+    }
+
+    /**
+     * A rate shift reaches every waterfall of a period ending on or after its date: the senior's interest, the DSRA
+     * target and the DSCR are decided on the shifted fixings, exactly as if they had been recorded.
+     */
+    @Test
+    void aRateShiftIsDecidedIntoTheWaterfallsItReaches() {
+        List<JournalEntry> recorded = journal(history(UnaryOperator.identity()));
+        BaseRateFixed higher = new BaseRateFixed(SOFR.rateName(), new Rate(new BigDecimal("5.60000")), DEC_1);
+
+        Branched fromTheFixing = Branch.replay(P, recorded, List.of(new Change.ShiftRate(SOFR.rateName(), DEC_1,
+                200)));
+
+        assertThat(events(fromTheFixing.journal())).isEqualTo(events(journal(history(UnaryOperator.identity()),
+                List.of(higher))));
+        assertThat(waterfalls(fromTheFixing.journal()).get(0).steps().get(0).due())
+                .isNotEqualTo(waterfalls(recorded).get(0).steps().get(0).due());
+
+        // From a day with no fixing of its own: the rate in force then (3.60) plus the shift, from that day.
+        LocalDate feb1 = LocalDate.of(2027, 2, 1);
+        Branched fromFebruary = Branch.replay(P, recorded, List.of(new Change.ShiftRate(SOFR.rateName(), feb1,
+                200)));
+        assertThat(waterfalls(fromFebruary.journal())).isEqualTo(waterfalls(journal(
+                history(UnaryOperator.identity()), List.of(SOFR, new BaseRateFixed(SOFR.rateName(),
+                        new Rate(new BigDecimal("5.60000")), feb1)))));
+        assertThat(waterfalls(fromFebruary.journal())).isNotEqualTo(waterfalls(fromTheFixing.journal()));
+        assertThat(fromFebruary.consequences()).isEmpty();
     }
 
     @Test
