@@ -63,8 +63,16 @@ final class SchemaContract implements OpenApiCustomizer {
             // Known once the verification is done (and null while it runs, or if it failed).
             Map.entry("VerificationView", Set.of("rootHash", "ok", "mismatches", "firstMismatch", "heldTo",
                     "finishedAt")),
+            // Multiples and the IRR when nothing was contributed; the IRR without a root (section 10).
+            Map.entry("InvestorReturns", Set.of("dpi", "rvpi", "tvpi", "irrPct")),
+            Map.entry("ProgramReturns", Set.of("dpi", "rvpi", "tvpi", "irrPct")),
             // seq: an event outside the journal; globalIndex, eventId, programId: a subtree or the digest.
             Map.entry("Mismatch", Set.of("seq", "globalIndex", "eventId", "programId")));
+
+    /** Response properties the service leaves out rather than writing null, by schema: not required. */
+    private static final Map<String, Set<String>> OMITTED_WHEN_NULL = Map.of(
+            // Only an INVESTOR is bound to an investor.
+            "CurrentUser", Set.of("investorId"));
 
     /** Properties held as text that carry a decimal, by schema. */
     private static final Map<String, Set<String>> DECIMAL_TEXT = Map.of(
@@ -103,7 +111,9 @@ final class SchemaContract implements OpenApiCustomizer {
                 fromAnnotations(schema, records.get(name));
                 optionalMayBeNull(schema);
             } else if (responses.contains(name)) {
-                schema.setRequired(new ArrayList<>(schema.getProperties().keySet()));
+                List<String> required = new ArrayList<>(schema.getProperties().keySet());
+                required.removeAll(OMITTED_WHEN_NULL.getOrDefault(name, Set.of()));
+                schema.setRequired(required);
                 NULLABLE.getOrDefault(name, Set.of()).forEach(property -> nullable(schema, name, property));
             }
         });

@@ -27,8 +27,7 @@ public class CurrentUserController {
                     example = "[\"TREASURY\"]")
             List<Role> roles,
             @Schema(description = "The investor an INVESTOR is bound to (it reads that investor's statements and "
-                    + "notices only); absent for every other role", example = "SOFTBANK",
-                    requiredMode = Schema.RequiredMode.NOT_REQUIRED)
+                    + "notices only); absent for every other role", example = "SOFTBANK")
             @JsonInclude(JsonInclude.Include.NON_NULL)
             String investorId) {
     }

@@ -14,6 +14,7 @@ import com.capitalledger.client.api.DebtApi;
 import com.capitalledger.client.api.EquityApi;
 import com.capitalledger.client.api.JournalApi;
 import com.capitalledger.client.api.PositionsApi;
+import com.capitalledger.client.api.ReturnsApi;
 import com.capitalledger.client.api.ProgramsApi;
 import com.capitalledger.client.api.WhatIfApi;
 import com.capitalledger.client.model.AuditEntry;
@@ -40,6 +41,7 @@ import com.capitalledger.client.model.ReadModelStatus;
 import com.capitalledger.client.model.RepayRequest;
 import com.capitalledger.client.model.RepaymentScheduleRequest;
 import com.capitalledger.client.model.RepriceRequest;
+import com.capitalledger.client.model.ReturnsView;
 import com.capitalledger.client.model.TranchePosition;
 import com.capitalledger.client.model.WaterfallRequest;
 import com.capitalledger.client.model.WaterfallStepView;
@@ -345,6 +347,7 @@ class GeneratedClientIT extends IntegrationTest {
                 null);
         ProgramPositions ledger = new PositionsApi(analyst).readPositions(STARGATE, yearEnd, null, null, null, null);
         CashFlowsView cashFlows = new PositionsApi(analyst).readCashFlows(STARGATE, yearEnd, null, null, null, null);
+        ReturnsView returns = new ReturnsApi(analyst).readReturns(STARGATE, yearEnd, null, null, null, null);
 
         assertThat(result.getChanges()).isEmpty();
         assertThat(result.getConsequences()).isEmpty();
@@ -353,8 +356,10 @@ class GeneratedClientIT extends IntegrationTest {
         ObjectNode base = models.valueToTree(result.getBase().get(0));
         ObjectNode read = models.valueToTree(ledger);
         read.set("cashFlows", models.valueToTree(cashFlows));
-        base.remove("knownAt");
-        read.remove("knownAt");
+        read.set("returns", models.valueToTree(returns));
+        for (ObjectNode side : List.of(base, read, (ObjectNode) base.get("returns"), (ObjectNode) read.get("returns"))) {
+            side.remove("knownAt");
+        }
         assertThat(base).isEqualTo(read);
         assertThat(result.getScenario()).isEqualTo(result.getBase());
     }
