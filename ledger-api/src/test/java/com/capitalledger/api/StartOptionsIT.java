@@ -89,7 +89,7 @@ class StartOptionsIT {
                     .contains("\"periodEnd\":\"2029-09-30\",\"paymentDate\":\"2029-10-01\"", "\"dscr\":\"1.5128\"",
                             "\"distributed\":\"601994444.44\"")
                     .contains("\"path\":\"cashFlows.periods[2028-03-31].waterfall.dscr\",\"base\":\"1.2917\","
-                            + "\"scenario\":\"1.1794\"")
+                            + "\"scenario\":\"1.0520\"")
                     .contains("\"algorithm\":\"Ed25519\"")
                     .contains("{\"name\":\"softbank\",\"roles\":[\"INVESTOR\"],\"investorId\":\"SOFTBANK\"}")
                     .contains("200 application/pdf")

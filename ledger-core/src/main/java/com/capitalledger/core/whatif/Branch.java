@@ -40,8 +40,8 @@ import java.util.TreeMap;
  * a refusal makes it a {@link Consequence}. A rate shift changes the level of the fixings every decision consults from
  * its date on (a waterfall's interest, DSRA target and DSCR depend on it; a draw needs a fixing in effect, not a
  * level), so every waterfall of a period ending on or after that date is decided again; the scenario's journal gets
- * the shifted fixings once every event is decided. A fixing the what-if adds is shifted too. A cash-flow scale changes the
- * recorded cash flows it covers before they are decided again (an added or replacing command is taken as given), so
+ * the shifted fixings once every event is decided. A fixing the what-if adds is shifted too. A cash-flow scale changes
+ * the recorded cash flows it covers before they are decided again (an added or replacing command is taken as given), so
  * every waterfall after the first of them is decided on the scaled figures.
  */
 public final class Branch {
@@ -227,7 +227,8 @@ public final class Branch {
                 } else if (change instanceof Change.ShiftRate shift) {
                     // Decided again from the first waterfall of a period the shift reaches.
                     for (int i = 0; i < first; i++) {
-                        if (base.get(i).event() instanceof WaterfallRun run && !run.periodEnd().isBefore(shift.from())) {
+                        if (base.get(i).event() instanceof WaterfallRun run
+                                && !run.periodEnd().isBefore(shift.from())) {
                             first = i;
                             break;
                         }

@@ -181,8 +181,8 @@ class CashFlowScaleTest {
         List<JournalEntry> recorded = journal(history(UnaryOperator.identity()));
         BaseRateFixed higher = new BaseRateFixed(SOFR.rateName(), new Rate(new BigDecimal("5.60000")), DEC_1);
 
-        Branched fromTheFixing = Branch.replay(P, recorded, List.of(new Change.ShiftRate(SOFR.rateName(), DEC_1,
-                200)));
+        Branched fromTheFixing = Branch.replay(P, recorded,
+                List.of(new Change.ShiftRate(SOFR.rateName(), DEC_1, 200)));
 
         assertThat(events(fromTheFixing.journal())).isEqualTo(events(journal(history(UnaryOperator.identity()),
                 List.of(higher))));
