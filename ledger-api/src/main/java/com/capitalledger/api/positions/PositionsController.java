@@ -56,6 +56,13 @@ public class PositionsController {
                              + "to see what was known then, before later corrections; now by default",
                              example = "2025-11-01T00:00:00Z")
                      @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
+
+        /** The two times with their defaults: today (in the clock's zone) and now. */
+        public Bitemporal resolve(Clock clock) {
+            Instant now = clock.instant();
+            return new Bitemporal(asOf == null ? LocalDate.ofInstant(now, clock.getZone()) : asOf,
+                    knownAt == null ? now : knownAt);
+        }
     }
 
     private final PositionsService positions;
@@ -176,9 +183,7 @@ public class PositionsController {
     }
 
     private Bitemporal bitemporal(At at) {
-        Instant now = clock.instant();
-        return new Bitemporal(at.asOf() == null ? LocalDate.ofInstant(now, clock.getZone()) : at.asOf(),
-                at.knownAt() == null ? now : at.knownAt());
+        return at.resolve(clock);
     }
 
     /** The query's times, once the program is known to have existed then: 404 NO_PROGRAM otherwise. */

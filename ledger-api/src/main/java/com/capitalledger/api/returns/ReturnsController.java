@@ -11,7 +11,6 @@ import com.capitalledger.api.web.NotFound;
 import com.capitalledger.api.web.ProblemStatuses;
 import com.capitalledger.api.web.ReadsReadModels;
 import com.capitalledger.core.shared.RejectionCode;
-import com.capitalledger.projections.fold.Bitemporal;
 import com.capitalledger.projections.fold.returns.CapitalAccountView;
 import com.capitalledger.projections.fold.returns.CapitalAccounts;
 import com.capitalledger.projections.fold.returns.CapitalAccountsView;
@@ -103,10 +102,7 @@ public class ReturnsController {
             @Parameter(description = PROGRAM_ID, example = "STARGATE") @PathVariable String programId,
             @ParameterObject PositionsController.At at) {
         readModels.requireAvailable(ReadModel.PROGRAMS, ReadModel.INVESTOR_POSITIONS, ReadModel.CASH_FLOWS);
-        Instant now = clock.instant();
-        Bitemporal when = new Bitemporal(at.asOf() == null ? LocalDate.ofInstant(now, clock.getZone()) : at.asOf(),
-                at.knownAt() == null ? now : at.knownAt());
-        return positions.returns(programId, when).orElseThrow(() -> noProgram(programId));
+        return positions.returns(programId, at.resolve(clock)).orElseThrow(() -> noProgram(programId));
     }
 
     @ReadsReadModels
