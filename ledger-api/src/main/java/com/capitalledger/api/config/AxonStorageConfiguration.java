@@ -77,8 +77,9 @@ public class AxonStorageConfiguration {
     }
 
     /**
-     * Axon's JDBC engine as its auto-configuration builds it, but reading up to 1,000 events per query instead of 100:
-     * a rebuild streams the whole journal once per read model, and the round trips dominated it.
+     * Axon's JDBC engine as its auto-configuration builds it, but reading up to 1,000 events per query instead of 100
+     * (a replay streams the whole journal, and the round trips dominated it), and noting each event's global index as
+     * it reads it for the processors.
      */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
@@ -86,8 +87,8 @@ public class AxonStorageConfiguration {
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider, TransactionManager transactionManager,
-                                          EventSchema eventSchema) {
-        return JdbcEventStorageEngine.builder()
+                                          EventSchema eventSchema, RecentEventIndexes recentIndexes) {
+        return new IndexRecordingEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -96,8 +97,7 @@ public class AxonStorageConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
-                .batchSize(1_000)
-                .build();
+                .batchSize(1_000), recentIndexes, eventSchema.globalIndexColumn());
     }
 
     /**

@@ -9,15 +9,20 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Event identifiers to global indexes, from the event table (one indexed query for a whole batch). */
+/**
+ * Event identifiers to global indexes: those this node's reader has just read from memory, the others from the event
+ * table (one indexed query for a whole batch).
+ */
 @Component
 class JdbcEventIndexes implements EventIndexes {
 
     private final JdbcTemplate jdbc;
+    private final RecentEventIndexes recent;
     private final String query;
 
-    JdbcEventIndexes(JdbcTemplate jdbc, EventSchema schema) {
+    JdbcEventIndexes(JdbcTemplate jdbc, RecentEventIndexes recent, EventSchema schema) {
         this.jdbc = jdbc;
+        this.recent = recent;
         // Table and column names come from the configured schema, not from input.
         this.query = "SELECT " + schema.eventIdentifierColumn() + ", " + schema.globalIndexColumn() + " FROM "
                 + schema.domainEventTable() + " WHERE " + schema.eventIdentifierColumn() + " = ANY (?)";
@@ -25,13 +30,14 @@ class JdbcEventIndexes implements EventIndexes {
 
     @Override
     public Map<String, Long> of(Collection<String> eventIdentifiers) {
-        Map<String, Long> indexes = new HashMap<>();
-        if (eventIdentifiers.isEmpty()) {
-            return indexes;
+        Map<String, Long> indexes = new HashMap<>(recent.of(eventIdentifiers));
+        String[] unknown = eventIdentifiers.stream().filter(identifier -> !indexes.containsKey(identifier))
+                .toArray(String[]::new);
+        if (unknown.length > 0) {
+            jdbc.query(query, row -> {
+                indexes.put(row.getString(1), row.getLong(2));
+            }, (Object) unknown);
         }
-        jdbc.query(query, row -> {
-            indexes.put(row.getString(1), row.getLong(2));
-        }, (Object) eventIdentifiers.toArray(String[]::new));
         return indexes;
     }
 }

@@ -1,5 +1,6 @@
 package com.capitalledger.api.web;
 
+import com.capitalledger.api.config.RecentEventIndexes;
 import com.capitalledger.api.support.IntegrationTest;
 import com.capitalledger.api.support.TestUsers;
 import com.capitalledger.core.program.api.CreatePhase;
@@ -42,6 +43,9 @@ class ConcurrentProgramsIT extends IntegrationTest {
 
     @Autowired
     private PlatformTransactionManager transactions;
+
+    @Autowired
+    private RecentEventIndexes recentIndexes;
 
     @Test
     void anEventCommittedAfterALaterNumberedOneIsRecordedUnderItsOwnIndex() throws Exception {
@@ -132,5 +136,14 @@ class ConcurrentProgramsIT extends IntegrationTest {
             JsonNode investor = json(http().get("/api/v1/programs/BURST-" + p + "/investors/A"));
             assertThat(investor.get("committed").asText()).isEqualTo("1040.00");
         }
+        // The processors took each burst event's index from what their reader noted as it read the row, not from a
+        // query of the event table: every one of them is noted, under its own index.
+        Map<String, Long> stored = new java.util.HashMap<>();
+        jdbc.query("SELECT event_identifier, global_index FROM domain_event_entry WHERE aggregate_identifier LIKE "
+                + "'BURST-%' AND sequence_number > 1", row -> {
+            stored.put(row.getString(1), row.getLong(2));
+        });
+        assertThat(stored).hasSize(PROGRAMS * COMMANDS);
+        assertThat(recentIndexes.of(stored.keySet())).isEqualTo(stored);
     }
 }
