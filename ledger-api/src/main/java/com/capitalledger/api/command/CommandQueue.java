@@ -1,8 +1,12 @@
 package com.capitalledger.api.command;
 
+import com.capitalledger.projections.processing.NodeCensus;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,8 +21,10 @@ import java.util.regex.Pattern;
  * each holding its turn until its request's transaction has ended. Without it, writers on one program race to the
  * event store: every loser waits for the winner's commit, finds its version taken and is decided again, and after
  * {@value CommandSender#ATTEMPTS} lost races answers 409. In turn, a command is decided on the program as the previous
- * one left it and its append never collides with a command of this node; {@link CommandSender}'s retries remain for
- * writers on other nodes. Streams that no command is waiting for hold no memory.
+ * one left it and its append never collides with a command of this node. Where other nodes share the database, the
+ * command then also waits for its stream's turn among the nodes ({@link #inTurnAcrossNodes}); {@link CommandSender}'s
+ * retries remain for the seconds before a node has counted a newly started one. Streams that no command is waiting
+ * for hold no memory.
  */
 @Component
 public class CommandQueue {
@@ -26,11 +32,19 @@ public class CommandQueue {
     /** The stream a command request writes, named by its path; creating a program needs no turn (nobody can wait). */
     private static final Pattern STREAM = Pattern.compile("^/api/v1/(programs|base-rates)/([^/]+)/.+$");
 
+    /** PostgreSQL's lock_not_available: the lock_timeout passed. */
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+
     private final ConcurrentHashMap<String, Turns> streams = new ConcurrentHashMap<>();
     private final Duration patience;
+    private final JdbcTemplate jdbc;
+    private final NodeCensus census;
 
-    public CommandQueue(@Value("${ledger.commands.queue-wait:10s}") Duration patience) {
+    public CommandQueue(@Value("${ledger.commands.queue-wait:10s}") Duration patience, JdbcTemplate jdbc,
+                        NodeCensus census) {
         this.patience = patience;
+        this.jdbc = jdbc;
+        this.census = census;
     }
 
     /** The stream of a command request's path, if it writes to an existing one. */
@@ -48,7 +62,7 @@ public class CommandQueue {
         Turns turns = streams.compute(stream, (name, existing) -> (existing == null ? new Turns() : existing).join());
         try {
             if (!turns.lock.tryLock(patience.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new QueueTooLong(stream, patience);
+                throw new QueueTooLong(stream, patience, "in this node");
             }
             try {
                 return work.get();
@@ -60,6 +74,32 @@ public class CommandQueue {
             throw new IllegalStateException("interrupted while waiting for a turn on " + stream, e);
         } finally {
             streams.computeIfPresent(stream, (name, existing) -> existing.leave());
+        }
+    }
+
+    /**
+     * Inside the command's transaction, before it reads the program: where other nodes share the database, waits for
+     * the stream's transaction-scoped advisory lock, held until the transaction ends, so that the nodes' writers on one
+     * program queue too instead of racing to the event store. A node alone takes no lock.
+     *
+     * @throws QueueTooLong when the lock does not come within the configured wait
+     */
+    public void inTurnAcrossNodes(String stream) {
+        if (census.alone()) {
+            return;
+        }
+        try {
+            String previous = jdbc.queryForObject("SELECT current_setting('lock_timeout')", String.class);
+            jdbc.queryForObject("SELECT set_config('lock_timeout', ?, true)", String.class, patience.toMillis() + "ms");
+            jdbc.query("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", row -> {
+            }, stream);
+            jdbc.queryForObject("SELECT set_config('lock_timeout', ?, true)", String.class, previous);
+        } catch (DataAccessException failed) {
+            if (failed.getMostSpecificCause() instanceof SQLException sql
+                    && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
+                throw new QueueTooLong(stream, patience, "among the nodes");
+            }
+            throw failed;
         }
     }
 
@@ -83,14 +123,14 @@ public class CommandQueue {
         }
     }
 
-    /** The turn did not come in time: the node is overloaded on this stream. Nothing was recorded. */
+    /** The turn did not come in time: the nodes are overloaded on this stream. Nothing was recorded. */
     public static final class QueueTooLong extends RuntimeException {
 
         private final transient Duration waited;
 
-        QueueTooLong(String stream, Duration waited) {
+        QueueTooLong(String stream, Duration waited, String where) {
             super("commands on " + stream + " are queued for longer than " + (waited.toMillisPart() == 0
-                    ? waited.toSeconds() + " s" : waited.toMillis() + " ms") + " in this node");
+                    ? waited.toSeconds() + " s" : waited.toMillis() + " ms") + " " + where);
             this.waited = waited;
         }
 

@@ -103,7 +103,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         RequestFingerprint fingerprint = RequestFingerprint.of(request.getMethod(), request.getRequestURI(), body);
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
         boolean first;
+        Optional<String> stream = CommandQueue.streamOf(request.getRequestURI());
         Supplier<Boolean> decide = () -> Boolean.TRUE.equals(transactions.execute(transaction -> {
+            stream.ifPresent(queue::inTurnAcrossNodes);
             if (!keys.claim(principal, key, fingerprint.meaning())) {
                 return false;
             }
@@ -113,7 +115,6 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }));
         try {
             // The turn spans the transaction: the next command on the program starts from this one's commit.
-            Optional<String> stream = CommandQueue.streamOf(request.getRequestURI());
             first = stream.isPresent() ? queue.inTurn(stream.get(), decide) : decide.get();
         } catch (CommandQueue.QueueTooLong tooLong) {
             response.setHeader(HttpHeaders.RETRY_AFTER, "1");

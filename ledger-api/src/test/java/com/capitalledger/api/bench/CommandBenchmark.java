@@ -76,6 +76,9 @@ public final class CommandBenchmark {
     private static final int COST_PAIRS = 4;
     private static final LocalDate DAY = LocalDate.of(2025, 1, 21);
 
+    /** The service's, PostgreSQL's and the clients' CPU; the clients' threads come from it. */
+    private static ProcessCpu cpu;
+
     private CommandBenchmark() {
     }
 
@@ -105,7 +108,9 @@ public final class CommandBenchmark {
                 "--logging.structured.format.console=", "--logging.level.root=WARN",
                 "--logging.level.com.capitalledger.journal.store.JournalWriter=OFF")) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-            HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(CLIENTS)).build();
+            cpu = ProcessCpu.of(new JdbcTemplate(app.getBean(DataSource.class)));
+            HttpClient http = HttpClient.newBuilder()
+                    .executor(Executors.newFixedThreadPool(CLIENTS, cpu.clientThreads())).build();
             for (int client = 0; client < CLIENTS; client++) {
                 setUp(http, port, authorization, client);
             }
@@ -126,11 +131,16 @@ public final class CommandBenchmark {
 
             run(warmUp, (client, i) -> overHttp(http, port, authorization, client));
             settle(jdbc, readModels);
+            ProcessCpu.Reading before = cpu.read();
             Timing overHttp = run(total, (client, i) -> overHttp(http, port, authorization, client));
             rate(run, "commands over HTTP (auth, validation, idempotency, command)", "commands", overHttp, raw);
             run.latency("commands over HTTP, latency", overHttp.latencies(), null);
             run.value("the journal had every event after the last command", "ms", Map.of("after", awaitJournal(jdbc)),
                     null);
+            awaitReadModels(readModels);
+            // By process, until the journal and every read model had the round's events: what a command costs.
+            run.value("busy CPU per command over HTTP until every processor caught up, by process", "ms",
+                    cpu.read().perCommandSince(before, total), null);
 
             // Projection lag: from a command's answer until every read model has applied its Ledger-Position, as
             // a query with minPosition waits for it; on an idle service, then beside 8 clients at full load.
@@ -357,7 +367,7 @@ public final class CommandBenchmark {
 
     /** {@code total} calls split across {@value #CLIENTS} clients, each calling in a loop. */
     private static Timing run(int total, Call call) throws Exception {
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS, cpu.clientThreads());
         long[] latencies = new long[total];
         int perClient = total / CLIENTS;
         List<Callable<Void>> work = new ArrayList<>();

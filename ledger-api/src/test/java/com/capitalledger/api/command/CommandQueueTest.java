@@ -1,5 +1,6 @@
 package com.capitalledger.api.command;
 
+import com.capitalledger.projections.processing.NodeCensus;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -25,7 +26,7 @@ class CommandQueueTest {
 
     @Test
     void commandsOnOneStreamTakeTurnsInArrivalOrderAndOtherStreamsDoNotWait() throws Exception {
-        CommandQueue queue = new CommandQueue(Duration.ofSeconds(10));
+        CommandQueue queue = new CommandQueue(Duration.ofSeconds(10), null, new NodeCensus());
         CountDownLatch firstHolds = new CountDownLatch(1);
         CountDownLatch releaseFirst = new CountDownLatch(1);
         List<String> ran = new CopyOnWriteArrayList<>();
@@ -53,7 +54,7 @@ class CommandQueueTest {
 
     @Test
     void aTurnThatDoesNotComeInTimeIsRefusedAndLeavesNothingBehind() throws Exception {
-        CommandQueue queue = new CommandQueue(Duration.ofMillis(50));
+        CommandQueue queue = new CommandQueue(Duration.ofMillis(50), null, new NodeCensus());
         CountDownLatch holds = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<Boolean> holder = CompletableFuture.supplyAsync(() -> queue.inTurn("programs/P", () -> {

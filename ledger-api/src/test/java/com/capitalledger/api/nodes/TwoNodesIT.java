@@ -7,6 +7,8 @@ import com.capitalledger.api.support.IntegrationTest;
 import com.capitalledger.api.support.TestUsers;
 import com.capitalledger.journal.keys.SigningKeys;
 import com.capitalledger.projections.processing.LedgerNode;
+import com.capitalledger.projections.processing.NodeCensus;
+import io.micrometer.core.instrument.MeterRegistry;
 import com.capitalledger.projections.processing.ProcessorTokens;
 import com.capitalledger.projections.readmodel.ReadModel;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,6 +56,12 @@ class TwoNodesIT extends IntegrationTest {
     @Autowired
     private LedgerNode nodeA;
 
+    @Autowired
+    private NodeCensus censusA;
+
+    @Autowired
+    private MeterRegistry metersA;
+
     /** Every node of one ledger signs and seals with the same key. */
     @Autowired
     private SigningKeys journalKeys;
@@ -74,7 +82,7 @@ class TwoNodesIT extends IntegrationTest {
                 user.basic());
     }
 
-    private void startNodeB() {
+    private void startNodeB(String... extra) {
         List<String> arguments = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + ((HikariDataSource) dataSource).getJdbcUrl(),
                 "--spring.datasource.username=postgres", "--server.port=0", "--ledger.test.context=node-b",
@@ -82,6 +90,7 @@ class TwoNodesIT extends IntegrationTest {
                 // Each node writes its own digest file; the default would be under the user's home.
                 "--ledger.journal.digest-file=" + nodeBFiles.resolve("digests.ndjson")));
         arguments.addAll(TestUsers.arguments());
+        arguments.addAll(List.of(extra));
         nodeB = new SpringApplicationBuilder(LedgerApplication.class).run(arguments.toArray(String[]::new));
     }
 
@@ -184,6 +193,89 @@ class TwoNodesIT extends IntegrationTest {
         assertThat(onBDigest.get("rootHash").asText()).isEqualTo(onA.get("rootHash").asText());
         assertThat(onBDigest.get("keyId").asText()).isEqualTo(onA.get("keyId").asText());
     }
+    /**
+     * Eight writers on one program, four on each node, without If-Match: they queue among the nodes as within one,
+     * so every command is 201 and none lost a race for the program (neither node decided one again).
+     */
+    @Test
+    void writersOnOneProgramOnBothNodesQueueInsteadOfRacing() throws Exception {
+        startNodeB();
+        NodeCensus censusB = nodeB.getBean(NodeCensus.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !censusA.alone() && !censusB.alone());
+        assertThat(http().postJson("/api/v1/programs", """
+                {"programId":"QUEUED","name":"Queued","currency":"USD","targetAmount":"100000000.00",
+                 "maxDebtPct":"90","effectiveDate":"2025-01-21"}""").statusCode()).isEqualTo(201);
+        assertThat(http().postJson("/api/v1/programs/QUEUED/commitments", """
+                {"investorId":"A","investorName":"Alpha","amount":"1000.00","currency":"USD",
+                 "effectiveDate":"2025-01-22"}""").statusCode()).isEqualTo(201);
+        MeterRegistry metersB = nodeB.getBean(MeterRegistry.class);
+        double retriesBefore = retries(metersA) + retries(metersB);
+        int writers = 8;
+        int each = 15;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        List<Future<List<Integer>>> statuses = new ArrayList<>();
+        for (int writer = 0; writer < writers; writer++) {
+            HttpClientSupport client = writer % 2 == 0 ? http() : onB(TestUsers.TREASURY);
+            statuses.add(pool.submit(() -> {
+                List<Integer> answered = new ArrayList<>();
+                for (int i = 0; i < each; i++) {
+                    answered.add(client.postJson("/api/v1/programs/QUEUED/commitments/A/increase",
+                            "{\"amount\":\"1.00\",\"currency\":\"USD\",\"effectiveDate\":\"2025-01-23\"}")
+                            .statusCode());
+                }
+                return answered;
+            }));
+        }
+        pool.shutdown();
+        for (Future<List<Integer>> writer : statuses) {
+            assertThat(writer.get(2, TimeUnit.MINUTES)).containsOnly(201);
+        }
+        assertThat(retries(metersA) + retries(metersB) - retriesBefore).as("commands decided again").isZero();
+        assertThat(jdbc.queryForObject("SELECT max(sequence_number) FROM domain_event_entry "
+                + "WHERE aggregate_identifier = 'QUEUED'", Long.class)).isEqualTo(1 + writers * each);
+    }
+
+    /**
+     * A command whose turn among the nodes does not come within {@code ledger.commands.queue-wait} is answered 503
+     * PROGRAM_BUSY with Retry-After, records nothing and leaves its Idempotency-Key free: the retry with the same key,
+     * once the program is free, is the command's first answer.
+     */
+    @Test
+    void aTurnAmongTheNodesThatDoesNotComeIsRefusedAndRecordsNothing() throws Exception {
+        startNodeB("--ledger.commands.queue-wait=500ms");
+        NodeCensus censusB = nodeB.getBean(NodeCensus.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !censusB.alone());
+        assertThat(http().postJson("/api/v1/programs", """
+                {"programId":"BUSY","name":"Busy","currency":"USD","targetAmount":"100000000.00",
+                 "maxDebtPct":"90","effectiveDate":"2025-01-21"}""").statusCode()).isEqualTo(201);
+        assertThat(http().postJson("/api/v1/programs/BUSY/commitments", """
+                {"investorId":"A","investorName":"Alpha","amount":"1000.00","currency":"USD",
+                 "effectiveDate":"2025-01-22"}""").statusCode()).isEqualTo(201);
+        String increase = "{\"amount\":\"1.00\",\"currency\":\"USD\",\"effectiveDate\":\"2025-01-23\"}";
+        String path = "/api/v1/programs/BUSY/commitments/A/increase";
+        try (var holder = dataSource.getConnection(); var lock = holder.createStatement()) {
+            // Another node's command on the program, holding its turn.
+            lock.execute("SELECT pg_advisory_lock(hashtextextended('programs/BUSY', 0))");
+            HttpResponse<String> busy = onB(TestUsers.TREASURY).postJson(path, increase, "Idempotency-Key", "busy-1");
+            assertThat(busy.statusCode()).as(busy.body()).isEqualTo(503);
+            assertThat(json(busy).get("code").asText()).isEqualTo("PROGRAM_BUSY");
+            assertThat(json(busy).get("detail").asText())
+                    .startsWith("commands on programs/BUSY are queued for longer than 500 ms among the nodes");
+            assertThat(busy.headers().firstValue("Retry-After")).hasValue("1");
+            lock.execute("SELECT pg_advisory_unlock(hashtextextended('programs/BUSY', 0))");
+        }
+        assertThat(jdbc.queryForObject("SELECT max(sequence_number) FROM domain_event_entry "
+                + "WHERE aggregate_identifier = 'BUSY'", Long.class)).isEqualTo(1);
+        HttpResponse<String> retried = onB(TestUsers.TREASURY).postJson(path, increase, "Idempotency-Key", "busy-1");
+        assertThat(retried.statusCode()).as(retried.body()).isEqualTo(201);
+        assertThat(jdbc.queryForObject("SELECT max(sequence_number) FROM domain_event_entry "
+                + "WHERE aggregate_identifier = 'BUSY'", Long.class)).isEqualTo(2);
+    }
+
+    private static double retries(MeterRegistry meters) {
+        return meters.counter("ledger.commands.retries").count();
+    }
+
     /**
      * Each node keeps the programs it decided on in memory; a program changed on the other node since is reloaded,
      * never decided on as it was (the old one would refuse these commands: an unknown investor, a duplicate).
