@@ -11,6 +11,10 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.StringUtils;
 
 import javax.sql.DataSource;
 import java.time.Duration;
@@ -48,9 +52,21 @@ public class ConsistencyConfiguration {
         return offset;
     }
 
+    /**
+     * With a read replica ({@code ledger.read-replica.url}), the tokens a query waits on are read in a read-only
+     * transaction, on the replica that answers the query; without one, as before, on the primary.
+     */
     @Bean
     ReadModelProgress readModelProgress(JdbcTemplate jdbc, ProcessorTokens tokens,
-                                          @Value("${ledger.consistency-timeout:5s}") Duration timeout) {
-        return new ReadModelProgress(jdbc, tokens, timeout);
+                                          @Value("${ledger.consistency-timeout:5s}") Duration timeout,
+                                          @Value("${ledger.read-replica.url:}") String replica,
+                                          PlatformTransactionManager transactions) {
+        TransactionOperations tokenReads = TransactionOperations.withoutTransaction();
+        if (StringUtils.hasText(replica)) {
+            TransactionTemplate readOnly = new TransactionTemplate(transactions);
+            readOnly.setReadOnly(true);
+            tokenReads = readOnly;
+        }
+        return new ReadModelProgress(jdbc, tokens, timeout, tokenReads);
     }
 }

@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionOperations;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -20,6 +21,11 @@ import java.util.concurrent.TimeUnit;
  * does not list p among the events it still waits for (a gap: an event committed later than ones after it). Events
  * before p that are still in flight elsewhere are not waited for: a rolled-back append leaves a gap for good, and
  * waiting on it would stall every query.
+ * <p>
+ * With a read replica the tokens are read where the queries read, in a read-only transaction: the replica's tokens,
+ * as replicated with the read models' rows, so a position the primary has applied but the replica has not yet
+ * replayed is waited for, and answered 503 {@code READ_MODEL_BEHIND} if it stays behind. Whether a position exists at
+ * all is asked of the primary: the replica may not have its event yet.
  */
 public class ReadModelProgress {
 
@@ -28,11 +34,18 @@ public class ReadModelProgress {
     private final JdbcTemplate jdbc;
     private final ProcessorTokens tokens;
     private final Duration timeout;
+    private final TransactionOperations tokenReads;
 
-    public ReadModelProgress(JdbcTemplate jdbc, ProcessorTokens tokens, Duration timeout) {
+    /**
+     * @param jdbc       the primary (used outside transactions)
+     * @param tokenReads how to read the tokens: as the queries read (a read-only transaction on a replica), or as is
+     */
+    public ReadModelProgress(JdbcTemplate jdbc, ProcessorTokens tokens, Duration timeout,
+                             TransactionOperations tokenReads) {
         this.jdbc = jdbc;
         this.tokens = tokens;
         this.timeout = timeout;
+        this.tokenReads = tokenReads;
     }
 
     /**
@@ -86,7 +99,7 @@ public class ReadModelProgress {
      * does not handle only when it next handles one of its own or extends its claim (every few seconds).
      */
     private String firstBehind(long position, Integer sequence, Collection<String> processingGroups) {
-        List<ProcessorTokens.Segment> segments = tokens.of(processingGroups);
+        List<ProcessorTokens.Segment> segments = tokenReads.execute(transaction -> tokens.of(processingGroups));
         for (String group : processingGroups) {
             List<ProcessorTokens.Segment> own = segments.stream()
                     .filter(segment -> segment.processingGroup().equals(group)).toList();

@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * No Docker engine runs here, so {@code docker/} is checked statically: the compose file parses, wires two ledger
- * nodes to a healthy PostgreSQL 17 with a persistent volume and puts a load balancer in front of both, and everything
- * the files refer to exists.
+ * nodes to a healthy PostgreSQL 17 with a persistent volume and to its streaming replica (made by pg_basebackup -R),
+ * puts a load balancer in front of both nodes, and everything the files refer to exists.
  */
 class DockerFilesTest {
 
@@ -88,6 +88,60 @@ class DockerFilesTest {
                     .isEqualTo("jdbc:postgresql://postgres:5432/" + postgresEnv.get("POSTGRES_DB"));
             assertThat(ledgerEnv.get("LEDGER_DB_USER")).isEqualTo(postgresEnv.get("POSTGRES_USER"));
             assertThat(ledgerEnv.get("LEDGER_DB_PASSWORD")).isEqualTo(postgresEnv.get("POSTGRES_PASSWORD"));
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theReplicaIsABaseBackupOfThePrimaryThatStreamsFromIt() throws IOException {
+        Map<String, Object> primary = service("postgres");
+        Map<String, Object> replica = service("postgres-replica");
+        assertThat(replica.get("image")).isEqualTo(primary.get("image"));
+        assertThat(map(map(replica, "depends_on"), "postgres").get("condition")).isEqualTo("service_healthy");
+        assertThat(map(replica, "healthcheck").get("test").toString()).contains("pg_isready");
+        // Its own cluster on its own volume, never the primary's.
+        List<String> volumes = (List<String>) replica.get("volumes");
+        assertThat(volumes).contains("ledger-pgdata-replica:/var/lib/postgresql/data");
+        assertThat(map(compose, "volumes")).containsKey("ledger-pgdata-replica");
+
+        Map<String, Object> primaryEnv = map(primary, "environment");
+        Map<String, Object> replicaEnv = map(replica, "environment");
+        assertThat(replicaEnv.get("POSTGRES_USER")).isEqualTo(primaryEnv.get("POSTGRES_USER"));
+        assertThat(replicaEnv.get("PGPASSWORD")).isEqualTo(primaryEnv.get("POSTGRES_PASSWORD"));
+
+        // The entrypoint it runs: pg_basebackup -R from the primary on first start, then the image's own.
+        String entrypoint = ((List<String>) replica.get("entrypoint")).get(1);
+        String script = Files.readString(mounted(volumes, entrypoint));
+        assertThat(script).contains("pg_basebackup --host=postgres ", "--username=\"$POSTGRES_USER\"",
+                "--write-recovery-conf", "--wal-method=stream", "if [ ! -s \"$PGDATA/PG_VERSION\" ]",
+                "exec docker-entrypoint.sh postgres");
+
+        // The primary lets it in for replication, with a password, when the postgres image creates the cluster.
+        String hba = Files.readString(mounted((List<String>) primary.get("volumes"),
+                "/docker-entrypoint-initdb.d/replication-hba.sh"));
+        assertThat(hba).contains("echo \"host replication ${POSTGRES_USER} all scram-sha-256\" >> \"$PGDATA/pg_hba.conf\"");
+    }
+
+    /** The file of docker/ that a service's volumes mount at this path in its container. */
+    private static Path mounted(List<String> volumes, String target) {
+        String mount = volumes.stream().filter(volume -> volume.startsWith("./") && volume.contains(":" + target + ":"))
+                .findFirst().orElseThrow(() -> new AssertionError("nothing of docker/ mounted at " + target));
+        Path file = root.resolve("docker").resolve(mount.substring(0, mount.indexOf(':'))).normalize();
+        assertThat(file).exists();
+        return file;
+    }
+
+    @Test
+    void bothNodesQueryTheReplicaAndWaitForItToBeHealthy() {
+        Map<String, Object> postgresEnv = map(service("postgres"), "environment");
+        for (String node : NODES) {
+            Map<String, Object> ledgerEnv = map(service(node), "environment");
+            assertThat(ledgerEnv.get("LEDGER_DB_REPLICA_URL"))
+                    .isEqualTo("jdbc:postgresql://postgres-replica:5432/" + postgresEnv.get("POSTGRES_DB"));
+            // Its user and password are the primary's (the default); none other is written down.
+            assertThat(ledgerEnv).doesNotContainKeys("LEDGER_DB_REPLICA_USER", "LEDGER_DB_REPLICA_PASSWORD");
+            assertThat(map(map(service(node), "depends_on"), "postgres-replica").get("condition"))
+                    .isEqualTo("service_healthy");
         }
     }
 

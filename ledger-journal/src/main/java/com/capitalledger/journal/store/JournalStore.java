@@ -206,9 +206,10 @@ public class JournalStore {
 
     /**
      * Entries {@code [from, to)} in seq order, each with its stored event (null if the store lost it), streamed through
-     * a cursor in one read-only transaction.
+     * a cursor in one transaction. Not marked read-only: the service serves read-only transactions from a read
+     * replica when it has one, and the journal is checked where it is written, on the primary.
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public void entries(long from, long to, Consumer<JournaledRow> row) {
         stream(ENTRIES, new Object[]{from, to}, rs -> row.accept(new JournaledRow(rs.getLong(1), rs.getBytes(2),
                 rs.getString(3), rs.getObject("global_index") == null ? null : event(rs))));
@@ -218,7 +219,7 @@ public class JournalStore {
      * Events the store holds and the journal does not, among those the journal has passed: global index at most
      * {@code upTo}, and none of {@code pending} (committed late; the journal will take them).
      */
-    @Transactional(readOnly = true)
+    @Transactional // on the primary, as entries(...)
     public void unjournaled(long upTo, Collection<Long> pending, Consumer<JournaledRow> row) {
         stream(UNJOURNALED, new Object[]{upTo, pending.toArray(new Long[0])},
                 rs -> row.accept(new JournaledRow(null, null, rs.getString("event_identifier"), event(rs))));

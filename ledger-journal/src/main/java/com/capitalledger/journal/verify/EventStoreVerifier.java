@@ -70,7 +70,8 @@ public class EventStoreVerifier implements AutoCloseable {
             return thread;
         });
         this.snapshot = new TransactionTemplate(transactions);
-        this.snapshot.setReadOnly(true);
+        // Not read-only: the service serves read-only transactions from a read replica when it has one, and the
+        // journal is verified against the primary, where it is written.
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
