@@ -30,9 +30,12 @@ public final class DatabaseFailures {
                     || cause instanceof SQLTransientConnectionException || cause instanceof ConnectException) {
                 return true;
             }
-            // SQLSTATE class 08: connection exception; 57P01-57P03: the server is shutting down or not yet up.
+            // SQLSTATE class 08: connection exception; 57P01-57P03: the server is shutting down or not yet up;
+            // 40001 and 40P01: a query a read replica cancelled for a conflict with the changes it replays (or, on the
+            // primary, a serialization failure): each is gone on a retry.
             if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0")
+                    || sql.getSQLState().equals("40001") || sql.getSQLState().equals("40P01"))) {
                 return true;
             }
             if (cause.getCause() == cause) {
