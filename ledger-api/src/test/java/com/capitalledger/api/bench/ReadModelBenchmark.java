@@ -52,7 +52,8 @@ public final class ReadModelBenchmark {
                 .setting("eventsPerProgram", EVENTS_PER_PROGRAM);
         // TREASURY runs the waterfalls.
         try (BenchLedger ledger = BenchLedger.start("ANALYST,TREASURY",
-                "--logging.level.com.capitalledger.api.admin=INFO")) {
+                "--logging.level.com.capitalledger.api.admin=INFO",
+                "--logging.level.com.capitalledger.projections.rebuild=INFO")) {
             ConfigurableApplicationContext app = ledger.app();
             report.postgres(app.getBean(JdbcTemplate.class));
             EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);
@@ -91,7 +92,9 @@ public final class ReadModelBenchmark {
                 for (int program = (number - 1) * operated; program < number * operated; program++) {
                     mine.add("P" + program);
                 }
-                CashFlowBenchmark.run(ledger, run, mine);
+                if (!Boolean.getBoolean("bench.skip.operations")) {
+                    CashFlowBenchmark.run(ledger, run, mine);
+                }
                 run.heap();
                 run.finish();
             }
