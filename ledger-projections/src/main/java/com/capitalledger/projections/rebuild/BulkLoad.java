@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * <p>
  * Each table is loaded in one transaction of its own, on a thread and a connection of its own: it is truncated, its
  * plain (non-unique) indexes are dropped, the rows are copied in, and the indexes are built again from the loaded
- * rows before the commit. PostgreSQL's DDL is transactional, so a load that fails anywhere rolls back to the emptied
+ * rows and the table analysed before the commit. PostgreSQL's DDL is transactional, so a load that fails anywhere rolls back to the emptied
  * table with every index in place, and a crash mid-load leaves the same. Unique and primary-key indexes stay: the
  * processors' idempotent inserts rely on them. The transaction holds the table's exclusive lock until it commits;
  * queries on a rebuilding read model answer 503 meanwhile, so none waits on it.
@@ -43,11 +43,12 @@ public class BulkLoad {
     private static final int BATCHES_AHEAD = 2;
     /** Axon's default window for gaps in the global index that a tracking token still waits for. */
     public static final int GAP_WINDOW = 10_000;
-    /** The table's own plain indexes, with the statements that build them again. */
+    /** The table's plain indexes (no constraint's), with the statements that build them again. */
     private static final String PLAIN_INDEXES = """
             SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname), pg_get_indexdef(i.indexrelid)
             FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE i.indrelid = to_regclass(?) AND NOT i.indisunique AND NOT i.indisprimary
+              AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
             ORDER BY c.relname""";
 
     private final EventStoreReader events;
@@ -283,6 +284,10 @@ public class BulkLoad {
                 if (batch.rows() == null) {
                     // Built from the sorted rows at once: far cheaper than maintaining each index row by row.
                     rebuild.forEach(jdbc::execute);
+                    // Fresh rows have no planner statistics; autovacuum would add them later, competing with the
+                    // queries just after the rebuild. The copied rows are frozen, so they need no VACUUM to be
+                    // visible to index-only scans.
+                    jdbc.execute("ANALYZE " + table.table());
                     return;
                 }
                 if (!batch.rows().isEmpty()) {
