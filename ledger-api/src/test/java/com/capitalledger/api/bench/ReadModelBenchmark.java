@@ -30,7 +30,7 @@ import java.util.Random;
  *     <li>as-of position query latency over HTTP (p50, p99) on random programs and dates;</li>
  *     <li>on {@value #OPERATED_PROGRAMS} programs of the run's own, 40 quarters of operations and 10 valuations: the
  *     waterfall, the cash-flows query and the returns query over HTTP, each beside its raw PostgreSQL baseline
- *     ({@link CashFlowBenchmark}).</li>
+ *     ({@link CashFlowBenchmark}; {@code -Dbench.skip.operations=true} leaves them out).</li>
  * </ol>
  * Run: {@code ./mvnw -pl ledger-api -am -Pbenchmark -DskipTests verify} (optionally {@code -Dbench.events=...}).
  * It forks a JVM with a 512 MB heap.
