@@ -39,6 +39,8 @@ import java.util.stream.Stream;
 public class BulkLoad {
 
     private static final int BATCH_EVENTS = 5_000;
+    /** A range worth a reader of its own: its connection and its share of the JIT's and collector's work. */
+    private static final int MIN_RANGE = 20_000;
     /** Batches mapped ahead of a table's writer: bounds the memory a slow table can hold up. */
     private static final int BATCHES_AHEAD = 2;
     /** Axon's default window for gaps in the global index that a tracking token still waits for. */
@@ -69,11 +71,18 @@ public class BulkLoad {
      * Loads the tables with every event up to {@code head}, counting the events loaded in {@code done}. A long
      * journal is read in consecutive ranges of global indexes, each by a reader of its own (deserializing and mapping
      * are the costly part, and each range's are independent: rows are keyed by their event's index, and a program's
-     * summary comes from its one creation event). The last range spans at least the gap window, so the gaps it
-     * reports are exactly those a single reader would have seen.
+     * summary comes from its one creation event).
      */
     public Result load(List<TableDerivation<?>> tables, long head, AtomicLong done) {
-        List<Long> bounds = bounds(head, readers(head));
+        return load(tables, head, done, readers(head));
+    }
+
+    /**
+     * The same with {@code readers} ranges. Each range reports the indexes it did not see within the gap window, so
+     * together they report what a single reader would have.
+     */
+    public Result load(List<TableDerivation<?>> tables, long head, AtomicLong done, int readers) {
+        List<Long> bounds = bounds(head, readers);
         ExecutorService pool = Executors.newFixedThreadPool(tables.size() + bounds.size() - 1,
                 runnable -> new Thread(runnable, "bulk-load"));
         List<TableWriter<?>> writers = new ArrayList<>();
@@ -88,11 +97,11 @@ public class BulkLoad {
                         head))));
             }
             long loaded = 0;
-            List<Long> gaps = List.of();
+            List<Long> gaps = new ArrayList<>();
             for (Future<Result> read : reads) {
                 Result range = get(read, "reading");
                 loaded += range.events();
-                gaps = range.gaps();
+                gaps.addAll(range.gaps());
             }
             for (TableWriter<?> writer : writers) {
                 writer.finish();
@@ -101,7 +110,7 @@ public class BulkLoad {
                 writer.await();
             }
             done.set(loaded);
-            return new Result(loaded, head, gaps);
+            return new Result(loaded, head, List.copyOf(gaps));
         } catch (RuntimeException e) {
             // Every table's transaction rolls back (those already committed are emptied again by the replay that
             // follows a failed load), and the other readers stop.
@@ -113,26 +122,23 @@ public class BulkLoad {
         }
     }
 
-    /** One reader per core, each range at least twice the gap window long, at most four. */
+    /** One reader per core, at most four, as long as each reads at least {@value #MIN_RANGE} events. */
     static int readers(long head) {
         long cores = Runtime.getRuntime().availableProcessors();
-        return (int) Math.max(1, Math.min(Math.min(cores, 4), head / (2L * GAP_WINDOW)));
+        return (int) Math.max(1, Math.min(Math.min(cores, 4), head / MIN_RANGE));
     }
 
-    /**
-     * The ranges' bounds: range {@code k} holds the indexes after bound {@code k} up to bound {@code k + 1}, the last
-     * one at least {@link #GAP_WINDOW} long.
-     */
+    /** The ranges' bounds: range {@code k} holds the indexes after bound {@code k} up to bound {@code k + 1}. */
     static List<Long> bounds(long head, int readers) {
         List<Long> bounds = new ArrayList<>();
         for (int range = 0; range < readers; range++) {
-            bounds.add(Math.min(head * range / readers, Math.max(0, head - GAP_WINDOW)));
+            bounds.add(head * range / readers);
         }
         bounds.add(head);
         return bounds;
     }
 
-    /** Reads the events after {@code after} up to {@code upTo}; the gaps it reports are those in the window. */
+    /** Reads the events after {@code after} up to {@code upTo}; the gaps it reports are its own in the window. */
     private static Result read(Stream<StoredEvent> journal, List<TableWriter<?>> writers, long after, long upTo,
                                long head) {
         List<Mapping<?>> mappings = new ArrayList<>();
@@ -268,6 +274,9 @@ public class BulkLoad {
 
         /** Runs in the table's transaction: a failure anywhere rolls back truncation, drops and rows alike. */
         private void write() {
+            // A rebuild reports done once its tables are loaded: their commits wait for the disk, whatever the
+            // server's default (the processors' own transactions do not).
+            jdbc.execute("SET LOCAL synchronous_commit TO ON");
             // The table was emptied by its processor's reset; truncating it in this transaction lets COPY write the
             // rows frozen (no vacuum needed to mark them visible) and drops the deleted rows' dead tuples.
             jdbc.execute("TRUNCATE " + table.table());
