@@ -30,10 +30,10 @@ import java.util.stream.Stream;
  * <p>
  * Each table is loaded in one transaction of its own, on a thread and a connection of its own: it is truncated, its
  * plain (non-unique) indexes are dropped, the rows are copied in, and the indexes are built again from the loaded
- * rows and the table analysed before the commit. PostgreSQL's DDL is transactional, so a load that fails anywhere rolls back to the emptied
- * table with every index in place, and a crash mid-load leaves the same. Unique and primary-key indexes stay: the
- * processors' idempotent inserts rely on them. The transaction holds the table's exclusive lock until it commits;
- * queries on a rebuilding read model answer 503 meanwhile, so none waits on it.
+ * rows and the table analysed before the commit. PostgreSQL's DDL is transactional, so a load that fails anywhere
+ * rolls back to the emptied table with every index in place, and a crash mid-load leaves the same. Unique and
+ * primary-key indexes stay: the processors' idempotent inserts rely on them. The transaction holds the table's
+ * exclusive lock until it commits; queries on a rebuilding read model answer 503 meanwhile, so none waits on it.
  */
 @Service
 public class BulkLoad {

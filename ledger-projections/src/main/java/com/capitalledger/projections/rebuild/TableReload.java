@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Reloads read models' emptied tables from the event store, in one read of it (each table analysed as it is loaded). */
+/** Reloads read models' emptied tables from the event store, in one read of it (each table analysed as loaded). */
 @Component
 public class TableReload {
 
