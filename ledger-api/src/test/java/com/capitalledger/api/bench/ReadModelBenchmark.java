@@ -30,7 +30,7 @@ import java.util.Random;
  *     <li>as-of position query latency over HTTP (p50, p99) on random programs and dates;</li>
  *     <li>on {@value #OPERATED_PROGRAMS} programs of the run's own, 40 quarters of operations and 10 valuations: the
  *     waterfall, the cash-flows query and the returns query over HTTP, each beside its raw PostgreSQL baseline
- *     ({@link CashFlowBenchmark}).</li>
+ *     ({@link CashFlowBenchmark}; {@code -Dbench.skip.operations=true} leaves them out).</li>
  * </ol>
  * Run: {@code ./mvnw -pl ledger-api -am -Pbenchmark -DskipTests verify} (optionally {@code -Dbench.events=...}).
  * It forks a JVM with a 512 MB heap.
@@ -52,7 +52,8 @@ public final class ReadModelBenchmark {
                 .setting("eventsPerProgram", EVENTS_PER_PROGRAM);
         // TREASURY runs the waterfalls.
         try (BenchLedger ledger = BenchLedger.start("ANALYST,TREASURY",
-                "--logging.level.com.capitalledger.api.admin=INFO")) {
+                "--logging.level.com.capitalledger.api.admin=INFO",
+                "--logging.level.com.capitalledger.projections.rebuild=INFO")) {
             ConfigurableApplicationContext app = ledger.app();
             report.postgres(app.getBean(JdbcTemplate.class));
             EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);
@@ -91,7 +92,9 @@ public final class ReadModelBenchmark {
                 for (int program = (number - 1) * operated; program < number * operated; program++) {
                     mine.add("P" + program);
                 }
-                CashFlowBenchmark.run(ledger, run, mine);
+                if (!Boolean.getBoolean("bench.skip.operations")) {
+                    CashFlowBenchmark.run(ledger, run, mine);
+                }
                 run.heap();
                 run.finish();
             }

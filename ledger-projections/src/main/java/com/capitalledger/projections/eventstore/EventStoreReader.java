@@ -1,11 +1,13 @@
 package com.capitalledger.projections.eventstore;
 
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -34,8 +36,14 @@ public class EventStoreReader {
      * before it.
      */
     public <R> R read(Function<Stream<StoredEvent>, R> reader) {
-        try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(null, false)) {
-            AtomicReference<TrackingToken> previous = new AtomicReference<>();
+        return readAfter(0, reader);
+    }
+
+    /** The same, from the first event after global index {@code after} on (every event for 0). */
+    public <R> R readAfter(long after, Function<Stream<StoredEvent>, R> reader) {
+        TrackingToken start = after <= 0 ? null : GapAwareTrackingToken.newInstance(after, Set.of());
+        try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(start, false)) {
+            AtomicReference<TrackingToken> previous = new AtomicReference<>(start);
             return reader.apply(events.sequential().map(message -> {
                 long index = TrackingTokens.ownIndex(previous.getAndSet(message.trackingToken()), message.trackingToken());
                 return new StoredEvent(message.getIdentifier(), index, message.getPayload(), message.getTimestamp(),
