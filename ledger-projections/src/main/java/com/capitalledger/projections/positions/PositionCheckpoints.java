@@ -9,6 +9,7 @@ import com.capitalledger.projections.fold.checkpoint.Versioned;
 import com.capitalledger.projections.support.FactTable;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +55,7 @@ public class PositionCheckpoints {
     /** How a table's rows are read: {@link FactTable#from}. */
     @FunctionalInterface
     interface Rows<F> {
-        List<Versioned<F>> from(String programId, long fromIndex, Bitemporal at);
+        List<Versioned<F>> from(String programId, long fromIndex, long toIndex, Bitemporal at);
     }
 
     /** One program's facts of {@code table} effective by {@code at.asOf()} and known at {@code at.knownAt()}, folded. */
@@ -79,8 +80,27 @@ public class PositionCheckpoints {
         Optional<Checkpoint<S>> from = checkpoints.latestFor(at);
         // After the last checkpoint every fact is read, to fold into the next ones; before it, the query's only.
         boolean last = checkpoints.isLast(from);
-        List<Versioned<F>> rows = table.from(key.programId(),
-                from.map(Checkpoint::globalIndex).orElse(Long.MIN_VALUE), last ? null : at);
+        long fromIndex = from.map(Checkpoint::globalIndex).orElse(Long.MIN_VALUE);
+        Optional<Checkpoint<S>> end = last ? Optional.empty() : checkpoints.tailEnd(from, at);
+        List<Versioned<F>> rows;
+        if (end.isEmpty()) {
+            rows = table.from(key.programId(), fromIndex, Long.MAX_VALUE, last ? null : at);
+        } else {
+            // Up to the end of the tail, then after the last checkpoint: the segments between hold none of it.
+            Checkpoint<S> tailEnd = end.get();
+            Checkpoint<S> lastCheckpoint = checkpoints.last().orElseThrow();
+            rows = new ArrayList<>();
+            for (Versioned<F> row : table.from(key.programId(), fromIndex, tailEnd.globalIndex(), at)) {
+                if (tailEnd.covers(row.fact().globalIndex(), row.fact().line())) {
+                    rows.add(row);
+                }
+            }
+            for (Versioned<F> row : table.from(key.programId(), lastCheckpoint.globalIndex(), Long.MAX_VALUE, at)) {
+                if (!lastCheckpoint.covers(row.fact().globalIndex(), row.fact().line())) {
+                    rows.add(row);
+                }
+            }
+        }
         int first = from.map(checkpoint -> Checkpoints.firstAfter(checkpoint, rows)).orElse(0);
         if (first < 0) {
             return Optional.empty();

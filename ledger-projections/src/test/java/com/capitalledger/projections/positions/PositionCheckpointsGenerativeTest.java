@@ -52,14 +52,14 @@ class PositionCheckpointsGenerativeTest {
             this.recorded = recorded;
         }
 
-        List<Versioned<F>> from(String programId, long fromIndex, Bitemporal at) {
-            return rows.stream().filter(r -> r.fact().globalIndex() >= fromIndex)
+        List<Versioned<F>> from(String programId, long fromIndex, long toIndex, Bitemporal at) {
+            return rows.stream().filter(r -> r.fact().globalIndex() >= fromIndex && r.fact().globalIndex() <= toIndex)
                     .filter(r -> at == null || at.includes(effective.apply(r.fact()), recorded.apply(r.fact())))
                     .toList();
         }
 
         List<F> facts(Bitemporal at) {
-            return from(PROGRAM, Long.MIN_VALUE, at).stream().map(Versioned::fact).toList();
+            return from(PROGRAM, Long.MIN_VALUE, Long.MAX_VALUE, at).stream().map(Versioned::fact).toList();
         }
     }
 

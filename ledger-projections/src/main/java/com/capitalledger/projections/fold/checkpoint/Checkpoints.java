@@ -67,6 +67,35 @@ public final class Checkpoints<S> {
         return Optional.ofNullable(latest);
     }
 
+    /**
+     * Where a query's facts after {@code from} (empty: the start) may lie before the last checkpoint: up to the
+     * returned checkpoint's last row, and then only after the last checkpoint. A checkpoint's segment (the facts after
+     * the one before it, up to its own last row) holds none of the query's facts if its earliest effective date is
+     * after {@code at.asOf()} or its earliest recording instant after {@code at.knownAt()}; so the tail ends at the
+     * last segment that may hold some, and the segments between it and the last checkpoint need not be read. Without
+     * this a query's read would scan every later fact for a back-dated one (an index on global index cannot stop at
+     * the as-of date). Empty when the tail may run up to the last checkpoint, or there is none.
+     */
+    public Optional<Checkpoint<S>> tailEnd(Optional<Checkpoint<S>> from, Bitemporal at) {
+        int first = from.map(list::indexOf).orElse(-1);
+        for (int i = list.size() - 1; i > first; i--) {
+            Checkpoint<S> segment = list.get(i);
+            if (!segment.earliestEffective().isAfter(at.asOf()) && !segment.earliestRecorded().isAfter(at.knownAt())) {
+                return i == list.size() - 1 ? Optional.empty() : Optional.of(segment);
+            }
+        }
+        // No segment after from holds any: read from's own row (its version is checked), then after the last.
+        if (from.isPresent()) {
+            return first == list.size() - 1 ? Optional.empty() : from;
+        }
+        return list.isEmpty() ? Optional.empty() : Optional.of(list.get(0));
+    }
+
+    /** The last checkpoint, if any. */
+    public Optional<Checkpoint<S>> last() {
+        return list.isEmpty() ? Optional.empty() : Optional.of(list.get(list.size() - 1));
+    }
+
     /** Whether {@code from} (empty: the start) is the last checkpoint, so that the facts after it are all unfolded. */
     public boolean isLast(Optional<Checkpoint<S>> from) {
         return from.isEmpty() ? list.isEmpty() : list.get(list.size() - 1) == from.get();
@@ -118,6 +147,8 @@ public final class Checkpoints<S> {
         S state = last == null ? folding.empty() : folding.copy(last.state());
         LocalDate latestEffective = last == null ? LocalDate.MIN : last.latestEffective();
         Instant latestRecorded = last == null ? Instant.MIN : last.latestRecorded();
+        LocalDate earliestEffective = LocalDate.MAX;
+        Instant earliestRecorded = Instant.MAX;
         List<Checkpoint<S>> extended = new ArrayList<>(list);
         for (int i = 0; i < after.size(); i++) {
             F fact = after.get(i).fact();
@@ -131,10 +162,19 @@ public final class Checkpoints<S> {
             if (folding.recordedAt(fact).isAfter(latestRecorded)) {
                 latestRecorded = folding.recordedAt(fact);
             }
+            if (folding.effectiveDate(fact).isBefore(earliestEffective)) {
+                earliestEffective = folding.effectiveDate(fact);
+            }
+            if (folding.recordedAt(fact).isBefore(earliestRecorded)) {
+                earliestRecorded = folding.recordedAt(fact);
+            }
             if ((i + 1) % every == 0) {
                 S kept = folding.copy(state);
                 extended.add(new Checkpoint<>(fact.globalIndex(), fact.line(), after.get(i).version(),
-                        latestEffective, latestRecorded, kept, folding.entries(kept)));
+                        latestEffective, latestRecorded, earliestEffective, earliestRecorded, kept,
+                        folding.entries(kept)));
+                earliestEffective = LocalDate.MAX;
+                earliestRecorded = Instant.MAX;
             }
         }
         return new Checkpoints<>(extended);
