@@ -139,12 +139,12 @@ public class PositionCheckpoints {
         }
     }
 
-    long started() {
+    public long started() {
         return started.get();
     }
 
     /** Entries held over every program, for tests and the benchmark's report. */
-    synchronized long entries() {
+    public synchronized long entries() {
         return entries;
     }
 }
