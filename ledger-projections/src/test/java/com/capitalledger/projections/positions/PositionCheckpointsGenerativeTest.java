@@ -4,7 +4,6 @@ import com.capitalledger.core.shared.CurrencyCode;
 import com.capitalledger.projections.fold.Bitemporal;
 import com.capitalledger.projections.fold.Fact;
 import com.capitalledger.projections.fold.checkpoint.Foldings;
-import com.capitalledger.projections.fold.checkpoint.InMemoryCheckpoints;
 import com.capitalledger.projections.fold.checkpoint.Versioned;
 import com.capitalledger.projections.fold.debt.DebtMovement;
 import com.capitalledger.projections.fold.debt.FixingRow;
@@ -30,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * recording instants that now and then go back (nodes' clocks) or repeat, several lines per event, a second tranche
  * opened late. Facts arrive in batches; after each, queries at random dates and instants (past ones included) fold
  * through {@link PositionCheckpoints} (making and using checkpoints as a node does) and from every fact, and every
- * figure must be equal, scale included; so must {@link InMemoryCheckpoints}' (a what-if's). Rebuilds rewrite every row (new versions; sometimes new amounts, as a fixed
+ * figure must be equal, scale included. Rebuilds rewrite every row (new versions; sometimes new amounts, as a fixed
  * mapping would) between batches, and a small budget evicts. A longer hunt: {@code -Dledger.generative.cases=500}.
  */
 class PositionCheckpointsGenerativeTest {
@@ -100,18 +99,12 @@ class PositionCheckpointsGenerativeTest {
             if (random.nextInt(4) == 0) {
                 generator.rebuild(random.nextBoolean());
             }
-            // As a what-if folds its journals: in memory, checkpoints every few facts, several dates.
-            int every = 16 + random.nextInt(100);
-            InMemory inMemory = new InMemory(
-                    new InMemoryCheckpoints<>(equity.facts(null), Foldings.investors(USD), every),
-                    new InMemoryCheckpoints<>(debt.facts(null), Foldings.tranches(USD), every),
-                    new InMemoryCheckpoints<>(phases.facts(null), Foldings.phases(USD), every));
             for (int q = 0; q < 25; q++) {
                 Bitemporal at = new Bitemporal(START.plusDays(random.nextInt(generator.day + 40) - 10),
                         random.nextInt(3) == 0 ? generator.recordedAt.minusSeconds(random.nextInt(2_000_000))
                                 : generator.recordedAt.plusSeconds(60));
                 long started = checkpoints.started();
-                assertSame(checkpoints, inMemory, equity, debt, phases, fixings, at, seed);
+                assertSame(checkpoints, equity, debt, phases, fixings, at, seed);
                 queries++;
                 if (checkpoints.started() > started) {
                     fromCheckpoint++;
@@ -121,12 +114,7 @@ class PositionCheckpointsGenerativeTest {
         return new int[]{queries, fromCheckpoint};
     }
 
-    private record InMemory(InMemoryCheckpoints<EquityMovement, InvestorPositions> equity,
-                            InMemoryCheckpoints<DebtMovement, TranchePositions> debt,
-                            InMemoryCheckpoints<PhaseMovement, PhasePositions> phases) {
-    }
-
-    private static void assertSame(PositionCheckpoints checkpoints, InMemory inMemory, Table<EquityMovement> equity,
+    private static void assertSame(PositionCheckpoints checkpoints, Table<EquityMovement> equity,
                                    Table<DebtMovement> debt, Table<PhaseMovement> phases, List<FixingRow> fixings,
                                    Bitemporal at, long seed) {
         Function<List<String>, List<FixingRow>> fixingsOf = rates -> fixings.stream()
@@ -150,11 +138,6 @@ class PositionCheckpointsGenerativeTest {
         assertThat(tranches.outstandingOn("T1", at.asOf().minusDays(30)))
                 .as(where).isEqualTo(allTranches.outstandingOn("T1", at.asOf().minusDays(30)));
         assertThat(phasePositions.positions()).as(where).isEqualTo(allPhases.positions());
-
-        TranchePositions inMemoryTranches = inMemory.debt().fold(at).withFixings(fixingsOf);
-        assertThat(inMemory.equity().fold(at).positions()).as(where).isEqualTo(allInvestors.positions());
-        assertThat(inMemoryTranches.positions(at.asOf())).as(where).isEqualTo(allTranches.positions(at.asOf()));
-        assertThat(inMemory.phases().fold(at).positions()).as(where).isEqualTo(allPhases.positions());
     }
 
     /** Events of one program as the three tables get them, back-dated now and then. */

@@ -4,8 +4,6 @@ import com.capitalledger.core.program.api.ProgramCreated;
 import com.capitalledger.core.shared.CurrencyCode;
 import com.capitalledger.projections.fold.Bitemporal;
 import com.capitalledger.projections.fold.Recorded;
-import com.capitalledger.projections.fold.checkpoint.Foldings;
-import com.capitalledger.projections.fold.checkpoint.InMemoryCheckpoints;
 import com.capitalledger.projections.fold.cashflow.CashFlowFact;
 import com.capitalledger.projections.fold.cashflow.CashFlows;
 import com.capitalledger.projections.fold.cashflow.CashFlowsView;
@@ -34,19 +32,12 @@ import java.util.Optional;
  */
 public final class PositionsFold {
 
-    /** Facts between two checkpoints of a fold (see {@link #at}). */
-    private static final int EVERY = 1_024;
-
     private final ProgramSummary program;
     private final List<EquityMovement> equity = new ArrayList<>();
     private final List<PhaseMovement> phases = new ArrayList<>();
     private final List<DebtMovement> debt = new ArrayList<>();
     private final List<FixingRow> fixings = new ArrayList<>();
     private final List<CashFlowFact> cashFlows = new ArrayList<>();
-    /** Checkpoints of the folds, made at the first date asked: a what-if folds every journal at several dates. */
-    private InMemoryCheckpoints<EquityMovement, InvestorPositions> equityFold;
-    private InMemoryCheckpoints<PhaseMovement, PhasePositions> phasesFold;
-    private InMemoryCheckpoints<DebtMovement, TranchePositions> debtFold;
 
     private PositionsFold(List<Recorded<?>> journal, String programId) {
         ProgramSummary created = null;
@@ -77,12 +68,17 @@ public final class PositionsFold {
         if (!known(at)) {
             return Optional.empty();
         }
-        checkpoints();
-        TranchePositions tranches = debtFold.fold(at).withFixings(rates -> fixings.stream()
-                .filter(fixing -> !fixing.recordedAt().isAfter(at.knownAt()))
-                .filter(fixing -> rates.contains(fixing.rateName())).toList());
-        return Optional.of(ProgramPositions.assemble(program, at, equityFold.fold(at), tranches,
-                phasesFold.fold(at), cashFlowsAt(at)));
+        CurrencyCode currency = new CurrencyCode(program.currency());
+        InvestorPositions investors = new InvestorPositions(currency);
+        equity.stream().filter(m -> at.includes(m.effectiveDate(), m.recordedAt())).forEach(investors::apply);
+        PhasePositions phasePositions = new PhasePositions(currency);
+        phases.stream().filter(m -> at.includes(m.effectiveDate(), m.recordedAt())).forEach(phasePositions::apply);
+        TranchePositions tranches = TranchePositions.of(currency,
+                debt.stream().filter(m -> at.includes(m.effectiveDate(), m.recordedAt())).toList(),
+                rates -> fixings.stream().filter(fixing -> !fixing.recordedAt().isAfter(at.knownAt()))
+                        .filter(fixing -> rates.contains(fixing.rateName())).toList());
+        return Optional.of(ProgramPositions.assemble(program, at, investors, tranches, phasePositions,
+                cashFlowsAt(at)));
     }
 
     /** The cash-flows document as of the date and as known at the instant; empty if the program was not known then. */
@@ -100,18 +96,9 @@ public final class PositionsFold {
         }
         List<EquityMovement> movements = equity.stream()
                 .filter(m -> at.includes(m.effectiveDate(), m.recordedAt())).toList();
-        checkpoints();
-        return Optional.of(Returns.of(at.asOf(), movements, equityFold.fold(at), cashFlowsAt(at))
+        return Optional.of(Returns.of(at.asOf(), movements,
+                new InvestorPositions(new CurrencyCode(program.currency())).applyAll(movements), cashFlowsAt(at))
                 .view(program.programId(), at.knownAt()));
-    }
-
-    private void checkpoints() {
-        if (equityFold == null) {
-            CurrencyCode currency = new CurrencyCode(program.currency());
-            equityFold = new InMemoryCheckpoints<>(equity, Foldings.investors(currency), EVERY);
-            phasesFold = new InMemoryCheckpoints<>(phases, Foldings.phases(currency), EVERY);
-            debtFold = new InMemoryCheckpoints<>(debt, Foldings.tranches(currency), EVERY);
-        }
     }
 
     private boolean known(Bitemporal at) {
