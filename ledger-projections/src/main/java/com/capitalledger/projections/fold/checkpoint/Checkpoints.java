@@ -25,7 +25,10 @@ import java.util.Optional;
  * table in stream order only (its events are handled in order, one after another; a parked event parks the program's
  * later ones behind it), so no fact is added before c afterwards; a rebuild deletes every row and loads them again,
  * which writes row c again. So a query checks that the row c it reads has the version C recorded
- * ({@link #firstAfter}); if not, C is stale and none of the program's checkpoints of that table are used.
+ * ({@link #firstAfter}); if not, C is stale, the program's checkpoints of that table are dropped and the query folds
+ * from the first fact. One row proves them all, and the segments {@link #tailEnd} skips: a list is only ever extended
+ * from its last checkpoint once that checkpoint's row has been checked, so all of a list's checkpoints come from one
+ * writing of the rows, and a rebuild writes every row again.
  */
 public final class Checkpoints<S> {
 
@@ -40,14 +43,6 @@ public final class Checkpoints<S> {
     @SuppressWarnings("unchecked")
     public static <S> Checkpoints<S> none() {
         return (Checkpoints<S>) NONE;
-    }
-
-    public List<Checkpoint<S>> list() {
-        return list;
-    }
-
-    public boolean isEmpty() {
-        return list.isEmpty();
     }
 
     /** The entries of every checkpoint's state: for a cache's budget. */
