@@ -37,9 +37,13 @@ import java.util.Random;
  */
 public final class ReadModelBenchmark {
 
-    private static final int EVENTS_PER_PROGRAM = 1_000;
-    private static final int QUERIES = 2_000;
-    private static final int WARMUP = 300;
+    /** {@code -Dbench.events-per-program}: the as-of query's cost against a program's history. */
+    private static final int EVENTS_PER_PROGRAM = Integer.getInteger("bench.events-per-program", 1_000);
+    /** {@code -Dbench.skip.operations=true} measures the as-of queries alone. */
+    private static final boolean SKIP_OPERATIONS = Boolean.getBoolean("bench.skip.operations");
+    /** {@code -Dbench.queries}: fewer for long programs, whose queries took a second each before checkpoints. */
+    private static final int QUERIES = Integer.getInteger("bench.queries", 2_000);
+    private static final int WARMUP = Math.min(300, QUERIES / 4);
     /** Five to warm up, twenty measured: 800 waterfalls. */
     private static final int OPERATED_PROGRAMS = 25;
 
@@ -92,7 +96,7 @@ public final class ReadModelBenchmark {
                 for (int program = (number - 1) * operated; program < number * operated; program++) {
                     mine.add("P" + program);
                 }
-                if (!Boolean.getBoolean("bench.skip.operations")) {
+                if (!SKIP_OPERATIONS && !mine.isEmpty()) {
                     CashFlowBenchmark.run(ledger, run, mine);
                 }
                 run.heap();

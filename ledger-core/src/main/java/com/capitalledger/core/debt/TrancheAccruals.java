@@ -43,6 +43,28 @@ public final class TrancheAccruals {
         margins.put(createdOn, marginPct);
     }
 
+    /** An independent copy: the read models keep folded states as checkpoints and fold on from copies of them. */
+    public TrancheAccruals copy() {
+        TrancheAccruals copy = new TrancheAccruals(createdOn, availabilityEnd, commitment, feePct, margins);
+        copy.principalChanges.putAll(principalChanges);
+        copy.draws.putAll(draws);
+        return copy;
+    }
+
+    /** How many dated entries it holds: what a copy costs in memory, roughly. */
+    public int entries() {
+        return margins.size() + principalChanges.size() + draws.size();
+    }
+
+    private TrancheAccruals(LocalDate createdOn, LocalDate availabilityEnd, BigDecimal commitment, BigDecimal feePct,
+                            TreeMap<LocalDate, BigDecimal> margins) {
+        this.createdOn = createdOn;
+        this.availabilityEnd = availabilityEnd;
+        this.commitment = commitment;
+        this.feePct = feePct;
+        this.margins.putAll(margins);
+    }
+
     public void drawn(LocalDate day, BigDecimal amount) {
         principalChanges.merge(day, amount, BigDecimal::add);
         draws.merge(day, amount, BigDecimal::add);

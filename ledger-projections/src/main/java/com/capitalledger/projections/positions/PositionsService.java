@@ -9,6 +9,7 @@ import com.capitalledger.projections.fold.Bitemporal;
 import com.capitalledger.projections.fold.calls.CallMovement;
 import com.capitalledger.projections.fold.calls.CapitalCallView;
 import com.capitalledger.projections.fold.calls.CapitalCalls;
+import com.capitalledger.projections.fold.checkpoint.Foldings;
 import com.capitalledger.projections.fold.cashflow.CashFlows;
 import com.capitalledger.projections.fold.cashflow.CashFlowsView;
 import com.capitalledger.projections.fold.cashflow.DistributionView;
@@ -18,7 +19,6 @@ import com.capitalledger.projections.fold.equity.EquityMovement;
 import com.capitalledger.projections.fold.equity.InvestorPosition;
 import com.capitalledger.projections.fold.equity.InvestorPositions;
 import com.capitalledger.projections.fold.positions.ProgramPositions;
-import com.capitalledger.projections.fold.program.PhasePositions;
 import com.capitalledger.projections.fold.program.ProgramSummary;
 import com.capitalledger.projections.fold.notices.CallNotice;
 import com.capitalledger.projections.fold.notices.DistributionNotice;
@@ -41,7 +41,9 @@ import java.util.Optional;
 
 /**
  * Answers position queries: reads one program's facts as of the date and as known at the instant, and folds them
- * with the read models' pure folds. A program unknown at that instant has no positions.
+ * with the read models' pure folds. A program unknown at that instant has no positions. The positions' equity,
+ * tranches and phases start from the program's checkpoints ({@link PositionCheckpoints}), so they read and fold only
+ * the facts after one.
  */
 @Service
 public class PositionsService {
@@ -55,9 +57,12 @@ public class PositionsService {
     private final DebtTables debt;
     private final PhaseMovementTable phases;
     private final CashFlowTable cashFlows;
+    private final PositionCheckpoints checkpoints;
 
     public PositionsService(ProgramSummaryRepository programs, EquityMovementTable equity, CallMovementTable calls,
-                            DebtTables debt, PhaseMovementTable phases, CashFlowTable cashFlows) {
+                            DebtTables debt, PhaseMovementTable phases, CashFlowTable cashFlows,
+                            PositionCheckpoints checkpoints) {
+        this.checkpoints = checkpoints;
         this.programs = programs;
         this.equity = equity;
         this.calls = calls;
@@ -70,9 +75,8 @@ public class PositionsService {
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Optional<ProgramPositions> positions(String programId, Bitemporal at) {
         return program(programId, at).map(program -> ProgramPositions.assemble(program, at, investorsOf(program, at),
-                tranchesOf(program, at),
-                new PhasePositions(currency(program)).applyAll(phases.facts().forProgram(programId, at)),
-                cashFlowsOf(programId, at)));
+                tranchesOf(program, at), checkpoints.fold(phases.facts(), Foldings.phases(currency(program)),
+                        programId, at), cashFlowsOf(programId, at)));
     }
 
     /** One investor of a program, if the program was known at {@code at.knownAt()}. */
@@ -194,7 +198,7 @@ public class PositionsService {
     }
 
     private InvestorPositions investorsOf(ProgramSummary program, Bitemporal at) {
-        return new InvestorPositions(currency(program)).applyAll(equity.facts().forProgram(program.programId(), at));
+        return checkpoints.fold(equity.facts(), Foldings.investors(currency(program)), program.programId(), at);
     }
 
     private Returns returnsOf(ProgramSummary program, Bitemporal at) {
@@ -208,7 +212,7 @@ public class PositionsService {
     }
 
     private TranchePositions tranchesOf(ProgramSummary program, Bitemporal at) {
-        return TranchePositions.of(currency(program), debt.movements().forProgram(program.programId(), at),
-                rates -> debt.fixingsOf(rates, at));
+        return checkpoints.fold(debt.movements(), Foldings.tranches(currency(program)), program.programId(), at)
+                .withFixings(rates -> debt.fixingsOf(rates, at));
     }
 }

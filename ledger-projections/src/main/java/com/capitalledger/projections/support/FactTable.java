@@ -1,6 +1,7 @@
 package com.capitalledger.projections.support;
 
 import com.capitalledger.projections.fold.Bitemporal;
+import com.capitalledger.projections.fold.checkpoint.Versioned;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -124,6 +125,20 @@ public final class FactTable<F> {
         return jdbc.query("SELECT * FROM " + table
                         + " WHERE program_id = ? AND effective_date <= ? AND recorded_at <= ? ORDER BY " + order,
                 mapper, programId, at.asOf(), timestamp(at.knownAt()));
+    }
+
+    /**
+     * One program's facts of global index {@code fromIndex} to {@code toIndex}, in stream order, each with its row's
+     * version (PostgreSQL's {@code xmin}): those effective by {@code at.asOf()} and recorded by {@code at.knownAt()},
+     * or all when {@code at} is null. The tail of a query or of a fold after a checkpoint.
+     */
+    public List<Versioned<F>> from(String programId, long fromIndex, long toIndex, Bitemporal at) {
+        String sql = "SELECT xmin::text::bigint AS row_version, * FROM " + table
+                + " WHERE program_id = ? AND global_index BETWEEN ? AND ?"
+                + (at == null ? "" : " AND effective_date <= ? AND recorded_at <= ?") + " ORDER BY " + order;
+        RowMapper<Versioned<F>> versioned = (rs, i) -> new Versioned<>(mapper.mapRow(rs, i), rs.getLong("row_version"));
+        return at == null ? jdbc.query(sql, versioned, programId, fromIndex, toIndex)
+                : jdbc.query(sql, versioned, programId, fromIndex, toIndex, at.asOf(), timestamp(at.knownAt()));
     }
 
     /** Facts selected by a condition on this table's columns, with its bind parameters, in stream order. */

@@ -41,6 +41,8 @@ public final class TranchePositions {
     private final CurrencyCode currency;
     private final Map<String, Tranche> tranches = new TreeMap<>();
     private final BaseRateHistory fixings = new BaseRateHistory();
+    /** Whether any fixing was applied: a checkpoint holds the movements' fold alone. */
+    private boolean fixed;
 
     private static final class Tranche {
         private final TrancheOpened terms;
@@ -49,10 +51,20 @@ public final class TranchePositions {
         private final TrancheAccruals accruals;
 
         private Tranche(TrancheOpened terms, TrancheAccount account) {
+            this(terms, account, new TrancheAccruals(terms.effectiveDate(), terms.availabilityEnd(),
+                    terms.commitment(), terms.feePct(), terms.marginPct()));
+        }
+
+        private Tranche(TrancheOpened terms, TrancheAccount account, TrancheAccruals accruals) {
             this.terms = terms;
             this.account = account;
-            this.accruals = new TrancheAccruals(terms.effectiveDate(), terms.availabilityEnd(), terms.commitment(),
-                    terms.feePct(), terms.marginPct());
+            this.accruals = accruals;
+        }
+
+        private Tranche copy() {
+            Tranche copy = new Tranche(terms, account, accruals.copy());
+            copy.lenderNames.putAll(lenderNames);
+            return copy;
         }
     }
 
@@ -73,6 +85,35 @@ public final class TranchePositions {
         fixingsOf.apply(rates).forEach(positions::apply);
         movements.forEach(positions::apply);
         return positions;
+    }
+
+    /**
+     * The fixings of the rates its tranches float on, {@code fixingsOf} selecting them by rate name: for a fold of
+     * the movements alone (from a checkpoint). Fixings and movements move separate state, so applying the fixings
+     * after the movements folds the same as {@link #of}, which applies them first.
+     */
+    public TranchePositions withFixings(Function<List<String>, List<FixingRow>> fixingsOf) {
+        List<String> rates = tranches.values().stream().map(tranche -> tranche.terms.baseRate()).distinct().toList();
+        fixingsOf.apply(rates).forEach(this::apply);
+        return this;
+    }
+
+    /**
+     * An independent copy of the movements' fold, to fold on from a checkpoint; only a fold without fixings is
+     * copied (they are applied per query, as of its date and instant).
+     */
+    public TranchePositions copy() {
+        if (fixed) {
+            throw new IllegalStateException("a checkpoint holds the movements' fold alone, without fixings");
+        }
+        TranchePositions copy = new TranchePositions(currency);
+        tranches.forEach((id, tranche) -> copy.tranches.put(id, tranche.copy()));
+        return copy;
+    }
+
+    /** Entries held, for a checkpoint cache's budget. */
+    public int entries() {
+        return tranches.values().stream().mapToInt(t -> 1 + t.accruals.entries() + t.account.lenders().size()).sum();
     }
 
     public TranchePositions apply(DebtMovement movement) {
@@ -105,6 +146,7 @@ public final class TranchePositions {
 
     /** A later fixing for the same date replaces the earlier one: rows arrive in stream order. */
     public TranchePositions apply(FixingRow fixing) {
+        fixed = true;
         fixings.fix(new BaseRateName(fixing.rateName()), fixing.effectiveDate(), new Rate(fixing.ratePct()));
         return this;
     }

@@ -47,6 +47,18 @@ public final class InvestorPositions {
         return this;
     }
 
+    /** An independent copy (the accounts are immutable), to fold on from a checkpoint. */
+    public InvestorPositions copy() {
+        InvestorPositions copy = new InvestorPositions(currency);
+        copy.accounts.putAll(accounts);
+        return copy;
+    }
+
+    /** Entries held, for a checkpoint cache's budget. */
+    public int entries() {
+        return accounts.size();
+    }
+
     public InvestorPositions applyAll(Iterable<EquityMovement> movements) {
         movements.forEach(this::apply);
         return this;

@@ -42,6 +42,20 @@ public final class PhasePositions {
         return this;
     }
 
+    /** An independent copy (the accounts are immutable), to fold on from a checkpoint. */
+    public PhasePositions copy() {
+        PhasePositions copy = new PhasePositions(currency);
+        copy.phases.putAll(phases);
+        copy.names.putAll(names);
+        copy.phaseOfTranche.putAll(phaseOfTranche);
+        return copy;
+    }
+
+    /** Entries held, for a checkpoint cache's budget. */
+    public int entries() {
+        return phases.size() + names.size() + phaseOfTranche.size();
+    }
+
     public PhasePositions applyAll(Iterable<PhaseMovement> movements) {
         movements.forEach(this::apply);
         return this;
