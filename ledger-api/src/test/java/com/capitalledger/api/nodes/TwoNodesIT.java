@@ -202,12 +202,7 @@ class TwoNodesIT extends IntegrationTest {
         startNodeB();
         NodeCensus censusB = nodeB.getBean(NodeCensus.class);
         await().atMost(Duration.ofSeconds(30)).until(() -> !censusA.alone() && !censusB.alone());
-        assertThat(http().postJson("/api/v1/programs", """
-                {"programId":"QUEUED","name":"Queued","currency":"USD","targetAmount":"100000000.00",
-                 "maxDebtPct":"90","effectiveDate":"2025-01-21"}""").statusCode()).isEqualTo(201);
-        assertThat(http().postJson("/api/v1/programs/QUEUED/commitments", """
-                {"investorId":"A","investorName":"Alpha","amount":"1000.00","currency":"USD",
-                 "effectiveDate":"2025-01-22"}""").statusCode()).isEqualTo(201);
+        programWithInvestorA("QUEUED");
         MeterRegistry metersB = nodeB.getBean(MeterRegistry.class);
         double retriesBefore = retries(metersA) + retries(metersB);
         int writers = 8;
@@ -245,12 +240,7 @@ class TwoNodesIT extends IntegrationTest {
         startNodeB("--ledger.commands.queue-wait=500ms");
         NodeCensus censusB = nodeB.getBean(NodeCensus.class);
         await().atMost(Duration.ofSeconds(30)).until(() -> !censusB.alone());
-        assertThat(http().postJson("/api/v1/programs", """
-                {"programId":"BUSY","name":"Busy","currency":"USD","targetAmount":"100000000.00",
-                 "maxDebtPct":"90","effectiveDate":"2025-01-21"}""").statusCode()).isEqualTo(201);
-        assertThat(http().postJson("/api/v1/programs/BUSY/commitments", """
-                {"investorId":"A","investorName":"Alpha","amount":"1000.00","currency":"USD",
-                 "effectiveDate":"2025-01-22"}""").statusCode()).isEqualTo(201);
+        programWithInvestorA("BUSY");
         String increase = "{\"amount\":\"1.00\",\"currency\":\"USD\",\"effectiveDate\":\"2025-01-23\"}";
         String path = "/api/v1/programs/BUSY/commitments/A/increase";
         try (var holder = dataSource.getConnection(); var lock = holder.createStatement()) {
@@ -270,6 +260,16 @@ class TwoNodesIT extends IntegrationTest {
         assertThat(retried.statusCode()).as(retried.body()).isEqualTo(201);
         assertThat(jdbc.queryForObject("SELECT max(sequence_number) FROM domain_event_entry "
                 + "WHERE aggregate_identifier = 'BUSY'", Long.class)).isEqualTo(2);
+    }
+
+    /** A program with investor A committed for 1,000.00, created on node A. */
+    private void programWithInvestorA(String programId) {
+        assertThat(http().postJson("/api/v1/programs", """
+                {"programId":"%s","name":"Queued","currency":"USD","targetAmount":"100000000.00",
+                 "maxDebtPct":"90","effectiveDate":"2025-01-21"}""".formatted(programId)).statusCode()).isEqualTo(201);
+        assertThat(http().postJson("/api/v1/programs/" + programId + "/commitments", """
+                {"investorId":"A","investorName":"Alpha","amount":"1000.00","currency":"USD",
+                 "effectiveDate":"2025-01-22"}""").statusCode()).isEqualTo(201);
     }
 
     private static double retries(MeterRegistry meters) {
