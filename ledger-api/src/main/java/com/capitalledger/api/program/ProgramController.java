@@ -23,6 +23,8 @@ import jakarta.validation.Valid;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,11 +51,19 @@ public class ProgramController {
     private final CommandSender commands;
     private final QueryGateway queries;
     private final ReadModels readModels;
+    /**
+     * Axon's query bus handles a query in a transaction of its own making, read-write, which would take the primary's
+     * connection; inside a read-only one it joins that instead, so a read replica, where configured, answers.
+     */
+    private final TransactionTemplate readOnly;
 
-    public ProgramController(CommandSender commands, QueryGateway queries, ReadModels readModels) {
+    public ProgramController(CommandSender commands, QueryGateway queries, ReadModels readModels,
+                             PlatformTransactionManager transactions) {
         this.commands = commands;
         this.queries = queries;
         this.readModels = readModels;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
     @ProblemStatuses({400, 422})
@@ -103,8 +113,8 @@ public class ProgramController {
     public ProgramView get(
             @Parameter(description = PROGRAM_ID, example = "STARGATE") @PathVariable String programId) {
         readModels.requireAvailable(ReadModel.PROGRAMS);
-        return queries.query(new FindProgram(programId), ResponseTypes.optionalInstanceOf(ProgramSummary.class))
-                .join()
+        return readOnly.execute(transaction -> queries.query(new FindProgram(programId),
+                        ResponseTypes.optionalInstanceOf(ProgramSummary.class)).join())
                 .map(ProgramView::of)
                 .orElseThrow(() -> new LedgerRejection(RejectionCode.NO_PROGRAM, "program " + programId + " does not exist"));
     }

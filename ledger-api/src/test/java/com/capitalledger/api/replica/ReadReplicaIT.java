@@ -89,6 +89,14 @@ class ReadReplicaIT {
         return as(TestUsers.ANALYST).get("/api/v1/programs/REPLICA/positions" + query);
     }
 
+    /** How many audit entries the trail holds for program REPLICA. */
+    private int auditEntries(String query) {
+        HttpResponse<String> page = as(TestUsers.COMPLIANCE).get("/api/v1/audit/entries?programId=REPLICA&limit=500"
+                + query);
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        return json(page).get("entries").size();
+    }
+
     private static String committed(HttpResponse<String> positions) {
         return json(positions).get("investors").get(0).get("committed").asText();
     }
@@ -157,12 +165,26 @@ class ReadReplicaIT {
         HttpResponse<String> older = positions("");
         assertThat(older.statusCode()).as(older.body()).isEqualTo(200);
         assertThat(committed(older)).as("the replica's state, before the increase").isEqualTo("1000.00");
+        // The program's terms and the audit trail are read there too: a program created meanwhile is not known yet,
+        // and the trail holds the two accepted commands from before the pause.
+        HttpResponse<String> created = treasury.postJson("/api/v1/programs", """
+                {"programId":"LATER","name":"Later","currency":"USD","targetAmount":"1000000.00","maxDebtPct":"90",
+                 "effectiveDate":"2025-01-21"}""");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        HttpResponse<String> unknownThere = as(TestUsers.ANALYST).get("/api/v1/programs/LATER");
+        assertThat(unknownThere.statusCode()).as(unknownThere.body()).isEqualTo(404);
+        assertThat(json(unknownThere).get("code").asText()).isEqualTo("NO_PROGRAM");
+        assertThat(auditEntries("")).isEqualTo(2);
 
         StreamingReplica.query(replica, "SELECT pg_wal_replay_resume()::text");
 
         HttpResponse<String> caughtUp = positions("?minPosition=" + increased);
         assertThat(caughtUp.statusCode()).as(caughtUp.body()).isEqualTo(200);
         assertThat(committed(caughtUp)).isEqualTo("1005.00");
+        HttpResponse<String> known = as(TestUsers.ANALYST).get("/api/v1/programs/LATER?minPosition=" + position(created));
+        assertThat(known.statusCode()).as(known.body()).isEqualTo(200);
+        assertThat(json(known).get("name").asText()).isEqualTo("Later");
+        assertThat(auditEntries("&minPosition=" + increased)).isEqualTo(3);
 
         // The replica down: queries answer 503 DATABASE_UNAVAILABLE promptly, commands are still recorded.
         replica.close();

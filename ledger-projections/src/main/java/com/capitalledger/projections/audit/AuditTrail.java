@@ -67,7 +67,11 @@ public class AuditTrail {
         table.insert(entry);
     }
 
-    /** One page: at most {@code limit} lines the filter selects, in trail order, after {@code after} if given. */
+    /**
+     * One page: at most {@code limit} lines the filter selects, in trail order, after {@code after} if given. Read-only,
+     * so that where a read replica is configured it is read there, as queries are.
+     */
+    @Transactional(readOnly = true)
     public List<AuditEntry> find(AuditFilter filter, AuditFilter.Cursor after, int limit) {
         Where where = where(filter);
         if (after != null) {

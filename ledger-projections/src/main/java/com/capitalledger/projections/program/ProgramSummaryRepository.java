@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -50,6 +51,8 @@ public class ProgramSummaryRepository {
                 .addValue("recordedAt", summary.recordedAt().atOffset(ZoneOffset.UTC)));
     }
 
+    /** Read-only, so that where a read replica is configured the program's terms are read there, as queries are. */
+    @Transactional(readOnly = true)
     public Optional<ProgramSummary> find(String programId) {
         return jdbc.query("SELECT * FROM program_summary WHERE program_id = :programId",
                 new MapSqlParameterSource("programId", programId), ROW).stream().findFirst();
