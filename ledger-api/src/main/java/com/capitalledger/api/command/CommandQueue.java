@@ -88,6 +88,11 @@ public class CommandQueue {
         if (census.alone()) {
             return;
         }
+        // Free (the common case): one statement. Taken by another node's command: wait for it, at most the patience.
+        if (Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(hashtextextended(?, 0))",
+                Boolean.class, stream))) {
+            return;
+        }
         try {
             String previous = jdbc.queryForObject("SELECT current_setting('lock_timeout')", String.class);
             jdbc.queryForObject("SELECT set_config('lock_timeout', ?, true)", String.class, patience.toMillis() + "ms");
