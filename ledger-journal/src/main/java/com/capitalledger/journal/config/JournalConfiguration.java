@@ -5,6 +5,7 @@ import com.capitalledger.journal.entry.EventSeals;
 import com.capitalledger.journal.keys.JournalKeys;
 import com.capitalledger.journal.keys.SigningKeys;
 import com.capitalledger.journal.seal.SealingInterceptor;
+import com.capitalledger.journal.store.JournalGrowth;
 import com.capitalledger.journal.store.JournalSequencer;
 import com.capitalledger.journal.store.JournalStore;
 import com.capitalledger.journal.store.JournalTree;
@@ -64,8 +65,13 @@ public class JournalConfiguration {
 
     /** A bean with event handlers: Axon's Spring support registers it in its processing group, "journal". */
     @Bean
-    JournalSequencer journalSequencer(JournalWriter writer) {
-        return new JournalSequencer(writer);
+    JournalSequencer journalSequencer(JournalWriter writer, JournalGrowth growth) {
+        return new JournalSequencer(writer, growth);
+    }
+
+    @Bean
+    JournalGrowth journalGrowth() {
+        return new JournalGrowth();
     }
 
     @Bean

@@ -24,9 +24,11 @@ public class JournalSequencer {
     private static final String BATCH = JournalSequencer.class.getName() + ".batch";
 
     private final JournalWriter writer;
+    private final JournalGrowth growth;
 
-    public JournalSequencer(JournalWriter writer) {
+    public JournalSequencer(JournalWriter writer, JournalGrowth growth) {
         this.writer = writer;
+        this.growth = growth;
     }
 
     @EventHandler(payloadType = Object.class)
@@ -36,6 +38,7 @@ public class JournalSequencer {
             List<String> identifiers = new ArrayList<>();
             root.onPrepareCommit(unitOfWork -> writer.take(identifiers));
             root.onRollback(unitOfWork -> writer.rolledBack());
+            root.afterCommit(unitOfWork -> growth.grew());
             return identifiers;
         });
         batch.add(message.getIdentifier());
