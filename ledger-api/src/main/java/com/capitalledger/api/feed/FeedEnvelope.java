@@ -1,6 +1,7 @@
 package com.capitalledger.api.feed;
 
 import com.capitalledger.core.journal.api.CommandRejected;
+import com.capitalledger.journal.entry.CanonicalJson;
 import com.capitalledger.projections.fold.audit.AuditKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,7 +26,8 @@ import java.util.Set;
  * {@code source} {@code /programs/{programId}} ({@code /base-rates/{rateName}} for a fixing), {@code type}
  * {@code com.capitalledger.{Type}.v1}, {@code subject} the investor, tranche or call it is about, {@code time} when it
  * was recorded, extensions {@code seq}, {@code effectivedate}, {@code actor} and {@code correlationid}, and
- * {@code data} the stored payload, unchanged.
+ * {@code data} the payload exactly as the journal entry holds it (RFC 8785 canonical JSON, every number a string of
+ * its exact digits), so that a consumer can rebuild the entry and check it against its inclusion proof.
  */
 public final class FeedEnvelope {
 
@@ -40,7 +42,7 @@ public final class FeedEnvelope {
     private FeedEnvelope() {
     }
 
-    /** The CloudEvent type of a short type name: {@code CapitalCalled} is {@code com.capitalledger.CapitalCalled.v1}. */
+    /** The CloudEvent type of a short name: {@code CapitalCalled} is {@code com.capitalledger.CapitalCalled.v1}. */
     public static String cloudEventType(String type) {
         return TYPE_PREFIX + type + TYPE_SUFFIX;
     }
@@ -59,7 +61,7 @@ public final class FeedEnvelope {
                 .withType(cloudEventType(type))
                 .withTime(Instant.parse(recordedAt).atOffset(ZoneOffset.UTC))
                 .withDataContentType("application/json")
-                .withData(payload);
+                .withData(CanonicalJson.read(payload).bytes());
         // CloudEvents' Integer is 32 bits: beyond it the type system carries the seq as a String.
         if (seq <= Integer.MAX_VALUE) {
             event.withExtension("seq", (int) seq);

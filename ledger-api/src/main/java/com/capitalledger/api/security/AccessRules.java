@@ -113,6 +113,7 @@ final class AccessRules {
             rule(null, "/api/v1/journal/**", EnumSet.of(Role.COMPLIANCE, Role.ADMIN)),
             rule(null, "/api/v1/admin/consistency-check", EnumSet.of(Role.COMPLIANCE, Role.ADMIN)),
             rule(null, "/api/v1/admin/**", EnumSet.of(Role.ADMIN)),
+            rule(null, "/api/v1/subscriptions/**", EnumSet.of(Role.ADMIN)),
             rule(null, "/actuator/**", EnumSet.of(Role.ADMIN)),
             rule(null, "/**", READERS));
 

@@ -31,6 +31,8 @@ public enum ProblemCode {
     UNKNOWN_FIXING,
     /** No distribution was paid on the date a distribution notice names. */
     UNKNOWN_DISTRIBUTION,
+    /** No webhook subscription has the id a path names. */
+    UNKNOWN_SUBSCRIPTION,
     // 405, 406.
     METHOD_NOT_ALLOWED,
     NOT_ACCEPTABLE,

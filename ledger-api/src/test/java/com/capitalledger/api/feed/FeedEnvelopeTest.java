@@ -74,7 +74,8 @@ class FeedEnvelopeTest {
     @Test
     void aFixingComesFromItsBaseRate() throws Exception {
         FeedEntry entry = FeedEnvelope.render(3, "e-3", "com.capitalledger.core.rates.api.BaseRateFixed",
-                utf8("{\"rateName\":{\"value\":\"TERM-SOFR-3M\"},\"ratePct\":\"4.3100\",\"effectiveDate\":\"2025-01-01\"}"),
+                utf8("{\"rateName\":{\"value\":\"TERM-SOFR-3M\"},\"ratePct\":\"4.3100\","
+                        + "\"effectiveDate\":\"2025-01-01\"}"),
                 utf8("{}"), "2026-12-08T01:14:41.000001Z");
 
         JsonNode json = JSON.readTree(entry.cloudEvent());

@@ -46,6 +46,14 @@ public final class HttpClientSupport {
         return send(request);
     }
 
+    public HttpResponse<String> delete(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).DELETE();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request);
+    }
+
     /** A JSON POST with a fresh {@code Idempotency-Key}, unless the headers name one. */
     public HttpResponse<String> postJson(String path, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
