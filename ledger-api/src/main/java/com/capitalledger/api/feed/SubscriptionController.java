@@ -50,6 +50,9 @@ public class SubscriptionController {
     private static final String POST_ERRORS = " 400 IDEMPOTENCY_KEY_REQUIRED and 422 IDEMPOTENCY_KEY_REUSED, like "
             + "every POST.";
     private static final int MAX_DELIVERIES = 500;
+    private static final String ID = "The subscription's id";
+    private static final String ID_EXAMPLE = "0b7f3c52-6f2e-4c8e-9d3b-2a1f5e7c9d10";
+    private static final String NO_UUID = "an id that is no UUID";
 
     private final SubscriptionStore store;
     private final FeedEvents feed;
@@ -160,77 +163,84 @@ public class SubscriptionController {
         return store.all().stream().map(subscription -> view(subscription, size)).toList();
     }
 
-    @ProblemStatuses({404})
+    @ProblemStatuses({400, 404})
     @Operation(operationId = "readSubscription", summary = "Read a webhook subscription",
             description = "Its filters, status (ACTIVE or PAUSED), the last entry acknowledged, the entries not "
-                    + "looked at yet, the last error and attempt. Errors: 404 UNKNOWN_SUBSCRIPTION." + ROLE)
+                    + "looked at yet, the last error and attempt. Errors: 400 INVALID_PARAMETER (" + NO_UUID + "); 404 "
+                    + "UNKNOWN_SUBSCRIPTION." + ROLE)
     @GetMapping("/{subscriptionId}")
     public SubscriptionView read(
-            @Parameter(description = "The subscription's id") @PathVariable String subscriptionId) {
-        return view(known(subscriptionId), feed.size());
+            @Parameter(description = ID, example = ID_EXAMPLE) @PathVariable UUID subscriptionId) {
+        return view(known(subscriptionId.toString()), feed.size());
     }
 
-    @ProblemStatuses({404})
+    @ProblemStatuses({400, 404})
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(operationId = "deleteSubscription", summary = "Delete a webhook subscription",
             description = "Stops its deliveries (one in flight may still arrive) and removes it with its delivery "
-                    + "log. Errors: 404 UNKNOWN_SUBSCRIPTION." + ROLE)
+                    + "log. Errors: 400 INVALID_PARAMETER (" + NO_UUID + "); 404 UNKNOWN_SUBSCRIPTION." + ROLE)
     @DeleteMapping("/{subscriptionId}")
-    public void delete(@Parameter(description = "The subscription's id") @PathVariable String subscriptionId) {
-        if (!store.delete(subscriptionId)) {
-            throw unknown(subscriptionId);
+    public void delete(@Parameter(description = ID, example = ID_EXAMPLE) @PathVariable UUID subscriptionId) {
+        if (!store.delete(subscriptionId.toString())) {
+            throw unknown(subscriptionId.toString());
         }
     }
 
-    @ProblemStatuses({404})
+    @ProblemStatuses({400, 404})
     @Operation(operationId = "rotateSubscriptionSecret", summary = "Rotate a subscription's signing secret",
             description = "A new secret signs every delivery from now on; for 24 h the previous one signs beside it "
                     + "(webhook-signature then holds two signatures, space-separated), so the receiver can switch "
-                    + "without refusing a delivery. The new secret is shown once. Errors: 404 UNKNOWN_SUBSCRIPTION;"
+                    + "without refusing a delivery. The new secret is shown once. Errors: 400 INVALID_PARAMETER ("
+                    + NO_UUID + "); 404 UNKNOWN_SUBSCRIPTION;"
                     + POST_ERRORS + ROLE)
     @PostMapping("/{subscriptionId}/rotate-secret")
-    public RotatedSecret rotate(@Parameter(description = "The subscription's id") @PathVariable String subscriptionId) {
+    public RotatedSecret rotate(
+            @Parameter(description = ID, example = ID_EXAMPLE) @PathVariable UUID subscriptionId) {
+        String id = subscriptionId.toString();
         String secret = WebhookSignature.newSecret();
-        if (!store.rotate(subscriptionId, secret, ROTATION_OVERLAP)) {
-            throw unknown(subscriptionId);
+        if (!store.rotate(id, secret, ROTATION_OVERLAP)) {
+            throw unknown(id);
         }
-        return new RotatedSecret(subscriptionId, secret, known(subscriptionId).previousSecretUntil());
+        return new RotatedSecret(id, secret, known(id).previousSecretUntil());
     }
 
     @ProblemStatuses({400, 404})
     @Operation(operationId = "redeliverSubscription", summary = "Resume or rewind a subscription",
             description = "Makes the subscription ACTIVE again with no back-off pending, from fromSeq (absent: from "
                     + "where it stopped, the first entry not acknowledged). Entries delivered before are delivered "
-                    + "again, under their webhook-id. Errors: 400 INVALID_PARAMETER (fromSeq); 404 "
+                    + "again, under their webhook-id. Errors: 400 INVALID_PARAMETER (fromSeq, " + NO_UUID + "); 404 "
                     + "UNKNOWN_SUBSCRIPTION;" + POST_ERRORS + ROLE)
     @PostMapping("/{subscriptionId}/redeliver")
     public SubscriptionView redeliver(
-            @Parameter(description = "The subscription's id") @PathVariable String subscriptionId,
+            @Parameter(description = ID, example = ID_EXAMPLE) @PathVariable UUID subscriptionId,
             @Parameter(description = "The first entry to deliver again", example = "0")
             @RequestParam(required = false) Long fromSeq) {
+        String id = subscriptionId.toString();
         long size = feed.size();
-        known(subscriptionId);
+        known(id);
         if (fromSeq != null && (fromSeq < 0 || fromSeq > size)) {
             throw new InvalidParameter("fromSeq", "must be between 0 and the journal's size, " + size);
         }
-        if (!store.redeliver(subscriptionId, fromSeq)) {
-            throw unknown(subscriptionId);
+        if (!store.redeliver(id, fromSeq)) {
+            throw unknown(id);
         }
-        return view(known(subscriptionId), size);
+        return view(known(id), size);
     }
 
     @ProblemStatuses({400, 404})
     @Operation(operationId = "listSubscriptionDeliveries", summary = "Read a subscription's delivery log",
             description = "Every attempt, newest first: the entry's seq, its webhook-id, the receiver's HTTP status "
                     + "or why there was none, when, how long it took. nextCursor pages on. Errors: 400 "
-                    + "INVALID_PARAMETER (cursor, limit); 404 UNKNOWN_SUBSCRIPTION." + ROLE)
+                    + "INVALID_PARAMETER (cursor, limit, " + NO_UUID + "); 404 UNKNOWN_SUBSCRIPTION." + ROLE)
     @GetMapping("/{subscriptionId}/deliveries")
     public Deliveries deliveries(
-            @Parameter(description = "The subscription's id") @PathVariable String subscriptionId,
-            @Parameter(description = "The nextCursor of the page before") @RequestParam(required = false) String cursor,
+            @Parameter(description = ID, example = ID_EXAMPLE) @PathVariable UUID subscriptionId,
+            @Parameter(description = "The nextCursor of the page before", example = "1041")
+            @RequestParam(required = false) String cursor,
             @Parameter(description = "Attempts per page, 1 to 500", example = "100")
             @RequestParam(defaultValue = "100") int limit) {
-        known(subscriptionId);
+        String id = subscriptionId.toString();
+        known(id);
         if (limit < 1 || limit > MAX_DELIVERIES) {
             throw new InvalidParameter("limit", "must be between 1 and " + MAX_DELIVERIES);
         }
@@ -242,7 +252,7 @@ public class SubscriptionController {
                 throw new InvalidParameter("cursor", "must be a nextCursor this endpoint answered");
             }
         }
-        List<SubscriptionStore.Attempt> page = store.attempts(subscriptionId, before, limit);
+        List<SubscriptionStore.Attempt> page = store.attempts(id, before, limit);
         String next = page.size() == limit ? Long.toString(page.get(page.size() - 1).attemptId()) : null;
         return new Deliveries(page, next);
     }

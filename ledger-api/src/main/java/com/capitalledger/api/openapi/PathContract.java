@@ -47,6 +47,7 @@ final class PathContract implements OpenApiCustomizer {
             Map.entry("eventOfDefaultId", PathContract::id),
             Map.entry("rateName", () -> new StringSchema()._enum(BaseRateName.KNOWN.stream().sorted().toList())),
             Map.entry("scenarioId", UUIDSchema::new), Map.entry("verificationId", UUIDSchema::new),
+            Map.entry("subscriptionId", UUIDSchema::new),
             Map.entry("seq", () -> new IntegerSchema().format("int64").minimum(java.math.BigDecimal.ZERO)),
             Map.entry("effectiveDate", DateSchema::new), Map.entry("paymentDate", DateSchema::new));
 

@@ -67,7 +67,12 @@ final class SchemaContract implements OpenApiCustomizer {
             Map.entry("InvestorReturns", Set.of("dpi", "rvpi", "tvpi", "irrPct")),
             Map.entry("ProgramReturns", Set.of("dpi", "rvpi", "tvpi", "irrPct")),
             // seq: an event outside the journal; globalIndex, eventId, programId: a subtree or the digest.
-            Map.entry("Mismatch", Set.of("seq", "globalIndex", "eventId", "programId")));
+            Map.entry("Mismatch", Set.of("seq", "globalIndex", "eventId", "programId")),
+            Map.entry("SubscriptionView", Set.of("programId", "deliveredThroughSeq", "lastError", "lastAttemptAt",
+                    "nextAttemptAt", "pausedReason", "previousSecretValidUntil")),
+            Map.entry("CreatedSubscription", Set.of("programId")),
+            Map.entry("Deliveries", Set.of("nextCursor")),
+            Map.entry("Attempt", Set.of("statusCode", "error")));
 
     /** Response properties the service leaves out rather than writing null, by schema: not required. */
     private static final Map<String, Set<String>> OMITTED_WHEN_NULL = Map.of(

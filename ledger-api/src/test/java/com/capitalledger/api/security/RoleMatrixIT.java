@@ -60,6 +60,9 @@ class RoleMatrixIT extends IntegrationTest {
     private static final String STARTED_VERIFICATION = "{verification}";
 
     private String startedVerification = "none-yet";
+    private static final String CREATED_SUBSCRIPTION = "{subscription}";
+
+    private String createdSubscription = "00000000-0000-0000-0000-000000000000";
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -86,6 +89,10 @@ class RoleMatrixIT extends IntegrationTest {
 
     private static Row get(String pattern, String path, Set<TestUsers> allowed) {
         return new Row("GET", pattern, path, null, allowed, null);
+    }
+
+    private static Row delete(String pattern, String path, Set<TestUsers> allowed) {
+        return new Row("DELETE", pattern, path, null, allowed, null);
     }
 
     /** In order: each command builds on the ones before, so the allowed caller's request succeeds. */
@@ -198,6 +205,18 @@ class RoleMatrixIT extends IntegrationTest {
             get("/api/v1/admin/read-models/{name}", "/api/v1/admin/read-models/tranches", OPERATE),
             post("/api/v1/admin/read-models/{name}/rebuild", "/api/v1/admin/read-models/audit-trail/rebuild", "",
                     OPERATE),
+            // Port 9 (discard) refuses the deliveries; the subscription is deleted in the end.
+            post("/api/v1/subscriptions", "/api/v1/subscriptions", "{\"url\":\"http://127.0.0.1:9/matrix\"}",
+                    OPERATE),
+            get("/api/v1/subscriptions", "/api/v1/subscriptions", OPERATE),
+            get("/api/v1/subscriptions/{subscriptionId}", "/api/v1/subscriptions/" + CREATED_SUBSCRIPTION, OPERATE),
+            get("/api/v1/subscriptions/{subscriptionId}/deliveries", "/api/v1/subscriptions/" + CREATED_SUBSCRIPTION
+                    + "/deliveries", OPERATE),
+            post("/api/v1/subscriptions/{subscriptionId}/rotate-secret", "/api/v1/subscriptions/"
+                    + CREATED_SUBSCRIPTION + "/rotate-secret", "", OPERATE),
+            post("/api/v1/subscriptions/{subscriptionId}/redeliver", "/api/v1/subscriptions/" + CREATED_SUBSCRIPTION
+                    + "/redeliver", "", OPERATE),
+            delete("/api/v1/subscriptions/{subscriptionId}", "/api/v1/subscriptions/" + CREATED_SUBSCRIPTION, OPERATE),
             get("/api/v1/me", "/api/v1/me", AUTHENTICATED),
             // Served outside Spring MVC's controllers: the documentation and Actuator.
             get("/v3/api-docs", "/v3/api-docs", AUTHENTICATED),
@@ -259,6 +278,9 @@ class RoleMatrixIT extends IntegrationTest {
                     HttpResponse<String> response = send(row, http(caller));
                     if (row.path().equals("/api/v1/scenarios") && response.statusCode() == 201) {
                         savedScenario = json(response).get("scenarioId").asText();
+                    }
+                    if (row.path().equals("/api/v1/subscriptions") && response.statusCode() == 201) {
+                        createdSubscription = json(response).get("subscriptionId").asText();
                     }
                     if (row.path().equals("/api/v1/journal/verify") && response.statusCode() / 100 == 2) {
                         startedVerification = json(response).get("id").asText();
@@ -468,7 +490,10 @@ class RoleMatrixIT extends IntegrationTest {
 
     private HttpResponse<String> send(Row row, HttpClientSupport client) {
         String path = row.path().replace(SAVED_SCENARIO, savedScenario)
-                .replace(STARTED_VERIFICATION, startedVerification);
+                .replace(STARTED_VERIFICATION, startedVerification).replace(CREATED_SUBSCRIPTION, createdSubscription);
+        if (row.method().equals("DELETE")) {
+            return client.delete(path);
+        }
         return row.body() == null ? client.get(path) : client.postJson(path, row.body());
     }
 

@@ -70,6 +70,10 @@ class WireMatchesDocumentIT extends IntegrationTest {
         return checked("GET", template, http(user).get(path, headers));
     }
 
+    private HttpResponse<String> delete(TestUsers user, String template, String path) {
+        return checked("DELETE", template, http(user).delete(path));
+    }
+
     private HttpResponse<String> command(String template, String path, String body) {
         HttpResponse<String> response = post(TestUsers.TREASURY, template, path, body);
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(201);
@@ -412,6 +416,51 @@ class WireMatchesDocumentIT extends IntegrationTest {
 
     @Test
     @Order(6)
+    void theSubscriptionsAnswerAsDeclared() {
+        TestUsers a = TestUsers.ADMIN;
+        String one = "/api/v1/subscriptions/{subscriptionId}";
+        // Port 9 (discard) refuses the deliveries: the subscription only has to exist.
+        HttpResponse<String> created = post(a, "/api/v1/subscriptions", "/api/v1/subscriptions",
+                "{\"url\":\"http://127.0.0.1:9/wire\",\"programId\":\"WIRE\",\"types\":[\"CapitalCalled\"],"
+                        + "\"fromSeq\":0}");
+        HttpResponse<String> badUrl = post(a, "/api/v1/subscriptions", "/api/v1/subscriptions",
+                "{\"url\":\"mailto:treasury@example.com\"}");
+        String id = json(created).get("subscriptionId").asText();
+        HttpResponse<String> list = get(a, "/api/v1/subscriptions", "/api/v1/subscriptions");
+        HttpResponse<String> read = get(a, one, "/api/v1/subscriptions/" + id);
+        HttpResponse<String> notAnId = get(a, one, "/api/v1/subscriptions/wire");
+        HttpResponse<String> unknown = get(a, one, "/api/v1/subscriptions/" + UUID.randomUUID());
+        HttpResponse<String> log = get(a, one + "/deliveries", "/api/v1/subscriptions/" + id + "/deliveries?limit=5");
+        HttpResponse<String> badLimit = get(a, one + "/deliveries", "/api/v1/subscriptions/" + id
+                + "/deliveries?limit=0");
+        HttpResponse<String> rotated = post(a, one + "/rotate-secret", "/api/v1/subscriptions/" + id
+                + "/rotate-secret", "");
+        HttpResponse<String> redelivered = post(a, one + "/redeliver", "/api/v1/subscriptions/" + id
+                + "/redeliver?fromSeq=0", "");
+        HttpResponse<String> tooFar = post(a, one + "/redeliver", "/api/v1/subscriptions/" + id
+                + "/redeliver?fromSeq=" + Long.MAX_VALUE, "");
+        HttpResponse<String> deleted = delete(a, one, "/api/v1/subscriptions/" + id);
+        HttpResponse<String> deletedAgain = delete(a, one, "/api/v1/subscriptions/" + id);
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(json(created).get("secret").asText()).startsWith("whsec_");
+        assertThat(code(badUrl)).isEqualTo("VALIDATION_FAILED");
+        assertThat(json(list).findValuesAsText("subscriptionId")).contains(id);
+        assertThat(json(read).get("types")).extracting(JsonNode::asText).containsExactly("CapitalCalled");
+        assertThat(notAnId.statusCode()).isEqualTo(400);
+        assertThat(code(unknown)).isEqualTo("UNKNOWN_SUBSCRIPTION");
+        assertThat(log.statusCode()).isEqualTo(200);
+        assertThat(code(badLimit)).isEqualTo("INVALID_PARAMETER");
+        assertThat(json(rotated).get("secret").asText()).isNotEqualTo(json(created).get("secret").asText());
+        assertThat(json(redelivered).get("nextSeq").asLong()).isZero();
+        assertThat(code(tooFar)).isEqualTo("INVALID_PARAMETER");
+        assertThat(deleted.statusCode()).isEqualTo(204);
+        assertThat(code(deletedAgain)).isEqualTo("UNKNOWN_SUBSCRIPTION");
+        assertThat(mismatches).isEmpty();
+    }
+
+    @Test
+    @Order(7)
     void everyOperationOfTheDocumentAnsweredASuccess() {
         Set<String> operations = new TreeSet<>();
         JsonNode paths = json(http().get("/v3/api-docs")).get("paths");
@@ -421,7 +470,7 @@ class WireMatchesDocumentIT extends IntegrationTest {
                     + template));
         }
 
-        assertThat(operations).hasSize(55);
+        assertThat(operations).hasSize(62);
         assertThat(succeeded).containsExactlyElementsOf(operations);
     }
 }
