@@ -113,5 +113,8 @@ public class OpenApiConfiguration {
             service (read models, consistency check, metrics) and reads, but posts no business command; INVESTOR, \
             an outside party bound to one investor id (GET /api/v1/me names it), reads that investor's own \
             statements and notices and nothing else: another investor's answer 403 FORBIDDEN. The authenticated \
-            principal is recorded as the actor of every event.""";
+            principal is recorded as the actor of every event.
+
+            The event feed, every journal entry as a CloudEvent over server-sent events or webhooks, is described by \
+            the AsyncAPI 3.0 document at /asyncapi.yaml.""";
 }

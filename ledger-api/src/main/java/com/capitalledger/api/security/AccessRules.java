@@ -91,9 +91,11 @@ final class AccessRules {
             // The console's pages and scripts hold no data: their scripts read it from the API, signed in.
             open("/console/**"),
             open("/webjars/echarts/**"),
-            // Who the caller is, and the API's description (which holds no data): anyone signed in.
+            // Who the caller is, and the API's descriptions (which hold no data): anyone signed in.
             signedIn("/api/v1/me"),
             signedIn("/v3/api-docs/**"),
+            // The event feed's AsyncAPI document (openapi.AsyncApiDocument).
+            signedIn("/asyncapi.yaml"),
             signedIn("/swagger-ui.html"),
             signedIn("/swagger-ui/**"),
             // An investor's own statements and notices, before the program rules that would refuse it: whoever reads
