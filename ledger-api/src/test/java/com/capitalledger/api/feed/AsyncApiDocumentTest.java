@@ -186,14 +186,14 @@ class AsyncApiDocumentTest {
         undocumented.put("partitionkey", "P1");
         ObjectNode withoutSeq = (ObjectNode) json(drawn.cloudEvent());
         withoutSeq.remove("seq");
-        ObjectNode amountAsString = (ObjectNode) json(drawn.cloudEvent());
-        ((ObjectNode) amountAsString.get("data").get("amount")).put("amount", "4000000.00");
+        ObjectNode amountAsNumber = (ObjectNode) json(drawn.cloudEvent());
+        ((ObjectNode) amountAsNumber.get("data").get("amount")).put("amount", new java.math.BigDecimal("4000000.00"));
         ObjectNode withoutDate = (ObjectNode) json(drawn.cloudEvent());
         ((ObjectNode) withoutDate.get("data")).remove("effectiveDate");
 
         assertThat(errors(schema("CloudEvent"), undocumented)).singleElement().asString().contains("partitionkey");
         assertThat(errors(schema("CloudEvent"), withoutSeq)).singleElement().asString().contains("seq");
-        assertThat(errors(drawnEvent, amountAsString)).isNotEmpty();
+        assertThat(errors(drawnEvent, amountAsNumber)).isNotEmpty();
         assertThat(errors(drawnEvent, withoutDate)).anySatisfy(error -> assertThat(error).contains("effectiveDate"));
     }
 }
