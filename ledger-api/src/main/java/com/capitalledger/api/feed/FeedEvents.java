@@ -40,7 +40,6 @@ public class FeedEvents implements SmartLifecycle {
     }
 
     private final JdbcTemplate jdbc;
-    private final JournalGrowth growth;
     private final int window;
     private final Duration poll;
     private final ConcurrentSkipListMap<Long, FeedEntry> recent = new ConcurrentSkipListMap<>();
@@ -54,9 +53,9 @@ public class FeedEvents implements SmartLifecycle {
     FeedEvents(JdbcTemplate jdbc, JournalGrowth growth, @Value("${ledger.feed.window:10000}") int window,
                @Value("${ledger.feed.poll:500ms}") Duration poll) {
         this.jdbc = jdbc;
-        this.growth = growth;
         this.window = window;
         this.poll = poll;
+        growth.listen(this::nudge);
     }
 
     /** The seq the next journaled entry will get, as this node's tail last saw it. */
@@ -198,8 +197,10 @@ public class FeedEvents implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        growth.listen(this::nudge);
+    public synchronized void start() {
+        if (tail != null) {
+            return;
+        }
         Thread thread = new Thread(this::follow, "feed-tail");
         thread.setDaemon(true);
         tail = thread;
@@ -207,7 +208,7 @@ public class FeedEvents implements SmartLifecycle {
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         Thread thread = tail;
         tail = null;
         if (thread != null) {

@@ -64,7 +64,7 @@ public class WebhookDispatcher implements SmartLifecycle {
         long seen = -1;
         while (!Thread.currentThread().isInterrupted()) {
             try {
-                for (Subscription subscription : store.claim(owner, settings.lease())) {
+                for (Subscription subscription : store.claim(owner, settings.lease(), delivering)) {
                     if (delivering.add(subscription.id())) {
                         workers.execute(() -> {
                             try {
@@ -179,8 +179,8 @@ public class WebhookDispatcher implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        if (!settings.enabled()) {
+    public synchronized void start() {
+        if (!settings.enabled() || claimer != null) {
             return;
         }
         workers = Executors.newFixedThreadPool(settings.concurrency(), runnable -> {
@@ -195,7 +195,7 @@ public class WebhookDispatcher implements SmartLifecycle {
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         Thread thread = claimer;
         claimer = null;
         if (thread != null) {

@@ -77,7 +77,7 @@ public final class CommandBenchmark {
     private static final LocalDate DAY = LocalDate.of(2025, 1, 21);
 
     /** The service's, PostgreSQL's and the clients' CPU; the clients' threads come from it. */
-    private static ProcessCpu cpu;
+    static ProcessCpu cpu;
 
     private CommandBenchmark() {
     }
@@ -239,7 +239,7 @@ public final class CommandBenchmark {
         return costs;
     }
 
-    private static double rate(BenchReport.Figure figure) {
+    static double rate(BenchReport.Figure figure) {
         return figure.values().get("rate");
     }
 
@@ -263,7 +263,7 @@ public final class CommandBenchmark {
      * the service's and PostgreSQL's work alike, which throughput on two shared cores only hints at. NaN where there
      * is no /proc/stat.
      */
-    private static double busyCpuSeconds() {
+    static double busyCpuSeconds() {
         try {
             String[] ticks = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
             long busy = 0;
@@ -289,7 +289,7 @@ public final class CommandBenchmark {
         awaitReadModels(readModels);
     }
 
-    private static double median(List<Double> values) {
+    static double median(List<Double> values) {
         List<Double> sorted = values.stream().sorted().toList();
         int middle = sorted.size() / 2;
         return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
@@ -304,7 +304,7 @@ public final class CommandBenchmark {
         return (System.nanoTime() - from) / 1e6;
     }
 
-    private static void setUp(HttpClient http, int port, String authorization, int client) throws Exception {
+    static void setUp(HttpClient http, int port, String authorization, int client) throws Exception {
         post(http, port, authorization, "/api/v1/programs", """
                 {"programId":"BENCH-%d","name":"Bench","currency":"USD","targetAmount":"900000000000.00",
                  "maxDebtPct":"90","effectiveDate":"%s"}""".formatted(client, DAY));
@@ -319,17 +319,22 @@ public final class CommandBenchmark {
                 .andMetaData(MetaData.from(Map.of(AuditKeys.ACTOR, "bench", AuditKeys.CLIENT, "command-benchmark"))));
     }
 
-    private static void overHttp(HttpClient http, int port, String authorization, int client) throws Exception {
+    static void overHttp(HttpClient http, int port, String authorization, int client) throws Exception {
         post(http, port, authorization, "/api/v1/programs/BENCH-" + client + "/commitments/A/increase",
                 "{\"amount\":\"1.00\",\"currency\":\"USD\",\"effectiveDate\":\"" + DAY + "\"}");
     }
 
-    private static HttpResponse<String> post(HttpClient http, int port, String authorization, String path,
-                                             String body) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+    /** A POST that must answer 201, with a fresh Idempotency-Key and any other headers given. */
+    static HttpResponse<String> post(HttpClient http, int port, String authorization, String path,
+                                     String body, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", authorization).header("Content-Type", "application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {
             throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
         }
@@ -337,7 +342,7 @@ public final class CommandBenchmark {
     }
 
     /** Single-row inserts of ~600 bytes, each its own transaction, from the same number of clients. */
-    private static Timing rawInserts(DataSource dataSource, int total) throws Exception {
+    static Timing rawInserts(DataSource dataSource, int total) throws Exception {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS bench_raw_insert (id bigserial PRIMARY KEY, "
                     + "aggregate_id varchar(64) NOT NULL, sequence bigint NOT NULL, payload bytea NOT NULL)");
@@ -357,16 +362,16 @@ public final class CommandBenchmark {
         });
     }
 
-    private interface Call {
+    interface Call {
         void run(int client, int i) throws Exception;
     }
 
     /** Elapsed time and each call's latency. */
-    private record Timing(long nanos, long[] latencies) {
+    record Timing(long nanos, long[] latencies) {
     }
 
     /** {@code total} calls split across {@value #CLIENTS} clients, each calling in a loop. */
-    private static Timing run(int total, Call call) throws Exception {
+    static Timing run(int total, Call call) throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS, cpu.clientThreads());
         long[] latencies = new long[total];
         int perClient = total / CLIENTS;
@@ -393,7 +398,7 @@ public final class CommandBenchmark {
         return new Timing(System.nanoTime() - start, Arrays.copyOf(latencies, perClient * CLIENTS));
     }
 
-    private static BenchReport.Figure rate(BenchReport.Run run, String name, String unit, Timing timing,
+    static BenchReport.Figure rate(BenchReport.Run run, String name, String unit, Timing timing,
                                            BenchReport.Figure baseline) {
         return run.rate(name + ", " + CLIENTS + " clients", timing.latencies().length, timing.nanos(), unit, baseline);
     }

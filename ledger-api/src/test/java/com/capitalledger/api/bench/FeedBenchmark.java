@@ -1,0 +1,264 @@
+package com.capitalledger.api.bench;
+
+import com.capitalledger.api.LedgerApplication;
+import com.capitalledger.api.admin.ReadModels;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import org.awaitility.Awaitility;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+/**
+ * The event feed's benchmark (not part of the test suite), each figure beside the raw PostgreSQL insert baseline of
+ * the same run:
+ * <ol>
+ *     <li>feed lag: from a command's answer until a webhook receiver on this machine got its CloudEvent, 200
+ *     sequential commands on an idle service, then 100 beside a round of 8 writers (the subscription takes every
+ *     event, theirs too);</li>
+ *     <li>what subscriptions cost: command rounds over HTTP with 10 subscriptions (each taking every event) and with
+ *     none, in pairs of alternating order; rates, busy CPU per command until every subscription had every event,
+ *     and the median of the pairs' costs.</li>
+ * </ol>
+ * {@code ./mvnw -pl ledger-api -am -Pbenchmark -DskipTests verify -Dbench.skip.read-model=true
+ * -Dbench.skip.commands=true -Dbench.skip.journal=true -Dbench.skip.what-if=true} ({@code -Dbench.commands=...},
+ * default 10,000; {@code -Dbench.feed-pairs=...}, default 2).
+ */
+public final class FeedBenchmark {
+
+    private static final int SUBSCRIPTIONS = 10;
+    private static final LocalDate DAY = LocalDate.of(2025, 1, 21);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private FeedBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int total = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int pairs = Integer.getInteger("bench.feed-pairs", 2);
+        BenchReport report = BenchReport.of("FeedBenchmark").setting("commands", total).setting("clients", 8)
+                .setting("subscriptions", SUBSCRIPTIONS).setting("pairs", pairs);
+        for (int number = 1; number <= report.runs(); number++) {
+            measure(report.run(number), total, pairs);
+        }
+        System.exit(0);
+    }
+
+    /** A receiver that answers 204 at once and notes when each correlation id's event first arrived. */
+    private static final class Receiver implements AutoCloseable {
+        private final HttpServer server;
+        private final Map<String, Long> arrived = new ConcurrentHashMap<>();
+        private final AtomicLong deliveries = new AtomicLong();
+
+        Receiver() throws IOException {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
+            server.createContext("/", exchange -> {
+                try (exchange) {
+                    long now = System.nanoTime();
+                    JsonNode event = JSON.readTree(exchange.getRequestBody().readAllBytes());
+                    deliveries.incrementAndGet();
+                    arrived.putIfAbsent(event.path("correlationid").asText(), now);
+                    exchange.sendResponseHeaders(204, -1);
+                }
+            });
+            server.setExecutor(Executors.newFixedThreadPool(4));
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/events";
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+
+    private static void measure(BenchReport.Run run, int total, int pairs) throws Exception {
+        String password = UUID.randomUUID().toString();
+        String treasury = basic("bench", password);
+        String admin = basic("bench-admin", password);
+        String hash = "{bcrypt}" + new BCryptPasswordEncoder().encode(password);
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LedgerApplication.class).run(
+                "--ledger.security.users[0].name=bench", "--ledger.security.users[0].roles=TREASURY",
+                "--ledger.security.users[0].password=" + hash,
+                "--ledger.security.users[1].name=bench-admin", "--ledger.security.users[1].roles=ADMIN",
+                "--ledger.security.users[1].password=" + hash,
+                "--spring.datasource.url=", "--ledger.embedded-postgres.ephemeral=true",
+                "--ledger.embedded-postgres.durable=true", "--server.port=0",
+                "--logging.structured.format.console=", "--logging.level.root=WARN");
+             Receiver receiver = new Receiver()) {
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            JdbcTemplate jdbc = new JdbcTemplate(app.getBean(DataSource.class));
+            CommandBenchmark.cpu = ProcessCpu.of(jdbc);
+            HttpClient http = HttpClient.newBuilder()
+                    .executor(Executors.newFixedThreadPool(8, CommandBenchmark.cpu.clientThreads())).build();
+            ReadModels readModels = app.getBean(ReadModels.class);
+            for (int client = 0; client < 8; client++) {
+                CommandBenchmark.setUp(http, port, treasury, client);
+            }
+            CommandBenchmark.post(http, port, treasury, "/api/v1/programs", """
+                    {"programId":"BENCH-FEED","name":"Bench","currency":"USD","targetAmount":"900000000000.00",
+                     "maxDebtPct":"90","effectiveDate":"%s"}""".formatted(DAY));
+            CommandBenchmark.post(http, port, treasury, "/api/v1/programs/BENCH-FEED/commitments", """
+                    {"investorId":"A","investorName":"Alpha","amount":"1000.00","currency":"USD","effectiveDate":"%s"}"""
+                    .formatted(DAY));
+
+            BenchReport.Figure raw = CommandBenchmark.rate(run, "raw PostgreSQL single-row insert transactions",
+                    "transactions", CommandBenchmark.rawInserts(app.getBean(DataSource.class), total), null);
+            CommandBenchmark.run(total, (client, i) -> CommandBenchmark.overHttp(http, port, treasury, client));
+            awaitCaughtUp(jdbc, readModels);
+
+            // Feed lag, one subscription taking every event.
+            String lagSubscription = subscribe(http, port, admin, receiver.url());
+            run.latency("feed lag, idle (200 sequential commands: answer to webhook received)",
+                    lags(http, port, treasury, receiver, "idle", 200), null);
+            ExecutorService load = Executors.newSingleThreadExecutor();
+            Future<CommandBenchmark.Timing> loaded = load.submit(() -> CommandBenchmark.run(total,
+                    (client, i) -> CommandBenchmark.overHttp(http, port, treasury, client)));
+            long[] underLoad = lags(http, port, treasury, receiver, "loaded", 100);
+            CommandBenchmark.rate(run, "commands over HTTP beside the feed lag under load", "commands", loaded.get(),
+                    raw);
+            load.shutdown();
+            run.latency("feed lag beside 8 writers (100 commands)", underLoad, null);
+            double behind = awaitDelivered(http, port, admin);
+            run.value("every event delivered after the loaded round's last command", "ms", Map.of("after", behind),
+                    null);
+            delete(http, port, admin, lagSubscription);
+            awaitCaughtUp(jdbc, readModels);
+
+            // What 10 subscriptions cost, against none, in pairs of alternating order.
+            List<Double> rateCosts = new ArrayList<>();
+            List<Double> cpuCosts = new ArrayList<>();
+            for (int pair = 1; pair <= pairs; pair++) {
+                CommandBenchmark.Timing[] rounds = new CommandBenchmark.Timing[2];
+                double[] cpu = new double[2];
+                double[] delivered = new double[2];
+                for (boolean subscribed : pair % 2 == 1 ? new boolean[]{false, true} : new boolean[]{true, false}) {
+                    List<String> subscriptions = new ArrayList<>();
+                    if (subscribed) {
+                        for (int s = 0; s < SUBSCRIPTIONS; s++) {
+                            subscriptions.add(subscribe(http, port, admin, receiver.url()));
+                        }
+                    }
+                    int side = subscribed ? 1 : 0;
+                    double busyBefore = CommandBenchmark.busyCpuSeconds();
+                    rounds[side] = CommandBenchmark.run(total,
+                            (client, i) -> CommandBenchmark.overHttp(http, port, treasury, client));
+                    delivered[side] = awaitDelivered(http, port, admin);
+                    awaitCaughtUp(jdbc, readModels);
+                    cpu[side] = (CommandBenchmark.busyCpuSeconds() - busyBefore) * 1_000 / total;
+                    for (String subscription : subscriptions) {
+                        delete(http, port, admin, subscription);
+                    }
+                }
+                BenchReport.Figure without = CommandBenchmark.rate(run, "commands over HTTP, no subscription, pair "
+                        + pair, "commands", rounds[0], null);
+                BenchReport.Figure with = CommandBenchmark.rate(run, "commands over HTTP, " + SUBSCRIPTIONS
+                        + " subscriptions, pair " + pair, "commands", rounds[1], without);
+                run.value("busy CPU per command until every subscription had every event, pair " + pair, "ms",
+                        Map.of("none", cpu[0], "ten", cpu[1]), null);
+                run.value("every event delivered to all " + SUBSCRIPTIONS + " after the round's last command, pair "
+                        + pair, "ms", Map.of("after", delivered[1]), null);
+                rateCosts.add(100 * (1 - CommandBenchmark.rate(with) / CommandBenchmark.rate(without)));
+                cpuCosts.add(100 * (cpu[1] / cpu[0] - 1));
+            }
+            Map<String, Double> costs = new LinkedHashMap<>();
+            costs.put("commandRate", CommandBenchmark.median(rateCosts));
+            costs.put("cpuPerCommand", CommandBenchmark.median(cpuCosts));
+            run.value("cost of " + SUBSCRIPTIONS + " subscriptions, median of " + pairs + " alternating pairs", "%",
+                    costs, null);
+            run.value("webhook deliveries received", "deliveries", Map.of("count", (double) receiver.deliveries.get()),
+                    null);
+            run.heap();
+            run.finish();
+        }
+    }
+
+    /** For each command: nanoseconds from its answer until the receiver got its event. */
+    private static long[] lags(HttpClient http, int port, String authorization, Receiver receiver, String label,
+                               int commands) throws Exception {
+        long[] lags = new long[commands];
+        for (int i = 0; i < commands; i++) {
+            String correlation = "feed-" + label + "-" + i;
+            CommandBenchmark.post(http, port, authorization, "/api/v1/programs/BENCH-FEED/commitments/A/increase",
+                    "{\"amount\":\"1.00\",\"currency\":\"USD\",\"effectiveDate\":\"" + DAY + "\"}",
+                    "X-Correlation-Id", correlation);
+            long answered = System.nanoTime();
+            Awaitility.await(correlation).atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(1))
+                    .until(() -> receiver.arrived.containsKey(correlation));
+            lags[i] = Math.max(0, receiver.arrived.get(correlation) - answered);
+        }
+        return lags;
+    }
+
+    private static String subscribe(HttpClient http, int port, String admin, String url) throws Exception {
+        return JSON.readTree(CommandBenchmark.post(http, port, admin, "/api/v1/subscriptions",
+                "{\"url\":\"" + url + "\"}").body()).get("subscriptionId").asText();
+    }
+
+    private static void delete(HttpClient http, int port, String admin, String subscription) throws Exception {
+        HttpResponse<Void> deleted = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/v1/subscriptions/" + subscription)).header("Authorization", admin).DELETE().build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (deleted.statusCode() != 204) {
+            throw new IllegalStateException("DELETE subscription answered " + deleted.statusCode());
+        }
+    }
+
+    /** Waits until every subscription has looked at every entry journaled; returns how many milliseconds it took. */
+    private static double awaitDelivered(HttpClient http, int port, String admin) {
+        long from = System.nanoTime();
+        Awaitility.await("every subscription delivered").atMost(Duration.ofMinutes(10))
+                .pollInterval(Duration.ofMillis(5)).until(() -> {
+                    JsonNode all = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                                    + port + "/api/v1/subscriptions")).header("Authorization", admin).build(),
+                            HttpResponse.BodyHandlers.ofString()).body());
+                    for (JsonNode subscription : all) {
+                        if (subscription.get("lagEntries").asLong() > 0) {
+                            return false;
+                        }
+                    }
+                    return true;
+                });
+        return (System.nanoTime() - from) / 1e6;
+    }
+
+    private static void awaitCaughtUp(JdbcTemplate jdbc, ReadModels readModels) {
+        Awaitility.await("the journal and the read models caught up").atMost(Duration.ofMinutes(10))
+                .pollInterval(Duration.ofMillis(10)).until(() -> jdbc.queryForObject("SELECT (SELECT count(*) FROM "
+                        + "journal_entry) - (SELECT count(*) FROM domain_event_entry)", Long.class) == 0
+                        && readModels.status().stream().allMatch(status -> status.position() >= status.head()));
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(UTF_8));
+    }
+}
