@@ -58,9 +58,24 @@ public class FeedEvents implements SmartLifecycle {
         growth.listen(this::nudge);
     }
 
-    /** The seq the next journaled entry will get, as this node's tail last saw it. */
+    /** The seq the next journaled entry will get, as this node's tail last saw it (read once if it has not yet). */
     public long size() {
-        return size;
+        long known = size;
+        return known >= 0 ? known : journalSize();
+    }
+
+    private long journalSize() {
+        lock.lock();
+        try {
+            if (size < 0) {
+                Long journaled = jdbc.queryForObject("SELECT COALESCE(max(seq) + 1, 0) FROM journal_entry",
+                        Long.class);
+                size = journaled == null ? 0 : journaled;
+            }
+            return size;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
@@ -71,11 +86,16 @@ public class FeedEvents implements SmartLifecycle {
     public Batch read(long from, FeedFilter filter, int limit) {
         List<FeedEntry> admitted = new ArrayList<>();
         long next = from;
-        long end = size;
+        long end = size();
         while (admitted.size() < limit && next < end) {
-            List<FeedEntry> page = page(next, Math.min(end, next + PAGE));
+            long to = Math.min(end, next + PAGE);
+            List<FeedEntry> page = page(next, to);
             if (page.isEmpty()) {
-                break;
+                // Journaled, but their events are gone from the store: the journal's verification reports them.
+                log.error("The event feed skips journal entries {} to {}: the event store no longer holds their "
+                        + "events", next, to - 1);
+                next = to;
+                continue;
             }
             for (FeedEntry entry : page) {
                 next = entry.seq() + 1;
@@ -150,10 +170,7 @@ public class FeedEvents implements SmartLifecycle {
     }
 
     private void catchUp() {
-        if (size < 0) {
-            Long journaled = jdbc.queryForObject("SELECT COALESCE(max(seq) + 1, 0) FROM journal_entry", Long.class);
-            size = journaled == null ? 0 : journaled;
-        }
+        journalSize();
         while (true) {
             List<FeedEntry> entries = load(size, size + PAGE);
             if (entries.isEmpty()) {
