@@ -76,6 +76,7 @@ public class FeedController {
             @RequestParam(required = false) String programId,
             @Parameter(description = "Only entries of these types (repeat the parameter for several), each as its "
                     + "short name or its CloudEvent type",
+                    example = "[\"CapitalCalled\", \"com.capitalledger.TrancheDrawn.v1\"]",
                     array = @ArraySchema(schema = @Schema(type = "string", example = "CapitalCalled")))
             @RequestParam(name = "type", required = false) List<String> types,
             @Parameter(description = "The first entry's seq; without it (and without Last-Event-ID) the stream is "

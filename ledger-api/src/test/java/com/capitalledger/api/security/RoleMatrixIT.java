@@ -198,6 +198,8 @@ class RoleMatrixIT extends IntegrationTest {
             get("/api/v1/admin/read-models/{name}", "/api/v1/admin/read-models/tranches", OPERATE),
             post("/api/v1/admin/read-models/{name}/rebuild", "/api/v1/admin/read-models/audit-trail/rebuild", "",
                     OPERATE),
+            // An investor too: the feed streams it only the events naming its investor (FeedSseIT).
+            get("/api/v1/feed", "/api/v1/feed?fromSeq=0", AUTHENTICATED),
             get("/api/v1/me", "/api/v1/me", AUTHENTICATED),
             // Served outside Spring MVC's controllers: the documentation and Actuator.
             get("/v3/api-docs", "/v3/api-docs", AUTHENTICATED),
@@ -469,6 +471,10 @@ class RoleMatrixIT extends IntegrationTest {
     private HttpResponse<String> send(Row row, HttpClientSupport client) {
         String path = row.path().replace(SAVED_SCENARIO, savedScenario)
                 .replace(STARTED_VERIFICATION, startedVerification);
+        if (row.path().startsWith("/api/v1/feed")) {
+            // The feed stays open: its status and headers are the answer.
+            return client.getOpening(path, text -> true);
+        }
         return row.body() == null ? client.get(path) : client.postJson(path, row.body());
     }
 
