@@ -17,6 +17,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -40,6 +41,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -63,6 +67,7 @@ class FeedSseIT extends IntegrationTest {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final LocalDate DAY = LocalDate.of(2025, 1, 1);
     private static final int BULK = 10_000;
+    private static final int WRITERS = 4;
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     @Autowired
@@ -270,24 +275,38 @@ class FeedSseIT extends IntegrationTest {
         await("streams of gone clients ended").atMost(WAIT).until(streams::openStreams, open -> open == 0);
     }
 
-    /** 10,000 increases of one commitment, written through the command gateway in transactions of 500. */
+    /**
+     * 10,000 increases of commitments, written through the command gateway by four writers at once, each on a program
+     * of its own, in transactions of 500 commands.
+     */
     private void writeBulk() {
         if (bulkWritten) {
             return;
         }
-        ProgramId program = new ProgramId("BULK");
-        commands.sendAndWait(new CreateProgram(program, "Bulk", "USD", new BigDecimal("1000000000.00"),
-                new BigDecimal("80"), DAY));
-        commands.sendAndWait(new CommitEquity(program, new InvestorId("A"), "Alpha", new BigDecimal("1000.00"), "USD",
-                DAY));
         TransactionTemplate transaction = new TransactionTemplate(transactions);
-        for (int batch = 0; batch < BULK / 500; batch++) {
-            transaction.executeWithoutResult(status -> {
-                for (int i = 0; i < 500; i++) {
-                    commands.sendAndWait(new IncreaseCommitment(program, new InvestorId("A"), new BigDecimal("1.00"),
-                            "USD", DAY));
+        List<CompletableFuture<Void>> writers = new ArrayList<>();
+        ExecutorService threads = Executors.newFixedThreadPool(WRITERS);
+        for (int w = 0; w < WRITERS; w++) {
+            ProgramId program = new ProgramId("BULK-" + w);
+            writers.add(CompletableFuture.runAsync(() -> {
+                commands.sendAndWait(new CreateProgram(program, "Bulk", "USD", new BigDecimal("1000000000.00"),
+                        new BigDecimal("80"), DAY));
+                commands.sendAndWait(new CommitEquity(program, new InvestorId("A"), "Alpha",
+                        new BigDecimal("1000.00"), "USD", DAY));
+                for (int batch = 0; batch < BULK / WRITERS / 500; batch++) {
+                    transaction.executeWithoutResult(status -> {
+                        for (int i = 0; i < 500; i++) {
+                            commands.sendAndWait(new IncreaseCommitment(program, new InvestorId("A"),
+                                    new BigDecimal("1.00"), "USD", DAY));
+                        }
+                    });
                 }
-            });
+            }, threads));
+        }
+        try {
+            writers.forEach(CompletableFuture::join);
+        } finally {
+            threads.shutdown();
         }
         bulkWritten = true;
     }
@@ -315,15 +334,15 @@ class FeedSseIT extends IntegrationTest {
         }
         assertThat(types(replayed)).filteredOn("CommitmentIncreased"::equals).hasSize(BULK);
 
-        // A filtered replay skips what it does not admit: strictly increasing, every increase once.
-        try (Sse filtered = open(TestUsers.TREASURY, "?programId=BULK&type=CommitmentIncreased&fromSeq=0")) {
-            List<Long> increases = filtered.next(BULK).stream().map(Event::id).toList();
+        // A filtered replay skips what it does not admit: strictly increasing, every increase of the program once.
+        try (Sse filtered = open(TestUsers.TREASURY, "?programId=BULK-1&type=CommitmentIncreased&fromSeq=0")) {
+            List<Long> increases = filtered.next(BULK / WRITERS).stream().map(Event::id).toList();
             for (int i = 1; i < increases.size(); i++) {
                 assertThat(increases.get(i)).isGreaterThan(increases.get(i - 1));
             }
             assertThat(increases).isEqualTo(jdbc.queryForList("SELECT j.seq FROM journal_entry j JOIN "
                     + "domain_event_entry e ON e.event_identifier = j.event_identifier WHERE e.aggregate_identifier "
-                    + "= 'BULK' AND e.payload_type LIKE '%.CommitmentIncreased' ORDER BY j.seq", Long.class));
+                    + "= 'BULK-1' AND e.payload_type LIKE '%.CommitmentIncreased' ORDER BY j.seq", Long.class));
             assertThat(filtered.nextItem(WAIT)).as("nothing after the last increase").isEqualTo("heartbeat");
         }
     }
@@ -548,7 +567,7 @@ class FeedSseIT extends IntegrationTest {
 
         /** Reads the chunked stream until the event with id {@code seq}; returns how many events it read. */
         long readUntilSeq(long seq) throws IOException {
-            InputStream in = socket.getInputStream();
+            InputStream in = new BufferedInputStream(socket.getInputStream());
             String status = line(in);
             assertThat(status).startsWith("HTTP/1.1 200");
             while (!line(in).isEmpty()) {
@@ -562,10 +581,10 @@ class FeedSseIT extends IntegrationTest {
                 assertThat(size).as("the stream ended early").isPositive();
                 pending.append(new String(in.readNBytes(size), StandardCharsets.UTF_8));
                 line(in);
-                int end;
-                while ((end = pending.indexOf("\n")) >= 0) {
-                    String line = pending.substring(0, end);
-                    pending.delete(0, end + 1);
+                int start = 0;
+                for (int end = pending.indexOf("\n"); end >= 0; end = pending.indexOf("\n", start)) {
+                    String line = pending.substring(start, end);
+                    start = end + 1;
                     if (line.startsWith("id: ")) {
                         events++;
                         if (line.equals(last)) {
@@ -573,6 +592,7 @@ class FeedSseIT extends IntegrationTest {
                         }
                     }
                 }
+                pending.delete(0, start);
             }
         }
 
