@@ -27,11 +27,14 @@ class FeedFull extends ProblemException {
         return headers;
     }
 
-    /** The service has just started and has not read the journal's size yet (or is stopping): retry shortly. */
-    static final class Starting extends FeedFull {
+    /**
+     * Not a full node: the service has just started and its feed has not read the journal yet, or it is stopping.
+     * 503 {@code SERVICE_UNAVAILABLE}, retry shortly.
+     */
+    static final class Unavailable extends FeedFull {
 
-        Starting() {
-            super("the event feed has not read the journal yet; retry after Retry-After seconds");
+        Unavailable(String why) {
+            super("the event feed " + why + "; retry after Retry-After seconds");
         }
     }
 }

@@ -63,10 +63,14 @@ public class FeedStreams implements SmartLifecycle {
     /**
      * Opens a stream of the entries {@code filter} admits from seq {@code from} on, written to {@code emitter}.
      *
-     * @throws FeedFull when {@code ledger.feed.max-streams} are open already, or the service is stopping
+     * @throws FeedFull when {@code ledger.feed.max-streams} are open already ({@link FeedFull.Unavailable} when the
+     *                   service is stopping)
      */
     void open(long from, FeedFilter filter, ResponseBodyEmitter emitter) {
-        if (!running || !permits.tryAcquire()) {
+        if (!running) {
+            throw new FeedFull.Unavailable("is stopping with the service");
+        }
+        if (!permits.tryAcquire()) {
             throw new FeedFull(maxStreams);
         }
         Stream stream = new Stream(from, filter, emitter);
