@@ -52,22 +52,24 @@ public class FeedController {
     @Operation(operationId = "streamFeed", summary = "Stream journal entries as server-sent events",
             description = "Every journal entry the caller may see, once, in seq order: each as one server-sent event "
                     + "whose id is the entry's seq, whose event is its CloudEvent type "
-                    + "(com.capitalledger.{Type}.v1) and whose one data line is the CloudEvents 1.0 structured-mode "
-                    + "JSON of the entry (extensions seq, effectivedate, actor, correlationid; data: the stored "
-                    + "payload). It starts at fromSeq (inclusive), or, when the request carries Last-Event-ID (as a "
-                    + "reconnecting EventSource does), just after that seq, which wins over fromSeq; with neither, "
-                    + "live only: from the journal's size at connection. Then it stays open and streams entries as "
-                    + "they are journaled (only committed commands are), with a comment line ': heartbeat' after 15 s "
-                    + "without an entry. Filters: programId (an unknown program's stream stays empty until it exists) "
-                    + "and type, repeatable. Roles: TREASURY, COMPLIANCE, ANALYST and ADMIN receive accepted events; "
-                    + "COMPLIANCE and ADMIN also refusals (CommandRejected); an INVESTOR receives only accepted events "
-                    + "whose payload names its investor. Errors: 400 INVALID_PARAMETER (a type that is no event type, "
-                    + "fromSeq below 0 or beyond the journal's size, Last-Event-ID not a non-negative integer, a "
-                    + "malformed programId); 503 FEED_FULL (with Retry-After) when the node streams as many feeds as "
-                    + "it may.")
+                    + "(com.capitalledger.{Type}.v1) and whose one data line is the CloudEvents 1.0 "
+                    + "structured-mode JSON of the entry (extensions seq, effectivedate, actor, correlationid; "
+                    + "data: the stored payload). It starts at fromSeq (inclusive), or, when the request carries "
+                    + "Last-Event-ID (as a reconnecting EventSource does), just after that seq, which wins over "
+                    + "fromSeq; with neither, live only: from the journal's size at connection. It opens with a "
+                    + "comment line ': open', then it stays open and streams entries as they are journaled (only "
+                    + "committed commands are), with a comment line ': heartbeat' after 15 s without an entry. "
+                    + "Filters: programId (an unknown program's stream stays empty until it exists) and type, "
+                    + "repeatable. Roles: TREASURY, COMPLIANCE, ANALYST and ADMIN receive accepted events; "
+                    + "COMPLIANCE and ADMIN also refusals (CommandRejected); an INVESTOR receives only accepted "
+                    + "events whose payload names its investor. Errors: 400 INVALID_PARAMETER (a type that is no "
+                    + "event type, fromSeq below 0 or beyond the journal's size, Last-Event-ID not a non-negative "
+                    + "integer, a malformed programId); 503 FEED_FULL (with Retry-After) when the node streams as "
+                    + "many feeds as it may.")
     @ApiResponse(responseCode = "200", description = "The stream: server-sent events, open until the client leaves",
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
-                    schema = @Schema(type = "string", example = "id: 42\nevent: com.capitalledger.CapitalCalled.v1\n"
+                    schema = @Schema(type = "string", example = ": open\n\nid: 42\n"
+                            + "event: com.capitalledger.CapitalCalled.v1\n"
                             + "data: {\"specversion\":\"1.0\",\"id\":\"...\",\"seq\":42,...}\n\n")))
     @GetMapping(path = "/api/v1/feed", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public ResponseEntity<ResponseBodyEmitter> stream(

@@ -36,6 +36,12 @@ public class FeedStreams implements SmartLifecycle {
     /** Entries written to a client at a time, with one flush. */
     static final int BATCH = 256;
     private static final byte[] HEARTBEAT = ": heartbeat\n\n".getBytes(StandardCharsets.US_ASCII);
+    /**
+     * The stream's first bytes, a comment. Sent before the request's own thread hands the stream over, they are
+     * written (and the headers with them) by that thread as it does: the stream's thread, which writes the rest, then
+     * never touches the response's headers while the request's thread still does on its way out.
+     */
+    private static final byte[] OPENING = ": open\n\n".getBytes(StandardCharsets.US_ASCII);
     private static final Logger log = LoggerFactory.getLogger(FeedStreams.class);
 
     private final FeedEvents events;
@@ -72,6 +78,12 @@ public class FeedStreams implements SmartLifecycle {
         }
         if (!permits.tryAcquire()) {
             throw new FeedFull(maxStreams);
+        }
+        try {
+            emitter.send(OPENING);
+        } catch (IOException | RuntimeException unexpected) {
+            permits.release();
+            throw new IllegalStateException("a stream not handed over yet refused its first bytes", unexpected);
         }
         Stream stream = new Stream(from, filter, emitter);
         open.add(stream);

@@ -45,7 +45,8 @@ public final class FeedTypes {
         for (String value : values == null ? List.<String>of() : values) {
             String name = value;
             if (name.startsWith(FeedEnvelope.TYPE_PREFIX) && name.endsWith(FeedEnvelope.TYPE_SUFFIX)) {
-                name = name.substring(FeedEnvelope.TYPE_PREFIX.length(), name.length() - FeedEnvelope.TYPE_SUFFIX.length());
+                name = name.substring(FeedEnvelope.TYPE_PREFIX.length(),
+                        name.length() - FeedEnvelope.TYPE_SUFFIX.length());
             }
             if (!KNOWN.contains(name)) {
                 throw new InvalidParameter(parameter, "'" + shortened(value) + "' is no event type; one of "

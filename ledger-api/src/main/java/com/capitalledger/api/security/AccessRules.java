@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
  * Who may call what, first match wins; anything no earlier rule names (unknown paths, which then answer 404) needs a
  * role that reads positions. An {@link Role#INVESTOR} is an outside party: it may read its own investor's statements
  * and notices, the event feed (which streams it only the events naming its investor), who it is and the API's
- * description, and nothing else; one bound to no investor may read nothing at all. The role-matrix test checks every endpoint against an independent table.
+ * description, and nothing else; one bound to no investor may read nothing at all. The role-matrix test checks every
+ * endpoint against an independent table.
  */
 final class AccessRules {
 

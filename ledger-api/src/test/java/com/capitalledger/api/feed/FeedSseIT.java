@@ -114,6 +114,10 @@ class FeedSseIT extends IntegrationTest {
         private void read() {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(),
                     StandardCharsets.UTF_8))) {
+                String opening = lines.readLine();
+                if (!": open".equals(opening)) {
+                    received.add("unexpected opening line: " + opening);
+                }
                 String id = null;
                 String type = null;
                 StringBuilder data = null;
@@ -389,7 +393,8 @@ class FeedSseIT extends IntegrationTest {
         program("F1", "A", "B");
         program("F2", "A", "C");
         post("/api/v1/programs/F1/phases", """
-                {"phaseId":"PH1","name":"Phase","budget":"500000000.00","currency":"USD","effectiveDate":"2025-01-01"}""");
+                {"phaseId":"PH1","name":"Phase","budget":"500000000.00","currency":"USD",
+                 "effectiveDate":"2025-01-01"}""");
         post("/api/v1/programs/F1/capital-calls", """
                 {"callId":"C1","phaseId":"PH1","amount":"100000.00","currency":"USD","purpose":"land",
                  "effectiveDate":"2025-02-01"}""");

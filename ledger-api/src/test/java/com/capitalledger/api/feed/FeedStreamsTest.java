@@ -47,7 +47,8 @@ class FeedStreamsTest {
         byte[] events = FeedStreams.render(List.of(entry(1, "ProgramCreated", "{\r\n\"id\":\"e-1\"\n}")));
 
         assertThat(new String(events, StandardCharsets.UTF_8))
-                .isEqualTo("id: 1\nevent: com.capitalledger.ProgramCreated.v1\ndata: {\ndata: \"id\":\"e-1\"\ndata: }\n\n");
+                .isEqualTo("id: 1\nevent: com.capitalledger.ProgramCreated.v1\n"
+                        + "data: {\ndata: \"id\":\"e-1\"\ndata: }\n\n");
     }
 
     @Test
