@@ -1,5 +1,6 @@
 package com.capitalledger.api.feed;
 
+import com.capitalledger.api.web.InvalidParameter;
 import com.capitalledger.core.cashflow.api.CashFlowEvent;
 import com.capitalledger.core.debt.api.DebtEvent;
 import com.capitalledger.core.equity.api.EquityEvent;
@@ -9,36 +10,71 @@ import com.capitalledger.core.rates.api.BaseRateEvent;
 
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * The feed's types: every event the core's sealed areas permit, and the refusal. A filter names one by its short name
- * ({@code CapitalCalled}) or its CloudEvent type ({@code com.capitalledger.CapitalCalled.v1}).
+ * The entry types a feed reader may ask for: the simple names of the ledger's events, read from the domain's sealed
+ * event interfaces (so a new event type is known here as soon as it exists), and {@code CommandRejected}. A test checks
+ * them against every event type the domain stores.
  */
 public final class FeedTypes {
 
-    /** Short names, sorted. */
-    public static final SortedSet<String> NAMES = Collections.unmodifiableSortedSet(Stream.of(
-                    ProgramStructureEvent.class, EquityEvent.class, DebtEvent.class, CashFlowEvent.class,
-                    BaseRateEvent.class)
-            .flatMap(area -> Arrays.stream(area.getPermittedSubclasses()))
-            .map(Class::getSimpleName)
-            .collect(() -> new TreeSet<>(Collections.singleton(CommandRejected.class.getSimpleName())), TreeSet::add,
-                    TreeSet::addAll));
+    private static final SortedSet<String> KNOWN = known();
 
     private FeedTypes() {
     }
 
-    /** The short name a filter's type means, if it names one of the feed's types. */
-    public static Optional<String> shortName(String given) {
-        String name = given;
-        if (given.startsWith(FeedEnvelope.TYPE_PREFIX) && given.endsWith(FeedEnvelope.TYPE_SUFFIX)) {
-            name = given.substring(FeedEnvelope.TYPE_PREFIX.length(),
-                    given.length() - FeedEnvelope.TYPE_SUFFIX.length());
+    /** Every short type name, in alphabetical order. */
+    public static SortedSet<String> all() {
+        return KNOWN;
+    }
+
+    /**
+     * The short names of the types a parameter asks for, each given as a short name ({@code CapitalCalled}) or a
+     * CloudEvent type ({@code com.capitalledger.CapitalCalled.v1}); none: every type.
+     *
+     * @throws InvalidParameter naming {@code parameter} when one names no type
+     */
+    public static Set<String> parse(String parameter, List<String> values) {
+        Set<String> types = new LinkedHashSet<>();
+        for (String value : values == null ? List.<String>of() : values) {
+            types.add(shortName(value).orElseThrow(() -> new InvalidParameter(parameter, unknown(value))));
         }
-        return NAMES.contains(name) ? Optional.of(name) : Optional.empty();
+        return types;
+    }
+
+    /** The short name a value means, if it names a type. */
+    public static Optional<String> shortName(String value) {
+        String name = value;
+        if (name.startsWith(FeedEnvelope.TYPE_PREFIX) && name.endsWith(FeedEnvelope.TYPE_SUFFIX)) {
+            name = name.substring(FeedEnvelope.TYPE_PREFIX.length(), name.length() - FeedEnvelope.TYPE_SUFFIX.length());
+        }
+        return KNOWN.contains(name) ? Optional.of(name) : Optional.empty();
+    }
+
+    /** Why a value is refused. */
+    public static String unknown(String value) {
+        return "'" + shortened(value) + "' is no event type; one of " + String.join(", ", KNOWN)
+                + ", or com.capitalledger.{type}.v1";
+    }
+
+    private static String shortened(String value) {
+        return value.length() <= 80 ? value : value.substring(0, 80) + "...";
+    }
+
+    private static SortedSet<String> known() {
+        SortedSet<String> names = new TreeSet<>();
+        Stream.of(ProgramStructureEvent.class, EquityEvent.class, DebtEvent.class, CashFlowEvent.class,
+                        BaseRateEvent.class)
+                .flatMap(family -> Arrays.stream(family.getPermittedSubclasses()))
+                .forEach(type -> names.add(type.getSimpleName()));
+        names.add(CommandRejected.class.getSimpleName());
+        return Collections.unmodifiableSortedSet(names);
     }
 }

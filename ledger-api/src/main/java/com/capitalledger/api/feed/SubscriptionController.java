@@ -135,8 +135,7 @@ public class SubscriptionController {
                 if (!types.contains(name)) {
                     types.add(name);
                 }
-            }, () -> problems.add(new InvalidBody.FieldProblem("types", "unknown type " + type + "; known: "
-                    + FeedTypes.NAMES)));
+            }, () -> problems.add(new InvalidBody.FieldProblem("types", FeedTypes.unknown(type))));
         }
         long size = feed.size();
         long from = body.fromSeq() == null ? Math.max(size, 0) : body.fromSeq();

@@ -44,8 +44,9 @@ final class ProblemResponses {
                     + "from that address; the credentials were not checked: retry after Retry-After seconds"),
             Map.entry(500, "INTERNAL_ERROR: nothing was recorded; quote the correlation id to support"),
             Map.entry(503, "Unavailable for now, retry after Retry-After seconds: READ_MODEL_REBUILDING, "
-                    + "AUTHENTICATION_UNAVAILABLE (the JWT issuer's keys cannot be fetched), or PROGRAM_BUSY (commands "
-                    + "on the program queued too long in this node; nothing was recorded)"));
+                    + "AUTHENTICATION_UNAVAILABLE (the JWT issuer's keys cannot be fetched), PROGRAM_BUSY (commands "
+                    + "on the program queued too long in this node; nothing was recorded), or FEED_FULL (the node "
+                    + "streams as many event feeds as it may)"));
 
     private ProblemResponses() {
     }

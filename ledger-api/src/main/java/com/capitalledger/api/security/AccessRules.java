@@ -19,8 +19,9 @@ import java.util.stream.Collectors;
 /**
  * Who may call what, first match wins; anything no earlier rule names (unknown paths, which then answer 404) needs a
  * role that reads positions. An {@link Role#INVESTOR} is an outside party: it may read its own investor's statements
- * and notices, who it is and the API's description, and nothing else; one bound to no investor may read nothing at
- * all. The role-matrix test checks every endpoint against an independent table.
+ * and notices, the event feed (which streams it only the events naming its investor), who it is and the API's
+ * description, and nothing else; one bound to no investor may read nothing at all. The role-matrix test checks every
+ * endpoint against an independent table.
  */
 final class AccessRules {
 
@@ -111,6 +112,9 @@ final class AccessRules {
             rule(HttpMethod.POST, "/api/v1/base-rates/**", EnumSet.of(Role.TREASURY)),
             rule(null, "/api/v1/base-rates/**", READERS),
             rule(null, "/api/v1/scenarios/**", READERS),
+            // The event feed: every role that reads positions, and an investor, which the feed itself narrows to the
+            // accepted events that name its investor.
+            rule(HttpMethod.GET, "/api/v1/feed", EnumSet.allOf(Role.class)),
             rule(null, "/api/v1/audit/**", EnumSet.of(Role.COMPLIANCE, Role.ADMIN)),
             rule(null, "/api/v1/journal/**", EnumSet.of(Role.COMPLIANCE, Role.ADMIN)),
             rule(null, "/api/v1/admin/consistency-check", EnumSet.of(Role.COMPLIANCE, Role.ADMIN)),

@@ -65,6 +65,8 @@ public enum ProblemCode {
     AUTHENTICATION_UNAVAILABLE,
     /** Commands on the program have queued in the node for longer than {@code ledger.commands.queue-wait}. */
     PROGRAM_BUSY,
+    /** The node already streams {@code ledger.feed.max-streams} event feeds: retry after Retry-After. */
+    FEED_FULL,
     /** Another 503 the framework answers (an asynchronous answer that timed out). */
     SERVICE_UNAVAILABLE;
 

@@ -14,6 +14,7 @@ import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.condition.ProducesRequestCondition;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import java.util.Collections;
@@ -30,7 +31,7 @@ import java.util.List;
  * anything, so it runs as any other and its errors are the ordinary ones (problem+json whatever the Accept). Whether a
  * <em>success</em> is acceptable is then decided when it is written, as content negotiation does for every answer:
  * 406 NOT_ACCEPTABLE, and for a command the request's transaction is rolled back with it, so nothing is recorded.
- * Operations that write their answer themselves as they read it (the CSV and NDJSON exports) cannot be refused after
+ * Operations that write their answer themselves as they read it (the CSV and NDJSON exports, the event feed) cannot be refused after
  * the fact: they keep the refusal at mapping time. A request whose Accept admits neither the answer nor a problem is
  * refused 406 at once, as before.
  */
@@ -92,7 +93,8 @@ public class ProblemsWhateverAccept {
         if (HttpEntity.class.isAssignableFrom(answer.toClass())) {
             answer = answer.getGeneric(0);
         }
-        return !StreamingResponseBody.class.isAssignableFrom(answer.toClass());
+        return !StreamingResponseBody.class.isAssignableFrom(answer.toClass())
+                && !ResponseBodyEmitter.class.isAssignableFrom(answer.toClass());
     }
 
     /** The request as mapping sees it: accepting anything. */

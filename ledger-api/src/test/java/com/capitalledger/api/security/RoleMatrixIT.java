@@ -217,6 +217,8 @@ class RoleMatrixIT extends IntegrationTest {
             post("/api/v1/subscriptions/{subscriptionId}/redeliver", "/api/v1/subscriptions/" + CREATED_SUBSCRIPTION
                     + "/redeliver", "", OPERATE),
             delete("/api/v1/subscriptions/{subscriptionId}", "/api/v1/subscriptions/" + CREATED_SUBSCRIPTION, OPERATE),
+            // An investor too: the feed streams it only the events naming its investor (FeedSseIT).
+            get("/api/v1/feed", "/api/v1/feed?fromSeq=0", AUTHENTICATED),
             get("/api/v1/me", "/api/v1/me", AUTHENTICATED),
             // Served outside Spring MVC's controllers: the documentation and Actuator.
             get("/v3/api-docs", "/v3/api-docs", AUTHENTICATED),
@@ -493,6 +495,10 @@ class RoleMatrixIT extends IntegrationTest {
                 .replace(STARTED_VERIFICATION, startedVerification).replace(CREATED_SUBSCRIPTION, createdSubscription);
         if (row.method().equals("DELETE")) {
             return client.delete(path);
+        }
+        if (row.path().startsWith("/api/v1/feed")) {
+            // The feed stays open: its status and headers are the answer.
+            return client.getOpening(path, text -> true);
         }
         return row.body() == null ? client.get(path) : client.postJson(path, row.body());
     }

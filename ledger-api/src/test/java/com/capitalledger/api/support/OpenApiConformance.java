@@ -69,6 +69,10 @@ public final class OpenApiConformance {
         if (contentType.equals("application/x-ndjson")) {
             response.body().lines().filter(line -> !HttpClientSupport.parse(line).isObject()).findFirst()
                     .ifPresent(line -> problems.add(where + ": a line that is not a JSON object: " + line));
+        } else if (contentType.equals("text/event-stream")) {
+            response.body().lines().filter(line -> line.startsWith("data:"))
+                    .filter(line -> !HttpClientSupport.parse(line.substring(5)).isObject()).findFirst()
+                    .ifPresent(line -> problems.add(where + ": an event whose data is not a JSON object: " + line));
         } else if (contentType.equals("application/json") || contentType.endsWith("+json")) {
             conforms(where + " body", media.path("schema"), HttpClientSupport.json(response), problems);
         }

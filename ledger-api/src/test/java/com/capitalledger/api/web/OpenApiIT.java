@@ -184,7 +184,7 @@ class OpenApiIT extends IntegrationTest {
                 "recordValuation", "readReturns", "readCapitalAccount", "readCapitalAccounts", "readCallNotice",
                 "readDistributionNotice", "listInvestorDocuments", "createSubscription", "listSubscriptions",
                 "readSubscription", "deleteSubscription", "rotateSubscriptionSecret", "redeliverSubscription",
-                "listSubscriptionDeliveries");
+                "listSubscriptionDeliveries", "streamFeed");
         JsonNode draw = paths.at("/~1api~1v1~1programs~1{programId}~1tranches~1{trancheId}~1draws/post");
         assertThat(draw.get("responses").fieldNames()).toIterable()
                 .containsExactly("201", "400", "401", "403", "404", "406", "409", "412", "413", "422", "429", "500",

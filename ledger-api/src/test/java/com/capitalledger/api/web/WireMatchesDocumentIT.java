@@ -415,6 +415,29 @@ class WireMatchesDocumentIT extends IntegrationTest {
     }
 
     @Test
+    @Order(5)
+    void theFeedAnswersAsDeclared() {
+        TestUsers c = TestUsers.COMPLIANCE;
+        String template = "/api/v1/feed";
+        // The stream stays open: its opening comment and first two events are enough.
+        HttpResponse<String> stream = checked("GET", template, http(c).getOpening("/api/v1/feed?fromSeq=0&"
+                + "programId=WIRE", text -> text.split("\n\n", -1).length > 3));
+        HttpResponse<String> resumed = checked("GET", template, http(c).getOpening("/api/v1/feed?programId=WIRE",
+                text -> text.split("\n\n", -1).length > 2, "Last-Event-ID", "0"));
+        HttpResponse<String> unknownType = get(c, template, "/api/v1/feed?type=NoSuchEvent");
+        HttpResponse<String> badLastEventId = get(c, template, "/api/v1/feed", "Last-Event-ID", "last");
+
+        assertThat(stream.statusCode()).as(stream.body()).isEqualTo(200);
+        assertThat(stream.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/event-stream");
+        assertThat(stream.body()).startsWith(": open\n\nid: ")
+                .contains("\nevent: com.capitalledger.ProgramCreated.v1\n");
+        assertThat(resumed.body()).startsWith(": open\n\nid: ");
+        assertThat(code(unknownType)).isEqualTo("INVALID_PARAMETER");
+        assertThat(code(badLastEventId)).isEqualTo("INVALID_PARAMETER");
+        assertThat(mismatches).isEmpty();
+    }
+
+    @Test
     @Order(6)
     void theSubscriptionsAnswerAsDeclared() {
         TestUsers a = TestUsers.ADMIN;
@@ -470,7 +493,7 @@ class WireMatchesDocumentIT extends IntegrationTest {
                     + template));
         }
 
-        assertThat(operations).hasSize(62);
+        assertThat(operations).hasSize(63);
         assertThat(succeeded).containsExactlyElementsOf(operations);
     }
 }
