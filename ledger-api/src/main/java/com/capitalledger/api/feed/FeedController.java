@@ -123,14 +123,6 @@ public class FeedController {
     }
 
     private long size() {
-        try {
-            if (events.size() < 0 && !events.await(-1, STARTING)) {
-                throw new FeedFull.Unavailable("has not read the journal yet");
-            }
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new FeedFull.Unavailable("has not read the journal yet");
-        }
-        return events.size();
+        return events.readySize(STARTING);
     }
 }

@@ -58,24 +58,27 @@ public class FeedEvents implements SmartLifecycle {
         growth.listen(this::nudge);
     }
 
-    /** The seq the next journaled entry will get, as this node's tail last saw it (read once if it has not yet). */
+    /** The seq the next journaled entry will get, as this node's tail last saw it; -1 before its first read. */
     public long size() {
-        long known = size;
-        return known >= 0 ? known : journalSize();
+        return size;
     }
 
-    private long journalSize() {
-        lock.lock();
+    /**
+     * The size, once the tail has read the journal: in the first moments after a start it waits up to
+     * {@code patience} for that.
+     *
+     * @throws FeedFull.Unavailable (503) if the tail has still not read it
+     */
+    public long readySize(Duration patience) {
         try {
-            if (size < 0) {
-                Long journaled = jdbc.queryForObject("SELECT COALESCE(max(seq) + 1, 0) FROM journal_entry",
-                        Long.class);
-                size = journaled == null ? 0 : journaled;
+            if (size < 0 && !await(-1, patience)) {
+                throw new FeedFull.Unavailable("has not read the journal yet");
             }
-            return size;
-        } finally {
-            lock.unlock();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new FeedFull.Unavailable("has not read the journal yet");
         }
+        return size;
     }
 
     /**
@@ -86,7 +89,7 @@ public class FeedEvents implements SmartLifecycle {
     public Batch read(long from, FeedFilter filter, int limit) {
         List<FeedEntry> admitted = new ArrayList<>();
         long next = from;
-        long end = size();
+        long end = size;
         while (admitted.size() < limit && next < end) {
             long to = Math.min(end, next + PAGE);
             List<FeedEntry> page = page(next, to);
@@ -170,7 +173,16 @@ public class FeedEvents implements SmartLifecycle {
     }
 
     private void catchUp() {
-        journalSize();
+        if (size < 0) {
+            Long journaled = jdbc.queryForObject("SELECT COALESCE(max(seq) + 1, 0) FROM journal_entry", Long.class);
+            lock.lock();
+            try {
+                size = journaled == null ? 0 : journaled;
+                arrived.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
         while (true) {
             List<FeedEntry> entries = load(size, size + PAGE);
             if (entries.isEmpty()) {

@@ -50,6 +50,8 @@ public class SubscriptionController {
     private static final String POST_ERRORS = " 400 IDEMPOTENCY_KEY_REQUIRED and 422 IDEMPOTENCY_KEY_REUSED, like "
             + "every POST.";
     private static final int MAX_DELIVERIES = 500;
+    /** How long a request waits, in the first moments after a start, for the feed to read the journal's size. */
+    private static final Duration STARTING = Duration.ofSeconds(2);
     private static final String ID = "The subscription's id";
     private static final String ID_EXAMPLE = "0b7f3c52-6f2e-4c8e-9d3b-2a1f5e7c9d10";
     private static final String NO_UUID = "an id that is no UUID";
@@ -137,8 +139,8 @@ public class SubscriptionController {
                 }
             }, () -> problems.add(new InvalidBody.FieldProblem("types", FeedTypes.unknown(type))));
         }
-        long size = feed.size();
-        long from = body.fromSeq() == null ? Math.max(size, 0) : body.fromSeq();
+        long size = feed.readySize(STARTING);
+        long from = body.fromSeq() == null ? size : body.fromSeq();
         if (body.fromSeq() != null && (from < 0 || from > size)) {
             problems.add(new InvalidBody.FieldProblem("fromSeq", "must be between 0 and the journal's size, " + size));
         }
@@ -158,7 +160,7 @@ public class SubscriptionController {
             description = "Every subscription, oldest first, with how far its delivery got (no secrets)." + ROLE)
     @GetMapping
     public List<SubscriptionView> list() {
-        long size = feed.size();
+        long size = feed.readySize(STARTING);
         return store.all().stream().map(subscription -> view(subscription, size)).toList();
     }
 
@@ -170,7 +172,7 @@ public class SubscriptionController {
     @GetMapping("/{subscriptionId}")
     public SubscriptionView read(
             @Parameter(description = ID, example = ID_EXAMPLE) @PathVariable UUID subscriptionId) {
-        return view(known(subscriptionId.toString()), feed.size());
+        return view(known(subscriptionId.toString()), feed.readySize(STARTING));
     }
 
     @ProblemStatuses({400, 404})
@@ -215,7 +217,7 @@ public class SubscriptionController {
             @Parameter(description = "The first entry to deliver again", example = "0")
             @RequestParam(required = false) Long fromSeq) {
         String id = subscriptionId.toString();
-        long size = feed.size();
+        long size = feed.readySize(STARTING);
         known(id);
         if (fromSeq != null && (fromSeq < 0 || fromSeq > size)) {
             throw new InvalidParameter("fromSeq", "must be between 0 and the journal's size, " + size);

@@ -56,7 +56,8 @@ public class WebhookDispatcher implements SmartLifecycle {
         this.clock = clock;
         this.owner = node.id();
         this.settings = settings;
-        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
+        // HTTP/1.1: a plain http:// receiver is not offered an h2c upgrade, which some servers and proxies mishandle.
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 

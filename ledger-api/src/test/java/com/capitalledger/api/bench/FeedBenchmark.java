@@ -42,6 +42,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
  *     <li>feed lag: from a command's answer until a webhook receiver on this machine got its CloudEvent, 200
  *     sequential commands on an idle service, then 100 beside a round of 8 writers (the subscription takes every
  *     event, theirs too);</li>
+ *     <li>SSE fan-out: from a command's answer until the last of 100 clients following the feed got its event,
+ *     idle and beside 8 writers;</li>
  *     <li>what subscriptions cost: command rounds over HTTP with 10 subscriptions (each taking every event) and with
  *     none, in pairs of alternating order; rates, busy CPU per command until every subscription had every event,
  *     and the median of the pairs' costs.</li>
@@ -53,6 +55,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 public final class FeedBenchmark {
 
     private static final int SUBSCRIPTIONS = 10;
+    private static final int SSE_CLIENTS = 100;
     private static final LocalDate DAY = LocalDate.of(2025, 1, 21);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -146,12 +149,26 @@ public final class FeedBenchmark {
             long[] underLoad = lags(http, port, treasury, receiver, "loaded", 100);
             CommandBenchmark.rate(run, "commands over HTTP beside the feed lag under load", "commands", loaded.get(),
                     raw);
-            load.shutdown();
             run.latency("feed lag beside 8 writers (100 commands)", underLoad, null);
             double behind = awaitDelivered(http, port, admin);
             run.value("every event delivered after the loaded round's last command", "ms", Map.of("after", behind),
                     null);
             delete(http, port, admin, lagSubscription);
+            awaitCaughtUp(jdbc, readModels);
+
+            // Fan-out: 100 SSE clients following the live end; from a command's answer until the last of them got it.
+            try (SseClients sse = new SseClients(port, treasury, SSE_CLIENTS)) {
+                run.latency("SSE fan-out, idle (100 sequential commands: answer to the last of " + SSE_CLIENTS
+                        + " clients)", fanOut(http, port, treasury, sse, "idle", 100), null);
+                Future<CommandBenchmark.Timing> beside = load.submit(() -> CommandBenchmark.run(total,
+                        (client, i) -> CommandBenchmark.overHttp(http, port, treasury, client)));
+                long[] fanOutUnderLoad = fanOut(http, port, treasury, sse, "loaded", 100);
+                CommandBenchmark.rate(run, "commands over HTTP beside " + SSE_CLIENTS + " SSE clients", "commands",
+                        beside.get(), raw);
+                run.latency("SSE fan-out beside 8 writers (100 commands)", fanOutUnderLoad, null);
+                run.value("SSE events received", "events", Map.of("count", (double) sse.received.get()), null);
+            }
+            load.shutdown();
             awaitCaughtUp(jdbc, readModels);
 
             // What 10 subscriptions cost, against none, in pairs of alternating order.
@@ -200,6 +217,79 @@ public final class FeedBenchmark {
             run.heap();
             run.finish();
         }
+    }
+
+    /** Clients of the SSE feed from its live end, each counting the events it got by correlation id. */
+    private static final class SseClients implements AutoCloseable {
+        private final Map<String, AtomicLong> copies = new ConcurrentHashMap<>();
+        private final Map<String, Long> allArrived = new ConcurrentHashMap<>();
+        private final AtomicLong received = new AtomicLong();
+        private final List<java.io.InputStream> streams = new ArrayList<>();
+        private final ExecutorService readers;
+        private final int clients;
+
+        SseClients(int port, String authorization, int clients) throws Exception {
+            this.clients = clients;
+            readers = Executors.newFixedThreadPool(clients);
+            HttpClient http = HttpClient.newHttpClient();
+            for (int c = 0; c < clients; c++) {
+                HttpResponse<java.io.InputStream> response = http.send(HttpRequest.newBuilder(URI.create(
+                                "http://localhost:" + port + "/api/v1/feed")).header("Authorization", authorization)
+                        .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("the feed answered " + response.statusCode());
+                }
+                streams.add(response.body());
+                readers.execute(() -> read(response.body()));
+            }
+        }
+
+        private void read(java.io.InputStream body) {
+            try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(body, UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    if (line.startsWith("data:")) {
+                        long now = System.nanoTime();
+                        received.incrementAndGet();
+                        String correlation = JSON.readTree(line.substring(5)).path("correlationid").asText();
+                        if (copies.computeIfAbsent(correlation, key -> new AtomicLong()).incrementAndGet() == clients) {
+                            allArrived.put(correlation, now);
+                        }
+                    }
+                }
+            } catch (IOException closed) {
+                // the benchmark closed the stream
+            }
+        }
+
+        @Override
+        public void close() {
+            for (java.io.InputStream stream : streams) {
+                try {
+                    stream.close();
+                } catch (IOException ignored) {
+                    // closing anyway
+                }
+            }
+            readers.shutdownNow();
+        }
+    }
+
+    /** For each command: nanoseconds from its answer until every SSE client got its event. */
+    private static long[] fanOut(HttpClient http, int port, String authorization, SseClients sse, String label,
+                                 int commands) throws Exception {
+        long[] lags = new long[commands];
+        for (int i = 0; i < commands; i++) {
+            String correlation = "sse-" + label + "-" + i;
+            CommandBenchmark.post(http, port, authorization, "/api/v1/programs/BENCH-FEED/commitments/A/increase",
+                    "{\"amount\":\"1.00\",\"currency\":\"USD\",\"effectiveDate\":\"" + DAY + "\"}",
+                    "X-Correlation-Id", correlation);
+            long answered = System.nanoTime();
+            Awaitility.await(correlation).atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(1))
+                    .until(() -> sse.allArrived.containsKey(correlation));
+            lags[i] = Math.max(0, sse.allArrived.get(correlation) - answered);
+        }
+        return lags;
     }
 
     /** For each command: nanoseconds from its answer until the receiver got its event. */
