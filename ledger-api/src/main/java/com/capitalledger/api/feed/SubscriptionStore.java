@@ -179,7 +179,7 @@ public class SubscriptionStore {
                         + "THEN ? ELSE paused_reason END, lease_owner = NULL, lease_until = NULL "
                         + "WHERE subscription_id = ? AND lease_owner = ? AND status = 'ACTIVE'",
                 shorten(error), Timestamp.from(attempt.attemptedAt()), seconds(backOff), seconds(giveUpAfter),
-                seconds(giveUpAfter), shorten("no delivery acknowledged for " + giveUpAfter.toHours() + " h; last: "
+                seconds(giveUpAfter), shorten("no delivery acknowledged for " + readable(giveUpAfter) + "; last: "
                         + error), id, owner);
         log(id, attempt);
     }
@@ -189,6 +189,15 @@ public class SubscriptionStore {
                         + "duration_ms) SELECT ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM feed_subscription "
                         + "WHERE subscription_id = ?)", id, attempt.seq(), attempt.webhookId(), attempt.statusCode(),
                 shorten(attempt.error()), Timestamp.from(attempt.attemptedAt()), attempt.durationMs(), id);
+    }
+
+    /** 24 h, 90 min, 2 s: the largest whole unit. */
+    private static String readable(Duration duration) {
+        long seconds = duration.toSeconds();
+        if (seconds % 3600 == 0 && seconds > 0) {
+            return seconds / 3600 + " h";
+        }
+        return seconds % 60 == 0 && seconds > 0 ? seconds / 60 + " min" : seconds + " s";
     }
 
     private static double seconds(Duration duration) {
