@@ -1,7 +1,7 @@
-// Webhook subscriptions to the event feed (ADMIN): how far each got, why it fails, redelivery, its delivery log, and a
-// new one (its secret shown once). The list refreshes itself while the page is open; rows are updated in place, so a
+// Webhook subscriptions to the event feed (ADMIN): how far each got, why it fails, redelivery, its delivery log, a new
+// one (its secret shown once), and deleting one. The list refreshes itself while the page is open; rows are updated in place, so a
 // from-seq being typed and the focus survive a refresh.
-import { amount, cell, guarded, json, say } from './common.js';
+import { amount, api, cell, guarded, json, say } from './common.js';
 
 const PATH = '/api/v1/subscriptions';
 const REFRESH_MS = 5000;
@@ -115,7 +115,13 @@ function rowOf(id, body) {
     log.name = 'log';
     log.textContent = 'Delivery log';
     log.addEventListener('click', () => guarded(() => showLog(id, true)));
-    actions.append(from, redeliver, log);
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.name = 'delete';
+    remove.className = 'danger';
+    remove.textContent = 'Delete';
+    remove.addEventListener('click', () => guarded(() => deleteOne(id, row)));
+    actions.append(from, redeliver, log, remove);
     body.appendChild(row);
     return row;
 }
@@ -160,6 +166,18 @@ function update(row, s) {
     row.querySelector('input[name=fromSeq]').title = label;
     row.querySelector('button[name=redeliver]').setAttribute('aria-label', `Redeliver ${s.url}`);
     row.querySelector('button[name=log]').setAttribute('aria-label', `Delivery log of ${s.url}`);
+    row.querySelector('button[name=delete]').setAttribute('aria-label', `Delete the subscription to ${s.url}`);
+}
+
+/** Deletes a subscription once the user confirms: its deliveries stop and its log goes with it. */
+async function deleteOne(id, row) {
+    const url = row.querySelector('td[data-field=url]').textContent;
+    if (!confirm(`Delete the subscription to ${url}? Its deliveries stop and its delivery log is removed.`)) {
+        return;
+    }
+    await api(path(id), { method: 'DELETE' });
+    document.getElementById('sub-message').textContent = `Deleted the subscription to ${url}.`;
+    await refresh();
 }
 
 async function redeliverFrom(id, input) {
