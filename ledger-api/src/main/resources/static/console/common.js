@@ -47,9 +47,11 @@ export async function api(path, { method = 'GET', body, accept = 'application/js
     }
     if (!response.ok) {
         const problem = await response.json().catch(() => ({}));
-        const fields = (problem.errors || []).map(error => `${error.field} ${error.message}`).join('; ');
-        throw new ApiError(response.status, problem.code,
-            [problem.detail || problem.title, fields].filter(Boolean).join(': '));
+        const said = problem.detail || problem.title;
+        // A field's problem the detail already says (a query parameter's, for one) is not said twice.
+        const fields = (problem.errors || []).filter(error => !said || !said.includes(error.message))
+            .map(error => `${error.field} ${error.message}`).join('; ');
+        throw new ApiError(response.status, problem.code, [said, fields].filter(Boolean).join(': '));
     }
     return response;
 }

@@ -9,6 +9,7 @@ import * as investor from './investor.js';
 import * as timeline from './timeline.js';
 import * as whatif from './whatif.js';
 import * as journal from './journal.js';
+import * as subscriptions from './subscriptions.js';
 
 const EVERY_ROLE = ['TREASURY', 'COMPLIANCE', 'ANALYST', 'ADMIN'];
 // The same roles the API's access rules give each page's endpoints.
@@ -21,6 +22,7 @@ const PAGES = {
     timeline: { module: timeline, roles: ['COMPLIANCE', 'ADMIN'] },
     whatif: { module: whatif, roles: EVERY_ROLE },
     journal: { module: journal, roles: ['COMPLIANCE', 'ADMIN'] },
+    subscriptions: { module: subscriptions, roles: ['ADMIN'] },
 };
 
 function allowed(page) {

@@ -7,6 +7,7 @@ import com.capitalledger.api.support.OperatingProgram;
 import com.capitalledger.api.support.TestUsers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,8 +22,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
+
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +42,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 import static com.capitalledger.api.support.HttpClientSupport.json;
@@ -48,7 +54,10 @@ import static org.awaitility.Awaitility.await;
  * own figures, nothing a role may not read, and nothing its Content-Security-Policy refuses. Screenshots of each page
  * are kept in target/console-screenshots.
  */
-@TestPropertySource(properties = "ledger.test.context=console")
+// Webhook back-off and give-up shortened, so that a subscription to a receiver that is down is PAUSED in seconds.
+@TestPropertySource(properties = {"ledger.test.context=console", "ledger.feed.webhooks.timeout=1s",
+        "ledger.feed.webhooks.lease=3s", "ledger.feed.webhooks.poll=100ms", "ledger.feed.webhooks.retry-first=100ms",
+        "ledger.feed.webhooks.retry-max=200ms", "ledger.feed.webhooks.give-up-after=2s"})
 @DirtiesContext
 class ConsoleIT extends IntegrationTest {
 
@@ -101,7 +110,7 @@ class ConsoleIT extends IntegrationTest {
                 TestUsers.COMPLIANCE, List.of("stack", "history", "cashflows", "investor", "timeline", "whatif",
                         "journal"),
                 TestUsers.ADMIN, List.of("stack", "history", "cashflows", "investor", "timeline", "whatif",
-                        "journal"),
+                        "journal", "subscriptions"),
                 TestUsers.INVESTOR, List.of("investor"));
         for (Map.Entry<TestUsers, List<String>> role : pages.entrySet()) {
             signIn(role.getKey(), "stack");
@@ -352,6 +361,174 @@ class ConsoleIT extends IntegrationTest {
         browser.screenshot("journal");
         assertEveryControlIsLabelled();
         assertThat(browser.severeLogs()).isEmpty();
+    }
+
+    @Test
+    void aPausedSubscriptionShowsItsLagAndLastErrorAndRedeliversOnceItsReceiverIsBack() throws IOException {
+        // A receiver's port, free: connections to it are refused until the receiver starts there.
+        int receiverPort;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            receiverPort = probe.getLocalPort();
+        }
+        String url = "http://127.0.0.1:" + receiverPort + "/ledger-events";
+        HttpClientSupport admin = http(TestUsers.ADMIN);
+        HttpResponse<String> created = admin.postJson("/api/v1/subscriptions", """
+                {"url":"%s","programId":"CONSOLE-SUB","types":["ProgramCreated","EquityCommitted"]}""".formatted(url));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = json(created).get("subscriptionId").asText();
+        String subscription = "/api/v1/subscriptions/" + id;
+        HttpClientSupport treasury = http(TestUsers.TREASURY);
+        assertThat(treasury.postJson("/api/v1/programs", """
+                {"programId":"CONSOLE-SUB","name":"Subscribed","currency":"USD","targetAmount":"1000000.00",
+                 "maxDebtPct":"80","effectiveDate":"2026-01-01"}""").statusCode()).isEqualTo(201);
+        for (String investor : List.of("A", "B")) {
+            assertThat(treasury.postJson("/api/v1/programs/CONSOLE-SUB/commitments", """
+                    {"investorId":"%s","investorName":"Investor %s","amount":"1000.00","currency":"USD",
+                     "effectiveDate":"2026-01-01"}""".formatted(investor, investor)).statusCode()).isEqualTo(201);
+        }
+        // Its first entry refused for 2 s: PAUSED there, the three entries recorded not delivered.
+        await().atMost(Duration.ofSeconds(30)).until(() -> json(admin.get(subscription)),
+                view -> view.get("status").asText().equals("PAUSED") && view.get("lagEntries").asLong() == 3);
+        JsonNode paused = json(admin.get(subscription));
+        assertThat(paused.get("deliveredThroughSeq").isNull()).isTrue();
+        assertThat(paused.get("lastError").asText()).isEqualTo("ConnectException");
+        String reason = paused.get("pausedReason").asText();
+        assertThat(reason).startsWith("no delivery acknowledged for ").endsWith("; last: ConnectException");
+        long first = paused.get("nextSeq").asLong();
+        int attempts = paused.get("attempts").asInt();
+        assertThat(attempts).isGreaterThan(1);
+
+        signIn(TestUsers.ADMIN, "subscriptions");
+        String row = "#subscriptions tr[data-subscription='" + id + "'] ";
+        eventually().until(() -> browser.all(row + "td[data-field=status] .state").size() == 1);
+        assertThat(browser.find(row + "td[data-field=url]").getText()).isEqualTo(url);
+        assertThat(browser.find(row + "td[data-field=filters]").getText())
+                .isEqualTo("program CONSOLE-SUB; types ProgramCreated, EquityCommitted");
+        assertThat(browser.find(row + "td[data-field=status] .state").getText()).isEqualTo("PAUSED");
+        assertThat(browser.find(row + "td[data-field=status] .why").getText()).isEqualTo(reason);
+        assertThat(browser.find(row + "td[data-field=lag]").getText()).isEqualTo("3");
+        assertThat(browser.find(row + "td[data-field=deliveredThroughSeq]").getText()).isEqualTo("none yet");
+        assertThat(browser.find(row + "td[data-field=lastError] .error-text").getText()).isEqualTo("ConnectException");
+        assertThat(browser.find(row + "td[data-field=lastError] .why").getText()).isEqualTo("last attempt "
+                + paused.get("lastAttemptAt").asText().replace("T", " ").replaceFirst("(\\.\\d+)?Z$", " UTC"));
+        assertThat(browser.find(row + "td[data-field=attempts]").getText()).isEqualTo(String.valueOf(attempts));
+
+        // Its delivery log: the API's last 20 attempts, each at its first entry, refused.
+        browser.find(row + "button[name=log]").click();
+        JsonNode log = json(admin.get(subscription + "/deliveries?limit=20")).get("deliveries");
+        assertThat(log).hasSize(Math.min(20, attempts));
+        List<String> expected = new ArrayList<>();
+        log.forEach(attempt -> {
+            assertThat(attempt.get("seq").asLong()).isEqualTo(first);
+            expected.add(attempt.get("attemptId").asText());
+        });
+        eventually().until(() -> browser.all("#sub-deliveries tbody tr").stream()
+                .map(attempt -> attempt.getAttribute("data-attempt")).toList().equals(expected));
+        assertThat(browser.all("#sub-deliveries td[data-field=result]").stream().map(WebElement::getText).distinct()
+                .toList()).containsExactly("ConnectException");
+        browser.driver.executeScript("document.activeElement.blur(); window.scrollTo(0, 0);");
+        browser.screenshot("subscriptions");
+
+        // A from-seq past the journal's end: the API's problem, and nothing changed.
+        long size = first + 3;
+        browser.find(row + "input[name=fromSeq]").sendKeys(String.valueOf(size + 1));
+        browser.find(row + "button[name=redeliver]").click();
+        eventually().untilAsserted(() -> assertThat(browser.find("#status").getText()).isEqualTo("INVALID_PARAMETER: "
+                + "fromSeq must be between 0 and the journal's size, " + size));
+        assertThat(json(admin.get(subscription)).get("status").asText()).isEqualTo("PAUSED");
+        // The page's periodic refresh leaves the problem shown.
+        String read = browser.find("#sub-refreshed").getText();
+        eventually().until(() -> !browser.find("#sub-refreshed").getText().equals(read));
+        assertThat(browser.find("#status").getText()).startsWith("INVALID_PARAMETER: ");
+        assertThat(browser.find(row + "td[data-field=status] .state").getText()).isEqualTo("PAUSED");
+        // The browser logs the refused request, and nothing else.
+        assertThat(browser.severeLogs()).singleElement().asString().endsWith(subscription + "/redeliver?fromSeq="
+                + (size + 1) + " - Failed to load resource: the server responded with a status of 400 ()");
+
+        // The receiver back: Redeliver resumes from where it stopped and the three entries are acknowledged.
+        List<String> received = new CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), receiverPort),
+                0);
+        receiver.createContext("/ledger-events", exchange -> {
+            received.add(exchange.getRequestHeaders().getFirst("webhook-id"));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            browser.find(row + "input[name=fromSeq]").clear();
+            browser.find(row + "button[name=redeliver]").click();
+            eventually().untilAsserted(() -> assertThat(browser.find("#sub-message").getText())
+                    .isEqualTo(url + ": ACTIVE, delivering again from seq " + first + "."));
+            await().atMost(Duration.ofSeconds(30)).until(() -> json(admin.get(subscription)),
+                    view -> view.get("lagEntries").asLong() == 0);
+            JsonNode active = json(admin.get(subscription));
+            assertThat(active.get("status").asText()).isEqualTo("ACTIVE");
+            assertThat(active.get("attempts").asInt()).isZero();
+            assertThat(active.get("lastError").isNull()).isTrue();
+            assertThat(active.get("pausedReason").isNull()).isTrue();
+            assertThat(active.get("deliveredThroughSeq").asLong()).isEqualTo(first + 2);
+            assertThat(received).hasSize(3);
+
+            // The page shows it at its next refresh: ACTIVE, no lag, no error; the log's newest attempt a 204.
+            browser.find("#sub-refresh").click();
+            eventually().until(() -> browser.find(row + "td[data-field=lag]").getText().equals("0"));
+            assertThat(browser.find(row + "td[data-field=status]").getText()).isEqualTo("ACTIVE");
+            assertThat(browser.find(row + "td[data-field=deliveredThroughSeq]").getText())
+                    .isEqualTo(String.valueOf(first + 2));
+            assertThat(browser.find(row + "td[data-field=lastError] .error-text").getText()).isEmpty();
+            assertThat(browser.find(row + "td[data-field=attempts]").getText()).isEqualTo("0");
+            eventually().until(() -> browser.find("#sub-deliveries td[data-field=result]").getText()
+                    .equals("HTTP 204"));
+        } finally {
+            receiver.stop(0);
+        }
+
+        // Subscribing here shows the secret once, clearly; the new subscription is listed.
+        browser.find("#sub-url").sendKeys("https://treasury.example.com/ledger-events");
+        browser.find("#sub-types").sendKeys("CapitalCalled, CommandRejected");
+        browser.find("#sub-form button[type=submit]").click();
+        eventually().until(() -> browser.find("#sub-created").isDisplayed());
+        JsonNode listed = json(admin.get("/api/v1/subscriptions"));
+        JsonNode newest = listed.get(listed.size() - 1);
+        assertThat(newest.get("url").asText()).isEqualTo("https://treasury.example.com/ledger-events");
+        assertThat(textValues(newest.get("types"))).containsExactly("CapitalCalled", "CommandRejected");
+        assertThat(browser.find("#sub-secret").getText()).matches("whsec_[A-Za-z0-9+/=]{40,}");
+        eventually().until(() -> browser.all("#subscriptions tr[data-subscription='"
+                + newest.get("subscriptionId").asText() + "']").size() == 1);
+        browser.find("#sub-secret-done").click();
+        assertThat(browser.find("#sub-created").isDisplayed()).isFalse();
+        assertThat(browser.find("#sub-secret").getText()).isEmpty();
+
+        // Deleted here once confirmed: not before.
+        String other = "#subscriptions tr[data-subscription='" + newest.get("subscriptionId").asText() + "'] ";
+        String question = "Delete the subscription to https://treasury.example.com/ledger-events? Its deliveries "
+                + "stop and its delivery log is removed.";
+        browser.find(other + "button[name=delete]").click();
+        assertThat(browser.driver.switchTo().alert().getText()).isEqualTo(question);
+        browser.driver.switchTo().alert().dismiss();
+        assertThat(admin.get("/api/v1/subscriptions/" + newest.get("subscriptionId").asText()).statusCode())
+                .isEqualTo(200);
+        browser.find(other + "button[name=delete]").click();
+        assertThat(browser.driver.switchTo().alert().getText()).isEqualTo(question);
+        browser.driver.switchTo().alert().accept();
+        eventually().until(() -> browser.find("#sub-message").getText()
+                .equals("Deleted the subscription to https://treasury.example.com/ledger-events."));
+        assertThat(admin.get("/api/v1/subscriptions/" + newest.get("subscriptionId").asText()).statusCode())
+                .isEqualTo(404);
+        eventually().until(() -> browser.all(other).isEmpty());
+        assertThat(browser.all(row)).hasSize(1);
+        assertEveryControlIsLabelled();
+        assertThat(browser.severeLogs()).isEmpty();
+
+        // Other roles neither see the page nor read it.
+        browser.find("#sign-out").click();
+        signIn(TestUsers.COMPLIANCE, "subscriptions");
+        assertThat(visiblePages()).doesNotContain("subscriptions");
+        eventually().until(() -> browser.find("#status").getText()
+                .equals("Your roles (COMPLIANCE) may not read this page."));
+        assertThat(browser.find("#page-subscriptions").isDisplayed()).isFalse();
+        assertThat(admin.delete(subscription).statusCode()).isEqualTo(204);
     }
 
     @Test
