@@ -161,14 +161,24 @@ public class WebhookDispatcher implements SmartLifecycle {
         } catch (HttpTimeoutException timeout) {
             error = "no answer within " + settings.timeout().toSeconds() + " s";
         } catch (IOException unreachable) {
-            error = unreachable.getClass().getSimpleName()
-                    + (unreachable.getMessage() == null ? "" : ": " + unreachable.getMessage());
+            error = describe(unreachable);
         } catch (InterruptedException stopped) {
             Thread.currentThread().interrupt();
             error = "the node stopped during the delivery";
         }
         int millis = (int) TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         return new SubscriptionStore.Attempt(0, entry.seq(), entry.eventId(), status, error, at, millis);
+    }
+
+    /** The failure and what it or its causes say; the JDK's refused connection says nothing, so it is named. */
+    static String describe(Throwable failure) {
+        Throwable told = failure;
+        while (told.getMessage() == null && told.getCause() != null) {
+            told = told.getCause();
+        }
+        String message = told.getMessage() != null ? told.getMessage()
+                : failure instanceof java.net.ConnectException ? "could not connect" : null;
+        return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 
     private static void pause(Duration duration) {

@@ -391,9 +391,10 @@ class ConsoleIT extends IntegrationTest {
                 view -> view.get("status").asText().equals("PAUSED") && view.get("lagEntries").asLong() == 3);
         JsonNode paused = json(admin.get(subscription));
         assertThat(paused.get("deliveredThroughSeq").isNull()).isTrue();
-        assertThat(paused.get("lastError").asText()).isEqualTo("ConnectException");
+        assertThat(paused.get("lastError").asText()).isEqualTo("ConnectException: could not connect");
         String reason = paused.get("pausedReason").asText();
-        assertThat(reason).startsWith("no delivery acknowledged for ").endsWith("; last: ConnectException");
+        assertThat(reason).startsWith("no delivery acknowledged for ")
+                .endsWith("; last: ConnectException: could not connect");
         long first = paused.get("nextSeq").asLong();
         int attempts = paused.get("attempts").asInt();
         assertThat(attempts).isGreaterThan(1);
@@ -408,7 +409,8 @@ class ConsoleIT extends IntegrationTest {
         assertThat(browser.find(row + "td[data-field=status] .why").getText()).isEqualTo(reason);
         assertThat(browser.find(row + "td[data-field=lag]").getText()).isEqualTo("3");
         assertThat(browser.find(row + "td[data-field=deliveredThroughSeq]").getText()).isEqualTo("none yet");
-        assertThat(browser.find(row + "td[data-field=lastError] .error-text").getText()).isEqualTo("ConnectException");
+        assertThat(browser.find(row + "td[data-field=lastError] .error-text").getText())
+                .isEqualTo("ConnectException: could not connect");
         assertThat(browser.find(row + "td[data-field=lastError] .why").getText()).isEqualTo("last attempt "
                 + paused.get("lastAttemptAt").asText().replace("T", " ").replaceFirst("(\\.\\d+)?Z$", " UTC"));
         assertThat(browser.find(row + "td[data-field=attempts]").getText()).isEqualTo(String.valueOf(attempts));
@@ -425,7 +427,7 @@ class ConsoleIT extends IntegrationTest {
         eventually().until(() -> browser.all("#sub-deliveries tbody tr").stream()
                 .map(attempt -> attempt.getAttribute("data-attempt")).toList().equals(expected));
         assertThat(browser.all("#sub-deliveries td[data-field=result]").stream().map(WebElement::getText).distinct()
-                .toList()).containsExactly("ConnectException");
+                .toList()).containsExactly("ConnectException: could not connect");
         browser.driver.executeScript("document.activeElement.blur(); window.scrollTo(0, 0);");
         browser.screenshot("subscriptions");
 
