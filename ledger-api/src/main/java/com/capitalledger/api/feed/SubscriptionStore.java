@@ -136,14 +136,20 @@ public class SubscriptionStore {
     boolean delivered(String id, String owner, Attempt attempt, Duration lease) {
         return Boolean.TRUE.equals(transactions.execute(status -> {
             relaxed();
-            int moved = jdbc.update("UPDATE feed_subscription SET next_seq = ?, delivered_through_seq = ?, "
-                            + "attempts = 0, failing_since = NULL, next_attempt_at = NULL, last_error = NULL, "
-                            + "last_attempt_at = ?, lease_until = now() + make_interval(secs => ?) "
-                            + "WHERE subscription_id = ? AND lease_owner = ? AND status = 'ACTIVE'",
+            // One statement: the subscription moves past the entry if the lease is still this node's, and the
+            // attempt is logged either way (it was made) while the subscription exists.
+            Long moved = jdbc.query("WITH moved AS (UPDATE feed_subscription SET next_seq = ?, "
+                            + "delivered_through_seq = ?, attempts = 0, failing_since = NULL, next_attempt_at = NULL, "
+                            + "last_error = NULL, last_attempt_at = ?, lease_until = now() + make_interval(secs => ?) "
+                            + "WHERE subscription_id = ? AND lease_owner = ? AND status = 'ACTIVE' RETURNING 1), "
+                            + "logged AS (INSERT INTO feed_delivery (subscription_id, seq, webhook_id, status_code, "
+                            + "attempted_at, duration_ms) SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM "
+                            + "feed_subscription WHERE subscription_id = ?)) SELECT count(*) FROM moved",
+                    rs -> rs.next() ? rs.getLong(1) : 0L,
                     attempt.seq() + 1, attempt.seq(), Timestamp.from(attempt.attemptedAt()), seconds(lease), id,
-                    owner);
-            log(id, attempt);
-            return moved == 1;
+                    owner, id, attempt.seq(), attempt.webhookId(), attempt.statusCode(),
+                    Timestamp.from(attempt.attemptedAt()), attempt.durationMs(), id);
+            return moved != null && moved == 1;
         }));
     }
 
