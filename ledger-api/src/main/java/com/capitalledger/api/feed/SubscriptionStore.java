@@ -119,17 +119,18 @@ public class SubscriptionStore {
                 delivering.toArray(String[]::new));
     }
 
-    /** Extends the lease if this node still holds it. */
-    boolean renew(String id, String owner, Duration lease) {
-        return jdbc.update("UPDATE feed_subscription SET lease_until = now() + make_interval(secs => ?) "
-                + "WHERE subscription_id = ? AND lease_owner = ? AND status = 'ACTIVE'",
-                seconds(lease), id, owner) == 1;
+    /** Extends the lease if this node still holds it, and answers the subscription as it is now (its secrets). */
+    Optional<Subscription> renew(String id, String owner, Duration lease) {
+        return jdbc.query("UPDATE feed_subscription SET lease_until = now() + make_interval(secs => ?) "
+                + "WHERE subscription_id = ? AND lease_owner = ? AND status = 'ACTIVE' RETURNING " + COLUMNS, ROW,
+                seconds(lease), id, owner).stream().findFirst();
     }
 
-    /** Entries up to {@code next} were looked at and none was for this subscription. */
-    boolean skipTo(String id, String owner, long next) {
-        return jdbc.update("UPDATE feed_subscription SET next_seq = ? WHERE subscription_id = ? AND lease_owner = ? "
-                + "AND status = 'ACTIVE' AND next_seq < ?", next, id, owner, next) == 1;
+    /** Entries up to {@code next} were looked at and none is left to deliver; the lease is extended. */
+    boolean skipTo(String id, String owner, long next, Duration lease) {
+        return jdbc.update("UPDATE feed_subscription SET next_seq = GREATEST(next_seq, ?), "
+                + "lease_until = now() + make_interval(secs => ?) WHERE subscription_id = ? AND lease_owner = ? "
+                + "AND status = 'ACTIVE'", next, seconds(lease), id, owner) == 1;
     }
 
     /** The receiver acknowledged the entry at {@code seq}: logged, and the subscription moves past it. */

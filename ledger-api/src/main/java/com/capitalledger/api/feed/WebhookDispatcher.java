@@ -15,11 +15,13 @@ import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -38,6 +40,12 @@ public class WebhookDispatcher implements SmartLifecycle {
     static final String USER_AGENT = "capital-ledger-webhooks/1";
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final int BATCH = 100;
+    /** How long a caught-up subscription keeps its thread, waiting for its next entry. */
+    private static final Duration LINGER = Duration.ofSeconds(1);
+    /** Entries a subscription's filters skip before their passing is recorded. */
+    private static final long SKIPS_RECORDED = 1_000;
+    /** The least time between two claims: journal batches wake the claimer far more often under load. */
+    private static final Duration CLAIM_EVERY = Duration.ofMillis(100);
 
     private final SubscriptionStore store;
     private final FeedEvents feed;
@@ -80,7 +88,12 @@ public class WebhookDispatcher implements SmartLifecycle {
                     }
                 }
                 seen = Math.max(seen, feed.size());
+                long claimed = System.nanoTime();
                 feed.await(seen, settings.poll());
+                long early = CLAIM_EVERY.toNanos() - (System.nanoTime() - claimed);
+                if (early > 0) {
+                    pause(Duration.ofNanos(early));
+                }
             } catch (InterruptedException stopped) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException failure) {
@@ -91,38 +104,78 @@ public class WebhookDispatcher implements SmartLifecycle {
         }
     }
 
-    /** Delivers from the subscription's next entry on while it has entries and this node holds it. */
-    private void deliver(Subscription subscription) {
+    /**
+     * Delivers from the subscription's next entry on while this node holds it. Caught up, it waits a moment for more
+     * (so a subscription that is followed closely keeps its thread and its entries go out at once), unless another
+     * subscription is waiting for a thread; after each batch it also gives way to one that is. Entries its filters
+     * skip are recorded as passed now and then, not one by one: after a crash they are only looked at again.
+     */
+    private void deliver(Subscription claimed) {
+        Subscription subscription = claimed;
         long next = subscription.nextSeq();
+        long recorded = next;
+        long renewed = System.nanoTime();
         FeedFilter filter = subscription.filter();
         while (workers != null && !workers.isShutdown()) {
             FeedEvents.Batch batch = feed.read(next, filter, BATCH);
+            next = Math.max(next, batch.next());
             if (batch.entries().isEmpty()) {
-                if (batch.next() > next) {
-                    store.skipTo(subscription.id(), owner, batch.next());
+                boolean renewDue = System.nanoTime() - renewed > settings.lease().toNanos() / 3;
+                if (next - recorded >= SKIPS_RECORDED || renewDue) {
+                    if (!store.skipTo(subscription.id(), owner, next, settings.lease())) {
+                        return;
+                    }
+                    recorded = next;
+                    renewed = System.nanoTime();
                 }
+                if (othersWaiting() || !awaitQuietly(next)) {
+                    if (next > recorded) {
+                        store.skipTo(subscription.id(), owner, next, settings.lease());
+                    }
+                    return;
+                }
+                continue;
+            }
+            // As it is now: a secret rotated while this thread waited signs from this batch on.
+            Optional<Subscription> current = store.renew(subscription.id(), owner, settings.lease());
+            if (current.isEmpty()) {
                 return;
             }
-            if (!store.renew(subscription.id(), owner, settings.lease())) {
-                return;
-            }
+            subscription = current.get();
+            renewed = System.nanoTime();
             for (FeedEntry entry : batch.entries()) {
                 SubscriptionStore.Attempt attempt = post(subscription, entry);
                 if (attempt.statusCode() != null && attempt.statusCode() / 100 == 2) {
                     if (!store.delivered(subscription.id(), owner, attempt, settings.lease())) {
                         return;
                     }
+                    recorded = entry.seq() + 1;
                 } else {
                     store.failed(subscription.id(), owner, attempt, backOff(attemptsSoFar(subscription, entry)),
                             settings.giveUpAfter());
                     return;
                 }
-                next = entry.seq() + 1;
             }
-            if (batch.next() > next && !store.skipTo(subscription.id(), owner, batch.next())) {
+            if (othersWaiting()) {
+                if (next > recorded) {
+                    store.skipTo(subscription.id(), owner, next, settings.lease());
+                }
                 return;
             }
-            next = Math.max(next, batch.next());
+        }
+    }
+
+    /** Whether a claimed subscription waits for one of this node's delivery threads. */
+    private boolean othersWaiting() {
+        return workers instanceof ThreadPoolExecutor pool && !pool.getQueue().isEmpty();
+    }
+
+    private boolean awaitQuietly(long seq) {
+        try {
+            return feed.await(seq, LINGER);
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -148,27 +148,36 @@ public final class FeedBenchmark {
             // Feed lag, one subscription taking every event.
             String lagSubscription = subscribe(http, port, admin, receiver.url());
             run.latency("feed lag, idle (200 sequential commands: answer to webhook received)",
-                    lags(http, port, treasury, receiver, "idle", 200), null);
+                    lags(http, port, treasury, receiver.arrived, "idle", 200), null);
             ExecutorService load = Executors.newSingleThreadExecutor();
             Future<CommandBenchmark.Timing> loaded = load.submit(() -> CommandBenchmark.run(total,
                     (client, i) -> CommandBenchmark.overHttp(http, port, treasury, client)));
-            long[] underLoad = lags(http, port, treasury, receiver, "loaded", 100);
+            long[] underLoad = lags(http, port, treasury, receiver.arrived, "loaded", 100);
             CommandBenchmark.rate(run, "commands over HTTP beside the feed lag under load", "commands", loaded.get(),
                     raw);
             run.latency("feed lag beside 8 writers (100 commands)", underLoad, null);
             double behind = awaitDelivered(http, port, admin);
             run.value("every event delivered after the loaded round's last command", "ms", Map.of("after", behind),
                     null);
+            // What the lag rounds' deliveries came to, before the subscription (and its log) goes.
+            Map<String, Double> failed = new LinkedHashMap<>();
+            jdbc.query("SELECT COALESCE(error, 'HTTP ' || status_code), count(*) FROM feed_delivery "
+                    + "WHERE subscription_id = ? AND (status_code IS NULL OR status_code / 100 <> 2) GROUP BY 1",
+                    rs -> {
+                        failed.put(rs.getString(1), (double) rs.getLong(2));
+                    }, lagSubscription);
+            run.value("failed webhook attempts in the lag rounds", "attempts",
+                    failed.isEmpty() ? Map.of("none", 0.0) : failed, null);
             delete(http, port, admin, lagSubscription);
             awaitCaughtUp(jdbc, readModels);
 
             // Fan-out: 100 SSE clients following the live end; from a command's answer until the last of them got it.
             try (SseClients sse = new SseClients(port, treasury, SSE_CLIENTS)) {
                 run.latency("SSE fan-out, idle (100 sequential commands: answer to the last of " + SSE_CLIENTS
-                        + " clients)", fanOut(http, port, treasury, sse, "idle", 100), null);
+                        + " clients)", lags(http, port, treasury, sse.allArrived, "sse-idle", 100), null);
                 Future<CommandBenchmark.Timing> beside = load.submit(() -> CommandBenchmark.run(total,
                         (client, i) -> CommandBenchmark.overHttp(http, port, treasury, client)));
-                long[] fanOutUnderLoad = fanOut(http, port, treasury, sse, "loaded", 100);
+                long[] fanOutUnderLoad = lags(http, port, treasury, sse.allArrived, "sse-loaded", 100);
                 CommandBenchmark.rate(run, "commands over HTTP beside " + SSE_CLIENTS + " SSE clients", "commands",
                         beside.get(), raw);
                 run.latency("SSE fan-out beside 8 writers (100 commands)", fanOutUnderLoad, null);
@@ -291,26 +300,12 @@ public final class FeedBenchmark {
         }
     }
 
-    /** For each command: nanoseconds from its answer until every SSE client got its event. */
-    private static long[] fanOut(HttpClient http, int port, String authorization, SseClients sse, String label,
-                                 int commands) throws Exception {
-        long[] lags = new long[commands];
-        for (int i = 0; i < commands; i++) {
-            String correlation = "sse-" + label + "-" + i;
-            CommandBenchmark.post(http, port, authorization, "/api/v1/programs/BENCH-FEED/commitments/A/increase",
-                    "{\"amount\":\"1.00\",\"currency\":\"USD\",\"effectiveDate\":\"" + DAY + "\"}",
-                    "X-Correlation-Id", correlation);
-            long answered = System.nanoTime();
-            Awaitility.await(correlation).atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(1))
-                    .until(() -> sse.allArrived.containsKey(correlation));
-            lags[i] = Math.max(0, sse.allArrived.get(correlation) - answered);
-        }
-        return lags;
-    }
-
-    /** For each command: nanoseconds from its answer until the receiver got its event. */
-    private static long[] lags(HttpClient http, int port, String authorization, Receiver receiver, String label,
-                               int commands) throws Exception {
+    /**
+     * For each command: nanoseconds from its answer until {@code arrivals} holds its correlation id (the webhook
+     * receiver got it, or the last SSE client did).
+     */
+    private static long[] lags(HttpClient http, int port, String authorization, Map<String, Long> arrivals,
+                               String label, int commands) throws Exception {
         long[] lags = new long[commands];
         for (int i = 0; i < commands; i++) {
             String correlation = "feed-" + label + "-" + i;
@@ -319,8 +314,8 @@ public final class FeedBenchmark {
                     "X-Correlation-Id", correlation);
             long answered = System.nanoTime();
             Awaitility.await(correlation).atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(1))
-                    .until(() -> receiver.arrived.containsKey(correlation));
-            lags[i] = Math.max(0, receiver.arrived.get(correlation) - answered);
+                    .until(() -> arrivals.containsKey(correlation));
+            lags[i] = Math.max(0, arrivals.get(correlation) - answered);
         }
         return lags;
     }
