@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -113,6 +114,8 @@ public class FeedStreams implements SmartLifecycle {
         private volatile boolean closed;
         private boolean over;
         private volatile Future<?> task;
+        private volatile boolean started;
+        private final AtomicBoolean finished = new AtomicBoolean();
 
         Stream(long from, FeedFilter filter, ResponseBodyEmitter emitter) {
             this.cursor = from;
@@ -121,6 +124,7 @@ public class FeedStreams implements SmartLifecycle {
         }
 
         void run() {
+            started = true;
             long silentSince = System.nanoTime();
             try {
                 while (!closed && !Thread.currentThread().isInterrupted()) {
@@ -148,11 +152,7 @@ public class FeedStreams implements SmartLifecycle {
                 // The journal cannot be read now: the client reconnects with its Last-Event-ID.
                 log.warn("An event feed stream ended at seq {}: {}", cursor, failure.getMessage());
             } finally {
-                open.remove(this);
-                permits.release();
-                if (!over) {
-                    complete();
-                }
+                finish();
             }
         }
 
@@ -162,6 +162,26 @@ public class FeedStreams implements SmartLifecycle {
             Future<?> running = task;
             if (running != null) {
                 running.cancel(true);
+            }
+        }
+
+        /** Once only, whoever comes first: the stream's thread, or the service stopping before it ran. */
+        private void finish() {
+            if (!finished.compareAndSet(false, true)) {
+                return;
+            }
+            open.remove(this);
+            permits.release();
+            if (!over) {
+                complete();
+            }
+        }
+
+        /** A stream whose thread was cancelled before it ran is finished here: no thread will. */
+        void finishIfNeverRan() {
+            Future<?> running = task;
+            if (running != null && running.isCancelled() && !started) {
+                finish();
             }
         }
 
@@ -206,6 +226,7 @@ public class FeedStreams implements SmartLifecycle {
     public void stop() {
         running = false;
         open.forEach(Stream::close);
+        open.forEach(Stream::finishIfNeverRan);
         threads.shutdownNow();
     }
 
