@@ -24,7 +24,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -37,9 +36,6 @@ import java.util.Set;
 public class FeedController {
 
     static final String LAST_EVENT_ID = "Last-Event-ID";
-    /** How long a request waits for the feed to learn the journal's size when the service has just started. */
-    private static final Duration STARTING = Duration.ofSeconds(2);
-
     private final FeedEvents events;
     private final FeedStreams streams;
 
@@ -54,7 +50,8 @@ public class FeedController {
                     + "whose id is the entry's seq, whose event is its CloudEvent type "
                     + "(com.capitalledger.{Type}.v1) and whose one data line is the CloudEvents 1.0 "
                     + "structured-mode JSON of the entry (extensions seq, effectivedate, actor, correlationid; "
-                    + "data: the stored payload). It starts at fromSeq (inclusive), or, when the request carries "
+                    + "data: the payload as the journal entry holds it, RFC 8785 canonical JSON with every number a "
+                    + "string of its digits). It starts at fromSeq (inclusive), or, when the request carries "
                     + "Last-Event-ID (as a reconnecting EventSource does), just after that seq, which wins over "
                     + "fromSeq; with neither, live only: from the journal's size at connection. It opens with a "
                     + "comment line ': open', then it stays open and streams entries as they are journaled (only "
@@ -90,7 +87,7 @@ public class FeedController {
             @RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventId,
             @Parameter(hidden = true) Authentication authentication) {
         FeedFilter filter = filter(Caller.of(authentication), programId, FeedTypes.parse("type", types));
-        long size = size();
+        long size = events.readySize();
         if (fromSeq != null && (fromSeq < 0 || fromSeq > size)) {
             throw new InvalidParameter("fromSeq", "must be between 0 and the journal's size, " + size);
         }
@@ -120,9 +117,5 @@ public class FeedController {
                     + (value.length() <= 40 ? value : value.substring(0, 40) + "...") + "'");
         }
         return Long.parseLong(value) + 1;
-    }
-
-    private long size() {
-        return events.readySize(STARTING);
     }
 }

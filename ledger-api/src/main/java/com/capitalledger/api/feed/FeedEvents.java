@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +31,8 @@ public class FeedEvents implements SmartLifecycle {
 
     /** Entries a reader behind the window reads from PostgreSQL at a time. */
     static final int PAGE = 500;
+    /** How long a request waits for the tail's first read of the journal's size after a start. */
+    static final int STARTING_SECONDS = 2;
     private static final Logger log = LoggerFactory.getLogger(FeedEvents.class);
     private static final String ENTRIES = "SELECT j.seq, e.event_identifier, e.payload_type, e.payload, e.meta_data, "
             + "e.time_stamp FROM journal_entry j JOIN domain_event_entry e ON e.global_index = j.global_index "
@@ -64,14 +67,14 @@ public class FeedEvents implements SmartLifecycle {
     }
 
     /**
-     * The size, once the tail has read the journal: in the first moments after a start it waits up to
-     * {@code patience} for that.
+     * The size, once the tail has read the journal: in the first moments after a start a request waits up to
+     * {@value #STARTING_SECONDS} s for that.
      *
      * @throws FeedFull.Unavailable (503) if the tail has still not read it
      */
-    public long readySize(Duration patience) {
+    public long readySize() {
         try {
-            if (size < 0 && !await(-1, patience)) {
+            if (size < 0 && !await(-1, Duration.ofSeconds(STARTING_SECONDS))) {
                 throw new FeedFull.Unavailable("has not read the journal yet");
             }
         } catch (InterruptedException interrupted) {
@@ -150,9 +153,14 @@ public class FeedEvents implements SmartLifecycle {
     }
 
     private void follow() {
+        boolean away = false;
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 catchUp();
+                if (away) {
+                    log.info("The event feed reads the journal again");
+                    away = false;
+                }
                 lock.lock();
                 try {
                     if (!wake) {
@@ -165,8 +173,13 @@ public class FeedEvents implements SmartLifecycle {
             } catch (InterruptedException stopped) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException failure) {
-                // The database is away: the feed waits and reads again; its readers keep their place.
-                log.warn("The event feed could not read the journal: {}", failure.getMessage());
+                // The database is away: the feed waits and reads again; its readers keep their place. Said once
+                // per outage, not at every attempt.
+                if (!away) {
+                    log.warn("The event feed could not read the journal, retrying: {}",
+                            NestedExceptionUtils.getMostSpecificCause(failure).getMessage());
+                    away = true;
+                }
                 sleepQuietly();
             }
         }

@@ -5,12 +5,14 @@ import com.capitalledger.api.web.InvalidParameter;
 import com.capitalledger.api.web.NotFound;
 import com.capitalledger.api.web.ProblemCode;
 import com.capitalledger.api.web.ProblemStatuses;
+import com.capitalledger.api.web.Shapes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -31,7 +33,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** Webhook subscriptions to the event feed (DESIGN section 11): created, read, paused state, rotated, redelivered. */
@@ -50,8 +54,6 @@ public class SubscriptionController {
     private static final String POST_ERRORS = " 400 IDEMPOTENCY_KEY_REQUIRED and 422 IDEMPOTENCY_KEY_REUSED, like "
             + "every POST.";
     private static final int MAX_DELIVERIES = 500;
-    /** How long a request waits, in the first moments after a start, for the feed to read the journal's size. */
-    private static final Duration STARTING = Duration.ofSeconds(2);
     private static final String ID = "The subscription's id";
     private static final String ID_EXAMPLE = "0b7f3c52-6f2e-4c8e-9d3b-2a1f5e7c9d10";
     private static final String NO_UUID = "an id that is no UUID";
@@ -73,7 +75,7 @@ public class SubscriptionController {
             @NotBlank @Size(max = 2048) String url,
             @Schema(description = "Only this program's entries (and refusals about it); absent: every program's and "
                     + "the base rates'", example = "STARGATE-1")
-            @Size(min = 1, max = 255) String programId,
+            @Pattern(regexp = Shapes.ID, message = Shapes.ID_MESSAGE) String programId,
             @Schema(description = "Only these types, by short name or CloudEvent type; absent or empty: all",
                     example = "[\"CapitalCalled\", \"com.capitalledger.CommandRejected.v1\"]")
             List<@NotBlank String> types,
@@ -129,17 +131,12 @@ public class SubscriptionController {
         if (!webUrl(body.url())) {
             problems.add(new InvalidBody.FieldProblem("url", "must be an absolute http or https URL with a host"));
         }
-        List<String> types = new ArrayList<>();
-        List<String> given = body.types() == null ? List.of() : body.types();
-        for (int i = 0; i < given.size(); i++) {
-            String type = given.get(i);
-            FeedTypes.shortName(type).ifPresentOrElse(name -> {
-                if (!types.contains(name)) {
-                    types.add(name);
-                }
-            }, () -> problems.add(new InvalidBody.FieldProblem("types", FeedTypes.unknown(type))));
+        Set<String> types = new LinkedHashSet<>();
+        for (String type : body.types() == null ? List.<String>of() : body.types()) {
+            FeedTypes.shortName(type).ifPresentOrElse(types::add,
+                    () -> problems.add(new InvalidBody.FieldProblem("types", FeedTypes.unknown(type))));
         }
-        long size = feed.readySize(STARTING);
+        long size = feed.readySize();
         long from = body.fromSeq() == null ? size : body.fromSeq();
         if (body.fromSeq() != null && (from < 0 || from > size)) {
             problems.add(new InvalidBody.FieldProblem("fromSeq", "must be between 0 and the journal's size, " + size));
@@ -160,7 +157,7 @@ public class SubscriptionController {
             description = "Every subscription, oldest first, with how far its delivery got (no secrets)." + ROLE)
     @GetMapping
     public List<SubscriptionView> list() {
-        long size = feed.readySize(STARTING);
+        long size = feed.readySize();
         return store.all().stream().map(subscription -> view(subscription, size)).toList();
     }
 
@@ -172,7 +169,7 @@ public class SubscriptionController {
     @GetMapping("/{subscriptionId}")
     public SubscriptionView read(
             @Parameter(description = ID, example = ID_EXAMPLE) @PathVariable UUID subscriptionId) {
-        return view(known(subscriptionId.toString()), feed.readySize(STARTING));
+        return view(known(subscriptionId.toString()), feed.readySize());
     }
 
     @ProblemStatuses({400, 404})
@@ -217,7 +214,7 @@ public class SubscriptionController {
             @Parameter(description = "The first entry to deliver again", example = "0")
             @RequestParam(required = false) Long fromSeq) {
         String id = subscriptionId.toString();
-        long size = feed.readySize(STARTING);
+        long size = feed.readySize();
         known(id);
         if (fromSeq != null && (fromSeq < 0 || fromSeq > size)) {
             throw new InvalidParameter("fromSeq", "must be between 0 and the journal's size, " + size);

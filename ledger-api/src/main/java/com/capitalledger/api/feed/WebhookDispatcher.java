@@ -4,6 +4,7 @@ import com.capitalledger.projections.processing.LedgerNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -71,6 +72,7 @@ public class WebhookDispatcher implements SmartLifecycle {
 
     private void claimLoop() {
         long seen = -1;
+        boolean away = false;
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 for (Subscription subscription : store.claim(owner, settings.lease(), delivering)) {
@@ -98,8 +100,19 @@ public class WebhookDispatcher implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException failure) {
                 // The database is away: claim again after a pause; the leases keep every subscription's place.
-                log.warn("Webhook dispatcher could not claim subscriptions: {}", failure.getMessage());
+                // Said once per outage, not at every attempt.
+                if (!away) {
+                    log.warn("Webhook dispatcher could not claim subscriptions, retrying every {} ms: {}",
+                            settings.poll().toMillis(),
+                            NestedExceptionUtils.getMostSpecificCause(failure).getMessage());
+                    away = true;
+                }
                 pause(settings.poll());
+                continue;
+            }
+            if (away) {
+                log.info("Webhook dispatcher claims subscriptions again");
+                away = false;
             }
         }
     }

@@ -322,6 +322,8 @@ class WebhookIT extends IntegrationTest {
         assertProblem(http(TestUsers.ADMIN).postJson(SUBSCRIPTIONS, "{\"url\":\"" + receiver.url("/x")
                 + "\",\"fromSeq\":" + (journalSize() + 10) + "}"), 400, "VALIDATION_FAILED", "fromSeq");
         assertProblem(http(TestUsers.ADMIN).postJson(SUBSCRIPTIONS, "{}"), 400, "VALIDATION_FAILED", "url");
+        assertProblem(http(TestUsers.ADMIN).postJson(SUBSCRIPTIONS, "{\"url\":\"" + receiver.url("/x")
+                + "\",\"programId\":\"no such id!\"}"), 400, "VALIDATION_FAILED", "programId");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM feed_subscription", Long.class)).isEqualTo(before);
 
         String id = subscribe("{\"url\":\"" + receiver.url("/x") + "\"}").get("subscriptionId").asText();
